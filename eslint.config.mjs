@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'url', 'worker_threads', 'process', 'stream', 'crypto'];
+const bannedInCore = [
+  ...nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]),
+  'vscode',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The analysis core is pure: its hosts (CLI, language server, tests) inject all I/O.
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: bannedInCore, patterns: ['**/node/**', '**/cli/**', '**/lsp/**'] }],
+      'no-restricted-globals': ['error', 'process', 'require', '__dirname'],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['bin/*', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
+  },
+);

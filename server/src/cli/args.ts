@@ -1,0 +1,79 @@
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CliArgs {
+  command: 'check' | 'blockers' | 'help' | 'version';
+  dir: string;
+  format: Format;
+  /** `blockers --all`: resolved ones too. */
+  all: boolean;
+}
+
+export class UsageError extends Error {}
+
+const formats: Record<CliArgs['command'], readonly Format[]> = {
+  check: ['text', 'json', 'sarif'],
+  blockers: ['text', 'json'],
+  help: ['text'],
+  version: ['text'],
+};
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { command: 'help', dir: '.', format: 'text', all: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { ...args, command: 'help' };
+    if (arg === '--version' || arg === '-v') return { ...args, command: 'version' };
+    if (arg === '--all') args.all = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
+      if (value === undefined || value === '') throw new UsageError('--format needs a value: text, json or sarif');
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format '${value}': use text, json or sarif`);
+      args.format = value;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}' (see govlens --help)`);
+    else positional.push(arg);
+  }
+  const [command, dir, ...extra] = positional;
+  if (command === undefined) return args;
+  if (command === 'help') return { ...args, command: 'help' };
+  if (command !== 'check' && command !== 'blockers') throw new UsageError(`unknown command '${command}': use check or blockers (see govlens --help)`);
+  if (extra.length > 0) throw new UsageError(`one folder at a time: unexpected '${extra[0]}'`);
+  if (!formats[command].includes(args.format)) throw new UsageError(`govlens ${command} does not support --format ${args.format}: use ${formats[command].join(' or ')}`);
+  if (args.all && command !== 'blockers') throw new UsageError('--all goes with govlens blockers');
+  return { ...args, command, dir: dir ?? '.' };
+}
+
+export const helpText = `govlens — check governance packets and KB notes
+
+Usage:
+  govlens check [DIR] [--format text|json|sarif]
+  govlens blockers [DIR] [--format text|json] [--all]
+  govlens --help | --version
+
+Commands:
+  check     Analyse every packet document (JSON files in folders whose name
+            contains "packet") and every KB note (Markdown file) under DIR,
+            default the current folder, and print the findings.
+  blockers  Print the unresolved blockers of DIR's blocker maps (the latest
+            definition of each blocker ID wins; a later map's
+            resolved_in_this_macro resolves it). --all includes resolved ones.
+
+Formats:
+  text   one line per finding, path:line:column: severity code: message,
+         then a summary line (default)
+  json   {"version":1,"root":DIR,"files":N,"diagnostics":[…],"blockers":[…]}
+         with 0-based lines and UTF-16 columns (blockers: {"version":1,
+         "root":DIR,"blockers":[…]} with the unresolved blockers)
+  sarif  SARIF 2.1.0, one rule per diagnostic code, for GitHub code scanning
+
+Exit status:
+  0  no error-severity findings (warnings and hints allowed)
+  1  at least one error-severity finding
+  2  govlens could not run: bad arguments, or DIR missing or unreadable
+
+Diagnostic codes:
+  json-syntax, schema, unknown-id, duplicate-id, evidence-missing-file,
+  evidence-ambiguous-file, evidence-missing-anchor, evidence-status-mismatch,
+  path-outside-workspace, ticket-range-invalid, ticket-range-overlap,
+  ticket-unreserved, implied-production-grant (see README.md)
+`;

@@ -1,0 +1,28 @@
+import { blockerRow, type BlockerRow, type WorkspaceReport } from '../core/report';
+import type { BlockerStatus } from '../core/index/blockerStatus';
+import { severityNames, type Range, type SeverityName } from '../core/types';
+
+/** The object of spec §7, field for field: tests outside the project parse it. */
+export interface CheckOutput {
+  version: 1;
+  root: string;
+  files: number;
+  diagnostics: { file: string; range: Range; severity: SeverityName; code: string; message: string }[];
+  blockers: BlockerRow[];
+}
+
+export function checkOutput(report: WorkspaceReport, root: string): CheckOutput {
+  return {
+    version: 1,
+    root,
+    files: report.files,
+    diagnostics: report.results.flatMap(({ path, diagnostics }) =>
+      diagnostics.map((d) => ({ file: path, range: d.range, severity: severityNames[d.severity], code: d.code, message: d.message })),
+    ),
+    blockers: report.blockers.map(blockerRow),
+  };
+}
+
+export function blockersOutput(blockers: BlockerStatus[], root: string): { version: 1; root: string; blockers: BlockerRow[] } {
+  return { version: 1, root, blockers: blockers.map(blockerRow) };
+}

@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Analyzer } from '../core/analyzer';
+import { analyzeWorkspace } from '../core/report';
+import { Severity } from '../core/types';
+import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
+import { helpText, parseArgs, UsageError } from './args';
+import { formatBlockersTable } from './formatBlockers';
+import { blockersOutput, checkOutput } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  version: string;
+}
+
+/** The whole CLI as a function, so tests run it in-process; returns the exit status. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`govlens: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    io.stdout(helpText);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout(`${io.version}\n`);
+    return 0;
+  }
+
+  const absolute = nodePath.resolve(io.cwd, args.dir);
+  const problem = folderProblem(absolute);
+  if (problem) {
+    io.stderr(`govlens: cannot analyse '${args.dir}': ${problem}\n`);
+    return 2;
+  }
+  const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute));
+  // Paths are printed as the user can open them from where they ran the command.
+  const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
+
+  if (args.command === 'blockers') {
+    const blockers = analyzer.blockers().filter((b) => args.all || b.status === 'unresolved');
+    io.stdout(args.format === 'json' ? `${JSON.stringify(blockersOutput(blockers, args.dir), null, 2)}\n` : formatBlockersTable(blockers, args.all, displayPath));
+    return 0;
+  }
+
+  const report = analyzeWorkspace(analyzer);
+  if (args.format === 'json') io.stdout(`${JSON.stringify(checkOutput(report, args.dir), null, 2)}\n`);
+  else if (args.format === 'sarif') {
+    io.stdout(
+      formatSarif(report, {
+        version: io.version,
+        uriOf: (path) => toPosix(nodePath.relative(io.cwd, nodePath.join(absolute, path))),
+        srcRoot: pathToFileURL(io.cwd + nodePath.sep).href,
+      }),
+    );
+  } else io.stdout(formatText(report, displayPath));
+  return report.results.some((r) => r.diagnostics.some((d) => d.severity === Severity.Error)) ? 1 : 0;
+}
+
+function folderProblem(absolute: string): string | undefined {
+  try {
+    if (!fs.statSync(absolute).isDirectory()) return 'not a folder';
+    fs.accessSync(absolute, fs.constants.R_OK | fs.constants.X_OK);
+    fs.readdirSync(absolute);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such folder';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    return (error as Error).message;
+  }
+}
+
+function toPosix(path: string): string {
+  return path.split(nodePath.sep).join('/');
+}

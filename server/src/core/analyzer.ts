@@ -1,0 +1,167 @@
+import { checkEvidence } from './checks/evidence';
+import { findOverlaps, checkUnreservedTickets } from './checks/tickets';
+import { checkUnknownIds } from './checks/unknownIds';
+import { codeInfo } from './codes';
+import { noteFacts } from './facts/noteFacts';
+import { packetFacts } from './facts/packetFacts';
+import type { DocumentFacts, Finding } from './facts/types';
+import type { BlockerStatus } from './index/blockerStatus';
+import { WorkspaceIndex } from './index/workspaceIndex';
+import { ancestors, basename } from './paths';
+import { SchemaValidator } from './schema/validator';
+import { patternsFor, withDefaults, type Patterns, type Settings } from './settings';
+import { Severity, type Diagnostic, type SeverityName } from './types';
+import type { Disposable, Workspace, WorkspaceChange } from './workspace';
+
+const severityByName: Record<SeverityName, Severity> = {
+  error: Severity.Error,
+  warning: Severity.Warning,
+  information: Severity.Information,
+  hint: Severity.Hint,
+};
+
+/**
+ * The analysis engine. Facts are computed once per document version and cached; the
+ * workspace index regroups cached facts and is rebuilt only after a change; diagnostics
+ * for one document read the index and the facts of the documents it cites.
+ */
+export class Analyzer {
+  private settings: Settings;
+  private patterns: Patterns;
+  private readonly schemas = new SchemaValidator();
+  private readonly facts = new Map<string, DocumentFacts>();
+  private files: readonly string[] | undefined;
+  private documentPaths: string[] | undefined;
+  private index: WorkspaceIndex | undefined;
+  private overlaps: Map<string, Finding[]> | undefined;
+  private readonly subscription: Disposable | undefined;
+
+  constructor(
+    private readonly workspace: Workspace,
+    settings: Partial<Settings> = {},
+  ) {
+    this.settings = withDefaults(settings);
+    this.patterns = patternsFor(this.settings);
+    this.subscription = workspace.onDidChange?.((change) => this.invalidate(change));
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+  }
+
+  updateSettings(settings: Partial<Settings>): void {
+    this.settings = withDefaults(settings);
+    this.patterns = patternsFor(this.settings);
+    this.facts.clear();
+    this.files = undefined;
+    this.documentPaths = undefined;
+    this.dropIndex();
+  }
+
+  /** Drops what a change made stale: the changed documents' facts and the workspace index. */
+  invalidate(change: WorkspaceChange): void {
+    for (const path of change.paths) this.facts.delete(path);
+    if (change.listChanged) {
+      this.files = undefined;
+      this.documentPaths = undefined;
+    }
+    this.dropIndex();
+  }
+
+  /** Packet documents and KB notes, the files `check` analyses, sorted. */
+  documents(): readonly string[] {
+    this.documentPaths ??= this.listFiles().filter((p) => this.isDocument(p));
+    return this.documentPaths;
+  }
+
+  isDocument(path: string): boolean {
+    return this.isPacketDocument(path) || this.patterns.isNote(path);
+  }
+
+  /** The packet folder holding a JSON document: its nearest ancestor whose name matches the packet glob. */
+  packetFolderOf(path: string): string | undefined {
+    if (!/\.json$/i.test(path)) return undefined;
+    return ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+  }
+
+  /** Facts of any readable .json or .md file, cached per version. */
+  factsOf(path: string): DocumentFacts | undefined {
+    const cached = this.facts.get(path);
+    if (cached) return cached;
+    const file = this.workspace.readFile(path);
+    if (!file) return undefined;
+    let facts: DocumentFacts | undefined;
+    if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.patterns, this.schemas);
+    else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.patterns);
+    if (facts) this.facts.set(path, facts);
+    return facts;
+  }
+
+  workspaceIndex(): WorkspaceIndex {
+    if (!this.index) {
+      const documents = this.documents()
+        .map((p) => this.factsOf(p))
+        .filter((f): f is DocumentFacts => f !== undefined);
+      this.index = new WorkspaceIndex(this.listFiles(), documents, (p) => this.workspace.stat(p));
+    }
+    return this.index;
+  }
+
+  diagnostics(path: string): Diagnostic[] {
+    const facts = this.factsOf(path);
+    if (!facts) return [];
+    const findings = [...facts.local];
+    if (!facts.broken) {
+      const index = this.workspaceIndex();
+      this.overlaps ??= findOverlaps(index);
+      findings.push(
+        ...checkUnknownIds(facts, index),
+        ...checkEvidence(facts, index, (p) => this.factsOf(p)),
+        ...checkUnreservedTickets(facts, index),
+        ...(this.overlaps.get(path) ?? []),
+      );
+    }
+    return findings
+      .map((f) => this.toDiagnostic(facts, f))
+      .filter((d): d is Diagnostic => d !== undefined)
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /** One entry per blocker ID, from its latest definition, in file then line order. */
+  blockers(): BlockerStatus[] {
+    return [...this.workspaceIndex().blockers.values()].sort((a, b) => a.facts.path.localeCompare(b.facts.path) || a.blocker.span.start - b.blocker.span.start);
+  }
+
+  private listFiles(): readonly string[] {
+    this.files ??= this.workspace.listFiles();
+    return this.files;
+  }
+
+  private isPacketDocument(path: string): boolean {
+    return this.packetFolderOf(path) !== undefined;
+  }
+
+  private dropIndex(): void {
+    this.index = undefined;
+    this.overlaps = undefined;
+  }
+
+  private toDiagnostic(facts: DocumentFacts, finding: Finding): Diagnostic | undefined {
+    const override = this.settings.severities[finding.code];
+    if (override === 'off') return undefined;
+    const diagnostic: Diagnostic = {
+      range: facts.lines.range(finding.span.start, finding.span.end),
+      severity: override ? severityByName[override] : codeInfo[finding.code].severity,
+      code: finding.code,
+      source: 'govlens',
+      message: finding.message,
+    };
+    const related = finding.related?.flatMap((r) => {
+      const lines = r.path === facts.path ? facts.lines : this.factsOf(r.path)?.lines;
+      return lines ? [{ path: r.path, range: lines.range(r.span.start, r.span.end), message: r.message }] : [];
+    });
+    if (related?.length) diagnostic.relatedInformation = related;
+    if (finding.data) diagnostic.data = finding.data;
+    return diagnostic;
+  }
+}

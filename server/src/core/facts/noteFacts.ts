@@ -1,0 +1,41 @@
+import { parseMarkdown } from '../parse/markdown';
+import { scanEvidence } from '../scan/evidence';
+import { scanIds } from '../scan/ids';
+import { identitySegment } from '../scan/segment';
+import { scanTickets } from '../scan/tickets';
+import type { Patterns } from '../settings';
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../types';
+import { emptyFacts } from './emptyFacts';
+import { invalidRangeMessage, suggestion } from './packetFacts';
+import type { DocumentFacts } from './types';
+
+// The KB footer names the note's own path: "Back to Knowledge Hub knowledge/dev/…/note.md".
+const FOOTER = /^[ \t]*Back to Knowledge Hub[ \t]+<?([^\s<>]+?)>?[ \t]*$/gm;
+
+/** Reads one KB note: references in prose only, never in code, HTML comments or link targets. */
+export function noteFacts(path: string, text: string, version: string | number, patterns: Patterns): DocumentFacts {
+  const facts = emptyFacts(path, version, 'note', text, new LineIndex(text));
+  const markdown = parseMarkdown(text);
+  facts.headings = markdown.headings;
+  const prose = identitySegment(markdown.prose);
+
+  const footers: Span[] = [];
+  for (const m of markdown.prose.matchAll(FOOTER)) {
+    const target = m[1] ?? '';
+    const start = (m.index ?? 0) + m[0].indexOf(target);
+    footers.push({ start, end: start + target.length });
+    facts.links.push({ target, span: { start, end: start + target.length }, kind: 'footer' });
+  }
+  for (const link of markdown.links) facts.links.push({ target: link.target, span: link.targetSpan, kind: link.kind });
+
+  facts.idRefs = scanIds(prose, patterns.id);
+  for (const ticket of scanTickets(prose, patterns.ticket)) {
+    if (ticket.valid) facts.tickets.push(ticket);
+    else facts.local.push({ code: 'ticket-range-invalid', span: ticket.span, message: invalidRangeMessage(ticket.text, ticket.problem), data: suggestion(ticket.suggestion) });
+  }
+  // A path in a link's label or in the footer is that link's own target, checked once as a link.
+  const covered = [...footers, ...markdown.linkLabels];
+  facts.evidence = scanEvidence(prose, patterns.evidencePath, patterns.evidenceHints, (i) => covered.some((s) => i >= s.start && i < s.end));
+  return facts;
+}

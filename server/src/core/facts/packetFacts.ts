@@ -1,0 +1,222 @@
+import type { Node } from 'jsonc-parser';
+import { packetKindOf } from '../kinds';
+import { basename } from '../paths';
+import { nodeSpan, parseJson, propertyValue, stringSegment } from '../parse/json';
+import type { SchemaValidator } from '../schema/validator';
+import { scanEvidence } from '../scan/evidence';
+import { scanIds } from '../scan/ids';
+import { parseTicketRange, scanTickets } from '../scan/tickets';
+import type { Patterns } from '../settings';
+import { LineIndex } from '../text/lineIndex';
+import { emptyFacts } from './emptyFacts';
+import type { DocumentFacts, Entry, Finding } from './types';
+
+const str = (node: Node | undefined): string | undefined => (node?.type === 'string' ? (node.value as string) : undefined);
+const bool = (node: Node | undefined): boolean | undefined => (node?.type === 'boolean' ? (node.value as boolean) : undefined);
+
+/**
+ * Reads one packet JSON document. A document that does not parse keeps what its partial
+ * tree defines (so notes citing it see no cascade of unknown IDs) but reports only its
+ * syntax errors.
+ */
+export function packetFacts(
+  path: string,
+  text: string,
+  version: string | number,
+  packet: string | undefined,
+  patterns: Patterns,
+  schemas: SchemaValidator,
+): DocumentFacts {
+  const parsed = parseJson(text);
+  const root = parsed.root;
+  const docSlug = str(propertyValue(root, 'doc'));
+  const kind = packetKindOf(path, docSlug);
+  const facts = emptyFacts(path, version, kind ?? 'packet-document', text, new LineIndex(text));
+  facts.packet = packet;
+  facts.doc = docSlug;
+  facts.date = str(propertyValue(root, 'date'));
+  facts.purpose = str(propertyValue(root, 'purpose'));
+  facts.broken = parsed.errors.length > 0;
+  if (facts.broken) facts.local.push(...parsed.errors.map((e): Finding => ({ code: 'json-syntax', span: e.span, message: e.message })));
+
+  // Definition values are not references, and reservation ranges are checked as reservations.
+  const notReferences = new Set<Node>();
+  if (root?.type === 'object') collectEntries(root, facts, patterns, notReferences);
+  if (facts.kind === 'production-readiness-blocker-map') collectBlockerMap(root, facts, patterns, notReferences);
+  if (facts.kind === 'delegation-and-authority-lock') collectLock(root, facts);
+  if (facts.kind === 'ticket-reservations') collectReservations(root, facts, patterns, notReferences);
+  if (facts.broken) {
+    facts.local = facts.local.filter((f) => f.code === 'json-syntax');
+    return facts;
+  }
+
+  if (root && kind) facts.local.push(...schemas.validate(kind, root, basename(path)));
+  reportDuplicates(facts);
+  if (root) scanStrings(root, text, facts, patterns, notReferences);
+  return facts;
+}
+
+function collectEntries(root: Node, facts: DocumentFacts, patterns: Patterns, notReferences: Set<Node>): void {
+  for (const property of root.children ?? []) {
+    const array = str(property.children?.[0]);
+    const value = property.children?.[1];
+    if (!array || value?.type !== 'array') continue;
+    for (const element of value.children ?? []) {
+      if (element.type !== 'object') continue;
+      const idNode = propertyValue(element, 'id');
+      const id = str(idNode);
+      const nNode = propertyValue(element, 'n');
+      const n = array === 'surfaces' && nNode?.type === 'number' && Number.isInteger(nNode.value) ? (nNode.value as number) : undefined;
+      const status = str(propertyValue(element, array === 'surfaces' ? 'class' : 'status'));
+      const item = str(propertyValue(element, 'item')) ?? str(propertyValue(element, 'name')) ?? str(propertyValue(element, 'scope'));
+      const anchorNode = idNode && id !== undefined ? idNode : n !== undefined ? nNode : undefined;
+      if (anchorNode) {
+        const entry: Entry = { array, key: id ?? `surface ${n}`, span: nodeSpan(anchorNode), node: element };
+        if (id !== undefined) entry.id = id;
+        if (n !== undefined) entry.n = n;
+        if (status !== undefined) entry.status = status;
+        if (item !== undefined) entry.item = item;
+        facts.entries.push(entry);
+      }
+      if (idNode && id !== undefined) {
+        notReferences.add(idNode);
+        if (isWholeId(id, patterns)) facts.definitions.push({ id, span: nodeSpan(idNode) });
+      }
+      const planRef = propertyValue(element, 'plan_ref');
+      const plan = str(planRef);
+      if (array === 'surfaces' && planRef && plan !== undefined && isWholeId(plan, patterns)) {
+        notReferences.add(planRef);
+        facts.definitions.push({ id: plan, span: nodeSpan(planRef) });
+      }
+    }
+  }
+}
+
+function isWholeId(value: string, patterns: Patterns): boolean {
+  return patterns.wholeId.test(value);
+}
+
+function collectBlockerMap(root: Node | undefined, facts: DocumentFacts, patterns: Patterns, notReferences: Set<Node>): void {
+  for (const element of propertyValue(root, 'blockers')?.children ?? []) {
+    const idNode = propertyValue(element, 'id');
+    const id = str(idNode);
+    if (!idNode || id === undefined) continue;
+    const field = (key: string) => str(propertyValue(element, key));
+    facts.blockers.push({
+      id,
+      span: nodeSpan(idNode),
+      item: field('item'),
+      evidence: field('evidence'),
+      actor_needed: field('actor_needed'),
+      next_action: field('next_action'),
+      blocks: field('blocks'),
+      status: field('status'),
+    });
+  }
+  for (const element of propertyValue(root, 'resolved_in_this_macro')?.children ?? []) {
+    const id = str(element);
+    if (id === undefined) continue;
+    notReferences.add(element);
+    const trimmed = id.trim();
+    const start = element.offset + 1 + id.indexOf(trimmed);
+    facts.resolvedRefs.push({ id: trimmed, span: { start, end: start + trimmed.length } });
+  }
+  const performed = propertyValue(root, 'production_work_performed');
+  const value = bool(performed);
+  if (performed && value !== undefined) facts.productionWorkPerformed = { value, span: nodeSpan(performed) };
+}
+
+function collectLock(root: Node | undefined, facts: DocumentFacts): void {
+  for (const element of propertyValue(root, 'grants')?.children ?? []) {
+    const idNode = propertyValue(element, 'id');
+    const actions = (propertyValue(element, 'actions')?.children ?? []).map(str).filter((a): a is string => a !== undefined);
+    facts.grants.push({
+      id: str(idNode) ?? '',
+      scope: str(propertyValue(element, 'scope')) ?? '',
+      actions,
+      span: nodeSpan(idNode ?? element),
+    });
+  }
+  for (const element of propertyValue(root, 'withheld')?.children ?? []) {
+    const actionNode = propertyValue(element, 'action');
+    const action = str(actionNode);
+    if (action === undefined || !actionNode) continue;
+    const needs = str(propertyValue(element, 'needs'));
+    facts.withheld.push(needs === undefined ? { action, span: nodeSpan(actionNode) } : { action, needs, span: nodeSpan(actionNode) });
+  }
+}
+
+function collectReservations(root: Node | undefined, facts: DocumentFacts, patterns: Patterns, notReferences: Set<Node>): void {
+  for (const element of propertyValue(root, 'reservations')?.children ?? []) {
+    const rangeNode = propertyValue(element, 'range');
+    if (rangeNode?.type !== 'string') continue;
+    notReferences.add(rangeNode);
+    const parsed = parseTicketRange(stringSegment(facts.text, rangeNode), patterns.ticket);
+    if (!parsed.valid) {
+      facts.local.push({ code: 'ticket-range-invalid', span: parsed.span, message: invalidRangeMessage(parsed.text, parsed.problem), data: suggestion(parsed.suggestion) });
+      continue;
+    }
+    facts.reservations.push({
+      range: parsed.range,
+      text: parsed.text,
+      span: parsed.span,
+      status: str(propertyValue(element, 'status')),
+      applyNow: bool(propertyValue(element, 'apply_now')),
+      folded: bool(propertyValue(element, 'folded')),
+      purpose: str(propertyValue(element, 'purpose')),
+      date: str(propertyValue(element, 'date')) ?? facts.date,
+    });
+  }
+}
+
+export function invalidRangeMessage(text: string, problem: string): string {
+  return `"${text}" is not a valid ticket range: ${problem}.`;
+}
+
+export function suggestion(value: string | undefined): Record<string, unknown> | undefined {
+  return value === undefined ? undefined : { replacement: value };
+}
+
+function reportDuplicates(facts: DocumentFacts): void {
+  const first = new Map<string, Entry | { span: { start: number; end: number } }>();
+  const definitions: { key: string; span: { start: number; end: number } }[] = [
+    ...facts.entries.map((e) => ({ key: e.id ?? e.key, span: e.span })),
+    // A plan_ref is a definition too; a blocker id already counted as an entry is not counted twice.
+    ...facts.definitions.filter((d) => !facts.entries.some((e) => e.span.start === d.span.start)).map((d) => ({ key: d.id, span: d.span })),
+  ].sort((a, b) => a.span.start - b.span.start);
+  for (const def of definitions) {
+    const earlier = first.get(def.key);
+    if (!earlier) {
+      first.set(def.key, def);
+      continue;
+    }
+    const line = facts.lines.positionAt(earlier.span.start).line + 1;
+    facts.local.push({
+      code: 'duplicate-id',
+      span: def.span,
+      message: `${def.key} is already defined on line ${line} of this document; give this entry its own ID or merge the two.`,
+      related: [{ path: facts.path, span: earlier.span, message: `first definition of ${def.key}` }],
+    });
+  }
+}
+
+function scanStrings(node: Node, text: string, facts: DocumentFacts, patterns: Patterns, skip: Set<Node>): void {
+  if (node.type === 'string') {
+    if (skip.has(node)) return;
+    const segment = stringSegment(text, node);
+    facts.idRefs.push(...scanIds(segment, patterns.id));
+    for (const ticket of scanTickets(segment, patterns.ticket)) {
+      if (ticket.valid) facts.tickets.push(ticket);
+      else facts.local.push({ code: 'ticket-range-invalid', span: ticket.span, message: invalidRangeMessage(ticket.text, ticket.problem), data: suggestion(ticket.suggestion) });
+    }
+    facts.evidence.push(...scanEvidence(segment, patterns.evidencePath, patterns.evidenceHints));
+    return;
+  }
+  if (node.type === 'property') {
+    // Keys are never read (spec §4); only the value.
+    const value = node.children?.[1];
+    if (value) scanStrings(value, text, facts, patterns, skip);
+    return;
+  }
+  for (const child of node.children ?? []) scanStrings(child, text, facts, patterns, skip);
+}

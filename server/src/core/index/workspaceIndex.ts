@@ -1,0 +1,67 @@
+import type { DocumentFacts, Reservation } from '../facts/types';
+import { basename } from '../paths';
+import type { Span } from '../types';
+import type { PathKind } from '../workspace';
+import { computeBlockerStatus, type BlockerStatus } from './blockerStatus';
+import type { FileLookup } from './resolvePath';
+
+export interface DefinitionSite {
+  path: string;
+  span: Span;
+}
+
+export interface ReservationSite {
+  facts: DocumentFacts;
+  reservation: Reservation;
+}
+
+/**
+ * Workspace-wide lookups built from the per-document facts. Rebuilding it reads no file
+ * and parses nothing: it only regroups facts the analyzer already cached.
+ */
+export class WorkspaceIndex implements FileLookup {
+  readonly definitions = new Map<string, DefinitionSite[]>();
+  readonly blockers: Map<string, BlockerStatus>;
+  readonly reservations: ReservationSite[] = [];
+  private readonly byName = new Map<string, string[]>();
+  private readonly fileSet: ReadonlySet<string>;
+
+  constructor(
+    readonly files: readonly string[],
+    readonly documents: readonly DocumentFacts[],
+    private readonly statFile: (path: string) => PathKind,
+  ) {
+    this.fileSet = new Set(files);
+    for (const file of files) {
+      const name = basename(file);
+      const list = this.byName.get(name);
+      if (list) list.push(file);
+      else this.byName.set(name, [file]);
+    }
+    for (const facts of documents) {
+      for (const def of facts.definitions) {
+        const list = this.definitions.get(def.id) ?? [];
+        list.push({ path: facts.path, span: def.span });
+        this.definitions.set(def.id, list);
+      }
+      for (const reservation of facts.reservations) this.reservations.push({ facts, reservation });
+    }
+    this.blockers = computeBlockerStatus(documents.filter((d) => d.kind === 'production-readiness-blocker-map'));
+  }
+
+  stat(path: string): PathKind {
+    // Listed files need no system call; anything else (folders, links, unlisted files) asks the host.
+    return this.fileSet.has(path) ? 'file' : this.statFile(path);
+  }
+
+  named(name: string): readonly string[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  endingWith(suffix: string): readonly string[] {
+    const name = basename(suffix);
+    // Only files of the right base name can end with the suffix, unless the elision cut the name itself.
+    const pool = suffix.includes('/') ? this.named(name) : this.files;
+    return pool.filter((f) => f.endsWith(suffix));
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Workspace paths are relative, `/`-separated and normalised ("a/b/c.json"). The core
+ * never sees OS paths: hosts translate at the boundary. This module is deliberately not
+ * `node:path`, which the core may not import.
+ */
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Joins and normalises; returns undefined when `..` climbs above the workspace root,
+ * which callers report as path-outside-workspace.
+ */
+export function joinPath(base: string, relative: string): string | undefined {
+  const parts: string[] = [];
+  for (const segment of `${base}/${relative}`.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else {
+      parts.push(segment);
+    }
+  }
+  return parts.join('/');
+}
+
+/** Every ancestor folder of a path, nearest first, ending with the root (""). */
+export function ancestors(path: string): string[] {
+  const result: string[] = [];
+  let dir = dirname(path);
+  for (;;) {
+    result.push(dir);
+    if (dir === '') return result;
+    dir = dirname(dir);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Analyzer } from './analyzer';
+import type { BlockerStatus } from './index/blockerStatus';
+import type { Diagnostic } from './types';
+
+export interface FileDiagnostics {
+  path: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface WorkspaceReport {
+  /** Documents analysed, those that failed to parse included. */
+  files: number;
+  results: FileDiagnostics[];
+  blockers: BlockerStatus[];
+}
+
+/** The whole workspace at once: what `govlens check` and "Check Workspace" report. */
+export function analyzeWorkspace(analyzer: Analyzer): WorkspaceReport {
+  const documents = analyzer.documents();
+  const results = documents.map((path) => ({ path, diagnostics: analyzer.diagnostics(path) })).filter((r) => r.diagnostics.length > 0);
+  return { files: documents.length, results, blockers: analyzer.blockers() };
+}
+
+/** The fields every blocker listing shows (spec §7), missing strings as "". */
+export interface BlockerRow {
+  id: string;
+  status: 'unresolved' | 'resolved';
+  file: string;
+  line: number;
+  blocks: string;
+  actor_needed: string;
+}
+
+export function blockerRow(status: BlockerStatus): BlockerRow {
+  return {
+    id: status.id,
+    status: status.status,
+    file: status.facts.path,
+    line: status.facts.lines.positionAt(status.blocker.span.start).line,
+    blocks: status.blocker.blocks ?? '',
+    actor_needed: status.blocker.actor_needed ?? '',
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The only way the core sees files. Hosts inject an implementation: the CLI and the
+ * server a Node file-system one (server/src/node), tests an in-memory one. Paths are
+ * workspace-relative with `/` separators (see paths.ts).
+ */
+
+export interface FileSnapshot {
+  text: string;
+  /** Changes whenever the text may have changed (editor version, mtime+size, counter). */
+  version: string | number;
+}
+
+/** Where a path really leads; symbolic links are followed, and 'outside' means the real target leaves the workspace. */
+export type PathKind = 'file' | 'directory' | 'missing' | 'outside';
+
+export interface WorkspaceChange {
+  /** Files whose content changed, appeared or disappeared. */
+  paths: readonly string[];
+  /** True when files were created or deleted, so the file list must be read again. */
+  listChanged: boolean;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface Workspace {
+  /** The root folder's own name: a root that is itself a packet folder counts as one. */
+  readonly rootName: string;
+  /** Every file below the root, sorted; hidden folders and node_modules are not walked. */
+  listFiles(): readonly string[];
+  /** The file's text, or undefined when it cannot be read (vanished, unreadable, outside). */
+  readFile(path: string): FileSnapshot | undefined;
+  stat(path: string): PathKind;
+  /** Hosts with live files (editors, tests) report changes so cached facts are dropped. */
+  onDidChange?(listener: (change: WorkspaceChange) => void): Disposable;
+}

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { FileSnapshot, PathKind, Workspace } from '../core/workspace';
+
+/**
+ * The workspace on disk. Every read is contained: a path whose real location (symbolic
+ * links followed) leaves the root is reported 'outside' and never opened.
+ */
+export class NodeFileSystemWorkspace implements Workspace {
+  readonly rootName: string;
+  private readonly root: string;
+
+  /** @param rootDir an existing folder; throws if it cannot be resolved. */
+  constructor(rootDir: string) {
+    this.root = fs.realpathSync(rootDir);
+    this.rootName = nodePath.basename(this.root);
+  }
+
+  listFiles(): readonly string[] {
+    const files: string[] = [];
+    const walk = (dir: string, prefix: string) => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return; // an unreadable folder hides its files; it does not stop the analysis
+      }
+      for (const entry of entries) {
+        const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(nodePath.join(dir, entry.name), relative);
+        } else if (entry.isFile()) {
+          files.push(relative);
+        } else if (entry.isSymbolicLink() && this.stat(relative) === 'file') {
+          // Linked folders are not walked (no loops, no duplicates); linked files that stay inside count.
+          files.push(relative);
+        }
+      }
+    };
+    walk(this.root, '');
+    return files.sort();
+  }
+
+  readFile(path: string): FileSnapshot | undefined {
+    const real = this.contained(path);
+    if (real === undefined) return undefined;
+    try {
+      const stat = fs.statSync(real);
+      if (!stat.isFile()) return undefined;
+      // Editors drop a UTF-8 byte-order mark from the text; so do we, so offsets agree.
+      const text = fs.readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
+      return { text, version: `${stat.mtimeMs}:${stat.size}` };
+    } catch {
+      return undefined;
+    }
+  }
+
+  stat(path: string): PathKind {
+    const absolute = nodePath.resolve(this.root, ...path.split('/'));
+    if (!isInside(this.root, absolute)) return 'outside';
+    let real: string;
+    try {
+      real = fs.realpathSync(absolute);
+    } catch {
+      return 'missing'; // absent, or a dangling link
+    }
+    if (!isInside(this.root, real)) return 'outside';
+    try {
+      return fs.statSync(real).isDirectory() ? 'directory' : 'file';
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /** The real path if it lies inside the root, else undefined. */
+  private contained(path: string): string | undefined {
+    const absolute = nodePath.resolve(this.root, ...path.split('/'));
+    if (!isInside(this.root, absolute)) return undefined;
+    let real: string;
+    try {
+      real = fs.realpathSync(absolute);
+    } catch {
+      return undefined;
+    }
+    return isInside(this.root, real) ? real : undefined;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const relative = nodePath.relative(root, path);
+  return relative === '' || (!relative.startsWith('..') && !nodePath.isAbsolute(relative));
+}
