@@ -2,13 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'url', 'worker_threads', 'process', 'stream', 'crypto'];
-const bannedInCore = [
-  ...nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]),
-  'vscode',
-  'vscode-languageserver',
+// The core must not reach the file system, the network, the editor or the LSP connection.
+const bannedInCore = [...nodeBuiltins.flatMap((m) => [m, `node:${m}`]), 'vscode', 'vscode-languageserver', 'vscode-languageclient'];
+const bannedPatternsInCore = [
+  ...nodeBuiltins.flatMap((m) => [`${m}/*`, `node:${m}/*`]),
   'vscode-languageserver/*',
-  'vscode-languageclient',
   'vscode-languageclient/*',
+  '**/node/**',
+  '**/cli/**',
+  '**/lsp/**',
 ];
 
 export default tseslint.config(
@@ -24,7 +26,7 @@ export default tseslint.config(
     // The analysis core is pure: its hosts (CLI, language server, tests) inject all I/O.
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: bannedInCore, patterns: ['**/node/**', '**/cli/**', '**/lsp/**'] }],
+      'no-restricted-imports': ['error', { paths: bannedInCore, patterns: bannedPatternsInCore }],
       'no-restricted-globals': ['error', 'process', 'require', '__dirname'],
       'no-console': 'error',
     },

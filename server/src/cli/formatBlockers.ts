@@ -1,29 +1,35 @@
 import type { BlockerStatus } from '../core/index/blockerStatus';
 import { blockerRow } from '../core/report';
 
-const MAX_CELL = 48;
+const MAX_CELL = 56;
 
-/** A plain table a terminal shows without wrapping most rows; the location column is never cut. */
+/**
+ * Blockers grouped under the map that holds their latest definition: the long packet path is
+ * printed once, as `path:line` on each row would make every row wrap.
+ */
 export function formatBlockersTable(blockers: BlockerStatus[], all: boolean, displayPath: (path: string) => string): string {
   const unresolved = blockers.filter((b) => b.status === 'unresolved').length;
   const title = all
     ? `${blockers.length} ${blockers.length === 1 ? 'blocker' : 'blockers'} (${unresolved} unresolved)`
     : `${unresolved} unresolved ${unresolved === 1 ? 'blocker' : 'blockers'}`;
   if (blockers.length === 0) return `${title}.\n`;
-  const header = all ? ['ID', 'STATUS', 'BLOCKS', 'ACTOR NEEDED', 'DEFINED AT'] : ['ID', 'BLOCKS', 'ACTOR NEEDED', 'DEFINED AT'];
+  const header = ['LINE', 'ID', ...(all ? ['STATUS'] : []), 'BLOCKS', 'ACTOR NEEDED'];
   const rows = blockers.map((b) => {
     const row = blockerRow(b);
-    const cells = [row.id, row.blocks, cut(row.actor_needed), `${displayPath(row.file)}:${row.line + 1}`];
-    if (all) cells.splice(1, 0, row.status);
-    return cells;
+    return { file: row.file, date: b.facts.date, cells: [String(row.line + 1), row.id, ...(all ? [row.status] : []), cut(row.blocks), cut(row.actor_needed)] };
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const render = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return `${title}:\n\n${[render(header), ...rows.map(render)].join('\n')}\n`;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
+  const render = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`;
+  const out = [`${title}:`];
+  let file: string | undefined;
+  for (const row of rows) {
+    if (row.file !== file) {
+      file = row.file;
+      out.push('', `${displayPath(file)}${row.date ? ` (${row.date})` : ''}`, render(header));
+    }
+    out.push(render(row.cells));
+  }
+  return `${out.join('\n')}\n`;
 }
 
 function cut(text: string): string {

@@ -73,7 +73,11 @@ export function formatSarif(report: WorkspaceReport, options: SarifOptions): str
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-/** "evidence-missing-file" → "EvidenceMissingFile": SARIF rule names are identifiers. */
+/**
+ * "evidence-missing-file" → "EvidenceMissingFile": SARIF rule names are identifiers, and
+ * must differ from the id (SARIF1001), which a one-word code like "schema" would not.
+ */
 function ruleName(code: string): string {
-  return code.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
+  const name = code.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
+  return name.toLowerCase() === code ? `${name}Violation` : name;
 }

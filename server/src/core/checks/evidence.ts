@@ -79,7 +79,7 @@ function checkAnchor(ref: EvidenceRef, path: string, factsOf: FactsOf): Finding[
   // A cited file that does not parse has its own json-syntax error; no cascade here.
   if (!target || target.broken) return [];
   const name = basename(path);
-  const surfaces = target.entries.filter((e) => e.n !== undefined);
+  const surfaces = target.entries.filter((e) => e.array === 'surfaces');
   if (anchor.kind === 'forbidden') {
     if (surfaces.some((e) => e.status === 'FORBIDDEN')) return [];
     return [{ code: 'evidence-missing-anchor', span: anchor.span, message: `${name} lists no surface of class FORBIDDEN; cite a specific surface or add the forbidden surfaces to the inventory.` }];
@@ -114,7 +114,7 @@ function checkAnchor(ref: EvidenceRef, path: string, factsOf: FactsOf): Finding[
 
 function describeSurfaces(surfaces: Entry[]): string {
   if (surfaces.length === 0) return 'it has no surfaces';
-  const ns = surfaces.map((e) => e.n ?? 0).sort((a, b) => a - b);
+  const ns = surfaces.flatMap((e) => (e.n === undefined ? [] : [e.n])).sort((a, b) => a - b);
   const contiguous = ns.every((n, i) => i === 0 || n === (ns[i - 1] ?? 0) + 1);
   return contiguous && ns.length > 2 ? `it has surfaces ${ns[0]}–${ns[ns.length - 1]}` : `it has surface${ns.length > 1 ? 's' : ''} ${ns.join(', ')}`;
 }

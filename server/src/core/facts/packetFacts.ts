@@ -69,9 +69,10 @@ function collectEntries(root: Node, facts: DocumentFacts, patterns: Patterns, no
       const n = array === 'surfaces' && nNode?.type === 'number' && Number.isInteger(nNode.value) ? (nNode.value as number) : undefined;
       const status = str(propertyValue(element, array === 'surfaces' ? 'class' : 'status'));
       const item = str(propertyValue(element, 'item')) ?? str(propertyValue(element, 'name')) ?? str(propertyValue(element, 'scope'));
-      const anchorNode = idNode && id !== undefined ? idNode : n !== undefined ? nNode : undefined;
+      // A surface with a malformed `n` still counts for "forbidden surfaces": its schema error is enough.
+      const anchorNode = idNode && id !== undefined ? idNode : array === 'surfaces' ? (nNode ?? element) : undefined;
       if (anchorNode) {
-        const entry: Entry = { array, key: id ?? `surface ${n}`, span: nodeSpan(anchorNode), node: element };
+        const entry: Entry = { array, key: id ?? `surface ${n ?? '?'}`, span: nodeSpan(anchorNode), node: element };
         if (id !== undefined) entry.id = id;
         if (n !== undefined) entry.n = n;
         if (status !== undefined) entry.status = status;
@@ -180,7 +181,7 @@ export function suggestion(value: string | undefined): Record<string, unknown> |
 function reportDuplicates(facts: DocumentFacts): void {
   const first = new Map<string, Entry | { span: { start: number; end: number } }>();
   const definitions: { key: string; span: { start: number; end: number } }[] = [
-    ...facts.entries.map((e) => ({ key: e.id ?? e.key, span: e.span })),
+    ...facts.entries.filter((e) => e.id !== undefined || e.n !== undefined).map((e) => ({ key: e.id ?? e.key, span: e.span })),
     // A plan_ref is a definition too; a blocker id already counted as an entry is not counted twice.
     ...facts.definitions.filter((d) => !facts.entries.some((e) => e.span.start === d.span.start)).map((d) => ({ key: d.id, span: d.span })),
   ].sort((a, b) => a.span.start - b.span.start);

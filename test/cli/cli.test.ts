@@ -1,0 +1,177 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiagnosticCodes } from '../../server/src/core/codes';
+import { validateSarif } from '../helpers/sarif';
+import { validateAgainstSchema } from '../helpers/validate-json';
+
+// These tests run the built CLI exactly as a user or CI does: `npm run test:cli` builds first.
+const repo = path.resolve(__dirname, '../..');
+const bin = path.join(repo, 'bin/govlens');
+const checkSchema = path.join(repo, 'test/schemas/check-output.schema.json');
+const blockersSchema = path.join(repo, 'test/schemas/blockers-output.schema.json');
+const EXAMPLE = 'examples/kb';
+const BROKEN = 'test/fixtures/every-code';
+
+function govlens(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function parse(stdout: string): unknown {
+  try {
+    return JSON.parse(stdout);
+  } catch {
+    assert.fail(`not JSON:\n${stdout}`);
+  }
+}
+
+describe('govlens check', () => {
+  test('the example KB: no findings, exit 0', () => {
+    const run = govlens('check', EXAMPLE);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'No findings in 8 files.\n');
+    assert.equal(run.stderr, '');
+  });
+
+  test('the example KB as JSON matches spec §7, with all seven blockers unresolved', () => {
+    const run = govlens('check', EXAMPLE, '--format', 'json');
+    assert.equal(run.status, 0, run.stderr);
+    const output = parse(run.stdout) as { root: string; files: number; diagnostics: unknown[]; blockers: { id: string; status: string; file: string; line: number }[] };
+    assert.deepEqual(validateAgainstSchema(checkSchema, output), []);
+    assert.equal(output.root, EXAMPLE);
+    assert.equal(output.files, 8);
+    assert.deepEqual(output.diagnostics, []);
+    assert.equal(output.blockers.length, 7);
+    assert.ok(output.blockers.every((b) => b.status === 'unresolved'));
+    const first = output.blockers[0];
+    assert.deepEqual(first, {
+      id: 'FIX7-P0-PROD-BIRTH-SURFACE-1',
+      status: 'unresolved',
+      file: 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12/production-readiness-blocker-map.json',
+      line: 7,
+      blocks: 'production',
+      actor_needed: 'owner + operator (scope the exact production surface; not invented)',
+    });
+    const text = fs.readFileSync(path.join(repo, EXAMPLE, first.file), 'utf8').split('\n');
+    assert.ok(text[first.line]?.includes('"id": "FIX7-P0-PROD-BIRTH-SURFACE-1"'));
+  });
+
+  test('a broken KB: every code it shows, compiler-style lines, a summary, exit 1', () => {
+    const run = govlens('check', BROKEN);
+    assert.equal(run.status, 1);
+    const lines = run.stdout.trimEnd().split('\n');
+    const summary = lines.pop();
+    assert.equal(summary, '15 findings (12 errors, 2 warnings, 1 hint) in 8 files.');
+    for (const line of lines) assert.match(line, /^test\/fixtures\/every-code\/\S+:\d+:\d+: (error|warning|information|hint) [a-z-]+: .+$/);
+    const implemented = DiagnosticCodes.filter((c) => c !== 'implied-production-grant');
+    for (const code of implemented) assert.ok(lines.some((l) => l.includes(` ${code}: `)), `no ${code} in:\n${run.stdout}`);
+    // The path printed opens from where the command ran.
+    const [file, line] = (lines[0] ?? '').split(':');
+    assert.ok(fs.existsSync(path.join(repo, file ?? '')), file);
+    assert.ok(Number(line) > 0);
+  });
+
+  test('a broken KB as JSON: valid against the §7 schema, lines 0-based', () => {
+    const run = govlens('check', BROKEN, '--format=json');
+    assert.equal(run.status, 1);
+    const output = parse(run.stdout) as { diagnostics: { file: string; range: { start: { line: number; character: number } }; code: string }[] };
+    assert.deepEqual(validateAgainstSchema(checkSchema, output), []);
+    const anchor = output.diagnostics.find((d) => d.code === 'evidence-missing-anchor');
+    assert.ok(anchor);
+    const text = fs.readFileSync(path.join(repo, BROKEN, anchor.file), 'utf8').split('\n');
+    assert.equal(text[anchor.range.start.line]?.slice(anchor.range.start.character, anchor.range.start.character + 'surface 11'.length), 'surface 11');
+  });
+
+  test('SARIF for the broken KB passes the SARIF Multitool with GitHub ingestion rules', async () => {
+    const run = govlens('check', BROKEN, '--format', 'sarif');
+    assert.equal(run.status, 1);
+    const log = parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.deepEqual(
+      log.runs[0]?.tool.driver.rules.map((r) => r.id),
+      [...DiagnosticCodes],
+    );
+    const uri = log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri ?? '';
+    assert.ok(uri.startsWith('test/fixtures/every-code/') && fs.existsSync(path.join(repo, uri)), uri);
+    const validation = await validateSarif(run.stdout);
+    assert.deepEqual(validation.errors, [], validation.raw);
+    assert.ok(validation.ok);
+  });
+
+  test('SARIF for a clean KB is valid too (no results)', async () => {
+    const run = govlens('check', EXAMPLE, '--format', 'sarif');
+    assert.equal(run.status, 0);
+    const validation = await validateSarif(run.stdout);
+    assert.deepEqual(validation.errors, [], validation.raw);
+  });
+});
+
+describe('govlens blockers', () => {
+  test('a table of the seven unresolved blockers', () => {
+    const run = govlens('blockers', EXAMPLE);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^7 unresolved blockers/);
+    for (const id of ['FIX7-P0-PROD-BIRTH-SURFACE-1', 'FIX7-P0-PROD-CI-SCOPE-1', 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1', 'FIX7-P0-PLAN-REALRUN-1', 'FIX7-P0-PLAN-SEPARATE-AUTH-1', 'FIX7-P0-PROD-OPT4-1', 'FIX7-P0-OPERATOR-INPUT-1']) {
+      assert.match(run.stdout, new RegExp(`^ +\\d+ +${id} `, "m"));
+    }
+  });
+
+  test('JSON: the unresolved blockers, valid against the schema', () => {
+    const run = govlens('blockers', EXAMPLE, '--format', 'json');
+    assert.equal(run.status, 0, run.stderr);
+    const output = parse(run.stdout) as { blockers: unknown[] };
+    assert.deepEqual(validateAgainstSchema(blockersSchema, output), []);
+    assert.equal(output.blockers.length, 7);
+  });
+
+  test('a blocker a later packet resolves is left out, and shown with --all', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-cli-'));
+    try {
+      fs.cpSync(path.join(repo, EXAMPLE), dir, { recursive: true });
+      const later = path.join(dir, 'knowledge/dev/reports/architecture/fix7-p0-follow-up-packet-2026-07-01');
+      fs.mkdirSync(later);
+      fs.writeFileSync(
+        path.join(later, 'production-readiness-blocker-map.json'),
+        JSON.stringify({ doc: 'fix7-p0-production-readiness-blocker-map', date: '2026-07-01', blockers: [], resolved_in_this_macro: ['FIX7-P0-PROD-CI-SCOPE-1'], production_work_performed: false }),
+      );
+      const unresolved = parse(govlens('blockers', dir, '--format', 'json').stdout) as { blockers: { id: string }[] };
+      assert.equal(unresolved.blockers.length, 6);
+      assert.ok(!unresolved.blockers.some((b) => b.id === 'FIX7-P0-PROD-CI-SCOPE-1'));
+      const all = govlens('blockers', dir, '--all');
+      assert.match(all.stdout, /^7 blockers \(6 unresolved\)/);
+      assert.match(all.stdout, /FIX7-P0-PROD-CI-SCOPE-1\s+resolved/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('usage errors exit 2 with one line on stderr', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown flag', ['check', EXAMPLE, '--frobnicate'], /unknown option '--frobnicate'/],
+    ['an unknown format', ['check', EXAMPLE, '--format', 'xml'], /unknown format 'xml'/],
+    ['SARIF for blockers', ['blockers', EXAMPLE, '--format', 'sarif'], /does not support --format sarif/],
+    ['an unknown command', ['lint', EXAMPLE], /unknown command 'lint'/],
+    ['a missing folder', ['check', 'no/such/folder'], /cannot analyse 'no\/such\/folder': no such folder/],
+    ['a file instead of a folder', ['check', 'package.json'], /cannot analyse 'package.json': not a folder/],
+    ['two folders', ['check', EXAMPLE, EXAMPLE], /one folder at a time/],
+  ];
+  for (const [name, args, message] of cases) {
+    test(name, () => {
+      const run = govlens(...args);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1);
+    });
+  }
+
+  test('--help documents commands, formats, exit status and every code', () => {
+    const run = govlens('--help');
+    assert.equal(run.status, 0);
+    for (const word of ['govlens check', 'govlens blockers', '--format', 'sarif', 'Exit status', '--all', ...DiagnosticCodes]) assert.ok(run.stdout.includes(word), word);
+  });
+});

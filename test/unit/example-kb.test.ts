@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Analyzer } from '../../server/src/core/analyzer';
+import { analyzeWorkspace } from '../../server/src/core/report';
+import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
+
+const root = path.resolve(__dirname, '../../examples/kb');
+
+test('the shipped example KB has no findings and the seed’s seven unresolved blockers', () => {
+  const analyzer = new Analyzer(new NodeFileSystemWorkspace(root));
+  const report = analyzeWorkspace(analyzer);
+  assert.deepEqual(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code} ${d.message}`)), []);
+  assert.equal(report.files, 8);
+  assert.deepEqual(
+    report.blockers.filter((b) => b.status === 'unresolved').map((b) => b.id),
+    [
+      'FIX7-P0-PROD-BIRTH-SURFACE-1',
+      'FIX7-P0-PROD-CI-SCOPE-1',
+      'FIX7-P0-DRYRUN-PROD-ROLLBACK-1',
+      'FIX7-P0-PLAN-REALRUN-1',
+      'FIX7-P0-PLAN-SEPARATE-AUTH-1',
+      'FIX7-P0-PROD-OPT4-1',
+      'FIX7-P0-OPERATOR-INPUT-1',
+    ],
+  );
+});
+
+test('the example is analysed alike from a subfolder: the footer resolves by suffix', () => {
+  const sub = path.join(root, 'knowledge/dev');
+  const analyzer = new Analyzer(new NodeFileSystemWorkspace(sub));
+  const report = analyzeWorkspace(analyzer);
+  assert.deepEqual(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code} ${d.message}`)), []);
+});
+
+test('the example blocker map is seed 003 verbatim', async () => {
+  const { readFileSync, existsSync } = await import('node:fs');
+  const seed = path.resolve(__dirname, '../../../shared/seeds/003_7a55496c566e8b6a.txt');
+  assert.ok(existsSync(seed), `seed missing at ${seed}`);
+  const seedJson = readFileSync(seed, 'utf8').slice(readFileSync(seed, 'utf8').indexOf('{'), readFileSync(seed, 'utf8').lastIndexOf('}') + 1);
+  const mapPath = path.join(root, 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12/production-readiness-blocker-map.json');
+  assert.deepEqual(JSON.parse(readFileSync(mapPath, 'utf8')), JSON.parse(seedJson));
+});
