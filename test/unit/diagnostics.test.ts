@@ -143,10 +143,13 @@ describe('evidence-missing-file', () => {
     const files = edit(NOTE, (t) => t.replace('Back to Knowledge Hub kb/owner-note.md', 'Back to Knowledge Hub kb/owner-notes.md'));
     expectOnly(files, NOTE, 'evidence-missing-file', 'kb/owner-notes.md');
   });
-  test('a path naming a folder', () => {
-    const files = edit(NOTE, (t) => `${t}\nSee [packet](fix7-p0-demo-packet-2026-06-12).\n`);
-    files[NOTE] = (files[NOTE] ?? '').replace('](fix7-p0-demo-packet-2026-06-12)', '](fix7-p0-demo-packet-2026-06-12/)');
-    expectOnly(files, NOTE, 'evidence-missing-file', 'fix7-p0-demo-packet-2026-06-12/', 'is a folder');
+  test('an evidence path naming a folder', () => {
+    const files = edit(NOTE, (t) => `${t}\nSee archive.json PC-1.\n`);
+    files['kb/archive.json/readme.md'] = 'archived\n';
+    expectOnly(files, NOTE, 'evidence-missing-file', 'archive.json', 'is a folder');
+  });
+  test('a Markdown link to a folder is fine', () => {
+    expectClean(edit(NOTE, (t) => `${t}\nSee [the packet](fix7-p0-demo-packet-2026-06-12/).\n`));
   });
   test('links to URLs and in-page anchors are not files', () => {
     const files = edit(NOTE, (t) => `${t}\n[web](https://example.com/a.md) [top](#owner-note) [mail](mailto:o@example.com)\n`);

@@ -49,9 +49,10 @@ export interface Patterns {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Boundaries keep IDs out of longer tokens: lower-case slugs, underscores, file names.
+// Boundaries keep IDs out of longer tokens: lower-case slugs, underscores, and file names
+// ("FIX7-P0-X-1.json" names a file). A slash stays a boundary: prose writes "ID/owner".
 const ID_BEFORE = '(?<![A-Za-z0-9_-])';
-const ID_AFTER = '(?![A-Za-z0-9_]|-[A-Za-z0-9])';
+const ID_AFTER = '(?![A-Za-z0-9_]|-[A-Za-z0-9]|\\.[A-Za-z0-9])';
 const PATH_CHAR = '[\\p{L}\\p{N}_@.+~-]';
 
 const cache = new WeakMap<Settings, Patterns>();

@@ -21,6 +21,8 @@ export function checkEvidence(facts: DocumentFacts, index: WorkspaceIndex, facts
     const target = linkTarget(link);
     if (target === undefined) continue;
     const resolution = link.kind === 'footer' ? resolveKbPath(target, index, index.files) : resolveEvidencePath(facts.path, target, index);
+    // Linking to a folder (a packet, say) is ordinary Markdown; citing a folder as a file is not.
+    if (resolution.kind === 'directory' && link.kind !== 'footer') continue;
     const problem = fileProblem(resolution, target, link.span, index);
     if (problem) findings.push(problem);
   }

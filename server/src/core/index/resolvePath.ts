@@ -30,7 +30,10 @@ export function resolveEvidencePath(from: string, written: string, files: FileLo
   if (path.startsWith('/')) return at(joinPath('', path), files) ?? { kind: 'missing' };
   const own = joinPath(dirname(from), path);
   if (own === undefined) return { kind: 'outside' };
-  const found = at(own, files) ?? at(joinPath('', path), files);
+  // "../x.json" from a/b/ names a/x.json; only that is outside or not. Read from the root it
+  // would climb out, which says nothing about the reference: skip the root then.
+  const fromRoot = joinPath('', path);
+  const found = at(own, files) ?? (fromRoot === undefined ? undefined : at(fromRoot, files));
   if (found) return found;
   if (!path.includes('/')) return unique(files.named(path));
   return { kind: 'missing' };

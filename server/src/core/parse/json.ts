@@ -38,9 +38,11 @@ export function parseJson(text: string): ParsedJson {
   // One slip (a trailing comma) often trips several rules at the same place; report it once.
   const seen = new Set<number>();
   const distinct = raw.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
+  // A comment between a trailing comma and its closer ("1, // why\n}") must not hide the comma.
+  const comments = new Map(raw.filter((e) => printParseErrorCode(e.error) === 'InvalidCommentToken').map((e) => [e.offset + e.length, e.offset]));
   const errors = distinct.map((e) => {
     const name = printParseErrorCode(e.error);
-    const comma = trailingComma(text, e.offset);
+    const comma = trailingComma(text, e.offset, comments);
     if (comma !== undefined && (name === 'ValueExpected' || name === 'PropertyNameExpected')) {
       return { message: 'Trailing comma: remove it (packet documents are strict JSON, where nothing may follow the last item).', span: { start: comma, end: comma + 1 } };
     }
@@ -56,10 +58,15 @@ export function parseJson(text: string): ParsedJson {
   return { root, errors };
 }
 
-/** The offset of a comma that directly precedes `offset` (whitespace aside), if any. */
-function trailingComma(text: string, offset: number): number | undefined {
+/** The offset of a comma that directly precedes `offset` (whitespace and comments, by end → start, aside), if any. */
+function trailingComma(text: string, offset: number, comments: ReadonlyMap<number, number>): number | undefined {
   let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
+  for (;;) {
+    while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
+    const commentStart = comments.get(i + 1);
+    if (commentStart === undefined) break;
+    i = commentStart - 1;
+  }
   const closer = text[offset];
   return text[i] === ',' && (closer === ']' || closer === '}') ? i : undefined;
 }

@@ -63,13 +63,16 @@ function visit(node: Nodes, text: string, out: ParsedMarkdown, blank: Blank): vo
       return;
     case 'html':
       blank(start, end);
-      for (const m of node.value.matchAll(/<!--[\s\S]*?-->/g)) {
+      // The source, not node.value: inside quotes and lists the value lacks each line's "> " or indent.
+      for (const m of text.slice(start, end).matchAll(/<!--[\s\S]*?-->/g)) {
         out.comments.push({ start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length });
       }
       return;
     case 'image':
     case 'definition': {
-      const destination = findDestination(text, start, end, node.type === 'definition' ? ']:' : '](');
+      // An image's alt may hold brackets of its own ("![a [b](c)](d.png)"): look past the alt.
+      const from = node.type === 'image' ? closingBracket(text, start + 1, end) : start;
+      const destination = findDestination(text, from, end, node.type === 'definition' ? ']:' : '](');
       if (destination) out.links.push({ target: node.url, targetSpan: destination, kind: node.type });
       blank(start, end);
       return;
@@ -93,6 +96,18 @@ function visit(node: Nodes, text: string, out: ParsedMarkdown, blank: Blank): vo
       break;
   }
   if ('children' in node) for (const child of node.children) visit(child, text, out, blank);
+}
+
+/** The offset of the "]" that closes the "[" at `open` (escapes skipped), or `open` when there is none. */
+function closingBracket(text: string, open: number, to: number): number {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return open;
 }
 
 /** The destination's span in `[label](dest "title")` or `[label]: dest "title"`, searched after the label. */

@@ -22,16 +22,23 @@ export interface EvidenceRef {
 const ANCHOR = /[ \t]+(?:([Ss]urface)[ \t]+([0-9]+)(?![0-9A-Za-z])|(forbidden[ \t]+surfaces)(?![A-Za-z])|([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?![A-Za-z0-9_]|-[A-Za-z0-9]))/y;
 const STATUS = /[ \t]+([A-Z][A-Z0-9_/]*[A-Z0-9])(?![A-Za-z0-9_/-])/y;
 const CITED_ID = /[ \t]*\([ \t]*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)[ \t]*\)/y;
+// A URL names no workspace file, even where its query or fragment ends in ".md" ("https://h/a?f=b.md").
+// The look-behind starts a scheme only at the start of a word, which keeps the scan linear.
+const URL_TOKEN = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s<>"'`]*/g;
+// "the .json files" names an extension, not a file.
+const EXTENSION_ONLY = /(?:^|\/)\.[^./]*$/;
 
 export function scanEvidence(segment: Segment, pathPattern: RegExp, hints: readonly string[], skip?: (index: number) => boolean): EvidenceRef[] {
   const text = segment.text;
   if (!hints.some((h) => text.includes(h))) return [];
   const found: EvidenceRef[] = [];
+  const urls = [...text.matchAll(URL_TOKEN)].map((u) => ({ start: u.index ?? 0, end: (u.index ?? 0) + u[0].length }));
+  let url = 0;
   pathPattern.lastIndex = 0;
   for (let m = pathPattern.exec(text); m; m = pathPattern.exec(text)) {
     const path = m[1] ?? '';
-    // URLs never match: the pattern cannot start right after a "/", so "https://h/a.md" yields nothing.
-    if (skip?.(m.index)) continue;
+    while ((urls[url]?.end ?? Infinity) <= m.index) url++;
+    if ((urls[url]?.start ?? Infinity) <= m.index || EXTENSION_ONLY.test(path) || skip?.(m.index)) continue;
     let cursor = m.index + path.length;
     const ref: EvidenceRef = { path, pathSpan: toSpan(segment, m.index, cursor), span: toSpan(segment, m.index, cursor) };
     const anchor = matchAt(ANCHOR, text, cursor);

@@ -21,8 +21,9 @@ export function ticketCount(r: TicketRange): number {
   return r.last - r.first + 1;
 }
 
-// What may follow a ticket: dots, then an end that is a number or a prefixed number.
-const RANGE_TAIL = /(\.{2,})([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*-)?([0-9]+|[A-Za-z][A-Za-z0-9_]*)?/y;
+// What may follow a ticket: dots, then an end that is a number or a prefixed number. The end
+// is read as one word so "461abc" is a non-numeric end, not 461 followed by prose.
+const RANGE_TAIL = /(\.{2,})([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*-)?([A-Za-z0-9_]+)?/y;
 
 /**
  * Finds tickets and ticket ranges. Malformed ranges (reversed, other prefix at the end,
@@ -70,13 +71,14 @@ function rangeProblem(
   if (endValue === undefined) return { problem: `the range ${start}${dots} has no end ticket; write it as ${start}..<last number>` };
   if (!/^[0-9]+$/.test(endValue)) return { problem: `the end "${endValue}" is not a ticket number; write the range as ${start}..<last number>` };
   const last = Number(endValue);
-  const canonical = `${start}..${last}`;
+  // Several slips at once ("461...442"): the suggestion must fix them all, order included.
+  const canonical = `${prefix}-${Math.min(first, last)}..${Math.max(first, last)}`;
   if (endPrefix !== undefined && endPrefix !== `${prefix}-`) {
     return { problem: `the range starts with ${prefix} but ends with ${endPrefix.slice(0, -1)}; a range stays within one prefix`, suggestion: canonical };
   }
   if (dots.length !== 2) return { problem: `a range is written with two dots, not ${dots.length}`, suggestion: canonical };
   if (last < first) {
-    return { problem: `the range ends (${last}) before it starts (${first})`, suggestion: `${prefix}-${last}..${first}` };
+    return { problem: `the range ends (${last}) before it starts (${first})`, suggestion: canonical };
   }
   return undefined;
 }

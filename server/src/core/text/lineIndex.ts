@@ -41,8 +41,11 @@ export class LineIndex {
   offsetAt(position: Position): number {
     const lineStart = this.starts[position.line];
     if (lineStart === undefined) return this.text.length;
-    const next = this.starts[position.line + 1] ?? this.text.length;
-    return Math.min(lineStart + Math.max(0, position.character), next);
+    // LSP: a character past the line's length means the line's end, before its line break.
+    let lineEnd = this.starts[position.line + 1] ?? this.text.length;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
   }
 
   range(start: number, end: number): Range {
