@@ -27,6 +27,11 @@ export interface ParsedMarkdown {
   /** Link labels: prose for IDs, but a path there names the link's own target. */
   linkLabels: Span[];
   headings: MarkdownHeading[];
+  /**
+   * Paragraphs, headings and table cells: the units of prose. A list item's lines or a
+   * heading never run on into the next block, so claims are read one block at a time.
+   */
+  blocks: Span[];
   /** HTML comments, for suppression comments. */
   comments: Span[];
 }
@@ -36,7 +41,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const blank = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
   };
-  const result: ParsedMarkdown = { prose: '', links: [], linkLabels: [], headings: [], comments: [] };
+  const result: ParsedMarkdown = { prose: '', links: [], linkLabels: [], headings: [], blocks: [], comments: [] };
   let tree: Root;
   try {
     tree = fromMarkdown(text);
@@ -93,6 +98,10 @@ function visit(node: Nodes, text: string, out: ParsedMarkdown, blank: Blank): vo
     }
     case 'heading':
       out.headings.push({ depth: node.depth, text: toString(node), span: { start, end } });
+      out.blocks.push({ start, end });
+      break;
+    case 'paragraph':
+      out.blocks.push({ start, end });
       break;
   }
   if ('children' in node) for (const child of node.children) visit(child, text, out, blank);

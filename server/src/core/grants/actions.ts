@@ -1,0 +1,105 @@
+/**
+ * The production-gated actions a clause names. "production" before a specific action only
+ * scopes it ("production cutover" is the cutover); before a non-action noun it is a modifier
+ * ("production blockers"); after "in"/"to" it says where, unless nothing else is named.
+ */
+import type { ActionForm } from './lexicon';
+import { has, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+
+export interface ActionRef {
+  /** Token range, including a merged "production" modifier or object. */
+  from: number;
+  to: number;
+  /** The action's own words. */
+  readonly core: Mention;
+  readonly action: string;
+  readonly form: ActionForm;
+  /** The action's own words scope it to production ("production apply", "cut over production"). */
+  explicitProd: boolean;
+  readonly fromProdWord: boolean;
+  /** "in production", "to production": the place, set when the preposition says so. */
+  readonly destPreposition: string | undefined;
+}
+
+export interface ClauseActions {
+  readonly refs: readonly ActionRef[];
+  /** The clause mentions production itself, so weak words ("apply") and staging markers read against it. */
+  readonly hasProduction: boolean;
+  /** "in production", "to production": the clause places something in production. */
+  readonly placesInProduction: boolean;
+}
+
+export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
+  const refs: ActionRef[] = [];
+  for (let i = a; i < b; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    i = m.to - 1;
+    if (has(m, 'prodWord') || has(m, 'prodModifier')) {
+      const j = nextToken(ctx, m.to - 1, b);
+      const n = j === -1 ? undefined : startingAt(ctx, j);
+      if (has(n, 'head') || has(n, 'nonprod')) continue; // "production blockers", "production dry run"
+      const nAct = tagOf(n, 'action');
+      if (n && nAct && !isPresentVerb(ctx, n, a, b)) {
+        i = n.to - 1;
+        if (headFollows(ctx, n, b) || nonProductionBefore(ctx, m.from, a)) continue;
+        refs.push({ from: m.from, to: n.to, core: n, action: nAct.action, form: nAct.form, explicitProd: true, fromProdWord: true, destPreposition: undefined });
+        continue;
+      }
+      const p = prevToken(ctx, m.from, a);
+      const last = refs[refs.length - 1];
+      if (last && p !== -1 && last.to === p + 1 && !last.fromProdWord && last.form !== 'weak') {
+        // "cut over production", "apply QT001 production": the object scopes the action.
+        last.to = m.to;
+        last.explicitProd = true;
+        continue;
+      }
+      let q = p;
+      while (q !== -1 && has(ctx.cover[q], 'det')) q = prevToken(ctx, q, a);
+      const dest = q !== -1 && has(ctx.cover[q], 'dest') ? ctx.tokens[q]?.norm : undefined;
+      if (nonProductionBefore(ctx, m.from, a)) continue;
+      // "the rollback design for production": production only qualifies a non-action noun.
+      if (dest !== undefined && has(ctx.cover[prevToken(ctx, q, a)], 'head')) continue;
+      refs.push({ from: m.from, to: m.to, core: m, action: 'production', form: 'noun', explicitProd: true, fromProdWord: true, destPreposition: dest });
+      continue;
+    }
+    const act = tagOf(m, 'action');
+    if (!act) continue;
+    if (isPresentVerb(ctx, m, a, b) || headFollows(ctx, m, b) || nonProductionBefore(ctx, m.from, a)) continue;
+    refs.push({ from: m.from, to: m.to, core: m, action: act.action, form: act.form, explicitProd: false, fromProdWord: false, destPreposition: undefined });
+  }
+
+  const hasProduction = refs.some((r) => r.fromProdWord);
+  const placesInProduction = refs.some((r) => r.destPreposition !== undefined && r.destPreposition !== 'of');
+  const named = refs.filter((r) => r.form !== 'weak' || r.explicitProd || hasProduction);
+  const specific = named.some((r) => r.destPreposition === undefined);
+  // "Activation is permitted in production" claims activation; production is only where.
+  return { refs: named.filter((r) => r.destPreposition === undefined || !specific), hasProduction, placesInProduction };
+}
+
+/** "permits the cutover" is the grant verb, "the permits" the action. */
+export function isPresentVerb(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  if (tagOf(m, 'cue')?.cue !== 'present') return false;
+  const j = nextToken(ctx, m.to - 1, b);
+  const p = prevToken(ctx, m.from, a);
+  const n = j === -1 ? undefined : ctx.cover[j];
+  const before = p === -1 ? undefined : ctx.cover[p];
+  const objectFollows = has(n, 'det') || has(n, 'action') || has(n, 'prodWord') || has(n, 'prodModifier');
+  return objectFollows && !has(before, 'det') && !has(before, 'action');
+}
+
+function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
+  const j = nextToken(ctx, m.to - 1, b);
+  return j !== -1 && has(startingAt(ctx, j), 'head');
+}
+
+/** "staging permit", "dry run of QT001/apply": a non-production marker right before the action. */
+function nonProductionBefore(ctx: Ctx, from: number, a: number): boolean {
+  let p = prevToken(ctx, from, a);
+  for (let skips = 0; p !== -1 && skips < 2; skips++) {
+    const c = ctx.cover[p];
+    if (!(has(c, 'det') || ctx.tokens[p]?.norm === 'of')) break;
+    p = prevToken(ctx, c ? c.from : p, a);
+  }
+  return p !== -1 && has(ctx.cover[p], 'nonprod');
+}

@@ -1,0 +1,197 @@
+/**
+ * Clauses inside a sentence, and status forms (`Production: AUTHORIZED`, `REAL_RUN — APPROVED`,
+ * `| cutover | GO |`) read as one unit whose value, not the subject's wording, decides.
+ */
+import { prefixMatches, type Trie } from './lexicon';
+import { has, isComma, nextToken, type Ctx } from './mentions';
+import type { Sentence } from './sentences';
+
+export interface StatusValue {
+  /** Token range of the value phrase ("NOT GRANTED", "APPROVED"). */
+  readonly from: number;
+  readonly to: number;
+  readonly granted: boolean;
+}
+
+export interface StatusForm {
+  readonly subjectFrom: number;
+  readonly subjectTo: number;
+  readonly value: StatusValue;
+}
+
+export interface Clause {
+  readonly from: number;
+  readonly to: number;
+  readonly status?: StatusForm;
+}
+
+// `Subject: VALUE` separators; a comma is not one, it joins lists.
+const SOFT = new Set([':', '—', '–', '―', '−', '-', '=', '|', '→']);
+const HARD = new Set([';', '；']);
+const VALUE_PRONOUNS = new Set(['it', 'them', 'this', 'that', 'these', 'those', 'your', 'our', 'my', 'his', 'her', 'their']);
+
+interface Segment {
+  readonly from: number;
+  readonly to: number;
+}
+
+interface Unit {
+  from: number;
+  to: number;
+  readonly status: StatusForm;
+}
+
+export function splitClauses(ctx: Ctx, s: Sentence, statusTrie: Trie): Clause[] {
+  const out: Clause[] = [];
+  for (const piece of hardPieces(ctx, s)) out.push(...statusUnits(ctx, piece, statusTrie));
+  return out;
+}
+
+function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
+  const pieces: Segment[] = [];
+  let start = s.from;
+  for (let i = s.from; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    const m = ctx.cover[i];
+    if (t && t.kind === 'punct' && HARD.has(t.raw)) {
+      pieces.push({ from: start, to: i });
+      start = i + 1;
+    } else if (m && m.from === i && has(m, 'terminator')) {
+      pieces.push({ from: start, to: i });
+      start = m.to;
+      i = m.to - 1;
+    }
+  }
+  pieces.push({ from: start, to: s.to });
+  return pieces.filter((p) => p.to > p.from);
+}
+
+function isSoftSeparator(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || t.kind !== 'punct' || ctx.noise[i] || !SOFT.has(t.raw)) return false;
+  if (t.raw === ':' || t.raw === '-') {
+    // 03:10, 2026-06-12 written apart, and hyphens glued to a word are not separators.
+    const before = ctx.tokens[i - 1];
+    const after = ctx.tokens[i + 1];
+    const glued = (before !== undefined && before.end === t.start) && (after !== undefined && after.start === t.end);
+    if (glued && (t.raw === '-' || (before.kind === 'number' && after.kind === 'number'))) return false;
+  }
+  return true;
+}
+
+function statusUnits(ctx: Ctx, piece: Segment, statusTrie: Trie): Clause[] {
+  const segs: Segment[] = [];
+  const seps: number[] = [];
+  let start = piece.from;
+  for (let i = piece.from; i < piece.to; i++) {
+    if (!isSoftSeparator(ctx, i)) continue;
+    segs.push({ from: start, to: i });
+    seps.push(i);
+    start = i + 1;
+  }
+  segs.push({ from: start, to: piece.to });
+
+  const consumed = new Uint8Array(segs.length);
+  const units: Unit[] = [];
+  let lastUnit: Unit | undefined;
+  let lastValueSeg = -1;
+  for (let k = 1; k < segs.length; k++) {
+    const left = segs[k - 1];
+    const right = segs[k];
+    const sep = seps[k - 1];
+    if (!left || !right || sep === undefined) continue;
+    const value = statusValue(ctx, right, statusTrie, false);
+    if (value) {
+      let subjectFrom = left.from;
+      if (lastUnit && lastValueSeg === k - 1) {
+        // "Production: APPROVED, REAL_RUN: PENDING": the last value segment holds the next subject.
+        let comma = -1;
+        for (let i = sep - 1; i >= lastUnit.status.value.to; i--) if (isComma(ctx, i)) { comma = i; break; }
+        subjectFrom = comma >= 0 ? comma + 1 : lastUnit.status.value.to;
+        lastUnit.to = comma >= 0 ? comma : lastUnit.status.value.to;
+      }
+      lastUnit = { from: subjectFrom, to: right.to, status: { subjectFrom, subjectTo: sep, value } };
+      units.push(lastUnit);
+      consumed[k - 1] = 1;
+      consumed[k] = 1;
+      lastValueSeg = k;
+      continue;
+    }
+    const leading = consumed[k - 1] ? undefined : statusValue(ctx, left, statusTrie, true);
+    if (leading && nextToken(ctx, sep, right.to) !== -1) {
+      // "APPROVED: production cutover" — the value first, the subject after.
+      units.push({ from: left.from, to: right.to, status: { subjectFrom: sep + 1, subjectTo: right.to, value: leading } });
+      consumed[k - 1] = 1;
+      consumed[k] = 1;
+    }
+    lastUnit = undefined;
+    lastValueSeg = -1;
+  }
+
+  const out: Clause[] = [];
+  segs.forEach((seg, k) => {
+    if (!consumed[k] && seg.to > seg.from) out.push(seg);
+  });
+  for (const u of units) out.push({ from: u.from, to: u.to, status: u.status });
+  return out.sort((x, y) => x.from - y.from);
+}
+
+/**
+ * The status value opening `seg` (after adverbs such as "now"), or undefined. With `whole`,
+ * the value must be all the segment holds.
+ */
+function statusValue(ctx: Ctx, seg: Segment, trie: Trie, whole: boolean): StatusValue | undefined {
+  let i = nextToken(ctx, seg.from - 1, seg.to);
+  while (i !== -1 && has(ctx.cover[i], 'adverb') && !isStatusWord(ctx, trie, i, seg.to)) i = nextToken(ctx, i, seg.to);
+  if (i === -1) return undefined;
+  let from = i;
+  let granted: boolean | undefined;
+  let to = i;
+  const m = ctx.cover[i];
+  const t = ctx.tokens[i];
+  if (t && (t.norm === 'not' || (m && m.from === i && has(m, 'neg') && !isStatusWord(ctx, trie, i, seg.to)))) {
+    // "NOT GRANTED", "not performed", "never approved": a negated value is a withheld one.
+    granted = false;
+    to = m && m.from === i ? m.to : i + 1;
+    const j = nextToken(ctx, to - 1, seg.to);
+    const len = j === -1 ? 0 : statusLength(ctx, trie, j, seg.to);
+    if (len > 0) to = j + len;
+    else if (j !== -1 && ctx.tokens[j]?.kind === 'word') to = j + 1;
+  } else {
+    const len = statusLength(ctx, trie, i, seg.to);
+    if (len === 0) return undefined;
+    granted = statusGranted(ctx, trie, i, seg.to);
+    from = i;
+    to = i + len;
+  }
+  const after = nextToken(ctx, to - 1, seg.to);
+  if (whole && after !== -1) return undefined;
+  if (after !== -1) {
+    const next = ctx.tokens[after];
+    if (next && (has(ctx.cover[after], 'det') || VALUE_PRONOUNS.has(next.norm)) && !next.upper) return undefined;
+  }
+  return { from, to, granted };
+}
+
+function isStatusWord(ctx: Ctx, trie: Trie, i: number, hi: number): boolean {
+  return statusLength(ctx, trie, i, hi) > 0;
+}
+
+function statusLength(ctx: Ctx, trie: Trie, i: number, hi: number): number {
+  let best = 0;
+  for (const { length } of prefixMatches(trie, wordsFrom(ctx, i, hi))) best = length;
+  return best;
+}
+
+function statusGranted(ctx: Ctx, trie: Trie, i: number, hi: number): boolean {
+  let granted = false;
+  for (const { tags } of prefixMatches(trie, wordsFrom(ctx, i, hi))) granted = tags[0]?.kind === 'cue';
+  return granted;
+}
+
+function wordsFrom(ctx: Ctx, i: number, hi: number): (k: number) => string | undefined {
+  return (k) => {
+    const t = ctx.tokens[i + k];
+    return t && i + k < hi && t.kind === 'word' ? t.norm : undefined;
+  };
+}

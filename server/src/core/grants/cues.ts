@@ -1,0 +1,184 @@
+/**
+ * Grant and performance cues in a clause, with the side of the cue their action stands on:
+ * "Cutover authorized" speaks of what precedes it, "the owner authorized the cutover" of
+ * what follows.
+ */
+import { isPresentVerb, type ActionRef } from './actions';
+import { has, isComma, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+
+export type CueClass = 'grant' | 'perf' | 'permission' | 'status';
+export type Voice = 'back' | 'fwd';
+
+export interface CueRef {
+  readonly from: number;
+  readonly to: number;
+  readonly cls: CueClass;
+  readonly voice: Voice;
+  /** Intransitive or predicative: never reaches forward ("activation followed"). */
+  readonly backwardOnly: boolean;
+  /** A past form ("approved") can report a fact inside "after ..."; "grants" or "GO" cannot. */
+  readonly past: boolean;
+  /** The cue is its own action ("activated", "went live"). */
+  readonly self?: ActionRef;
+  /** The verb a permission modal governs ("may activate"). */
+  readonly target?: ActionRef;
+}
+
+export interface ClauseCues {
+  readonly cues: readonly CueRef[];
+  /** Modals that grant nothing here ("may authorize later"): they hedge what follows. */
+  readonly hedges: readonly number[];
+}
+
+export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly ActionRef[]): ClauseCues {
+  const cues: CueRef[] = [];
+  const hedges: number[] = [];
+  const byCore = new Map<Mention, ActionRef>();
+  for (const r of refs) byCore.set(r.core, r);
+  const firstGrantNoun = firstWith(ctx, a, b, 'grantNoun');
+
+  for (let i = a; i < b; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    i = m.to - 1;
+    if (ctx.tokens[m.from]?.inCompound) continue; // "GPT-delegated", "separately-authorized": adjectives
+    if (has(m, 'modal')) {
+      const cue = permission(ctx, m, b, byCore);
+      if (cue) cues.push(cue);
+      else if (cue === undefined) hedges.push(m.from);
+      continue;
+    }
+    const tag = tagOf(m, 'cue');
+    const act = tagOf(m, 'action');
+    const backwardOnly = has(m, 'backwardOnly');
+    if (!tag) {
+      // "rolled out", "went live": a performed form is a cue of its own.
+      const self = act?.form === 'performed' ? byCore.get(m) : undefined;
+      if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: true, self });
+      continue;
+    }
+    switch (tag.cue) {
+      case 'present':
+        if (isPresentVerb(ctx, m, a, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        break;
+      case 'extension':
+        if (firstGrantNoun < m.from) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        break;
+      case 'noun':
+        cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        break;
+      case 'auxPerf':
+        if (auxiliaryBefore(ctx, m, a) || headline(ctx, m, a, b)) {
+          const cls: CueClass = ctx.tokens[m.from]?.norm === 'given' ? 'grant' : 'perf';
+          cues.push({ from: m.from, to: m.to, cls, voice: 'back', backwardOnly, past: true });
+        }
+        break;
+      default: {
+        const cls: CueClass = tag.cue === 'perf' ? 'perf' : 'grant';
+        if (act) {
+          // "activated", "went live": the action and its performance in one word.
+          const self = byCore.get(m);
+          if (self && (act.form === 'performed' || performedHere(ctx, m, a))) {
+            cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: true, self });
+          }
+          break;
+        }
+        if (!backwardOnly && adjectival(ctx, m, b)) break;
+        cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly, past: tag.cue !== 'upper' });
+      }
+    }
+  }
+  return { cues, hedges };
+}
+
+/**
+ * A permission cue for "may activate" / "may proceed", null for "may not", undefined when
+ * the modal only hedges ("may authorize later").
+ */
+function permission(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention, ActionRef>): CueRef | null | undefined {
+  let j = nextToken(ctx, m.to - 1, b);
+  while (j !== -1 && has(ctx.cover[j], 'adverb') && !has(ctx.cover[j], 'permVerb')) {
+    j = nextToken(ctx, (ctx.cover[j]?.to ?? j + 1) - 1, b);
+  }
+  const n = j === -1 ? undefined : startingAt(ctx, j);
+  if (!n) return undefined;
+  if (has(n, 'neg')) return null;
+  const target = byCore.get(n);
+  if (target) return { from: m.from, to: m.to, cls: 'permission', voice: 'fwd', backwardOnly: false, past: false, target };
+  if (has(n, 'permVerb')) return { from: m.from, to: m.to, cls: 'permission', voice: 'fwd', backwardOnly: false, past: false };
+  return undefined;
+}
+
+function firstWith(ctx: Ctx, a: number, b: number, kind: 'grantNoun'): number {
+  for (let j = a; j < b; j++) if (has(ctx.cover[j], kind)) return j;
+  return Infinity;
+}
+
+/** "was run", "has been given": the form is a participle only after be/have. */
+function auxiliaryBefore(ctx: Ctx, m: Mention, a: number): boolean {
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 4; steps++) {
+    const c = ctx.cover[j];
+    if (has(c, 'be') || has(c, 'have')) return true;
+    if (!has(c, 'adverb')) return false;
+    j = prevToken(ctx, c ? c.from : j, a);
+  }
+  return false;
+}
+
+/** "Production cutover complete." — a note's headline drops the auxiliary. */
+function headline(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  const norm = ctx.tokens[m.from]?.norm;
+  if (norm === 'run' || norm === 'given') return false;
+  const p = prevToken(ctx, m.from, a);
+  const c = p === -1 ? undefined : ctx.cover[p];
+  const n = nextToken(ctx, m.to - 1, b);
+  return (has(c, 'action') || has(c, 'prodWord')) && (n === -1 || ctx.tokens[n]?.kind === 'punct');
+}
+
+/** "cut over" after a subject or auxiliary is past tense; after "to" or a modal it is the bare action. */
+function performedHere(ctx: Ctx, m: Mention, a: number): boolean {
+  const p = prevToken(ctx, m.from, a);
+  if (p === -1) return false;
+  const c = ctx.cover[p];
+  const t = ctx.tokens[p];
+  if (!t || t.kind === 'punct') return false;
+  if (has(c, 'be') || has(c, 'have')) return true;
+  if (t.norm === 'to' || has(c, 'modal') || has(c, 'neg') || has(c, 'trigger') || has(c, 'det')) return false;
+  return !has(c, 'prep') && !has(c, 'function');
+}
+
+/** "written approval", "authorized operator": a participle before a plain noun describes it. */
+function adjectival(ctx: Ctx, m: Mention, b: number): boolean {
+  const j = m.to;
+  if (j >= b || ctx.noise[j]) return false;
+  const t = ctx.tokens[j];
+  if (!t || t.kind !== 'word' || t.upper || t.capital || t.norm.endsWith('ly')) return false;
+  const c = ctx.cover[j];
+  if (!c) return true;
+  return c.tags.every((tag) => tag.kind === 'head' || tag.kind === 'grantNoun' || tag.kind === 'nonprod');
+}
+
+/** Passive or predicative ("was approved", "Cutover authorized") reads back; a subject before it reads forward. */
+function voiceOf(ctx: Ctx, m: Mention, a: number): 'back' | 'fwd' {
+  let j = prevToken(ctx, m.from, a);
+  for (let steps = 0; j !== -1 && steps < 8; steps++) {
+    const c = ctx.cover[j];
+    const t = ctx.tokens[j];
+    const skip = (): number => prevToken(ctx, c ? c.from : j, a);
+    if (!t) break;
+    if (has(c, 'be')) return 'back';
+    if (has(c, 'have')) return 'fwd';
+    if (has(c, 'adverb') || has(c, 'det') || has(c, 'neg')) {
+      j = skip();
+      continue;
+    }
+    if (isComma(ctx, j) || t.norm === 'and' || t.norm === 'or') {
+      j = skip();
+      continue;
+    }
+    if (has(c, 'cue') || has(c, 'action') || has(c, 'prodWord') || has(c, 'prodModifier') || has(c, 'grantNoun')) return 'back';
+    if (t.kind === 'punct' || has(c, 'prep') || has(c, 'function') || has(c, 'trigger') || has(c, 'nonprod')) return 'back';
+    return 'fwd';
+  }
+  return 'back';
+}

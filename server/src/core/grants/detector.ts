@@ -1,0 +1,311 @@
+/**
+ * Production-grant claims in prose: statements that a production-gated action (spec §5) is
+ * authorized, or was carried out, asserted as present or past fact.
+ *
+ * The pipeline is the NegEx / ConText family, deterministic and explainable:
+ * tokens → sentences → vocabulary mentions → clauses and `Subject: VALUE` status forms →
+ * actions and cues bound inside a clause → trigger scopes (negation, condition, future,
+ * requirement, request, question, option, revocation, block, non-production scope) → claims.
+ *
+ * Input is a Markdown paragraph whose non-prose regions were blanked with spaces of the same
+ * length, or a JSON string value; offsets in the result index into that text.
+ */
+import { resolveActions, type ActionRef } from './actions';
+import type { Clause, StatusForm } from './clauses';
+import { splitClauses } from './clauses';
+import { resolveCues, type CueClass, type CueRef } from './cues';
+import { compileLexicon, type Lexicon } from './lexicon';
+import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
+import { splitSentences, type Sentence } from './sentences';
+import { tokenize } from './tokens';
+import { DEFAULT_VOCABULARY, extendVocabulary, normalizePhrase, type VocabularyExtension } from './vocabulary';
+
+export interface GrantClaim {
+  /** UTF-16 offsets into the analysed text; the range runs from cue to action, whichever is first. */
+  readonly start: number;
+  readonly end: number;
+  /** Canonical action name, as an authority lock writes it. */
+  readonly action: string;
+  /** The cue word(s) as written ("granted", "AUTHORIZED", "may now"). */
+  readonly cue: string;
+  /** `text.slice(start, end)`. */
+  readonly phrase: string;
+  /** One sentence saying why this reads as a production grant. */
+  readonly reason: string;
+}
+
+/** Additions from `.govlens.json`; every list extends the default vocabulary. */
+export type DetectorOptions = VocabularyExtension;
+
+export type GrantDetector = (text: string) => GrantClaim[];
+
+/** How far (in words) a cue reaches for its action; governance clauses are short. */
+const WINDOW = 12;
+// Words after which a line break continues the sentence rather than ending it.
+const ANAPHORA = new Set(['it', 'this', 'that', 'they', 'these', 'those', 'which', 'and', 'then', 'later', 'since', 'subsequently', 'afterwards']);
+const RUNS_ON_EXTRA = ['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'than', 'not', 'no', 'will', 'would', 'may', 'must', 'can', 'should'];
+
+interface Compiled {
+  readonly lex: Lexicon;
+  readonly runsOn: ReadonlySet<string>;
+}
+
+function compile(options: DetectorOptions | undefined): Compiled {
+  const vocab = extendVocabulary(DEFAULT_VOCABULARY, options);
+  const runsOn = new Set(
+    [...vocab.prepositions, ...vocab.determiners, ...vocab.beVerbs, ...vocab.haveVerbs, ...RUNS_ON_EXTRA].map(normalizePhrase),
+  );
+  return { lex: compileLexicon(vocab), runsOn };
+}
+
+// Compiled once at load and never mutated: the default vocabulary's tables.
+const DEFAULT_COMPILED = compile(undefined);
+
+/** Compiles the vocabulary once; hosts keep the returned function for the life of a configuration. */
+export function createGrantDetector(options?: DetectorOptions): GrantDetector {
+  const { lex, runsOn } = options ? compile(options) : DEFAULT_COMPILED;
+  return (text) => detect(text, lex, runsOn);
+}
+
+/** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
+export function detectGrantClaims(text: string, options?: DetectorOptions): GrantClaim[] {
+  const { lex, runsOn } = options ? compile(options) : DEFAULT_COMPILED;
+  return detect(text, lex, runsOn);
+}
+
+/**
+ * The canonical action a lock entry or label names ("secrets change" → "secrets-change",
+ * "deploy" → "CI/deploy"), or undefined when it names none. `production` covers all others.
+ */
+export function canonicalActionName(name: string, options?: DetectorOptions): string | undefined {
+  const { lex } = options ? compile(options) : DEFAULT_COMPILED;
+  return lex.canonicalByForm.get(normalizePhrase(name));
+}
+
+function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>): GrantClaim[] {
+  const tokens = tokenize(text, lex.singleTokens);
+  if (tokens.length === 0) return [];
+  const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
+  const claims: GrantClaim[] = [];
+  for (const s of splitSentences(ctx, (w) => runsOn.has(w))) {
+    if (s.question) continue;
+    matchMentions(ctx, lex.main, s.from, s.to);
+    const optionFrom = optionStart(ctx, s);
+    const clauses = splitClauses(ctx, s, lex.status);
+    const first = clauses[0];
+    if (first && !first.status && hedgingLabel(ctx, first)) continue;
+    clauses.forEach((clause, k) => {
+      const next = clauses[k + 1];
+      if (next && revokesPrevious(ctx, next)) return;
+      const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
+      for (const c of found) claims.push(c);
+    });
+  }
+  return claims.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** "Option 3: authorize ..." offers rather than decides, unless the sentence says it was chosen. */
+function optionStart(ctx: Ctx, s: Sentence): number {
+  let first = Infinity;
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    if (has(m, 'choice')) return Infinity;
+    if (has(m, 'option')) first = Math.min(first, m.from);
+    i = m.to - 1;
+  }
+  return first;
+}
+
+/**
+ * "..., but later revoked", "; it was withdrawn": a subjectless or pronoun clause holding a
+ * revocation speaks of the clause before it.
+ */
+function revokesPrevious(ctx: Ctx, clause: Clause): boolean {
+  const first = nextToken(ctx, clause.from - 1, clause.to);
+  if (first === -1) return false;
+  const m = ctx.cover[first];
+  const opensElliptically = ANAPHORA.has(ctx.tokens[first]?.norm ?? '') || has(m, 'be') || has(m, 'adverb') || isRevocation(m);
+  if (!opensElliptically) return false;
+  let revoked = false;
+  for (let i = clause.from; i < clause.to; i++) {
+    const c = ctx.cover[i];
+    if (has(c, 'action') || has(c, 'prodWord') || has(c, 'prodModifier')) return false;
+    if (isRevocation(c)) revoked = true;
+  }
+  return revoked;
+}
+
+function isRevocation(m: Mention | undefined): boolean {
+  return m !== undefined && m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation');
+}
+
+/** "Proposal:", "Next step:", "Question:" — a short label that hedges everything after it. */
+function hedgingLabel(ctx: Ctx, clause: Clause): boolean {
+  const sep = ctx.tokens[clause.to];
+  if (!sep || sep.raw !== ':') return false;
+  let words = 0;
+  let hedge = false;
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t || t.kind === 'punct') continue;
+    if (++words > 4) return false;
+    const m = ctx.cover[i];
+    if (m?.tags.some((tag) => tag.kind === 'option' || (tag.kind === 'trigger' && FORWARD.has(tag.trigger)))) hedge = true;
+  }
+  return hedge;
+}
+
+function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number): GrantClaim[] {
+  const { from: a, to: b } = clause;
+  const { refs, hasProduction, placesInProduction } = resolveActions(ctx, a, b);
+  if (refs.length === 0) return [];
+  const { cues, hedges } = resolveCues(ctx, a, b, refs);
+  if (cues.length === 0) return [];
+  const sc = clauseScopes(ctx, a, b, hedges);
+  if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
+
+  const cueAt = new Int32Array(b - a).fill(-1);
+  cues.forEach((c, k) => {
+    for (let t = c.from; t < c.to; t++) cueAt[t - a] = k;
+  });
+  const refStart = new Map<number, ActionRef>();
+  const refEnd = new Map<number, ActionRef>();
+  for (const r of refs) {
+    refStart.set(r.from, r);
+    refEnd.set(r.to - 1, r);
+  }
+
+  const best = new Map<ActionRef, { cue: CueRef; dist: number }>();
+  for (const cue of cues) {
+    if (!cueStands(ctx, sc, cue, a, optionFrom)) continue;
+    for (const ref of bound(ctx, cue, a, b, cueAt, refStart, refEnd)) {
+      if (!refStands(sc, ref, hasProduction, cue)) continue;
+      const dist = Math.abs(ref.from - cue.from);
+      const prev = best.get(ref);
+      if (!prev || dist < prev.dist) best.set(ref, { cue, dist });
+    }
+  }
+  const out: GrantClaim[] = [];
+  const seen = new Set<string>();
+  for (const [ref, { cue }] of [...best].sort(([x], [y]) => x.from - y.from)) {
+    const key = `${ref.action}@${cue.from}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(makeClaim(ctx, ref, cue.from, cue.to, cue.cls));
+  }
+  return out;
+}
+
+function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: number): GrantClaim[] {
+  if (!st.value.granted || st.value.from >= optionFrom) return [];
+  const { refs, hasProduction, placesInProduction } = resolveActions(ctx, st.subjectFrom, st.subjectTo);
+  if (refs.length === 0) return [];
+  const sc = clauseScopes(ctx, clause.from, clause.to, []);
+  if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction) || sc.conditionAfter !== Infinity) return [];
+  const a = clause.from;
+  const out: GrantClaim[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    const at = ref.core.from - a;
+    if (sc.negated[at] || sc.excluded[at] || (sc.nonProduction && !hasProduction && !ref.explicitProd)) continue;
+    if (sc.hedged[at] || sc.hedged[st.value.from - a]) continue;
+    if (seen.has(ref.action)) continue;
+    seen.add(ref.action);
+    out.push(makeClaim(ctx, ref, st.value.from, st.value.to, 'status'));
+  }
+  return out;
+}
+
+function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFrom: number): boolean {
+  if (cue.from >= optionFrom) return false;
+  const hedge = sc.hedged[cue.from - a] ?? 0;
+  // "After the owner approved REAL_RUN, ..." reports a past fact; "once it is approved" does not.
+  if (hedge === 2 || (hedge === 1 && !(cue.voice === 'fwd' && cue.past))) return false;
+  if (sc.negated[cue.from - a]) return false;
+  if (cue.from > sc.predicateNegation) return false;
+  if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
+  return !verbalNegation(ctx, cue, a);
+}
+
+/** "was not executed", "has never been approved", "is NOT performed". */
+function verbalNegation(ctx: Ctx, cue: CueRef, a: number): boolean {
+  let j = prevToken(ctx, cue.from, a);
+  for (let steps = 0; j !== -1 && steps < 5; steps++) {
+    const c = ctx.cover[j];
+    if (c && c.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
+    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) return false;
+    j = prevToken(ctx, c ? c.from : j, a);
+  }
+  return false;
+}
+
+function refStands(sc: ClauseScopes, ref: ActionRef, hasProduction: boolean, cue: CueRef): boolean {
+  const at = ref.core.from - sc.a;
+  if (sc.negated[at] || sc.excluded[at]) return false;
+  if (sc.nonProduction && !hasProduction && !ref.explicitProd) return false;
+  // "updated for production" prepares; "applied to production" touches it.
+  return !(cue.cls === 'perf' && (ref.destPreposition === 'for' || ref.destPreposition === 'of'));
+}
+
+/** The actions a cue speaks of: its own, its modal's verb, or those on the side its voice reads. */
+function bound(
+  ctx: Ctx,
+  cue: CueRef,
+  a: number,
+  b: number,
+  cueAt: Int32Array,
+  refStart: ReadonlyMap<number, ActionRef>,
+  refEnd: ReadonlyMap<number, ActionRef>,
+): ActionRef[] {
+  if (cue.self) return [cue.self];
+  if (cue.target) return [cue.target];
+  const back: ActionRef[] = [];
+  for (let j = cue.from - 1, words = 0; j >= a && words < WINDOW; j--) {
+    if ((cueAt[j - a] ?? -1) >= 0) break;
+    const r = refEnd.get(j);
+    if (r) back.push(r);
+    if (ctx.tokens[j]?.kind !== 'punct') words++;
+  }
+  const fwd: ActionRef[] = [];
+  for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
+    if ((cueAt[j - a] ?? -1) >= 0 || has(startingAt(ctx, j), 'trigger')) break;
+    const r = refStart.get(j);
+    if (r) fwd.push(r);
+    if (ctx.tokens[j]?.kind !== 'punct') words++;
+  }
+  if (cue.voice === 'back') {
+    if (back.length > 0) return back;
+    // "is live in production": a predicative cue still names the place it holds in.
+    return cue.backwardOnly ? fwd.filter((r) => r.destPreposition !== undefined) : fwd;
+  }
+  return fwd.length > 0 ? fwd : back;
+}
+
+function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls: CueClass): GrantClaim {
+  const { tokens, text } = ctx;
+  const cueStart = tokens[cueFrom]?.start ?? 0;
+  const cueEnd = tokens[cueTo - 1]?.end ?? cueStart;
+  const start = Math.min(cueStart, tokens[ref.from]?.start ?? cueStart);
+  const end = Math.max(cueEnd, tokens[ref.to - 1]?.end ?? cueEnd);
+  const cue = text.slice(cueStart, cueEnd);
+  const phrase = text.slice(start, end);
+  return { start, end, action: ref.action, cue, phrase, reason: reasonFor(cls, phrase, ref.action, cue) };
+}
+
+function reasonFor(cls: CueClass, phrase: string, action: string, cue: string): string {
+  const q = `"${phrase.replace(/\s+/g, ' ')}"`;
+  switch (cls) {
+    case 'status':
+      return `${q} is a status line marking ${action} as ${cue}`;
+    case 'perf':
+      return `${q} states that ${action} was carried out, which implies it was authorized`;
+    case 'permission':
+      return `${q} states that ${action} may now be carried out`;
+    case 'grant':
+      return /(ed|en|lit|off|place|hand|effect)$/i.test(cue)
+        ? `${q} states that ${action} is ${cue.toLowerCase()}`
+        : `${q} states that ${action} is authorized ("${cue}")`;
+  }
+}

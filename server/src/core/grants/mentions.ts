@@ -1,0 +1,97 @@
+/**
+ * Vocabulary phrases found in the token stream, and the navigation every later stage shares.
+ */
+import { prefixMatches, type Tag, type TagKind, type Trie } from './lexicon';
+import type { Token } from './tokens';
+
+export interface Mention {
+  /** Token indexes, `to` exclusive. */
+  readonly from: number;
+  readonly to: number;
+  readonly tags: readonly Tag[];
+}
+
+/** The analysed text with each token's covering mention and whether it is Markdown noise. */
+export interface Ctx {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly cover: (Mention | undefined)[];
+  readonly noise: Uint8Array;
+}
+
+// Emphasis, quotes and brackets carry no meaning for the claim but sit between its words.
+const NOISE = new Set(['*', '_', '`', '#', '>', '<', '"', '“', '”', '‘', '’', "'", '(', ')', '[', ']', '{', '}', '~', '^', '\\']);
+
+export function isNoiseChar(raw: string): boolean {
+  return NOISE.has(raw);
+}
+
+export function has(m: Mention | undefined, kind: TagKind): boolean {
+  return m !== undefined && m.tags.some((t) => t.kind === kind);
+}
+
+export function tagOf<K extends TagKind>(m: Mention | undefined, kind: K): Extract<Tag, { kind: K }> | undefined {
+  if (!m) return undefined;
+  for (const t of m.tags) if (t.kind === kind) return t as Extract<Tag, { kind: K }>;
+  return undefined;
+}
+
+/** Matches the longest phrase at each word token of [from, to); mentions never overlap. */
+export function matchMentions(ctx: Ctx, trie: Trie, from: number, to: number): void {
+  const { tokens, cover } = ctx;
+  let i = from;
+  while (i < to) {
+    const tok = tokens[i];
+    if (!tok || tok.kind !== 'word') {
+      i++;
+      continue;
+    }
+    let best: Mention | undefined;
+    const wordAt = (k: number): string | undefined => {
+      const t = tokens[i + k];
+      return t && i + k < to && t.kind === 'word' ? t.norm : undefined;
+    };
+    for (const { length, tags } of prefixMatches(trie, wordAt)) {
+      const valid = tags.filter((t) => !(t.kind === 'cue' && t.upper) || allUpper(tokens, i, i + length));
+      if (valid.length > 0) best = { from: i, to: i + length, tags: valid };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    for (let k = best.from; k < best.to; k++) cover[k] = best;
+    i = best.to;
+  }
+}
+
+function allUpper(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!tokens[k]?.upper || (tokens[k]?.raw.length ?? 0) < 2) return false;
+  return true;
+}
+
+/** The mention starting at token `i`, if one does. */
+export function startingAt(ctx: Ctx, i: number): Mention | undefined {
+  const m = ctx.cover[i];
+  return m && m.from === i ? m : undefined;
+}
+
+/** Previous non-noise token index in [lo, i), or -1. */
+export function prevToken(ctx: Ctx, i: number, lo: number): number {
+  for (let j = i - 1; j >= lo; j--) if (!ctx.noise[j]) return j;
+  return -1;
+}
+
+/** Next non-noise token index in (i, hi), or -1. */
+export function nextToken(ctx: Ctx, i: number, hi: number): number {
+  for (let j = i + 1; j < hi; j++) if (!ctx.noise[j]) return j;
+  return -1;
+}
+
+export function isComma(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i];
+  return t !== undefined && t.kind === 'punct' && t.norm === ',';
+}
+
+export function normAt(ctx: Ctx, i: number): string {
+  return ctx.tokens[i]?.norm ?? '';
+}

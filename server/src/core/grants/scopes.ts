@@ -1,0 +1,185 @@
+/**
+ * Trigger scopes over one clause (the NegEx / ConText idea): each trigger covers a stretch of
+ * tokens, ended by the clause end, a comma, or the first cue, computed in linear sweeps.
+ */
+import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+
+export interface ClauseScopes {
+  readonly a: number;
+  /** Per token: 0 free, 1 under a temporal trigger a past tense can release, 2 hedged. */
+  readonly hedged: Uint8Array;
+  /** Under "no"/"nobody"/"none": the noun phrase and the first verb after it. */
+  readonly negated: Uint8Array;
+  /** Under "without"/"except"/"instead of": the noun phrase after it. */
+  readonly excluded: Uint8Array;
+  /** First do-support negation ("does not ..."); every cue after it is negated. */
+  readonly predicateNegation: number;
+  /** A revocation, block, clause negation or two-way condition anywhere cancels the clause. */
+  readonly cancelled: boolean;
+  /** First trailing condition ("authorized once the proof exists"); cues before it are conditional. */
+  readonly conditionAfter: number;
+  readonly nonProduction: boolean;
+  /** "for staging", "in the sandbox": the clause is placed outside production. */
+  readonly nonProductionPlace: boolean;
+}
+
+const PAST = new Set(['was', 'were', 'had', 'did', 'got']);
+const PRESENT = new Set([
+  'is', 'are', 'has', 'have', 'exists', 'exist', 'does', 'do', 'gets', 'becomes', 'will', 'can', 'may', 'shall',
+  "'s", 'lands', 'passes', 'completes', 'arrives', 'holds', 'proves', 'returns', 'signs',
+]);
+const LEADING_FILLERS = new Set(['only', 'and', 'so', 'then', 'even', 'but', 'or']);
+export const FORWARD = new Set(['conditional', 'future', 'requirement', 'request', 'question']);
+const NEVER_CONDITIONAL = new Set(['before', 'prior to', 'ahead of', 'until', 'till']);
+const FACT_UNLESS_PRESENT = new Set(['after', 'upon']);
+const PLACE_PREPOSITIONS = new Set(['for', 'in', 'on', 'to', 'into', 'within', 'inside', 'against', 'onto']);
+const MAX_NP_WORDS = 12;
+const MAX_CONDITION_WORDS = 16;
+const MAX_EXCLUSION_WORDS = 8;
+
+export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly number[]): ClauseScopes {
+  const n = b - a;
+  const nextComma = new Int32Array(n);
+  for (let i = b - 1, next = b; i >= a; i--) {
+    nextComma[i - a] = next;
+    if (isComma(ctx, i)) next = i;
+  }
+  const commaAfter = (i: number): number => (i >= b ? b : (nextComma[i - a] ?? b));
+
+  const starts = new Map<number, { end: number; temporal: boolean }>();
+  let predicateNegation = Infinity;
+  let conditionAfter = Infinity;
+  let cancelling = false;
+  let blocking = false;
+  let unblock = false;
+  let nonProduction = false;
+  let nonProductionPlace = false;
+
+  for (let i = a; i < b; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    i = m.to - 1;
+    for (const tag of m.tags) {
+      if (tag.kind === 'neg' && tag.neg === 'clause') cancelling = true;
+      if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
+      if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
+      if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
+      if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
+      if (tag.kind === 'nonprod') {
+        nonProduction = true;
+        if (placedAfter(ctx, m, a)) nonProductionPlace = true;
+      }
+    }
+    const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
+    if (forward.length === 0) continue;
+    const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
+    const p = prevToken(ctx, m.from, a);
+    if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
+    const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
+    const temporal = forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional' && t.temporal === true);
+    const opensClause = p === -1 || (LEADING_FILLERS.has(ctx.tokens[p]?.norm ?? '') && prevToken(ctx, p, a) === -1);
+    // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
+    const end = conditional && !opensClause ? commaAfter(m.to) : b;
+    starts.set(m.from, { end, temporal });
+    if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, commaAfter(m.to))) {
+      conditionAfter = Math.min(conditionAfter, m.from);
+    }
+  }
+  for (const h of hedges) starts.set(h, { end: b, temporal: false });
+
+  const hedged = new Uint8Array(n);
+  let hardEnd = -1;
+  let temporalEnd = -1;
+  let released = false;
+  for (let i = a; i < b; i++) {
+    hedged[i - a] = i < hardEnd ? 2 : i < temporalEnd && !released ? 1 : 0;
+    const s = starts.get(i);
+    if (s && s.temporal) {
+      temporalEnd = Math.max(temporalEnd, s.end);
+      released = false;
+    } else if (s) hardEnd = Math.max(hardEnd, s.end);
+    if (i < temporalEnd && PAST.has(ctx.tokens[i]?.norm ?? '')) released = true;
+  }
+
+  return {
+    a,
+    hedged,
+    negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true),
+    excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, false),
+    predicateNegation,
+    cancelled: cancelling || (blocking && !unblock),
+    conditionAfter,
+    nonProduction,
+    nonProductionPlace,
+  };
+}
+
+/** "for the dry run", "in staging only": a place preposition within two words before the marker. */
+function placedAfter(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  for (let steps = 0; p !== -1 && steps < 3; steps++) {
+    const c = ctx.cover[p];
+    if (PLACE_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
+    if (!(has(c, 'det') || has(c, 'adverb') || ctx.tokens[p]?.norm === 'only')) return false;
+    p = prevToken(ctx, c ? c.from : p, a);
+  }
+  return false;
+}
+
+/** After a cue: "once/when X is ..." conditions it, "after the review" reports a fact. */
+function isTrailingCondition(ctx: Ctx, m: Mention, end: number): boolean {
+  const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+  if (NEVER_CONDITIONAL.has(phrase)) return false;
+  let present = false;
+  let past = false;
+  for (let i = m.to; i < Math.min(end, m.to + MAX_CONDITION_WORDS); i++) {
+    const w = ctx.tokens[i]?.norm ?? '';
+    if (PRESENT.has(w)) present = true;
+    if (PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) past = true;
+  }
+  return FACT_UNLESS_PRESENT.has(phrase) ? present : present || !past;
+}
+
+/** ", not production", "not REAL_RUN": a bare "not" before an action excludes it. */
+function notBeforeAction(ctx: Ctx, m: Mention, b: number): boolean {
+  if (ctx.tokens[m.from]?.norm !== 'not' || m.to !== m.from + 1) return false;
+  const n = nextToken(ctx, m.from, b);
+  const nm = n === -1 ? undefined : ctx.cover[n];
+  return has(nm, 'action') || has(nm, 'prodWord') || has(nm, 'prodModifier');
+}
+
+/**
+ * Coverage of a negating determiner or an exclusion: the noun phrase after it, through a list
+ * of actions ("no permit, activation or cutover"), and for determiners the first cue
+ * ("Nobody has authorized"). A comma or "and" after a non-action ends it.
+ */
+function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean): Uint8Array {
+  const out = new Uint8Array(b - a);
+  let active = false;
+  let words = 0;
+  for (let i = a; i < b; i++) {
+    const m = startingAt(ctx, i);
+    const t = ctx.tokens[i];
+    if (active && t) {
+      if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
+        const p = prevToken(ctx, i, a);
+        const pm = p === -1 ? undefined : ctx.cover[p];
+        if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg'))) active = false;
+      } else if (t.kind !== 'punct' && ++words > maxWords) active = false;
+    }
+    if (active && m && (has(m, 'cue') || has(m, 'modal'))) {
+      if (coversCue) for (let k = m.from; k < m.to; k++) out[k - a] = 1;
+      active = false;
+      i = m.to - 1;
+      continue;
+    }
+    if (active) out[i - a] = 1;
+    if (m && (m.tags.some((tag) => tag.kind === 'neg' && tag.neg === kind) || (kind === 'exclusion' && notBeforeAction(ctx, m, b)))) {
+      active = true;
+      words = 0;
+      for (let k = m.from; k < m.to; k++) out[k - a] = 1;
+      i = m.to - 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * Sentence boundaries in a Markdown paragraph or a JSON string value. A soft-wrapped line
+ * continues its sentence; a list item, a blank line or a new capitalised status line does not.
+ */
+import { isNoiseChar, type Ctx } from './mentions';
+
+export interface Sentence {
+  readonly from: number;
+  readonly to: number;
+  /** Ends in "?": nothing in it is asserted. */
+  readonly question: boolean;
+}
+
+const FINAL = new Set(['.', '!', '?', '…', '。']);
+const LIST_BULLETS = new Set(['-', '*', '+', '•', '◦', '‣', '▪', '–', '—', '·']);
+const CLOSERS = /[\s)"'*_\]”’`]/;
+// Headings, block quotes and table rows start a new sentence whatever the line before.
+const LINE_MARKS = new Set(['#', '>', '|']);
+
+/**
+ * Marks noise tokens (Markdown punctuation, list markers) in `ctx.noise` and returns the
+ * sentences. `continuesLine(norm)` says whether a line ending in that word runs on.
+ */
+export function splitSentences(ctx: Ctx, continuesLine: (norm: string) => boolean): Sentence[] {
+  const { tokens, text, noise } = ctx;
+  const out: Sentence[] = [];
+  let start = 0;
+  let lastContent = -1;
+
+  const close = (end: number, question: boolean): void => {
+    if (lastContent >= start) out.push({ from: start, to: end, question });
+    start = end;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const lineStart = i === 0 || t.newlines > 0;
+    if (lineStart && i > start) {
+      const prev = lastContent >= start ? tokens[lastContent] : undefined;
+      const marker = isListMarker(ctx, i) || LINE_MARKS.has(t.raw);
+      const first = firstContent(ctx, i);
+      const capitalised = first !== undefined && first.kind !== 'punct' && (first.capital || first.upper);
+      const runsOn = prev !== undefined && (prev.norm === ',' || prev.raw === '(' || continuesLine(prev.norm));
+      if (t.newlines >= 2 || marker || (capitalised && !runsOn)) close(i, false);
+    }
+    if (lineStart && isListMarker(ctx, i)) {
+      noise[i] = 1;
+      if (tokens[i]?.kind === 'number') noise[i + 1] = 1;
+      continue;
+    }
+    if (noise[i]) continue; // the "." of a "1." marker
+    if (t.kind === 'punct' && isNoiseChar(t.raw)) {
+      noise[i] = 1;
+      continue;
+    }
+    if (t.kind === 'punct' && FINAL.has(t.raw)) {
+      const after = text.charAt(t.end);
+      if (after === '' || CLOSERS.test(after) || t.raw !== '.') {
+        close(i + 1, t.raw === '?');
+        continue;
+      }
+    }
+    lastContent = i;
+  }
+  close(tokens.length, false);
+  return out;
+}
+
+function firstContent(ctx: Ctx, i: number): { kind: string; capital: boolean; upper: boolean } | undefined {
+  for (let k = i; k < ctx.tokens.length; k++) {
+    const t = ctx.tokens[k];
+    if (!t || (k > i && t.newlines > 0)) return undefined;
+    if (!(t.kind === 'punct' && isNoiseChar(t.raw))) return t;
+  }
+  return undefined;
+}
+
+function isListMarker(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t) return false;
+  const followedBySpace = (end: number): boolean => /\s/.test(ctx.text.charAt(end));
+  if (t.kind === 'punct' && LIST_BULLETS.has(t.raw)) return followedBySpace(t.end);
+  if (t.kind === 'number' && /^\d{1,3}$/.test(t.raw)) {
+    const next = ctx.tokens[i + 1];
+    return next !== undefined && next.start === t.end && (next.raw === '.' || next.raw === ')') && followedBySpace(next.end);
+  }
+  return false;
+}

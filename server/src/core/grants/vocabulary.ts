@@ -1,0 +1,446 @@
+/**
+ * The words the production-grant detector reads (domain spec §5), as plain data.
+ *
+ * Phrases are lower case, words separated by single spaces, and are matched on whole
+ * tokens (a token may itself contain `-`, `/` or `_`, e.g. `qt001/apply`, `no-production`).
+ * A `.govlens.json` can add to every list through {@link VocabularyExtension}.
+ *
+ * Canonical action names are the strings an authority lock writes in `actions` and
+ * `withheld[].action`. `production` covers every other action (spec §3.2); the others are:
+ * `production-mutation` (PG/Directus writes, birth rows), `REAL_RUN`, `QT001/apply`, `permit`,
+ * `activation`, `repoint`, `cutover`, `CI/deploy`, `go-live` (also rollout), `OPT-4` (the
+ * production-scope owner option) and `secrets-change`.
+ */
+
+export const CANONICAL_ACTIONS = [
+  'production',
+  'production-mutation',
+  'REAL_RUN',
+  'QT001/apply',
+  'permit',
+  'activation',
+  'repoint',
+  'cutover',
+  'CI/deploy',
+  'go-live',
+  'OPT-4',
+  'secrets-change',
+] as const;
+
+export interface ActionForms {
+  /** Names of the action used as a noun or in a status line ("the cutover", "Cutover: GO"). */
+  readonly nouns: readonly string[];
+  /** Base verbs for doing it, read as the action after a permission modal ("may activate"). */
+  readonly verbs?: readonly string[];
+  /** Forms that both name the action and say it happened ("activated", "went live"). */
+  readonly performed?: readonly string[];
+  /**
+   * Forms too common to name the action alone ("apply", "mutation"): they count only in a
+   * clause that also mentions production.
+   */
+  readonly weak?: readonly string[];
+}
+
+export interface GrantVocabulary {
+  readonly actions: Readonly<Record<string, ActionForms>>;
+  /** Words naming production itself; a modifier before a specific action merges into it. */
+  readonly productionWords: readonly string[];
+  /** Modifiers that scope the next action to production without being an action themselves. */
+  readonly productionModifiers: readonly string[];
+  /** Nouns that turn a preceding "production" into a mere modifier ("production blockers"). */
+  readonly nonActionHeads: readonly string[];
+
+  /** Participles and states asserting a grant ("approved", "green-lit", "in place"). */
+  readonly grantCues: readonly string[];
+  /** Present-tense grant verbs; only cues when used as verbs ("the owner approves the cutover"). */
+  readonly presentGrantVerbs: readonly string[];
+  /** "covers", "extends to": a grant only when a grant noun is the subject. */
+  readonly extensionCues: readonly string[];
+  readonly grantNouns: readonly string[];
+  /** Nouns that are themselves the grant ("the owner's OK", "the go-ahead"). */
+  readonly nounCues: readonly string[];
+  /** Cues that only count in upper case, because the lower-case word is ordinary prose ("GO"). */
+  readonly upperCaseCues: readonly string[];
+  /** Cues that lift a block; a clause holding one is not negated by its blocking words. */
+  readonly unblockCues: readonly string[];
+  /** Past-fact verbs: doing a gated action implies it was allowed. */
+  readonly performanceCues: readonly string[];
+  /** Performance forms that equal a base form or adjective, so need a be/have before them. */
+  readonly auxiliaryPerformanceCues: readonly string[];
+  /** Intransitive or predicative cues: they speak of what precedes them, never of what follows. */
+  readonly backwardOnlyCues: readonly string[];
+  readonly permissionModals: readonly string[];
+  /** Verbs after a permission modal that grant whatever the clause names ("may proceed"). */
+  readonly permissionVerbs: readonly string[];
+
+  /** Values after `Subject:` / `Subject —` that mean granted or done. */
+  readonly grantedStatuses: readonly string[];
+  /** Values that mean not granted; any value opening with a negation counts too. */
+  readonly notGrantedStatuses: readonly string[];
+
+  /** Negate the verb right after them ("was not executed", "never approved"). */
+  readonly verbalNegations: readonly string[];
+  /** Do-support negation: negates the whole predicate that follows ("does not imply ..."). */
+  readonly predicateNegations: readonly string[];
+  /** Negate the noun phrase or subject after them ("no REAL_RUN", "Nobody has authorized"). */
+  readonly determinerNegations: readonly string[];
+  /** Exclude the noun phrase after them from an otherwise positive clause ("except REAL_RUN"). */
+  readonly exclusions: readonly string[];
+  /** Negate the whole clause wherever they stand ("not implied by", "out of scope"). */
+  readonly clauseNegations: readonly string[];
+  /** Look like triggers but are not ("not only", "without errors"). */
+  readonly pseudoTriggers: readonly string[];
+
+  /** Open a conditional or temporal clause; scope runs forward. */
+  readonly conditionalTriggers: readonly string[];
+  /** Of those, the ones that describe a past fact when followed by a past tense ("once it was approved"). */
+  readonly temporalTriggers: readonly string[];
+  /** Make the whole clause conditional, before or after the cue ("authorized only after ..."). */
+  readonly conditionalBothWays: readonly string[];
+  /** Future, modal and hypothetical: the assertion is not a present or past fact. */
+  readonly futureTriggers: readonly string[];
+  readonly requirementTriggers: readonly string[];
+  readonly requestTriggers: readonly string[];
+  readonly questionTriggers: readonly string[];
+  /** Revocation, denial, hedging: the whole clause states no standing grant. */
+  readonly revocationTriggers: readonly string[];
+  /** Blocked / held / gated: the whole clause states a block, not a grant. */
+  readonly blockingTriggers: readonly string[];
+  /** A list of options offers, it does not decide ("Option 3: authorize ..."). */
+  readonly optionMarkers: readonly string[];
+  /** Words that turn an option into a decision ("the owner chose option 2"). */
+  readonly choiceMarkers: readonly string[];
+
+  /** Single tokens that scope away from production ("no-production", "staging"). */
+  readonly nonProductionMarkers: readonly string[];
+  /** Clause boundaries that also end every trigger's scope. */
+  readonly scopeTerminators: readonly string[];
+
+  // Grammar the scopes need; closed word classes, rarely extended.
+  readonly beVerbs: readonly string[];
+  readonly haveVerbs: readonly string[];
+  readonly adverbs: readonly string[];
+  readonly determiners: readonly string[];
+  readonly prepositions: readonly string[];
+  /** Prepositions after which "production" is where an action happens, not the action. */
+  readonly destinationPrepositions: readonly string[];
+  readonly functionWords: readonly string[];
+}
+
+export const DEFAULT_VOCABULARY: GrantVocabulary = {
+  actions: {
+    production: {
+      nouns: ['production-execution', 'prod-execution', 'production-phase'],
+    },
+    'production-mutation': {
+      nouns: [
+        'production mutation', 'production mutations', 'pg', 'postgres', 'directus', 'birth row', 'birth rows',
+        'birth-row', 'birth-rows', 'registry row', 'registry rows', 'registry-row', 'registry-rows',
+        'birth_registry', 'system_issues', 'production data',
+      ],
+      verbs: ['mutate', 'write to'],
+      performed: ['mutated'],
+      weak: ['mutation', 'mutations'],
+    },
+    REAL_RUN: {
+      nouns: ['real_run', 'real run', 'real-run', 'realrun', 'real_runs', 'real runs'],
+    },
+    'QT001/apply': {
+      nouns: ['qt001/apply', 'qt001 apply', 'apply qt001', 'apply of qt001', 'qt001', 'qt001-apply', 'qt001_apply'],
+      verbs: [],
+      weak: ['apply', 'applies'],
+    },
+    permit: { nouns: ['permit', 'permits'] },
+    activation: {
+      nouns: ['activation', 'activations'],
+      verbs: ['activate'],
+      performed: ['activated'],
+    },
+    repoint: {
+      nouns: ['repoint', 're-point', 'repointing', 're-pointing', 'repoints'],
+      verbs: [],
+      performed: ['repointed', 're-pointed'],
+    },
+    cutover: {
+      nouns: ['cutover', 'cut-over', 'cutovers', 'cut over'],
+      verbs: [],
+      performed: [],
+    },
+    'CI/deploy': {
+      nouns: ['ci/deploy', 'ci deploy', 'ci-deploy', 'deploy', 'deployment', 'deployments', 'deploys', 'ci/cd deploy'],
+      verbs: [],
+      performed: ['deployed', 'redeployed'],
+    },
+    'go-live': {
+      nouns: ['go-live', 'go live', 'golive', 'rollout', 'roll-out', 'roll out', 'rollouts', 'launch'],
+      verbs: [],
+      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched'],
+    },
+    'OPT-4': { nouns: ['opt-4', 'opt4', 'opt 4', 'opt-04'] },
+    'secrets-change': {
+      nouns: [
+        'secrets change', 'secret change', 'secrets changes', 'secrets rotation', 'secret rotation', 'secrets',
+        'secret', 'credentials', 'credential rotation', 'secrets-change', 'secret-change', 'key rotation',
+      ],
+      verbs: ['rotate'],
+    },
+  },
+  productionWords: ['production', 'prod', 'prd', 'production environment', 'prod environment'],
+  productionModifiers: ['production-scope', 'production-scoped', 'prod-scope', 'production-level'],
+  nonActionHeads: [
+    'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'restore',
+    'restores', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
+    'plan', 'plans', 'risk', 'risks', 'incident', 'incidents', 'monitoring', 'gate', 'gates', 'grade', 'like',
+    'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
+    'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
+    'scope', 'application', 'applications', 'template', 'runbook', 'script', 'procedure', 'checks', 'check',
+    'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes',
+    'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation',
+  ],
+
+  grantCues: [
+    'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'cleared', 'signed off',
+    'signed-off', 'green-lit', 'greenlit', 'green lit', 'green-lighted', 'greenlighted', 'enabled', 'issued',
+    'delegated', "ok'd", 'okayed', 'okd', 'sanctioned', 'endorsed', 'waived', 'in place', 'in hand', 'in effect',
+    'obtained', 'received', 'secured', 'good to go', 'given the go-ahead', 'opened', 'reopened', 'unlocked',
+    'a go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved',
+    'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
+  ],
+  presentGrantVerbs: [
+    'authorizes', 'authorises', 'approves', 'grants', 'permits', 'allows', 'clears', 'enables', 'sanctions',
+    'greenlights', 'green-lights',
+  ],
+  extensionCues: ['covers', 'now covers', 'extends to', 'includes', 'encompasses'],
+  grantNouns: [
+    'grant', 'grants', 'authorization', 'authorisation', 'approval', 'lock', 'authority', 'permission',
+    'delegation', 'sign-off', 'signoff', 'opt-4', 'clearance', 'mandate',
+  ],
+  nounCues: [
+    'go-ahead', 'go ahead', 'green light', 'greenlight', 'blessing', 'okay', 'said yes', 'says yes', 'gave approval',
+    'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok',
+  ],
+  upperCaseCues: ['GO', 'YES', 'OK'],
+  unblockCues: [
+    'unblocked', 'no longer blocked', 'no longer gated', 'no longer on hold', 'no longer held',
+    'no longer withheld', 'no longer pending', 'no longer forbidden', 'no longer frozen', 'no longer restricted',
+    'lifted', 'unfrozen', 'unpaused', 'released from hold', 'taken off hold', 'off hold',
+  ],
+  performanceCues: [
+    'executed', 'ran', 'completed', 'done', 'finished', 'written', 'wrote', 'rotated', 'applied', 'performed',
+    'carried out', 'took place', 'happened', 'followed', 'proceeded', 'began', 'begun', 'kicked off',
+    'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
+    'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
+    'run through', 'cut over', 'switched over',
+  ],
+  auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
+  backwardOnlyCues: [
+    'followed', 'happened', 'occurred', 'took place', 'went ahead', 'gone ahead', 'went through', 'succeeded',
+    'landed', 'proceeded', 'done', 'complete', 'completed', 'finished', 'live', 'underway', 'under way',
+    'in progress', 'in place', 'in effect', 'in hand', 'good to go', 'opened', 'reopened', 'unlocked',
+  ],
+  permissionModals: ['may', 'can', 'may now', 'can now', 'may also', 'is free to', 'are free to', 'is clear to', 'are clear to'],
+  permissionVerbs: [
+    'proceed', 'begin', 'start', 'continue', 'go ahead', 'run', 'execute', 'perform', 'carry out', 'rotate',
+    'write', 'mutate', 'push', 'ship', 'release', 'launch', 'move', 'apply', 'cut over', 'repoint', 'deploy',
+    'roll out', 'go live', 'activate', 'switch over', 'do',
+  ],
+
+  grantedStatuses: [
+    'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'cleared', 'unblocked', 'enabled',
+    'go', 'yes', 'ok', 'okay', 'proceed', 'green', 'green-lit', 'greenlit', 'green lit', 'signed off',
+    'signed-off', 'done', 'applied', 'executed', 'complete', 'completed', 'performed', 'deployed', 'live',
+    'issued', 'in place', 'in effect', 'given', 'delegated', 'confirmed', 'ran', 'run', 'active', 'a go',
+    'is go', 'passed to production', 'granted to', 'true', 'carried out', 'rotated', 'activated', 'repointed',
+    'cut over', 'rolled out', 'went live', 'released', 'shipped', 'finished', 'received', 'obtained', 'secured',
+    'in hand', 'lifted', 'underway', 'in progress', 'waived',
+  ],
+  notGrantedStatuses: [
+    'blocked', 'hold', 'on hold', 'held', 'pending', 'none', 'no', 'tbd', 'tbc', 'n/a', 'na', 'unknown',
+    'withheld', 'denied', 'rejected', 'revoked', 'deferred', 'open', 'outstanding', 'requested', 'proposed',
+    'awaiting', 'waiting', 'forbidden', 'prohibited', 'unauthorized', 'unauthorised', 'unapproved', 'no-go',
+    'no go', 'stop', 'stopped', 'paused', 'frozen', 'draft', 'false', 'not started', 'needed', 'required',
+    'requires', 'needs', 'missing', 'absent', 'gated', 'suspended', 'withdrawn', 'expired', 'out of scope',
+    'undecided', 'unresolved', 'nil', 'null', 'refused', 'declined', 'to be decided', 'to be confirmed',
+    'not applicable', 'unscoped', 'untouched', 'unchanged', 'closed', 'cancelled', 'canceled',
+  ],
+
+  verbalNegations: [
+    'not', 'never', 'no longer', "n't", 'nor', 'hardly', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
+    "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", 'cannot',
+    "couldn't", "shouldn't", "mustn't", "needn't", 'neither',
+  ],
+  predicateNegations: [
+    'does not', 'do not', 'did not', "doesn't", "don't", "didn't", 'must not', 'may not', 'cannot', "can't",
+    'shall not', 'will not', "won't", 'should not', 'need not', 'must never', 'may never',
+  ],
+  determinerNegations: ['no', 'nobody', 'no one', 'no-one', 'none', 'nothing', 'neither', 'nor', 'zero', 'not a', 'not any', 'not one'],
+  exclusions: [
+    'without', 'except', 'except for', 'excluding', 'instead of', 'rather than', 'other than', 'apart from',
+    'not including', 'save for', 'not the',
+  ],
+  clauseNegations: [
+    'does not imply', 'do not imply', "doesn't imply", 'did not imply', 'not implied', 'is not implied',
+    'not equivalent', 'not evidence', 'out of scope', 'in error', 'not chosen', 'was not chosen', 'not selected',
+    'not the case', 'no evidence', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
+    'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
+    'by nobody', 'by no one', 'by no-one', 'by none',
+  ],
+  pseudoTriggers: [
+    'not only', 'not just', 'no doubt', 'without errors', 'without error', 'without issues', 'without issue',
+    'without incident', 'without incidents', 'without delay', 'without problems', 'without any errors',
+    'without any issues', 'no issues', 'no errors', 'no incidents', 'nothing else', 'not least', 'if any',
+    'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention',
+  ],
+
+  conditionalTriggers: [
+    'if', 'once', 'when', 'whenever', 'after', 'before', 'until', 'till', 'unless', 'provided', 'providing',
+    'assuming', 'suppose', 'supposing', 'in case', 'as soon as', 'in the event', 'whether', 'prior to', 'upon',
+    'pending', 'ahead of',
+  ],
+  temporalTriggers: ['once', 'when', 'whenever', 'after', 'as soon as', 'upon', 'before', 'prior to', 'ahead of'],
+  conditionalBothWays: [
+    'only after', 'only if', 'only when', 'only once', 'only with', 'only upon', 'not before', 'not until',
+    'unless', 'provided that', 'providing that', 'subject to', 'contingent on', 'contingent upon',
+    'conditional on', 'conditional upon', 'dependent on', 'depends on', 'depending on', 'pending', 'awaiting',
+    'awaits', 'waiting for', 'waiting on', 'conditionally', 'provisionally', 'tentatively', 'in principle',
+    'if', 'as soon as', 'on condition', 'assuming', 'gated on', 'gated by', 'blocked on', 'blocked by',
+  ],
+  futureTriggers: [
+    'will', 'shall', 'would', 'could', 'might', 'should', "'ll", 'going to', 'to be',
+    'plan to', 'plans to', 'planned to', 'intend to', 'intends to', 'expected', 'expects', 'expect',
+    'anticipated', 'future', 'upcoming', 'eventually', 'eventual', 'next', 'later phase', 'would need',
+    'potential', 'possible', 'possibly', 'hypothetical', 'hypothetically', 'next step', 'next steps', 'plan', 'may be', 'might be', 'can be',
+    'could be', 'yet to', 'about to', 'scheduled to be', 'aim to', 'aims to', 'hope to', 'hopes to', 'to get',
+    'in order to', 'so that', 'ready to be', 'ready for', 'prepare', 'prepared to', 'preparing',
+  ],
+  requirementTriggers: [
+    'require', 'requires', 'required', 'requiring', 'need', 'needs', 'needed', 'needing', 'must', 'has to',
+    'have to', 'had to', 'necessary', 'prerequisite', 'prerequisites', 'mandatory', 'obligatory', 'demands',
+    'calls for', 'call for', 'depends', 'to obtain', 'obtain', 'get', 'seek approval', 'still needs',
+  ],
+  requestTriggers: [
+    'request', 'requests', 'requested', 'requesting', 'ask', 'asks', 'asked', 'asking', 'seek', 'seeks',
+    'seeking', 'sought', 'propose', 'proposes', 'proposed', 'proposing', 'proposal', 'recommend', 'recommends',
+    'recommended', 'recommending', 'recommendation', 'suggest', 'suggests', 'suggested', 'suggesting',
+    'petition', 'applies for', 'applied for', 'applying for', 'submitted for', 'submit for', 'escalate',
+    'escalated', 'raise', 'raised', 'todo', 'to-do', 'ask', 'draft',
+  ],
+  questionTriggers: [
+    'whether', 'asked if', 'ask if', 'asks if', 'unclear', 'unknown', 'open question', 'to be decided',
+    'to be confirmed', 'tbd', 'tbc', 'undecided', 'not known', 'uncertain', 'question of', 'question is',
+    'who approved', 'who authorized', 'did anyone', 'has anyone',
+  ],
+  revocationTriggers: [
+    'revoked', 'revoke', 'revokes', 'revocation', 'withdrawn', 'withdrew', 'withdraw', 'withdraws', 'rescinded',
+    'rescind', 'retracted', 'retract', 'cancelled', 'canceled', 'cancel', 'suspended', 'suspend', 'expired',
+    'lapsed', 'annulled', 'voided', 'invalidated', 'denied', 'deny', 'denies', 'rejected', 'reject', 'rejects',
+    'refused', 'refuse', 'refuses', 'declined', 'decline', 'declines', 'vetoed', 'veto', 'turned down',
+    'no-go', 'proposed', 'optional', 'draft', 'tbd', 'tbc', 'n/a', 'not decided', 'undecided', 'hypothetical',
+    'not chosen', 'reverted to hold', 'superseded', 'retracts', 'repealed',
+  ],
+  blockingTriggers: [
+    'blocked', 'blocks', 'block', 'blocking', 'hold', 'on hold', 'held', 'withheld', 'withholds', 'forbidden',
+    'forbids', 'forbid', 'prohibited', 'prohibits', 'barred', 'bars', 'frozen', 'freeze', 'gated',
+    'deferred', 'defers', 'postponed', 'paused', 'halted', 'outstanding', 'untouched', 'unchanged',
+    'unauthorized', 'unauthorised', 'unapproved', 'unscoped', 'not established', 'not proven', 'unresolved',
+    'not resolved', 'remains closed', 'stays closed', 'stays open', 'remains open', 'not permitted',
+    'not allowed', 'disallowed', 'excluded', 'out-of-scope', 'restricted', 'stays blocked', 'remains blocked',
+    'stays on hold', 'remains on hold', 'embargoed', 'locked out', 'not authorized', 'not approved',
+  ],
+  optionMarkers: ['option', 'options', 'alternative', 'alternatives', 'choice', 'choices', 'decision options', 'opt'],
+  choiceMarkers: ['chose', 'chosen', 'choose', 'selected', 'picked', 'took', 'adopted', 'accepted', 'per', 'went with', 'decided on', 'elected'],
+
+  nonProductionMarkers: [
+    'no-production', 'non-production', 'nonproduction', 'no production lane', 'pre-production', 'preproduction',
+    'pre-prod', 'preprod', 'staging', 'dry run', 'dry-run', 'dryrun', 'dry runs', 'dry-runs',
+    'sandbox', 'throwaway', 'throwaway branch', 'rehearsal', 'rehearse', 'rehearsed', 'simulation',
+    'simulated', 'mock', 'mocked', 'test environment', 'test env', 'dev environment', 'dev env', 'locally',
+    'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
+    'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
+  ],
+  scopeTerminators: [
+    'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
+    'yet still', 'while', 'whilst', 'meanwhile', 'otherwise', 'instead',
+  ],
+
+  beVerbs: [
+    'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'gets', 'got', 'gotten', 'remains',
+    'remain', 'remained', 'stays', 'stay', 'stayed', 'as', 'now', 'became', 'become', 'becomes', 'considered',
+    'deemed', 'marked', 'recorded', 'listed', 'shown', 'noted', 'logged', 'set', 'flagged',
+  ],
+  haveVerbs: ['has', 'have', 'had', "'ve"],
+  adverbs: [
+    'now', 'also', 'already', 'just', 'explicitly', 'formally', 'officially', 'fully', 'finally',
+    'successfully', 'hereby', 'then', 'separately', 'properly', 'duly', 'jointly', 'again', 'both', 'all',
+    'each', 'verbally', 'partially', 'partly', 'indeed', 'still', 'ever', 'actually', 'really', 'today',
+    'yesterday', 'earlier', 'previously', 'recently', 'since', 'directly', 'immediately', 'personally',
+    'expressly', 'specifically', 'entirely', 'cleanly', 'safely', 'manually', 'automatically', 'thus',
+    'therefore', 'so', 'too', 'likewise', 'subsequently', 'later', 'yet', 'been', 'being', 'quietly',
+    'properly', 'correctly', 'in full', 'in writing', 'at last', 'this morning', 'tonight', 'overnight',
+    'last night', 'last week', 'this week', 'this afternoon', 'this evening', 'as planned', 'on schedule',
+  ],
+  determiners: [
+    'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your',
+    'any', 'every', 'each', 'some', 'all', 'both', 'another', 'such',
+  ],
+  prepositions: [
+    'in', 'to', 'into', 'onto', 'on', 'at', 'for', 'of', 'from', 'with', 'by', 'per', 'via', 'under', 'over',
+    'against', 'across', 'within', 'through', 'during', 'about', 'after', 'before', 'as', 'around', 'toward',
+    'towards', 'behind', 'beyond', 'between', 'among', 'along', 'upon', 'since', 'until', 'inside',
+  ],
+  destinationPrepositions: ['in', 'to', 'into', 'onto', 'on', 'against', 'for', 'across', 'within', 'inside', 'of', 'at'],
+  functionWords: [
+    'and', 'or', 'but', 'nor', 'so', 'yet', 'then', 'than', 'that', 'which', 'who', 'whom', 'whose', 'it', 'they',
+    'them', 'we', 'us', 'he', 'she', 'i', 'you', 'there', 'here', 'also', 'only', 'as', 'well', 'plus', 'too',
+    'successfully', 'cleanly', 'normally', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'now',
+    'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'utc', 'am', 'pm',
+    'immediately', 'above', 'below', 'herein', 'accordingly', 'too', 'overnight', 'ok', 'following',
+  ],
+};
+
+/** What a `.govlens.json` may add; every list is appended to the default. */
+export interface VocabularyExtension {
+  /** Extra surface forms per canonical action; an unknown canonical name adds a new action. */
+  readonly actionAliases?: Readonly<Record<string, readonly string[]>>;
+  readonly grantCues?: readonly string[];
+  readonly performanceCues?: readonly string[];
+  readonly grantedStatuses?: readonly string[];
+  readonly notGrantedStatuses?: readonly string[];
+  readonly negationTriggers?: readonly string[];
+  /** Conditional, future, requirement or request cues that suspend a claim after them. */
+  readonly hedgeTriggers?: readonly string[];
+  /** Revocation or blocking words that cancel the whole clause. */
+  readonly cancellingTriggers?: readonly string[];
+  readonly nonProductionMarkers?: readonly string[];
+  readonly nonActionHeads?: readonly string[];
+}
+
+/** The default vocabulary with an extension appended. */
+export function extendVocabulary(base: GrantVocabulary, ext: VocabularyExtension | undefined): GrantVocabulary {
+  if (!ext) return base;
+  const add = (list: readonly string[], extra: readonly string[] | undefined): readonly string[] =>
+    extra && extra.length > 0 ? [...list, ...extra.map(normalizePhrase)] : list;
+  const actions: Record<string, ActionForms> = { ...base.actions };
+  for (const [canonical, aliases] of Object.entries(ext.actionAliases ?? {})) {
+    const prev = actions[canonical];
+    actions[canonical] = { ...(prev ?? {}), nouns: add(prev?.nouns ?? [], aliases) };
+  }
+  return {
+    ...base,
+    actions,
+    grantCues: add(base.grantCues, ext.grantCues),
+    performanceCues: add(base.performanceCues, ext.performanceCues),
+    grantedStatuses: add(base.grantedStatuses, ext.grantedStatuses),
+    notGrantedStatuses: add(base.notGrantedStatuses, ext.notGrantedStatuses),
+    verbalNegations: add(base.verbalNegations, ext.negationTriggers),
+    futureTriggers: add(base.futureTriggers, ext.hedgeTriggers),
+    revocationTriggers: add(base.revocationTriggers, ext.cancellingTriggers),
+    nonProductionMarkers: add(base.nonProductionMarkers, ext.nonProductionMarkers),
+    nonActionHeads: add(base.nonActionHeads, ext.nonActionHeads),
+  };
+}
+
+/** Lower case, curly apostrophes straightened, runs of spaces collapsed: the key every list is matched on. */
+export function normalizePhrase(phrase: string): string {
+  return phrase.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+}

@@ -1,0 +1,478 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  canonicalActionName,
+  createGrantDetector,
+  detectGrantClaims,
+  type GrantClaim,
+} from '../../server/src/core/grants/detector';
+
+interface Row {
+  readonly text: string;
+  readonly grant: boolean;
+  readonly action?: string;
+  readonly why?: string;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEV = path.resolve(repoRoot, '../shared/corpus/grant-sentences.dev.jsonl');
+const HELD_OUT = path.resolve(repoRoot, 'test/fixtures/grant-sentences.heldout.jsonl');
+const SEEDS = path.resolve(repoRoot, '../shared/seeds');
+
+function loadRows(file: string): Row[] {
+  assert.ok(existsSync(file), `labelled sentence set not found: ${file}`);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const row = JSON.parse(l) as Row;
+      assert.equal(typeof row.text, 'string', `${file}:${i + 1} has no "text"`);
+      assert.equal(typeof row.grant, 'boolean', `${file}:${i + 1} has no boolean "grant"`);
+      return row;
+    });
+}
+
+function grants(text: string): boolean {
+  return detectGrantClaims(text).length > 0;
+}
+
+/**
+ * The actions a label accepts. Labels name `production` for go-live, rollouts and production
+ * writes (the lock's `production` covers every production action, spec §3.2), so those
+ * canonical names satisfy a `production` label; other labels must match after aliasing.
+ */
+function accepted(label: string): Set<string> {
+  const canonical = canonicalActionName(label) ?? label;
+  return canonical === 'production' ? new Set(['production', 'go-live', 'production-mutation']) : new Set([canonical]);
+}
+
+interface Score {
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+  readonly tn: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly misses: string[];
+  readonly actionMismatches: string[];
+}
+
+function score(rows: readonly Row[]): Score {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  const misses: string[] = [];
+  const actionMismatches: string[] = [];
+  for (const r of rows) {
+    const claims = detectGrantClaims(r.text);
+    const predicted = claims.length > 0;
+    if (predicted && r.grant) {
+      tp++;
+      const ok = accepted(r.action ?? 'production');
+      if (r.action && !claims.some((c) => ok.has(c.action))) {
+        actionMismatches.push(`label ${r.action}, claimed ${claims.map((c) => c.action).join(', ')}: ${r.text}`);
+      }
+    } else if (predicted) {
+      fp++;
+      misses.push(`false positive: ${r.text}  <= ${claims.map((c) => `${c.action} "${c.phrase}"`).join('; ')}`);
+    } else if (r.grant) {
+      fn++;
+      misses.push(`false negative: ${r.text}`);
+    } else tn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return { tp, fp, fn, tn, precision, recall, misses, actionMismatches };
+}
+
+function report(name: string, s: Score, log: (msg: string) => void): void {
+  log(`${name}: predicted grant / not grant`);
+  log(`  labelled grant:     TP=${s.tp}  FN=${s.fn}`);
+  log(`  labelled not grant: FP=${s.fp}  TN=${s.tn}`);
+  log(`  precision=${s.precision.toFixed(3)} recall=${s.recall.toFixed(3)}`);
+  for (const m of s.misses) log(`  ${m}`);
+  for (const m of s.actionMismatches) log(`  action mismatch: ${m}`);
+}
+
+function logger(t: { diagnostic: (msg: string) => void }): (msg: string) => void {
+  return (msg) => {
+    console.log(msg);
+    t.diagnostic(msg);
+  };
+}
+
+test('dev corpus: precision and recall ≥ 0.95, claimed actions match the labels', (t) => {
+  const rows = loadRows(DEV);
+  assert.ok(rows.length >= 90, `dev corpus looks truncated: ${rows.length} rows`);
+  const s = score(rows);
+  report('dev corpus', s, logger(t));
+  assert.ok(s.precision >= 0.95, `precision ${s.precision.toFixed(3)} < 0.95\n${s.misses.join('\n')}`);
+  assert.ok(s.recall >= 0.95, `recall ${s.recall.toFixed(3)} < 0.95\n${s.misses.join('\n')}`);
+  assert.deepEqual(s.actionMismatches, []);
+});
+
+test('held-out set (written before tuning): precision and recall ≥ 0.9', (t) => {
+  const rows = loadRows(HELD_OUT);
+  assert.ok(rows.length >= 40, `held-out set must hold at least 40 sentences, has ${rows.length}`);
+  assert.ok(rows.some((r) => r.grant) && rows.some((r) => !r.grant), 'held-out set must mix grants and non-grants');
+  const s = score(rows);
+  report('held-out set', s, logger(t));
+  assert.ok(s.precision >= 0.9, `precision ${s.precision.toFixed(3)} < 0.9\n${s.misses.join('\n')}`);
+  assert.ok(s.recall >= 0.9, `recall ${s.recall.toFixed(3)} < 0.9\n${s.misses.join('\n')}`);
+  assert.deepEqual(s.actionMismatches, []);
+});
+
+// Each group: one assertion, then the same sentence negated, conditioned, put in the future,
+// requested, moved out of production, or asked. Written for this test, not from the corpus.
+const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
+  {
+    grant: 'The repoint was approved by the owner.',
+    action: 'repoint',
+    not: [
+      'The repoint was not approved by the owner.',
+      'If the repoint was approved by the owner, the log would show it.',
+      'The repoint will be approved by the owner on Friday.',
+      'The operator requested that the repoint be approved by the owner.',
+      'The staging repoint was approved by the owner.',
+      'Was the repoint approved by the owner?',
+    ],
+  },
+  {
+    grant: 'REAL_RUN was executed against production last night.',
+    action: 'REAL_RUN',
+    not: [
+      'REAL_RUN was not executed against production last night.',
+      'REAL_RUN is to be executed against production only after OPT-4.',
+      'REAL_RUN will be executed against production next week.',
+      'Requesting that REAL_RUN be executed against production.',
+      'REAL_RUN was executed against staging last night.',
+      'Was REAL_RUN executed against production last night?',
+    ],
+  },
+  {
+    grant: 'Cutover: APPROVED.',
+    action: 'cutover',
+    not: ['Cutover: NOT APPROVED.', 'Cutover: APPROVED once PC-8 passes.', 'Cutover: PENDING.', 'Cutover: REQUESTED.', 'Staging cutover: APPROVED.', 'Cutover: APPROVED?'],
+  },
+  {
+    grant: 'Production deploy authorized.',
+    action: 'CI/deploy',
+    not: [
+      'Production deploy not authorized.',
+      'Production deploy authorized only if the CI scope is settled.',
+      'Production deploy to be authorized later.',
+      'Asking for the production deploy to be authorized.',
+      'Staging deploy authorized.',
+      'Production deploy authorized?',
+    ],
+  },
+  {
+    grant: 'Secrets were rotated in production.',
+    action: 'secrets-change',
+    not: [
+      'Secrets were not rotated in production.',
+      'Secrets will be rotated in production after the cutover.',
+      'Secrets are to be rotated in production.',
+      'The operator asks that secrets be rotated in production.',
+      'Secrets were rotated in staging.',
+      'Were secrets rotated in production?',
+    ],
+  },
+  {
+    grant: 'The owner granted OPT-4 for production.',
+    action: 'OPT-4',
+    not: [
+      'The owner never granted OPT-4 for production.',
+      'Once the owner grants OPT-4 for production, REAL_RUN can follow.',
+      'The owner would grant OPT-4 for production if asked.',
+      'The operator requested that OPT-4 be granted for production.',
+      'The owner granted OPT-4 for the sandbox only.',
+      'Has the owner granted OPT-4 for production?',
+    ],
+  },
+  {
+    grant: 'Activation is permitted in production.',
+    action: 'activation',
+    not: [
+      'Activation is not permitted in production.',
+      'Activation would be permitted in production after PC-7.',
+      'Activation will be permitted in production.',
+      'Activation is permitted in staging.',
+      'Is activation permitted in production?',
+      'The operator asks whether activation is permitted in production.',
+    ],
+  },
+  {
+    grant: 'The permit was issued for production.',
+    action: 'permit',
+    not: [
+      'The permit was never issued for production.',
+      'The permit will be issued for production once OPT-4 is granted.',
+      'The operator requested that the permit be issued for production.',
+      'The staging permit was issued.',
+      'Was the permit issued for production?',
+      'The permit was issued for production but later revoked.',
+    ],
+  },
+  {
+    grant: 'Go-live: GO.',
+    action: 'go-live',
+    not: ['Go-live: NO-GO.', 'Go-live: GO once PC-7 passes.', 'Go-live: HOLD.', 'Go-live in staging: GO.', 'Go-live: GO?', 'Option 2 — go-live: GO (not chosen).'],
+  },
+  {
+    grant: 'The operator may now cut over production.',
+    action: 'cutover',
+    not: [
+      'The operator may not cut over production.',
+      'The operator may cut over production only after OPT-4.',
+      'The operator could cut over production next week.',
+      'The operator may cut over the staging environment.',
+      'May the operator cut over production?',
+      'The operator may cut over production if the owner agrees.',
+    ],
+  },
+  {
+    grant: 'Production birth rows were written to Directus.',
+    action: 'production-mutation',
+    not: [
+      'No production birth rows were written to Directus.',
+      'Production birth rows would be written to Directus.',
+      'Production birth rows will be written to Directus after scoping.',
+      'Birth rows were written to the Directus sandbox.',
+      'Were production birth rows written to Directus?',
+    ],
+  },
+  {
+    grant: 'REAL_RUN is unblocked.',
+    action: 'REAL_RUN',
+    not: ['REAL_RUN is still blocked.', 'REAL_RUN is unblocked once PC-7 passes.', 'REAL_RUN will be unblocked next week.', 'REAL_RUN in the sandbox is unblocked.', 'Is REAL_RUN unblocked?'],
+  },
+  {
+    grant: 'The cutover was completed at 04:00.',
+    action: 'cutover',
+    not: [
+      'The cutover was not completed.',
+      'The cutover is expected to be completed at 04:00.',
+      'The cutover should be completed by 04:00.',
+      'The staging cutover was completed at 04:00.',
+      'Was the cutover completed at 04:00?',
+    ],
+  },
+  {
+    grant: 'The production phase is authorized.',
+    action: 'production',
+    not: [
+      'The production phase is no longer authorized.',
+      'The production phase is authorized pending PC-7.',
+      'The production phase may be authorized later.',
+      'The no-production phase is authorized.',
+      'Is the production phase authorized?',
+      'The production phase authorization was requested.',
+    ],
+  },
+  {
+    grant: 'owner approved CI/deploy to production',
+    action: 'CI/deploy',
+    not: [
+      'owner has not approved CI/deploy to production',
+      'CI/deploy to production approved if PC-9 passes',
+      'CI/deploy to production to be approved',
+      'CI/deploy to staging approved',
+      'CI/deploy to production approved?',
+    ],
+  },
+  {
+    grant: 'Repoint, activation: DONE.',
+    action: 'repoint',
+    not: ['Repoint, activation: NOT DONE.', 'Repoint, activation: TBD.', 'Repoint, activation in the sandbox: DONE.', 'Repoint, activation: DONE?'],
+  },
+  {
+    grant: 'Production is no longer blocked.',
+    action: 'production',
+    not: ['Production is no longer authorized.', 'Production is still blocked.', 'Production will no longer be blocked after PC-7.', 'Is production no longer blocked?'],
+  },
+];
+
+test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {
+  assert.ok(MINIMAL_PAIRS.length >= 15);
+  const failures: string[] = [];
+  for (const group of MINIMAL_PAIRS) {
+    const claims = detectGrantClaims(group.grant);
+    if (!claims.some((c) => c.action === group.action)) {
+      failures.push(`expected a ${group.action} claim: ${group.grant} <= ${JSON.stringify(claims.map((c) => c.action))}`);
+    }
+    for (const variant of group.not) {
+      const found = detectGrantClaims(variant);
+      if (found.length > 0) failures.push(`expected no claim: ${variant} <= ${found.map((c) => `"${c.phrase}"`).join('; ')}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('a past fact inside a temporal clause is still a claim; a present condition is not', () => {
+  assert.ok(grants('Once the owner granted OPT-4 for production, REAL_RUN followed.'));
+  assert.ok(grants('REAL_RUN was granted after the review passed.'));
+  assert.ok(!grants('REAL_RUN is granted once PC-7 passes.'));
+  assert.ok(!grants('Once OPT-4 is granted, production is authorized.'));
+});
+
+function seedFiles(): string[] {
+  assert.ok(existsSync(SEEDS), `seeds folder not found: ${SEEDS}`);
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+  assert.ok(files.length >= 2, `expected both seeds in ${SEEDS}`);
+  return files.map((f) => path.join(SEEDS, f));
+}
+
+function stringValues(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringValues(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringValues(v, out);
+  return out;
+}
+
+test('seeds: no prose line of the note and no string value of the blocker map is a claim', () => {
+  const found: string[] = [];
+  let values = 0;
+  for (const file of seedFiles()) {
+    const text = readFileSync(file, 'utf8');
+    const open = text.indexOf('{');
+    if (open >= 0 && text.trimEnd().includes('}')) {
+      const doc: unknown = JSON.parse(text.slice(open, text.lastIndexOf('}') + 1));
+      for (const v of stringValues(doc)) {
+        values++;
+        for (const c of detectGrantClaims(v)) found.push(`${path.basename(file)} value "${v}": "${c.phrase}"`);
+      }
+    }
+    for (const line of text.split('\n')) for (const c of detectGrantClaims(line)) found.push(`${path.basename(file)}: "${c.phrase}" in ${line.trim()}`);
+    for (const c of detectGrantClaims(text)) found.push(`${path.basename(file)} (whole): "${c.phrase}"`);
+  }
+  assert.ok(values >= 30, `expected the blocker map's string values, read ${values}`);
+  assert.deepEqual(found, []);
+});
+
+test('seed sentences about the no-production lane and staging proofs are not claims', () => {
+  assert.deepEqual(
+    detectGrantClaims(
+      'Under the GPT-delegated AUTHORIZE_IMPLEMENTATION_EXECUTION_NO_PRODUCTION, two additive KB documents were created and the lane was fully closed with evidence:',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    detectGrantClaims(
+      'Mandatory hardened rollback gate PASS; 15/15 execution bad-input probes fail-closed; staging rollback proven; post-execution review clean; evidence packet tree 72b24b8a….',
+    ),
+    [],
+  );
+});
+
+function only(text: string): GrantClaim {
+  const claims = detectGrantClaims(text);
+  assert.equal(claims.length, 1, `expected one claim in ${text}: ${JSON.stringify(claims)}`);
+  const [claim] = claims;
+  assert.ok(claim);
+  return claim;
+}
+
+test('ranges cover the claim from cue to action, not the line', () => {
+  const status = only('Production: AUTHORIZED.');
+  assert.deepEqual([status.start, status.end, status.phrase, status.action, status.cue], [0, 22, 'Production: AUTHORIZED', 'production', 'AUTHORIZED']);
+
+  const granted = only('REAL_RUN granted per owner note');
+  assert.deepEqual([granted.start, granted.end, granted.phrase, granted.action], [0, 16, 'REAL_RUN granted', 'REAL_RUN']);
+  assert.equal(granted.reason, '"REAL_RUN granted" states that REAL_RUN is granted');
+
+  const active = only('Yesterday the owner approved the production cutover.');
+  assert.equal(active.phrase, 'approved the production cutover');
+  assert.equal(active.action, 'cutover');
+
+  const dash = only('REAL_RUN — APPROVED by owner on 2026-06-13.');
+  assert.equal(dash.phrase, 'REAL_RUN — APPROVED');
+});
+
+test('offsets index the given text when non-prose regions are blanked with spaces', () => {
+  const original = 'See `Production: AUTHORIZED` and <!-- REAL_RUN granted --> then\n- **Cutover** — _APPROVED_ by the owner.';
+  const masked = original.replace(/`[^`]*`|<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
+  assert.equal(masked.length, original.length);
+  const claims = detectGrantClaims(masked);
+  assert.equal(claims.length, 1, JSON.stringify(claims));
+  const [c] = claims;
+  assert.ok(c);
+  assert.equal(c.action, 'cutover');
+  assert.equal(c.start, original.indexOf('Cutover'));
+  assert.equal(c.end, original.indexOf('APPROVED') + 'APPROVED'.length);
+  assert.equal(c.phrase, masked.slice(c.start, c.end));
+  assert.equal(c.phrase, original.slice(c.start, c.end));
+});
+
+test('every claim phrase is the slice of the text it points at', () => {
+  const text = [
+    'Status line',
+    '',
+    '  • Production: APPROVED by owner; REAL_RUN: PENDING.',
+    '  • Cutover authorized; repoint not authorized.',
+    'The permit was issued and activation followed; secrets were rotated in production.',
+  ].join('\n');
+  const claims = detectGrantClaims(text);
+  assert.deepEqual(
+    claims.map((c) => c.action),
+    ['production', 'cutover', 'permit', 'activation', 'secrets-change'],
+  );
+  for (const c of claims) assert.equal(c.phrase, text.slice(c.start, c.end));
+});
+
+test('file names, paths and IDs are not read as actions', () => {
+  for (const text of [
+    'production-readiness-blocker-map.json approved by the owner.',
+    'FIX7-P0-PROD-OPT4-1 resolved and approved.',
+    'RB-PROD: APPROVED',
+    'See …/packet-2026-06-12/production-readiness-blocker-map.json, approved.',
+    'knowledge/dev/reports/architecture/fix7-p0-production-phase-note.md was approved.',
+    'APPLY_NOW=YES',
+    'production_work_performed approved',
+  ]) {
+    assert.deepEqual(detectGrantClaims(text), [], text);
+  }
+});
+
+test('robustness: empty and blank text, and a 200 KB paragraph return promptly', () => {
+  assert.deepEqual(detectGrantClaims(''), []);
+  assert.deepEqual(detectGrantClaims('     '), []);
+  assert.deepEqual(detectGrantClaims('\n\n\t  \n'), []);
+  const inputs = [
+    'production approved '.repeat(10_000),
+    'not no never '.repeat(16_000),
+    'a-'.repeat(100_000),
+    '-'.repeat(200_000),
+    'REAL_RUN approved once '.repeat(9_000),
+    'permit/'.repeat(30_000),
+  ];
+  const started = Date.now();
+  for (const text of inputs) {
+    assert.ok(text.length >= 200_000);
+    const claims = detectGrantClaims(text);
+    assert.ok(Array.isArray(claims));
+  }
+  assert.equal(detectGrantClaims('production approved '.repeat(10_000)).length, 10_000);
+  assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+});
+
+test('the vocabulary is extensible by options', () => {
+  assert.deepEqual(detectGrantClaims('Switchover blessed by the owner.'), []);
+  const detect = createGrantDetector({
+    actionAliases: { cutover: ['switchover'], 'DNS-flip': ['dns flip'] },
+    grantCues: ['blessed'],
+    nonProductionMarkers: ['canary'],
+  });
+  assert.deepEqual(detect('Switchover blessed by the owner.').map((c) => c.action), ['cutover']);
+  assert.deepEqual(detect('DNS flip approved.').map((c) => c.action), ['DNS-flip']);
+  assert.deepEqual(detect('Canary cutover approved.'), []);
+  assert.deepEqual(detectGrantClaims('DNS flip approved.'), []);
+  assert.equal(canonicalActionName('secrets change'), 'secrets-change');
+  assert.equal(canonicalActionName('QT001/apply'), 'QT001/apply');
+  assert.equal(canonicalActionName('rollout'), 'go-live');
+  assert.equal(canonicalActionName('dns flip', { actionAliases: { 'DNS-flip': ['dns flip'] } }), 'DNS-flip');
+});
