@@ -1,4 +1,8 @@
-import { checkEvidence } from './checks/evidence';
+import { checkEvidence, linkTarget } from './checks/evidence';
+import { checkGrantClaims } from './checks/grants';
+import type { FactOptions } from './facts/factOptions';
+import { canonicalActionName, createGrantDetector } from './grants/detector';
+import { resolveEvidencePath, resolveKbPath } from './index/resolvePath';
 import { findOverlaps, checkUnreservedTickets } from './checks/tickets';
 import { checkUnknownIds } from './checks/unknownIds';
 import { codeInfo } from './codes';
@@ -10,6 +14,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { ancestors, basename } from './paths';
 import { SchemaValidator } from './schema/validator';
 import { patternsFor, withDefaults, type Patterns, type Settings } from './settings';
+import { applySuppressions } from './suppressions';
 import { Severity, type Diagnostic, type SeverityName } from './types';
 import type { Disposable, Workspace, WorkspaceChange } from './workspace';
 
@@ -29,6 +34,8 @@ export class Analyzer {
   private settings: Settings;
   private patterns: Patterns;
   private readonly schemas = new SchemaValidator();
+  private factOptions!: FactOptions;
+  private canonicalNames = new Map<string, string | undefined>();
   private readonly facts = new Map<string, DocumentFacts>();
   private files: readonly string[] | undefined;
   private documentPaths: string[] | undefined;
@@ -42,6 +49,7 @@ export class Analyzer {
   ) {
     this.settings = withDefaults(settings);
     this.patterns = patternsFor(this.settings);
+    this.configure();
     this.subscription = workspace.onDidChange?.((change) => this.invalidate(change));
   }
 
@@ -52,6 +60,7 @@ export class Analyzer {
   updateSettings(settings: Partial<Settings>): void {
     this.settings = withDefaults(settings);
     this.patterns = patternsFor(this.settings);
+    this.configure();
     this.facts.clear();
     this.files = undefined;
     this.documentPaths = undefined;
@@ -91,8 +100,8 @@ export class Analyzer {
     const file = this.workspace.readFile(path);
     if (!file) return undefined;
     let facts: DocumentFacts | undefined;
-    if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.patterns, this.schemas);
-    else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.patterns);
+    if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
+    else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
     if (facts) this.facts.set(path, facts);
     return facts;
   }
@@ -119,12 +128,44 @@ export class Analyzer {
         ...checkEvidence(facts, index, (p) => this.factsOf(p)),
         ...checkUnreservedTickets(facts, index),
         ...(this.overlaps.get(path) ?? []),
+        ...checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)),
       );
     }
-    return findings
-      .map((f) => this.toDiagnostic(facts, f))
-      .filter((d): d is Diagnostic => d !== undefined)
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
+    return applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /**
+   * Spec §5: a packet document is governed by the lock(s) in its packet folder; a note by the
+   * locks of the packets whose files it cites by path, or every lock when it cites none.
+   */
+  governingLocks(facts: DocumentFacts): DocumentFacts[] {
+    const index = this.workspaceIndex();
+    const locks = index.documents.filter((d) => d.kind === 'delegation-and-authority-lock');
+    if (facts.kind !== 'note') return locks.filter((l) => l.packet !== undefined && l.packet === facts.packet);
+    const packets = new Set<string>();
+    const cite = (resolution: ReturnType<typeof resolveEvidencePath>) => {
+      const packet = resolution.kind === 'file' ? this.packetFolderOf(resolution.path) : undefined;
+      if (packet !== undefined) packets.add(packet);
+    };
+    for (const ref of facts.evidence) cite(resolveEvidencePath(facts.path, ref.path, index));
+    for (const link of facts.links) {
+      const target = linkTarget(link);
+      if (target !== undefined) cite(link.kind === 'footer' ? resolveKbPath(target, index, index.files) : resolveEvidencePath(facts.path, target, index));
+    }
+    return packets.size === 0 ? locks : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
+  }
+
+  private canonical(name: string): string | undefined {
+    if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, this.settings.grantVocabulary));
+    return this.canonicalNames.get(name);
+  }
+
+  private configure(): void {
+    const vocabulary = this.settings.grantVocabulary;
+    const hasExtension = Object.keys(vocabulary).length > 0;
+    this.factOptions = { patterns: this.patterns, schemas: this.schemas, detectClaims: createGrantDetector(hasExtension ? vocabulary : undefined) };
+    this.canonicalNames = new Map();
   }
 
   /** One entry per blocker ID, from its latest definition, in file then line order. */

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { DiagnosticCode } from './codes';
+import type { VocabularyExtension } from './grants/vocabulary';
 import type { SeverityName } from './types';
 
 /** Everything a user can configure. Hosts build it (from editor settings or files) and pass it in. */
@@ -16,6 +17,8 @@ export interface Settings {
   evidenceExtensions: string[];
   /** Per-code severity overrides; 'off' silences a code. */
   severities: Partial<Record<DiagnosticCode, SeverityName | 'off'>>;
+  /** Additions to the production-grant detector's vocabulary (action aliases, cue words). */
+  grantVocabulary: VocabularyExtension;
 }
 
 export const defaultSettings: Settings = Object.freeze({
@@ -25,6 +28,7 @@ export const defaultSettings: Settings = Object.freeze({
   ticketPrefixes: ['TKT'],
   evidenceExtensions: ['json', 'md'],
   severities: {},
+  grantVocabulary: {},
 });
 
 export function withDefaults(partial: Partial<Settings> = {}): Settings {

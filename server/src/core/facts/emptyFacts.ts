@@ -21,6 +21,8 @@ export function emptyFacts(path: string, version: string | number, kind: Documen
     blockers: [],
     grants: [],
     withheld: [],
+    claims: [],
+    suppressions: [],
     headings: [],
   };
 }

@@ -1,20 +1,21 @@
 import { parseMarkdown } from '../parse/markdown';
 import { scanEvidence } from '../scan/evidence';
 import { scanIds } from '../scan/ids';
-import { identitySegment } from '../scan/segment';
+import { identitySegment, type Segment } from '../scan/segment';
 import { scanTickets } from '../scan/tickets';
-import type { Patterns } from '../settings';
+import { claimsIn, type FactOptions } from './factOptions';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../types';
 import { emptyFacts } from './emptyFacts';
 import { invalidRangeMessage, suggestion } from './packetFacts';
-import type { DocumentFacts } from './types';
+import type { DocumentFacts, Suppression } from './types';
 
 // The KB footer names the note's own path: "Back to Knowledge Hub knowledge/dev/…/note.md".
 const FOOTER = /^[ \t]*Back to Knowledge Hub[ \t]+<?([^\s<>]+?)>?[ \t]*$/gm;
 
 /** Reads one KB note: references in prose only, never in code, HTML comments or link targets. */
-export function noteFacts(path: string, text: string, version: string | number, patterns: Patterns): DocumentFacts {
+export function noteFacts(path: string, text: string, version: string | number, options: FactOptions): DocumentFacts {
+  const { patterns } = options;
   const facts = emptyFacts(path, version, 'note', text, new LineIndex(text));
   const markdown = parseMarkdown(text);
   facts.headings = markdown.headings;
@@ -37,5 +38,26 @@ export function noteFacts(path: string, text: string, version: string | number, 
   // A path in a link's label or in the footer is that link's own target, checked once as a link.
   const covered = [...footers, ...markdown.linkLabels];
   facts.evidence = scanEvidence(prose, patterns.evidencePath, patterns.evidenceHints, (i) => covered.some((s) => i >= s.start && i < s.end));
+  // One block at a time: a list item or heading never runs on into the next.
+  for (const block of markdown.blocks) {
+    const segment: Segment = { text: markdown.prose.slice(block.start, block.end), offsetOf: (i) => block.start + i };
+    facts.claims.push(...claimsIn(segment, options.detectClaims));
+  }
+  facts.suppressions = markdown.comments.flatMap((span) => suppressionAt(text, span, facts.lines));
   return facts;
+}
+
+const SUPPRESSION = /^<!--\s*govlens-disable-next-line\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)\s*(?::\s*([\s\S]*?))?\s*-->$/;
+
+function suppressionAt(text: string, span: { start: number; end: number }, lines: LineIndex): Suppression[] {
+  const m = SUPPRESSION.exec(text.slice(span.start, span.end));
+  if (!m) return [];
+  return [
+    {
+      span,
+      line: lines.positionAt(span.end).line + 1,
+      codes: (m[1] ?? '').split(',').map((c) => c.trim()),
+      reason: (m[2] ?? '').trim(),
+    },
+  ];
 }

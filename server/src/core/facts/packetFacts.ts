@@ -2,11 +2,11 @@ import type { Node } from 'jsonc-parser';
 import { packetKindOf } from '../kinds';
 import { basename } from '../paths';
 import { nodeSpan, parseJson, propertyValue, stringSegment } from '../parse/json';
-import type { SchemaValidator } from '../schema/validator';
 import { scanEvidence } from '../scan/evidence';
 import { scanIds } from '../scan/ids';
 import { parseTicketRange, scanTickets } from '../scan/tickets';
 import type { Patterns } from '../settings';
+import { claimsIn, type FactOptions } from './factOptions';
 import { LineIndex } from '../text/lineIndex';
 import { emptyFacts } from './emptyFacts';
 import type { DocumentFacts, Entry, Finding } from './types';
@@ -24,9 +24,9 @@ export function packetFacts(
   text: string,
   version: string | number,
   packet: string | undefined,
-  patterns: Patterns,
-  schemas: SchemaValidator,
+  options: FactOptions,
 ): DocumentFacts {
+  const { patterns, schemas } = options;
   const parsed = parseJson(text);
   const root = parsed.root;
   const docSlug = str(propertyValue(root, 'doc'));
@@ -52,7 +52,15 @@ export function packetFacts(
 
   if (root && kind) facts.local.push(...schemas.validate(kind, root, basename(path)));
   reportDuplicates(facts);
-  if (root) scanStrings(root, text, facts, patterns, notReferences);
+  if (root) scanStrings(root, text, facts, options, notReferences);
+  if (facts.productionWorkPerformed?.value === true) {
+    facts.claims.push({
+      span: facts.productionWorkPerformed.span,
+      action: 'production',
+      phrase: '"production_work_performed": true',
+      reason: 'it records that production work was carried out',
+    });
+  }
   return facts;
 }
 
@@ -201,10 +209,13 @@ function reportDuplicates(facts: DocumentFacts): void {
   }
 }
 
-function scanStrings(node: Node, text: string, facts: DocumentFacts, patterns: Patterns, skip: Set<Node>): void {
+function scanStrings(node: Node, text: string, facts: DocumentFacts, options: FactOptions, skip: Set<Node>): void {
+  const { patterns } = options;
   if (node.type === 'string') {
-    if (skip.has(node)) return;
     const segment = stringSegment(text, node);
+    // Every string value may state a grant (spec §5), IDs and ranges included.
+    facts.claims.push(...claimsIn(segment, options.detectClaims));
+    if (skip.has(node)) return;
     facts.idRefs.push(...scanIds(segment, patterns.id));
     for (const ticket of scanTickets(segment, patterns.ticket)) {
       if (ticket.valid) facts.tickets.push(ticket);
@@ -216,8 +227,8 @@ function scanStrings(node: Node, text: string, facts: DocumentFacts, patterns: P
   if (node.type === 'property') {
     // Keys are never read (spec §4); only the value.
     const value = node.children?.[1];
-    if (value) scanStrings(value, text, facts, patterns, skip);
+    if (value) scanStrings(value, text, facts, options, skip);
     return;
   }
-  for (const child of node.children ?? []) scanStrings(child, text, facts, patterns, skip);
+  for (const child of node.children ?? []) scanStrings(child, text, facts, options, skip);
 }

@@ -74,6 +74,23 @@ export interface LinkRef {
   kind: 'link' | 'image' | 'definition' | 'footer';
 }
 
+/** A sentence part that asserts a production grant (spec §5), before the lock is consulted. */
+export interface ClaimFact {
+  span: Span;
+  action: string;
+  phrase: string;
+  reason: string;
+}
+
+/** `<!-- govlens-disable-next-line CODE[, CODE]: reason -->` in a note. */
+export interface Suppression {
+  span: Span;
+  /** The 0-based line it silences: the one after the comment. */
+  line: number;
+  codes: string[];
+  reason: string;
+}
+
 export type DocumentKind = PacketKind | 'packet-document' | 'note';
 
 /** Everything the checks need from one document, computed once per version. */
@@ -105,5 +122,7 @@ export interface DocumentFacts {
   grants: Grant[];
   withheld: Withheld[];
   productionWorkPerformed?: { value: boolean; span: Span };
+  claims: ClaimFact[];
+  suppressions: Suppression[];
   headings: MarkdownHeading[];
 }

@@ -1,0 +1,22 @@
+import type { GrantDetector } from '../grants/detector';
+import type { SchemaValidator } from '../schema/validator';
+import type { Patterns } from '../settings';
+import type { ClaimFact } from './types';
+import type { Segment } from '../scan/segment';
+
+/** What reading one document needs, built once per settings by the analyzer. */
+export interface FactOptions {
+  patterns: Patterns;
+  schemas: SchemaValidator;
+  detectClaims: GrantDetector;
+}
+
+/** Grant claims in a segment, located in the document. */
+export function claimsIn(segment: Segment, detect: GrantDetector): ClaimFact[] {
+  return detect(segment.text).map((c) => ({
+    span: { start: segment.offsetOf(c.start), end: segment.offsetOf(c.end) },
+    action: c.action,
+    phrase: c.phrase,
+    reason: c.reason,
+  }));
+}

@@ -1,0 +1,113 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzerFor, cleanKb, describeAll, expectClean, expectOnly, json, NOTE, PACKET } from '../helpers/kb';
+import { Severity } from '../../server/src/core/types';
+
+const LOCK = `${PACKET}/delegation-and-authority-lock.json`;
+const MAP = `${PACKET}/production-readiness-blocker-map.json`;
+
+/** The seeds' lock: a no-production grant; production, REAL_RUN and the rest withheld. */
+function lock(extraGrants: object[] = []): string {
+  return json({
+    doc: 'fix7-p0-delegation-and-authority-lock',
+    date: '2026-06-12',
+    grants: [{ id: 'AUTHORIZE_IMPLEMENTATION_EXECUTION_NO_PRODUCTION', scope: 'no-production', actions: ['implementation-execution', 'staging-rollback'] }, ...extraGrants],
+    withheld: [{ action: 'production', needs: 'FIX7-P0-PROD-BIRTH-SURFACE-1' }, { action: 'REAL_RUN', needs: 'FIX7-P0-PLAN-REALRUN-1' }, { action: 'cutover' }],
+  });
+}
+
+function kb(noteBody: string, lockText: string | undefined = lock()): Record<string, string> {
+  const files = cleanKb();
+  if (lockText !== undefined) files[LOCK] = lockText;
+  files[NOTE] = `# Owner note\n\nSee fix7-p0-demo-packet-2026-06-12/production-readiness-blocker-map.json.\n\n${noteBody}\n`;
+  return files;
+}
+
+describe('implied-production-grant against the governing lock', () => {
+  test('a status line is flagged on exactly the claim, naming the lock and what it withholds', () => {
+    const d = expectOnly(kb('Production: AUTHORIZED.'), NOTE, 'implied-production-grant', 'Production: AUTHORIZED', 'delegation-and-authority-lock.json grants none', 'withheld until FIX7-P0-PROD-BIRTH-SURFACE-1');
+    assert.equal(d.severity, Severity.Error);
+    assert.equal(d.relatedInformation?.[0]?.path, LOCK);
+    assert.match(d.relatedInformation?.[0]?.message ?? '', /withheld: production/);
+  });
+
+  test('a lock granting REAL_RUN in production clears "REAL_RUN granted" but not "cutover authorized"', () => {
+    const granting = lock([{ id: 'AUTHORIZE_REAL_RUN', scope: 'production', actions: ['REAL_RUN'] }]);
+    expectClean(kb('REAL_RUN granted per owner note of 2026-06-14.', granting));
+    expectOnly(kb('REAL_RUN granted per owner note. Cutover authorized.', granting), NOTE, 'implied-production-grant', 'Cutover authorized', 'for cutover');
+  });
+
+  test('a grant of "production" covers every production action; a no-production scope covers none', () => {
+    expectClean(kb('Cutover authorized; REAL_RUN granted.', lock([{ id: 'PROD', scope: 'production', actions: ['production'] }])));
+    expectOnly(kb('REAL_RUN granted.', lock([{ id: 'NOPROD', scope: 'no-production', actions: ['REAL_RUN'] }])), NOTE, 'implied-production-grant', 'REAL_RUN granted');
+  });
+
+  test('negated, conditional, blocked and staging statements are not claims', () => {
+    expectClean(kb(['No REAL_RUN was performed.', '', 'Production: BLOCKED.', '', 'Cutover only after FIX7-P0-PROD-BIRTH-SURFACE-1 is resolved.', '', 'Staging rollback proven.'].join('\n')));
+  });
+
+  test('text in code spans and code blocks is not prose', () => {
+    expectClean(kb('Write `Production: AUTHORIZED` only when granted.\n\n```\nProduction: AUTHORIZED\n```'));
+  });
+
+  test('a workspace with no lock grants nothing', () => {
+    const files = kb('REAL_RUN granted.', undefined);
+    delete files[LOCK];
+    expectOnly(files, NOTE, 'implied-production-grant', 'REAL_RUN granted', 'no authority lock governs this note');
+  });
+
+  test('a lock that does not parse grants nothing, and the lock gets the syntax error', () => {
+    const broken = lock([{ id: 'AUTHORIZE_REAL_RUN', scope: 'production', actions: ['REAL_RUN'] }]).replace(/}\n$/, ',}\n');
+    const { analyzer } = analyzerFor(kb('REAL_RUN granted.', broken));
+    const files = kb('REAL_RUN granted.', broken);
+    assert.deepEqual(describeAll(analyzer, files).sort(), [`${LOCK}: json-syntax ","`, `${NOTE}: implied-production-grant "REAL_RUN granted"`]);
+    assert.match(analyzer.diagnostics(NOTE)[0]?.message ?? '', /does not parse, so it grants nothing/);
+  });
+
+  test('a note is governed by the locks of the packets it cites', () => {
+    const files = kb('REAL_RUN granted.');
+    const other = 'kb/fix7-p1-granted-packet-2026-07-01';
+    files[`${other}/delegation-and-authority-lock.json`] = json({ doc: 'x-delegation-and-authority-lock', date: '2026-07-01', grants: [{ id: 'G', scope: 'production', actions: ['REAL_RUN'] }], withheld: [] });
+    files[`${other}/precondition-checklist.json`] = json({ doc: 'x-precondition-checklist', date: '2026-07-01', checks: [] });
+    // Cites the demo packet only: its lock withholds REAL_RUN.
+    expectOnly(files, NOTE, 'implied-production-grant', 'REAL_RUN granted');
+    // Cites the granting packet too: any governing lock's grant counts.
+    files[NOTE] = (files[NOTE] ?? '').replace('REAL_RUN granted.', `REAL_RUN granted (see ${other}/precondition-checklist.json).`);
+    expectClean(files);
+    // Cites nothing: every lock governs, and one grants it.
+    files[NOTE] = '# Note\n\nREAL_RUN granted.\n';
+    expectClean(files);
+  });
+
+  test('JSON string values of packet documents are read, and governed by their own packet’s lock', () => {
+    const files = kb('Nothing to add.');
+    files[MAP] = (files[MAP] ?? '').replace('"item": "REAL_RUN needs its own grant"', '"item": "REAL_RUN approved by the owner"');
+    expectOnly(files, MAP, 'implied-production-grant', 'REAL_RUN approved', 'grants none');
+  });
+
+  test('"production_work_performed": true is a claim, on the value', () => {
+    const files = kb('Nothing to add.');
+    files[MAP] = (files[MAP] ?? '').replace('"production_work_performed": false', '"production_work_performed": true');
+    expectOnly(files, MAP, 'implied-production-grant', 'true', '"production_work_performed": true records production work as done');
+    files[LOCK] = lock([{ id: 'PROD', scope: 'production', actions: ['production'] }]);
+    expectClean(files);
+  });
+});
+
+describe('suppression comments', () => {
+  test('with a reason, the next line’s finding is silenced', () => {
+    expectClean(kb('<!-- govlens-disable-next-line implied-production-grant: quoting the retracted 06-14 note verbatim -->\nCutover authorized; operator to proceed at 02:00 UTC.'));
+  });
+  test('without a reason nothing is silenced, and the comment gets a hint', () => {
+    const files = kb('<!-- govlens-disable-next-line implied-production-grant -->\nCutover authorized.');
+    const { analyzer } = analyzerFor(files);
+    const found = analyzer.diagnostics(NOTE);
+    assert.deepEqual(found.map((d) => [d.severity, d.code]), [[Severity.Hint, 'implied-production-grant'], [Severity.Error, 'implied-production-grant']]);
+    assert.ok(found[0]?.message.startsWith('This suppression has no reason, so it silences nothing'), found[0]?.message);
+    assert.ok(found[1]?.message.startsWith('"Cutover authorized" asserts a production grant for cutover'), found[1]?.message);
+  });
+  test('a suppression that silences nothing is a hint', () => {
+    const d = expectOnly(kb('<!-- govlens-disable-next-line implied-production-grant: old -->\nProduction: BLOCKED.'), NOTE, 'implied-production-grant', '<!-- govlens-disable-next-line implied-production-grant: old -->', 'silences nothing');
+    assert.equal(d.severity, Severity.Hint);
+  });
+});
