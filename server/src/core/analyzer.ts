@@ -15,6 +15,9 @@ import { ancestors, basename } from './paths';
 import { SchemaValidator } from './schema/validator';
 import { patternsFor, withDefaults, type Patterns, type Settings } from './settings';
 import { applySuppressions } from './suppressions';
+import { CONFIG_FILE, readConfig } from './config';
+import { emptyFacts } from './facts/emptyFacts';
+import { LineIndex } from './text/lineIndex';
 import { Severity, type Diagnostic, type SeverityName } from './types';
 import type { Disposable, Workspace, WorkspaceChange } from './workspace';
 
@@ -31,11 +34,15 @@ const severityByName: Record<SeverityName, Severity> = {
  * for one document read the index and the facts of the documents it cites.
  */
 export class Analyzer {
-  private settings: Settings;
-  private patterns: Patterns;
+  // Set by configure(), from the defaults, .govlens.json and the host's settings.
+  private settings!: Settings;
+  private patterns!: Patterns;
   private readonly schemas = new SchemaValidator();
   private factOptions!: FactOptions;
   private canonicalNames = new Map<string, string | undefined>();
+  private hostSettings: Partial<Settings>;
+  /** `.govlens.json` read as a document, with its findings, when the workspace has one. */
+  private config: DocumentFacts | undefined;
   private readonly facts = new Map<string, DocumentFacts>();
   private files: readonly string[] | undefined;
   private documentPaths: string[] | undefined;
@@ -47,8 +54,7 @@ export class Analyzer {
     private readonly workspace: Workspace,
     settings: Partial<Settings> = {},
   ) {
-    this.settings = withDefaults(settings);
-    this.patterns = patternsFor(this.settings);
+    this.hostSettings = settings;
     this.configure();
     this.subscription = workspace.onDidChange?.((change) => this.invalidate(change));
   }
@@ -58,8 +64,7 @@ export class Analyzer {
   }
 
   updateSettings(settings: Partial<Settings>): void {
-    this.settings = withDefaults(settings);
-    this.patterns = patternsFor(this.settings);
+    this.hostSettings = settings;
     this.configure();
     this.facts.clear();
     this.files = undefined;
@@ -69,6 +74,13 @@ export class Analyzer {
 
   /** Drops what a change made stale: the changed documents' facts and the workspace index. */
   invalidate(change: WorkspaceChange): void {
+    if (change.paths.includes(CONFIG_FILE)) {
+      // New settings change how every document reads.
+      this.configure();
+      this.facts.clear();
+      this.files = undefined;
+      this.documentPaths = undefined;
+    }
     for (const path of change.paths) this.facts.delete(path);
     if (change.listChanged) {
       this.files = undefined;
@@ -84,7 +96,7 @@ export class Analyzer {
   }
 
   isDocument(path: string): boolean {
-    return this.isPacketDocument(path) || this.patterns.isNote(path);
+    return path === CONFIG_FILE || this.isPacketDocument(path) || this.patterns.isNote(path);
   }
 
   /** The packet folder holding a JSON document: its nearest ancestor whose name matches the packet glob. */
@@ -95,6 +107,7 @@ export class Analyzer {
 
   /** Facts of any readable .json or .md file, cached per version. */
   factsOf(path: string): DocumentFacts | undefined {
+    if (path === CONFIG_FILE) return this.config;
     const cached = this.facts.get(path);
     if (cached) return cached;
     const file = this.workspace.readFile(path);
@@ -109,6 +122,7 @@ export class Analyzer {
   workspaceIndex(): WorkspaceIndex {
     if (!this.index) {
       const documents = this.documents()
+        .filter((p) => p !== CONFIG_FILE)
         .map((p) => this.factsOf(p))
         .filter((f): f is DocumentFacts => f !== undefined);
       this.index = new WorkspaceIndex(this.listFiles(), documents, (p) => this.workspace.stat(p));
@@ -120,7 +134,7 @@ export class Analyzer {
     const facts = this.factsOf(path);
     if (!facts) return [];
     const findings = [...facts.local];
-    if (!facts.broken) {
+    if (!facts.broken && facts !== this.config) {
       const index = this.workspaceIndex();
       this.overlaps ??= findOverlaps(index);
       findings.push(
@@ -161,7 +175,19 @@ export class Analyzer {
     return this.canonicalNames.get(name);
   }
 
+  /** Settings are the defaults, then `.govlens.json`, then what the host (editor) sets. */
   private configure(): void {
+    const file = this.workspace.readFile(CONFIG_FILE);
+    this.config = undefined;
+    let fromFile: Partial<Settings> = {};
+    if (file) {
+      const config = readConfig(file.text);
+      fromFile = config.settings;
+      this.config = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));
+      this.config.local = config.findings;
+    }
+    this.settings = withDefaults({ ...fromFile, ...this.hostSettings });
+    this.patterns = patternsFor(this.settings);
     const vocabulary = this.settings.grantVocabulary;
     const hasExtension = Object.keys(vocabulary).length > 0;
     this.factOptions = { patterns: this.patterns, schemas: this.schemas, detectClaims: createGrantDetector(hasExtension ? vocabulary : undefined) };

@@ -30,8 +30,13 @@ export class SchemaValidator {
       this.compiled.set(kind, validate);
     }
     if (validate(getNodeValue(root))) return [];
-    return dropImplied(validate.errors ?? []).map((e) => toFinding(e, root, fileName));
+    return toFindings(validate.errors ?? [], root, fileName);
   }
+}
+
+/** ajv errors as findings on the offending values. */
+export function toFindings(errors: ErrorObject[], root: Node, fileName: string): Finding[] {
+  return dropImplied(errors).map((e) => toFinding(e, root, fileName));
 }
 
 // ajv reports `if`/`anyOf` wrappers next to the errors that explain them; keep the explanations.
@@ -61,6 +66,13 @@ function toFinding(error: ErrorObject, root: Node, fileName: string): Finding {
         ? `${where} must be a date written YYYY-MM-DD, not ${JSON.stringify(getNodeValue(node))}.`
         : `${where} ${JSON.stringify(getNodeValue(node))} does not have the expected form (${String(error.params['pattern'])}).`;
       break;
+    case 'additionalProperties': {
+      const extra = String(error.params['additionalProperty']);
+      message = `${where} has an unknown property "${extra}"; check its spelling.`;
+      const property = node.children?.find((p) => p.children?.[0]?.value === extra)?.children?.[0];
+      if (property) span = { start: property.offset, end: property.offset + property.length };
+      break;
+    }
     case 'minimum':
       message = `${where} must be at least ${String(error.params['limit'])}.`;
       break;
