@@ -37,7 +37,9 @@ test('the example blocker map is seed 003 verbatim', async () => {
   const { readFileSync, existsSync } = await import('node:fs');
   const seed = path.resolve(__dirname, '../../../shared/seeds/003_7a55496c566e8b6a.txt');
   assert.ok(existsSync(seed), `seed missing at ${seed}`);
-  const seedJson = readFileSync(seed, 'utf8').slice(readFileSync(seed, 'utf8').indexOf('{'), readFileSync(seed, 'utf8').lastIndexOf('}') + 1);
+  // The seed is a rendered KB page: the JSON object sits between the page's header and footer.
+  const page = readFileSync(seed, 'utf8');
+  const seedJson = page.slice(page.indexOf('{'), page.lastIndexOf('}') + 1);
   const mapPath = path.join(root, 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12/production-readiness-blocker-map.json');
   assert.deepEqual(JSON.parse(readFileSync(mapPath, 'utf8')), JSON.parse(seedJson));
 });

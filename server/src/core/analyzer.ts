@@ -1,8 +1,8 @@
-import { checkEvidence, linkTarget } from './checks/evidence';
+import { checkEvidence } from './checks/evidence';
 import { checkGrantClaims } from './checks/grants';
 import type { FactOptions } from './facts/factOptions';
 import { canonicalActionName, createGrantDetector } from './grants/detector';
-import { resolveEvidencePath, resolveKbPath } from './index/resolvePath';
+import { resolveReferences, type ResolvedReferences } from './index/references';
 import { findOverlaps, checkUnreservedTickets } from './checks/tickets';
 import { checkUnknownIds } from './checks/unknownIds';
 import { codeInfo } from './codes';
@@ -48,6 +48,8 @@ export class Analyzer {
   private documentPaths: string[] | undefined;
   private index: WorkspaceIndex | undefined;
   private overlaps: Map<string, Finding[]> | undefined;
+  /** Per document, where its cited paths lead; valid as long as the index is. */
+  private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
 
   constructor(
@@ -139,7 +141,7 @@ export class Analyzer {
       this.overlaps ??= findOverlaps(index);
       findings.push(
         ...checkUnknownIds(facts, index),
-        ...checkEvidence(facts, index, (p) => this.factsOf(p)),
+        ...checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)),
         ...checkUnreservedTickets(facts, index),
         ...(this.overlaps.get(path) ?? []),
         ...checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)),
@@ -154,20 +156,24 @@ export class Analyzer {
    * locks of the packets whose files it cites by path, or every lock when it cites none.
    */
   governingLocks(facts: DocumentFacts): DocumentFacts[] {
-    const index = this.workspaceIndex();
-    const locks = index.documents.filter((d) => d.kind === 'delegation-and-authority-lock');
+    const locks = this.workspaceIndex().locks;
     if (facts.kind !== 'note') return locks.filter((l) => l.packet !== undefined && l.packet === facts.packet);
+    const { evidence, links } = this.referencesOf(facts);
     const packets = new Set<string>();
-    const cite = (resolution: ReturnType<typeof resolveEvidencePath>) => {
+    for (const { resolution } of [...evidence, ...links]) {
       const packet = resolution.kind === 'file' ? this.packetFolderOf(resolution.path) : undefined;
       if (packet !== undefined) packets.add(packet);
-    };
-    for (const ref of facts.evidence) cite(resolveEvidencePath(facts.path, ref.path, index));
-    for (const link of facts.links) {
-      const target = linkTarget(link);
-      if (target !== undefined) cite(link.kind === 'footer' ? resolveKbPath(target, index, index.files) : resolveEvidencePath(facts.path, target, index));
     }
     return packets.size === 0 ? locks : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
+  }
+
+  private referencesOf(facts: DocumentFacts): ResolvedReferences {
+    let references = this.resolved.get(facts.path);
+    if (!references) {
+      references = resolveReferences(facts, this.workspaceIndex());
+      this.resolved.set(facts.path, references);
+    }
+    return references;
   }
 
   private canonical(name: string): string | undefined {
@@ -211,6 +217,7 @@ export class Analyzer {
   private dropIndex(): void {
     this.index = undefined;
     this.overlaps = undefined;
+    this.resolved.clear();
   }
 
   private toDiagnostic(facts: DocumentFacts, finding: Finding): Diagnostic | undefined {

@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { getNodeValue } from 'jsonc-parser';
 import type { Finding } from './facts/types';
 import { parseJson } from './parse/json';
 import { toFindings } from './schema/validator';
@@ -22,7 +23,7 @@ export function readConfig(text: string): WorkspaceConfig {
   const parsed = parseJson(text);
   const findings: Finding[] = parsed.errors.map((e) => ({ code: 'json-syntax', span: e.span, message: e.message }));
   if (parsed.errors.length > 0 || !parsed.root) return { settings: {}, findings };
-  const value = JSON.parse(text) as unknown;
+  const value: unknown = getNodeValue(parsed.root);
   const errors = validate(value) ? [] : (validate.errors ?? []);
   findings.push(...toFindings(errors, parsed.root, CONFIG_FILE));
   const bad = new Set(errors.map((e) => e.instancePath.split('/')[1] ?? e.params['additionalProperty']));

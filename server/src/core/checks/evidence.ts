@@ -1,5 +1,6 @@
-import type { DocumentFacts, Entry, Finding, LinkRef } from '../facts/types';
-import { resolveEvidencePath, resolveKbPath, type Resolution } from '../index/resolvePath';
+import type { DocumentFacts, Entry, Finding } from '../facts/types';
+import type { ResolvedReferences } from '../index/references';
+import type { Resolution } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { EvidenceRef } from '../scan/evidence';
@@ -9,39 +10,20 @@ import type { Span } from '../types';
 export type FactsOf = (path: string) => DocumentFacts | undefined;
 
 /** Evidence references, Markdown links and the note footer: the file, then the anchor, then the stated status. */
-export function checkEvidence(facts: DocumentFacts, index: WorkspaceIndex, factsOf: FactsOf): Finding[] {
+export function checkEvidence(references: ResolvedReferences, index: WorkspaceIndex, factsOf: FactsOf): Finding[] {
   const findings: Finding[] = [];
-  for (const ref of facts.evidence) {
-    const resolution = resolveEvidencePath(facts.path, ref.path, index);
+  for (const { ref, resolution } of references.evidence) {
     const problem = fileProblem(resolution, ref.path, ref.pathSpan, index);
     if (problem) findings.push(problem);
     else if (resolution.kind === 'file') findings.push(...checkAnchor(ref, resolution.path, factsOf));
   }
-  for (const link of facts.links) {
-    const target = linkTarget(link);
-    if (target === undefined) continue;
-    const resolution = link.kind === 'footer' ? resolveKbPath(target, index, index.files) : resolveEvidencePath(facts.path, target, index);
+  for (const { link, target, resolution } of references.links) {
     // Linking to a folder (a packet, say) is ordinary Markdown; citing a folder as a file is not.
     if (resolution.kind === 'directory' && link.kind !== 'footer') continue;
     const problem = fileProblem(resolution, target, link.span, index);
     if (problem) findings.push(problem);
   }
   return findings;
-}
-
-/** The file path a link names, or undefined for URLs, mail addresses and in-page anchors. */
-export function linkTarget(link: LinkRef): string | undefined {
-  let target = link.target;
-  if (link.kind !== 'footer') {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(target) || target.startsWith('#') || target === '') return undefined;
-    target = target.replace(/[?#].*$/, '');
-    try {
-      target = decodeURIComponent(target);
-    } catch {
-      // A stray "%" is a literal character in the file name.
-    }
-  }
-  return target;
 }
 
 function fileProblem(resolution: Resolution, written: string, span: Span, index: WorkspaceIndex): Finding | undefined {

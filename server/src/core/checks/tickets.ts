@@ -7,9 +7,10 @@ export function checkUnreservedTickets(facts: DocumentFacts, index: WorkspaceInd
   const findings: Finding[] = [];
   for (const ticket of facts.tickets) {
     if (!ticket.valid) continue;
-    const gaps = uncovered(ticket.range, index.reservations.map((r) => r.reservation.range));
+    const reserved = index.reservedRanges.get(ticket.range.prefix) ?? [];
+    const gaps = uncovered(ticket.range, reserved);
     if (gaps.length === 0) continue;
-    const same = index.reservations.filter((r) => r.reservation.range.prefix === ticket.range.prefix).map((r) => r.reservation.text);
+    const same = reserved.map(formatRange);
     const what = gaps.map(formatRange).join(', ');
     findings.push({
       code: 'ticket-unreserved',
@@ -23,9 +24,9 @@ export function checkUnreservedTickets(facts: DocumentFacts, index: WorkspaceInd
   return findings;
 }
 
-/** The parts of `range` that no reservation covers. */
+/** The parts of `range` that no reservation (all of its prefix) covers. */
 function uncovered(range: TicketRange, reservations: TicketRange[]): TicketRange[] {
-  const covering = reservations.filter((r) => r.prefix === range.prefix && r.last >= range.first && r.first <= range.last).sort((a, b) => a.first - b.first);
+  const covering = reservations.filter((r) => r.last >= range.first && r.first <= range.last).sort((a, b) => a.first - b.first);
   const gaps: TicketRange[] = [];
   let next = range.first;
   for (const r of covering) {

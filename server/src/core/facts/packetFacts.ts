@@ -9,6 +9,7 @@ import type { Patterns } from '../settings';
 import { claimsIn, type FactOptions } from './factOptions';
 import { LineIndex } from '../text/lineIndex';
 import { emptyFacts } from './emptyFacts';
+import type { Span } from '../types';
 import type { DocumentFacts, Entry, Finding } from './types';
 
 const str = (node: Node | undefined): string | undefined => (node?.type === 'string' ? (node.value as string) : undefined);
@@ -187,11 +188,12 @@ export function suggestion(value: string | undefined): Record<string, unknown> |
 }
 
 function reportDuplicates(facts: DocumentFacts): void {
-  const first = new Map<string, Entry | { span: { start: number; end: number } }>();
-  const definitions: { key: string; span: { start: number; end: number } }[] = [
+  const first = new Map<string, { span: Span }>();
+  const entryStarts = new Set(facts.entries.map((e) => e.span.start));
+  const definitions: { key: string; span: Span }[] = [
     ...facts.entries.filter((e) => e.id !== undefined || e.n !== undefined).map((e) => ({ key: e.id ?? e.key, span: e.span })),
-    // A plan_ref is a definition too; a blocker id already counted as an entry is not counted twice.
-    ...facts.definitions.filter((d) => !facts.entries.some((e) => e.span.start === d.span.start)).map((d) => ({ key: d.id, span: d.span })),
+    // A plan_ref is a definition too; an id already counted as an entry is not counted twice.
+    ...facts.definitions.filter((d) => !entryStarts.has(d.span.start)).map((d) => ({ key: d.id, span: d.span })),
   ].sort((a, b) => a.span.start - b.span.start);
   for (const def of definitions) {
     const earlier = first.get(def.key);

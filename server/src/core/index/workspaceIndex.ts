@@ -1,5 +1,6 @@
 import type { DocumentFacts, Reservation } from '../facts/types';
 import { basename } from '../paths';
+import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
 import type { PathKind } from '../workspace';
 import { computeBlockerStatus, type BlockerStatus } from './blockerStatus';
@@ -23,6 +24,10 @@ export class WorkspaceIndex implements FileLookup {
   readonly definitions = new Map<string, DefinitionSite[]>();
   readonly blockers: Map<string, BlockerStatus>;
   readonly reservations: ReservationSite[] = [];
+  /** Authority locks, broken ones included: a lock that does not parse still governs, granting nothing. */
+  readonly locks: DocumentFacts[] = [];
+  /** Reserved ranges by ticket prefix, for coverage questions. */
+  readonly reservedRanges = new Map<string, TicketRange[]>();
   private readonly byName = new Map<string, string[]>();
   private readonly fileSet: ReadonlySet<string>;
 
@@ -44,7 +49,13 @@ export class WorkspaceIndex implements FileLookup {
         list.push({ path: facts.path, span: def.span });
         this.definitions.set(def.id, list);
       }
-      for (const reservation of facts.reservations) this.reservations.push({ facts, reservation });
+      for (const reservation of facts.reservations) {
+        this.reservations.push({ facts, reservation });
+        const ranges = this.reservedRanges.get(reservation.range.prefix) ?? [];
+        ranges.push(reservation.range);
+        this.reservedRanges.set(reservation.range.prefix, ranges);
+      }
+      if (facts.kind === 'delegation-and-authority-lock') this.locks.push(facts);
     }
     this.blockers = computeBlockerStatus(documents.filter((d) => d.kind === 'production-readiness-blocker-map'));
   }
