@@ -65,7 +65,7 @@ describe('govlens check', () => {
     assert.equal(run.status, 1);
     const lines = run.stdout.trimEnd().split('\n');
     const summary = lines.pop();
-    assert.equal(summary, '16 findings (13 errors, 2 warnings, 1 hint) in 8 files.');
+    assert.equal(summary, '17 findings (13 errors, 2 warnings, 1 information, 1 hint) in 10 files.');
     for (const line of lines) assert.match(line, /^test\/fixtures\/every-code\/\S+:\d+:\d+: (error|warning|information|hint) [a-z-]+: .+$/);
     for (const code of DiagnosticCodes) assert.ok(lines.some((l) => l.includes(` ${code}: `)), `no ${code} in:\n${run.stdout}`);
     // The path printed opens from where the command ran.

@@ -19,7 +19,7 @@ import { CONFIG_FILE, readConfig } from './config';
 import { emptyFacts } from './facts/emptyFacts';
 import { LineIndex } from './text/lineIndex';
 import { Severity, type Diagnostic, type SeverityName } from './types';
-import type { Disposable, Workspace, WorkspaceChange } from './workspace';
+import type { Disposable, FileSnapshot, Workspace, WorkspaceChange } from './workspace';
 
 const severityByName: Record<SeverityName, Severity> = {
   error: Severity.Error,
@@ -98,7 +98,7 @@ export class Analyzer {
   }
 
   isDocument(path: string): boolean {
-    return path === CONFIG_FILE || this.isPacketDocument(path) || this.patterns.isNote(path);
+    return path === CONFIG_FILE || path === this.settings.lockPath || this.isPacketDocument(path) || this.patterns.isNote(path);
   }
 
   /** The packet folder holding a JSON document: its nearest ancestor whose name matches the packet glob. */
@@ -115,7 +115,8 @@ export class Analyzer {
     const file = this.workspace.readFile(path);
     if (!file) return undefined;
     let facts: DocumentFacts | undefined;
-    if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
+    if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
+    else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
     else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
     if (facts) this.facts.set(path, facts);
     return facts;
@@ -156,6 +157,11 @@ export class Analyzer {
    * locks of the packets whose files it cites by path, or every lock when it cites none.
    */
   governingLocks(facts: DocumentFacts): DocumentFacts[] {
+    if (this.settings.lockPath !== undefined) {
+      // The override governs everything; when it names no readable file nothing is granted.
+      const lock = this.factsOf(this.settings.lockPath);
+      return lock ? [lock] : [];
+    }
     const locks = this.workspaceIndex().locks;
     if (facts.kind !== 'note') return locks.filter((l) => l.packet !== undefined && l.packet === facts.packet);
     const { evidence, links } = this.referencesOf(facts);
@@ -196,13 +202,31 @@ export class Analyzer {
     this.patterns = patternsFor(this.settings);
     const vocabulary = this.settings.grantVocabulary;
     const hasExtension = Object.keys(vocabulary).length > 0;
-    this.factOptions = { patterns: this.patterns, schemas: this.schemas, detectClaims: createGrantDetector(hasExtension ? vocabulary : undefined) };
+    this.factOptions = {
+      patterns: this.patterns,
+      schemas: this.schemas,
+      detectClaims: createGrantDetector(hasExtension ? vocabulary : undefined),
+      lockPath: this.settings.lockPath,
+    };
     this.canonicalNames = new Map();
   }
 
   /** One entry per blocker ID, from its latest definition, in file then line order. */
   blockers(): BlockerStatus[] {
     return [...this.workspaceIndex().blockers.values()].sort((a, b) => a.facts.path.localeCompare(b.facts.path) || a.blocker.span.start - b.blocker.span.start);
+  }
+
+  /** A file over the size limit is not parsed: it defines and cites nothing, and says why. */
+  private tooLarge(path: string, file: FileSnapshot): DocumentFacts {
+    const kind = /\.json$/i.test(path) ? 'packet-document' : 'note';
+    const facts = emptyFacts(path, file.version, kind, file.text, new LineIndex(file.text));
+    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 1)} MB`;
+    facts.local.push({
+      code: 'file-too-large',
+      span: { start: 0, end: 0 },
+      message: `${basename(path)} is ${mb(file.text.length)}, over the ${mb(this.settings.maxFileSize)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
+    });
+    return facts;
   }
 
   private listFiles(): readonly string[] {

@@ -15,6 +15,7 @@ export const DiagnosticCodes = [
   'ticket-range-overlap',
   'ticket-unreserved',
   'implied-production-grant',
+  'file-too-large',
 ] as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[number];
@@ -39,4 +40,5 @@ export const codeInfo: Record<DiagnosticCode, CodeInfo> = {
   'ticket-range-overlap': { severity: Severity.Error, summary: 'Two ticket reservations in the workspace overlap.' },
   'ticket-unreserved': { severity: Severity.Warning, summary: 'A ticket or ticket range that no reservation covers.' },
   'implied-production-grant': { severity: Severity.Error, summary: 'Text implies a production grant that the governing authority lock does not contain.' },
+  'file-too-large': { severity: Severity.Information, summary: 'A document larger than the size limit is not analysed.' },
 };

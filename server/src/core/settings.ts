@@ -19,6 +19,10 @@ export interface Settings {
   severities: Partial<Record<DiagnosticCode, SeverityName | 'off'>>;
   /** Additions to the production-grant detector's vocabulary (action aliases, cue words). */
   grantVocabulary: VocabularyExtension;
+  /** Workspace-relative path of an authority lock that governs every document, overriding spec §5's per-packet lookup. */
+  lockPath?: string;
+  /** Files longer than this many characters are not parsed; they get file-too-large. */
+  maxFileSize: number;
 }
 
 export const defaultSettings: Settings = Object.freeze({
@@ -29,6 +33,7 @@ export const defaultSettings: Settings = Object.freeze({
   evidenceExtensions: ['json', 'md'],
   severities: {},
   grantVocabulary: {},
+  maxFileSize: 5 * 1024 * 1024,
 });
 
 export function withDefaults(partial: Partial<Settings> = {}): Settings {

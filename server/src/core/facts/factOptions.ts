@@ -9,6 +9,8 @@ export interface FactOptions {
   patterns: Patterns;
   schemas: SchemaValidator;
   detectClaims: GrantDetector;
+  /** A file read as the authority lock whatever its name (the host's lock path override). */
+  lockPath?: string;
 }
 
 /** Grant claims in a segment, located in the document. */

@@ -31,7 +31,7 @@ export function packetFacts(
   const parsed = parseJson(text);
   const root = parsed.root;
   const docSlug = str(propertyValue(root, 'doc'));
-  const kind = packetKindOf(path, docSlug);
+  const kind = path === options.lockPath ? 'delegation-and-authority-lock' : packetKindOf(path, docSlug);
   const facts = emptyFacts(path, version, kind ?? 'packet-document', text, new LineIndex(text));
   facts.packet = packet;
   facts.doc = docSlug;

@@ -1,0 +1,63 @@
+/**
+ * Every custom message between the Governance Lens client and server, in one place.
+ * Both sides import this file; nothing else declares a method name.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** A blocker as the client shows it (QuickPick, tree view, status bar). */
+export interface BlockerInfo {
+  id: string;
+  status: 'unresolved' | 'resolved';
+  /** The map holding the blocker's latest definition, as a URI, and the range of its `id` value. */
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Workspace-relative path of that map, `/` separators. */
+  path: string;
+  /** The packet folder holding the map (workspace-relative; '' when the root is the packet). */
+  packet: string;
+  item?: string;
+  blocks?: string;
+  actorNeeded?: string;
+  nextAction?: string;
+  /** The map's `date`. */
+  date?: string;
+  /** For resolved blockers: the map that resolved it, workspace-relative. */
+  resolvedBy?: string;
+}
+
+export interface BlockersParams {
+  /** 'unresolved' (default) lists what still blocks; 'all' adds the resolved ones. */
+  include?: 'unresolved' | 'all';
+}
+
+export interface BlockersResult {
+  blockers: BlockerInfo[];
+  /** False while the server is still indexing the workspace at startup. */
+  complete: boolean;
+}
+
+/** Sent by the client: the blockers of the whole workspace, latest definition of each ID, in file then line order. */
+export const BlockersRequest = new RequestType<BlockersParams, BlockersResult, void>('governanceLens/blockers');
+
+export interface BlockersChangedParams {
+  unresolved: number;
+  total: number;
+}
+
+/** Sent by the server whenever the blocker counts may have changed (after indexing, after edits). */
+export const BlockersChangedNotification = new NotificationType<BlockersChangedParams>('governanceLens/blockersChanged');
+
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  unresolvedBlockers: number;
+}
+
+/**
+ * Sent by the client: drops every cache, re-reads the workspace from disk (open buffers still
+ * win) and analyses every document; diagnostics are re-published or refreshed.
+ */
+export const CheckWorkspaceRequest = new RequestType<void, CheckWorkspaceResult, void>('governanceLens/checkWorkspace');
