@@ -32,6 +32,29 @@ export default tseslint.config(
     },
   },
   {
+    // The client knows the server only through the shared protocol: from the repository it may
+    // import common/protocol and nothing else (client/src is flat, so any other ../ leaves it).
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode-languageserver', message: 'The client uses vscode-languageclient, not the server library.' }],
+          patterns: [
+            { regex: '^\\.\\./(?!\\.\\./common/protocol$)', message: 'The client may import only ../../common/protocol from outside client/src.' },
+            { group: ['vscode-languageserver/*'], message: 'The client uses vscode-languageclient, not the server library.' },
+          ],
+        },
+      ],
+      'no-console': 'error',
+    },
+  },
+  {
+    // The server's output belongs to the connection; log through it.
+    files: ['server/src/lsp/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['bin/*', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
   },

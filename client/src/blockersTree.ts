@@ -1,0 +1,99 @@
+import {
+  EventEmitter,
+  MarkdownString,
+  ThemeColor,
+  ThemeIcon,
+  TreeItem,
+  TreeItemCollapsibleState,
+  window,
+  type Disposable,
+  type TreeDataProvider,
+  type TreeView,
+} from 'vscode';
+import type { BlockerInfo } from '../../common/protocol';
+import { groupByPacket, tooltipRows, treeDescription, type PacketGroup } from './blockerModel';
+import { BlockersViewId, CommandIds } from './commandIds';
+import type { LanguageServer } from './languageServer';
+
+type Node = { kind: 'packet'; group: PacketGroup } | { kind: 'blocker'; blocker: BlockerInfo };
+
+/** The Explorer's "Governance Blockers" view: every blocker, by packet, unresolved first. */
+export class BlockersTree implements TreeDataProvider<Node>, Disposable {
+  private readonly changed = new EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: TreeView<Node>;
+
+  constructor(private readonly server: LanguageServer) {
+    this.view = window.createTreeView(BlockersViewId, { treeDataProvider: this, showCollapseAll: true });
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node?.kind === 'packet') return node.group.blockers.map((blocker) => ({ kind: 'blocker', blocker }));
+    if (node) return [];
+    const protocol = this.server.protocol;
+    if (!protocol) {
+      this.view.message = this.server.starting
+        ? 'The Governance Lens server is starting…'
+        : 'The Governance Lens server is not running. Run "Governance: Restart Language Server", or see the "Governance Lens" output.';
+      return [];
+    }
+    try {
+      const result = await protocol.blockers('all');
+      const groups = groupByPacket(result.blockers);
+      this.view.message = !result.complete
+        ? 'Indexing the workspace; the list is not complete yet.'
+        : groups.length === 0
+          ? 'No blocker maps in this workspace.'
+          : undefined;
+      return groups.map((group) => ({ kind: 'packet', group }));
+    } catch (error) {
+      this.view.message = `Could not list the blockers: ${error instanceof Error ? error.message : String(error)}`;
+      return [];
+    }
+  }
+
+  getTreeItem(node: Node): TreeItem {
+    return node.kind === 'packet' ? packetItem(node.group) : blockerItem(node.blocker);
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
+
+function packetItem(group: PacketGroup): TreeItem {
+  const item = new TreeItem(group.label, TreeItemCollapsibleState.Expanded);
+  item.id = `packet:${group.packet}`;
+  item.description = `${group.unresolved} unresolved of ${group.blockers.length}`;
+  item.tooltip = group.packet || 'The workspace root is the packet folder.';
+  item.iconPath = ThemeIcon.Folder;
+  item.contextValue = 'governanceLens.packet';
+  return item;
+}
+
+function blockerItem(blocker: BlockerInfo): TreeItem {
+  const item = new TreeItem(blocker.id, TreeItemCollapsibleState.None);
+  // The server lists each ID once (its latest definition); the path keeps ids unique regardless.
+  item.id = `blocker:${blocker.path}#${blocker.id}`;
+  item.description = treeDescription(blocker);
+  item.tooltip = tooltip(blocker);
+  item.iconPath =
+    blocker.status === 'resolved'
+      ? new ThemeIcon('pass', new ThemeColor('testing.iconPassed'))
+      : new ThemeIcon('circle-slash', new ThemeColor('list.warningForeground'));
+  item.contextValue = `governanceLens.blocker.${blocker.status}`;
+  item.command = { command: CommandIds.openBlocker, title: 'Open Blocker Definition', arguments: [blocker] };
+  return item;
+}
+
+function tooltip(blocker: BlockerInfo): MarkdownString {
+  const md = new MarkdownString();
+  md.appendMarkdown('**').appendText(blocker.id).appendMarkdown('**\n\n');
+  for (const [label, value] of tooltipRows(blocker)) md.appendMarkdown(`${label}: `).appendText(value).appendMarkdown('  \n');
+  return md;
+}

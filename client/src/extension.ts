@@ -1,0 +1,46 @@
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { BlockersTree } from './blockersTree';
+import { ActiveContextKey } from './commandIds';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { LanguageServer } from './languageServer';
+import { BlockersStatusBar } from './statusBar';
+
+// deactivate() must return the server's shutdown so VS Code waits for it; this is the one handle it needs.
+let server: LanguageServer | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const log = window.createOutputChannel('Governance Lens', { log: true });
+  // Evidence may cite files that are not open, so the server hears of every change to them;
+  // .govlens.json is watched on its own because it is the configuration.
+  const fileEvents = [workspace.createFileSystemWatcher('**/*.{json,md}'), workspace.createFileSystemWatcher('**/.govlens.json')];
+  const languageServer = new LanguageServer(() => createLanguageClient(context, log, fileEvents), log);
+  server = languageServer;
+  const statusBar = new BlockersStatusBar();
+  const tree = new BlockersTree(languageServer);
+
+  context.subscriptions.push(
+    log,
+    ...fileEvents,
+    statusBar,
+    tree,
+    ...registerCommands(languageServer, log),
+    languageServer.onBlockersChanged((counts) => {
+      statusBar.update(counts);
+      tree.refresh();
+    }),
+    languageServer.onDidChangeRunning((running) => {
+      if (running) void commands.executeCommand('setContext', ActiveContextKey, true);
+      else statusBar.serverStopped();
+      tree.refresh();
+    }),
+  );
+
+  // A server that fails to start must not fail activation: Restart Language Server still has to work.
+  await languageServer.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.dispose();
+  server = undefined;
+}

@@ -1,0 +1,31 @@
+import type { CancellationToken, Disposable } from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import {
+  BlockersChangedNotification,
+  BlockersRequest,
+  CheckWorkspaceRequest,
+  type BlockersParams,
+  type Params,
+  type Result,
+} from '../../common/protocol';
+
+/** The custom Governance Lens messages as typed methods; the only place the client sends or hears them. */
+export class GovernanceProtocol {
+  constructor(private readonly client: BaseLanguageClient) {}
+
+  blockers(include: NonNullable<BlockersParams['include']>, token?: CancellationToken): Promise<Result<typeof BlockersRequest>> {
+    const params: Params<typeof BlockersRequest> = { include };
+    return this.client.sendRequest<Result<typeof BlockersRequest>>(BlockersRequest.method, params, token);
+  }
+
+  checkWorkspace(token?: CancellationToken): Promise<Result<typeof CheckWorkspaceRequest>> {
+    // JSON-RPC params are an object when present; an empty one says "no arguments" to any server.
+    const params: Params<typeof CheckWorkspaceRequest> = {};
+    return this.client.sendRequest<Result<typeof CheckWorkspaceRequest>>(CheckWorkspaceRequest.method, params, token);
+  }
+
+  /** Survives restarts: the client re-registers its notification handlers on every start. */
+  onBlockersChanged(handler: (counts: Params<typeof BlockersChangedNotification>) => void): Disposable {
+    return this.client.onNotification(BlockersChangedNotification.method, handler);
+  }
+}
