@@ -1,8 +1,30 @@
 /**
  * Every custom message between the Governance Lens client and server, in one place.
  * Both sides import this file; nothing else declares a method name.
+ *
+ * The messages are plain method names with their types attached rather than vscode-jsonrpc
+ * RequestType objects: the client and the server libraries ship different vscode-jsonrpc
+ * majors, whose message-type classes are not interchangeable. Use them as
+ *   client.sendRequest<Result<typeof BlockersRequest>>(BlockersRequest.method, params)
+ *   client.onNotification(BlockersChangedNotification.method, (p: Params<typeof BlockersChangedNotification>) => …)
+ *   connection.onRequest(BlockersRequest.method, (p: Params<typeof BlockersRequest>) => …)
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** A request's method with its parameter and result types (the fields exist for typing only). */
+export interface RequestSpec<P, R> {
+  readonly method: string;
+  readonly params?: P;
+  readonly result?: R;
+}
+
+export type Params<T> = T extends RequestSpec<infer P, unknown> ? P : T extends NotificationSpec<infer P> ? P : never;
+export type Result<T> = T extends RequestSpec<unknown, infer R> ? R : never;
+
+/** A notification's method with its parameter type. */
+export interface NotificationSpec<P> {
+  readonly method: string;
+  readonly params?: P;
+}
 
 /** A blocker as the client shows it (QuickPick, tree view, status bar). */
 export interface BlockerInfo {
@@ -37,7 +59,7 @@ export interface BlockersResult {
 }
 
 /** Sent by the client: the blockers of the whole workspace, latest definition of each ID, in file then line order. */
-export const BlockersRequest = new RequestType<BlockersParams, BlockersResult, void>('governanceLens/blockers');
+export const BlockersRequest: RequestSpec<BlockersParams, BlockersResult> = { method: 'governanceLens/blockers' };
 
 export interface BlockersChangedParams {
   unresolved: number;
@@ -45,7 +67,7 @@ export interface BlockersChangedParams {
 }
 
 /** Sent by the server whenever the blocker counts may have changed (after indexing, after edits). */
-export const BlockersChangedNotification = new NotificationType<BlockersChangedParams>('governanceLens/blockersChanged');
+export const BlockersChangedNotification: NotificationSpec<BlockersChangedParams> = { method: 'governanceLens/blockersChanged' };
 
 export interface CheckWorkspaceResult {
   files: number;
@@ -60,4 +82,4 @@ export interface CheckWorkspaceResult {
  * Sent by the client: drops every cache, re-reads the workspace from disk (open buffers still
  * win) and analyses every document; diagnostics are re-published or refreshed.
  */
-export const CheckWorkspaceRequest = new RequestType<void, CheckWorkspaceResult, void>('governanceLens/checkWorkspace');
+export const CheckWorkspaceRequest: RequestSpec<Record<string, never> | undefined, CheckWorkspaceResult> = { method: 'governanceLens/checkWorkspace' };

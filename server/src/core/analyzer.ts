@@ -51,6 +51,9 @@ export class Analyzer {
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
+  /** While a host warms the caches up in steps, the index holds only what was read so far. */
+  private warming = false;
+  private warmCursor = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -65,8 +68,18 @@ export class Analyzer {
     this.subscription?.dispose();
   }
 
+  /** The settings in force: defaults, then `.govlens.json`, then the host's. */
+  currentSettings(): Settings {
+    return this.settings;
+  }
+
   updateSettings(settings: Partial<Settings>): void {
     this.hostSettings = settings;
+    this.reset();
+  }
+
+  /** Forgets everything read: the next question re-reads the workspace (configuration included). */
+  reset(): void {
     this.configure();
     this.facts.clear();
     this.files = undefined;
@@ -122,7 +135,42 @@ export class Analyzer {
     return facts;
   }
 
+  /**
+   * Starts reading the workspace in steps (see warmStep), so a host with an event loop can
+   * answer requests in between. Until the last step the index is built from the documents
+   * read so far and is not kept; hosts must not publish diagnostics from it.
+   */
+  startWarmUp(): void {
+    this.warming = true;
+    this.warmCursor = 0;
+    this.dropIndex();
+  }
+
+  /** Reads the facts of up to `maxDocuments` more documents; true once every document is read. */
+  warmStep(maxDocuments: number): boolean {
+    if (!this.warming) return true;
+    const documents = this.documents();
+    const end = Math.min(documents.length, this.warmCursor + maxDocuments);
+    for (let i = this.warmCursor; i < end; i++) this.factsOf(documents[i] ?? '');
+    this.warmCursor = end;
+    if (end < documents.length) return false;
+    this.warming = false;
+    this.dropIndex();
+    return true;
+  }
+
+  get isWarm(): boolean {
+    return !this.warming;
+  }
+
   workspaceIndex(): WorkspaceIndex {
+    if (this.warming) {
+      const read = this.documents().flatMap((p) => {
+        const facts = p === CONFIG_FILE ? undefined : this.facts.get(p);
+        return facts ? [facts] : [];
+      });
+      return new WorkspaceIndex(this.listFiles(), read, (p) => this.workspace.stat(p));
+    }
     if (!this.index) {
       const documents = this.documents()
         .filter((p) => p !== CONFIG_FILE)
@@ -173,7 +221,8 @@ export class Analyzer {
     return packets.size === 0 ? locks : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
   }
 
-  private referencesOf(facts: DocumentFacts): ResolvedReferences {
+  /** Where each path the document cites leads, resolved once per index generation. */
+  referencesOf(facts: DocumentFacts): ResolvedReferences {
     let references = this.resolved.get(facts.path);
     if (!references) {
       references = resolveReferences(facts, this.workspaceIndex());
@@ -182,7 +231,8 @@ export class Analyzer {
     return references;
   }
 
-  private canonical(name: string): string | undefined {
+  /** An action name in the detector's canonical vocabulary (lock actions, claims). */
+  canonical(name: string): string | undefined {
     if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, this.settings.grantVocabulary));
     return this.canonicalNames.get(name);
   }

@@ -1,0 +1,56 @@
+import type { Analyzer } from '../analyzer';
+import type { DocumentFacts } from '../facts/types';
+import type { Resolution } from '../index/resolvePath';
+import type { EvidenceAnchor } from '../scan/evidence';
+import { rangesOverlap } from './ranges';
+import { anchorEntry } from './anchors';
+import { targetAt } from './locate';
+import type { Location } from './types';
+
+const fileTop = (path: string): Location => ({ path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+
+/**
+ * Where a target is defined: an ID's defining entries (a blocker's latest definition first),
+ * the reservations covering a ticket, the entry an evidence reference cites (or the file's
+ * top), the file a link names.
+ */
+export function definition(analyzer: Analyzer, path: string, offset: number): Location[] {
+  const facts = analyzer.factsOf(path);
+  const target = facts && targetAt(analyzer, facts, offset);
+  if (!target) return [];
+  const index = analyzer.workspaceIndex();
+  switch (target.kind) {
+    case 'id': {
+      const sites = index.definitions.get(target.id) ?? [];
+      const latest = index.blockers.get(target.id);
+      const locations = sites.flatMap((site) => {
+        const lines = analyzer.factsOf(site.path)?.lines;
+        return lines ? [{ path: site.path, range: lines.range(site.span.start, site.span.end) }] : [];
+      });
+      if (latest) {
+        const first = locations.findIndex((l) => l.path === latest.facts.path && l.range.start.line === latest.facts.lines.positionAt(latest.blocker.span.start).line);
+        if (first > 0) locations.unshift(...locations.splice(first, 1));
+      }
+      return locations;
+    }
+    case 'ticket':
+      return index.reservations
+        .filter(({ reservation }) => reservation.range.prefix === target.range.prefix && rangesOverlap(reservation.range, target.range))
+        .map(({ facts: owner, reservation }) => ({ path: owner.path, range: owner.lines.range(reservation.span.start, reservation.span.end) }));
+    case 'evidence':
+      return fileLocation(analyzer, target.resolution, target.ref.anchor);
+    case 'link':
+      return fileLocation(analyzer, target.resolution, undefined);
+    case 'claim':
+      return analyzer.governingLocks(facts).map((lock: DocumentFacts) => fileTop(lock.path));
+  }
+}
+
+function fileLocation(analyzer: Analyzer, resolution: Resolution, anchor: EvidenceAnchor | undefined): Location[] {
+  if (resolution.kind === 'ambiguous') return resolution.candidates.map(fileTop);
+  if (resolution.kind !== 'file') return [];
+  const target = analyzer.factsOf(resolution.path);
+  const entry = target && !target.broken ? anchorEntry(target, anchor) : undefined;
+  if (target && entry) return [{ path: target.path, range: target.lines.range(entry.span.start, entry.span.end) }];
+  return [fileTop(resolution.path)];
+}

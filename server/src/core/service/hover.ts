@@ -1,0 +1,189 @@
+import type { Analyzer } from '../analyzer';
+import type { DocumentFacts, Entry, Reservation } from '../facts/types';
+import type { BlockerStatus } from '../index/blockerStatus';
+import type { Resolution } from '../index/resolvePath';
+import { formatRange, ticketCount, type TicketRange } from '../scan/tickets';
+import type { Position, Range } from '../types';
+import { anchorEntry } from './anchors';
+import { targetAt, type Target } from './locate';
+import { code, codeLink, md } from './markdownText';
+import { idOccurrences } from './occurrences';
+import { rangeCovers, rangesOverlap } from './ranges';
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+/** Builds a link the editor can open: a file, optionally at a position. */
+export type LinkTo = (path: string, position?: Position) => string;
+
+export function hover(analyzer: Analyzer, path: string, offset: number, linkTo: LinkTo): Hover | undefined {
+  const facts = analyzer.factsOf(path);
+  const target = facts && targetAt(analyzer, facts, offset);
+  if (!facts || !target) return undefined;
+  const contents = card(analyzer, facts, target, linkTo);
+  return contents === undefined ? undefined : { contents, range: facts.lines.range(target.span.start, target.span.end) };
+}
+
+function card(analyzer: Analyzer, facts: DocumentFacts, target: Target, linkTo: LinkTo): string | undefined {
+  switch (target.kind) {
+    case 'id':
+      return idCard(analyzer, target.id, linkTo);
+    case 'ticket':
+      return ticketCard(analyzer, target.range, target.reservation, linkTo);
+    case 'evidence':
+      return fileCard(analyzer, target.ref.path, target.resolution, target.ref.anchor && anchorEntryOf(analyzer, target.resolution, target.ref.anchor), linkTo);
+    case 'link':
+      return fileCard(analyzer, target.target, target.resolution, undefined, linkTo);
+    case 'claim':
+      return claimCard(analyzer, facts, target.claim.action, target.claim.phrase, linkTo);
+  }
+}
+
+function at(analyzer: Analyzer, path: string, offset: number, linkTo: LinkTo): string {
+  const lines = analyzer.factsOf(path)?.lines;
+  return linkTo(path, lines?.positionAt(offset));
+}
+
+function idCard(analyzer: Analyzer, id: string, linkTo: LinkTo): string {
+  const index = analyzer.workspaceIndex();
+  const blocker = index.blockers.get(id);
+  if (blocker) return blockerCard(analyzer, blocker, linkTo);
+  const sites = index.definitions.get(id) ?? [];
+  const site = sites[0];
+  if (!site) return `**${id}**\n\nNot defined anywhere in the workspace: no packet document has an entry with this \`id\`.`;
+  const owner = analyzer.factsOf(site.path);
+  const entry = owner?.entries.find((e) => e.span.start === site.span.start);
+  const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${codeLink(site.path, at(analyzer, site.path, site.span.start, linkTo))}`];
+  if (entry?.status) lines.push(`Status: **${md(entry.status)}**`);
+  if (entry?.item) lines.push(md(entry.item));
+  if (owner) lines.push(origin(owner));
+  if (sites.length > 1) lines.push(`Also defined in ${sites.slice(1).map((s) => codeLink(s.path, at(analyzer, s.path, s.span.start, linkTo))).join(', ')}`);
+  return lines.join('\n\n');
+}
+
+function blockerCard(analyzer: Analyzer, status: BlockerStatus, linkTo: LinkTo): string {
+  const { blocker, facts } = status;
+  const resolved = status.resolvedBy
+    ? `resolved ${status.resolvedBy.how === 'status' ? 'by its own status' : `by ${codeLink(status.resolvedBy.facts.path, linkTo(status.resolvedBy.facts.path))} (resolved_in_this_macro)`}`
+    : 'unresolved';
+  const out = [`**${status.id}** · blocker · **${resolved}**`];
+  if (blocker.item) out.push(md(blocker.item));
+  const rows: [string, string | undefined][] = [
+    ['Blocks', blocker.blocks],
+    ['Actor needed', blocker.actor_needed],
+    ['Next action', blocker.next_action],
+  ];
+  const table = rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `| ${k} | ${md(v)} |`);
+  if (table.length > 0) out.push(['| | |', '|---|---|', ...table].join('\n'));
+  const evidence = evidenceLinks(analyzer, facts, blocker.span.start, linkTo);
+  if (evidence) out.push(`Evidence: ${evidence}`);
+  const references = idOccurrences(analyzer, status.id).filter((o) => !o.definition).length;
+  out.push(`${origin(facts, linkTo(facts.path, facts.lines.positionAt(blocker.span.start)))} · ${references} reference${references === 1 ? '' : 's'}`);
+  return out.join('\n\n');
+}
+
+/** The evidence references written inside one blocker entry, as links to what they cite. */
+function evidenceLinks(analyzer: Analyzer, facts: DocumentFacts, idOffset: number, linkTo: LinkTo): string | undefined {
+  const entry = facts.entries.find((e) => e.span.start === idOffset);
+  if (!entry) return undefined;
+  const { offset, length } = entry.node;
+  const refs = analyzer.referencesOf(facts).evidence.filter(({ ref }) => ref.span.start >= offset && ref.span.end <= offset + length);
+  if (refs.length === 0) return undefined;
+  return refs
+    .map(({ ref, resolution }) => {
+      const label = facts.text.slice(ref.span.start, ref.span.end);
+      if (resolution.kind !== 'file') return `${code(label)} (not found)`;
+      const cited = anchorEntryOf(analyzer, resolution, ref.anchor);
+      return codeLink(label, cited ? at(analyzer, resolution.path, cited.span.start, linkTo) : linkTo(resolution.path));
+    })
+    .join(', ');
+}
+
+function origin(facts: DocumentFacts, link?: string): string {
+  const where = link ? codeLink(facts.path, link) : code(facts.path);
+  const packet = facts.packet !== undefined ? ` · packet ${code(facts.packet === '' ? '(workspace root)' : facts.packet)}` : '';
+  return `From ${where}${facts.date ? ` (${md(facts.date)})` : ''}${packet}`;
+}
+
+function anchorEntryOf(analyzer: Analyzer, resolution: Resolution, anchor: Parameters<typeof anchorEntry>[1]): Entry | undefined {
+  if (resolution.kind !== 'file') return undefined;
+  const target = analyzer.factsOf(resolution.path);
+  return target && !target.broken ? anchorEntry(target, anchor) : undefined;
+}
+
+function ticketCard(analyzer: Analyzer, range: TicketRange, own: Reservation | undefined, linkTo: LinkTo): string {
+  const count = ticketCount(range);
+  const out = [`**${formatRange(range)}** · ${count} ticket${count === 1 ? '' : 's'}`];
+  const reservations = analyzer.workspaceIndex().reservations.filter(({ reservation }) => reservation.range.prefix === range.prefix && rangesOverlap(reservation.range, range));
+  if (reservations.length === 0) out.push('Not reserved: no `ticket-reservations.json` in the workspace covers it.');
+  for (const { facts, reservation } of reservations) {
+    const self = reservation === own;
+    const covers = rangeCovers(reservation.range, range);
+    const head = self ? 'This reservation' : `${covers ? 'Reserved by' : 'Partly covered by'} ${codeLink(reservation.text, at(analyzer, facts.path, reservation.span.start, linkTo))}`;
+    const flags = [
+      reservation.status ? `status **${md(reservation.status)}**` : undefined,
+      reservation.applyNow === undefined ? undefined : `apply now: ${reservation.applyNow ? 'yes' : 'no'}`,
+      reservation.folded === undefined ? undefined : `folded: ${reservation.folded ? 'yes' : 'no'}`,
+      reservation.date ? md(reservation.date) : undefined,
+    ].filter((f): f is string => f !== undefined);
+    out.push(`${head} in ${code(facts.path)}${flags.length ? ` · ${flags.join(' · ')}` : ''}${reservation.purpose ? `\n\n${md(reservation.purpose)}` : ''}`);
+  }
+  return out.join('\n\n');
+}
+
+function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, entry: Entry | undefined, linkTo: LinkTo): string {
+  switch (resolution.kind) {
+    case 'missing':
+      return `${code(written)}: no such file in the workspace.`;
+    case 'outside':
+      return `${code(written)} points outside the workspace folder; it is not read.`;
+    case 'ambiguous':
+      return `${code(written)} matches ${resolution.candidates.length} files:\n\n${resolution.candidates.map((c) => `- ${codeLink(c, linkTo(c))}`).join('\n')}`;
+    case 'directory':
+      return `${codeLink(resolution.path + '/', linkTo(resolution.path))}: a folder.`;
+    case 'file':
+      break;
+  }
+  const target = analyzer.factsOf(resolution.path);
+  const out: string[] = [];
+  if (entry && target) {
+    const field = entry.array === 'surfaces' ? 'class' : 'status';
+    out.push(`**${md(entry.key)}** in ${codeLink(resolution.path, at(analyzer, resolution.path, entry.span.start, linkTo))}${entry.status ? ` · ${field} **${md(entry.status)}**` : ''}`);
+    if (entry.item) out.push(md(entry.item));
+  } else {
+    out.push(codeLink(resolution.path, linkTo(resolution.path)));
+  }
+  if (target?.doc) out.push(`doc: ${code(target.doc)}${target.date ? ` · ${md(target.date)}` : ''}`);
+  if (target?.purpose) out.push(md(target.purpose));
+  if (target?.kind === 'note') {
+    const title = target.headings[0];
+    if (title) out.push(`**${md(title.text)}**`);
+  }
+  return out.join('\n\n');
+}
+
+function claimCard(analyzer: Analyzer, facts: DocumentFacts, action: string, phrase: string, linkTo: LinkTo): string {
+  const locks = analyzer.governingLocks(facts);
+  const out = [`**Production grant claim** · ${code(action)}: ${code(phrase)}`];
+  if (locks.length === 0) {
+    out.push('No authority lock governs this document, so nothing is granted.');
+    return out.join('\n\n');
+  }
+  for (const lock of locks) {
+    const name = codeLink(lock.path, linkTo(lock.path));
+    if (lock.broken) {
+      out.push(`${name} does not parse, so it grants nothing.`);
+      continue;
+    }
+    const grants = lock.grants.map((g) => `- grants ${code(g.id || '(no id)')}: scope ${code(g.scope)}, ${g.actions.map(code).join(', ') || 'no actions'}`);
+    const withheld = lock.withheld.map((w) => `- withholds ${code(w.action)}${w.needs ? ` until ${code(w.needs)}` : ''}`);
+    const covered = lock.grants.some(
+      (g) => analyzer.canonical(g.scope) === 'production' && g.actions.some((a) => ['production', action].includes(analyzer.canonical(a) ?? a)),
+    );
+    out.push(`${name} ${covered ? `**grants** ${code(action)}` : `does **not** grant ${code(action)}`}:\n\n${[...grants, ...withheld].join('\n') || '- no grants, nothing withheld'}`);
+  }
+  return out.join('\n\n');
+}

@@ -1,0 +1,35 @@
+import type { Analyzer } from '../analyzer';
+import type { DocumentFacts, Entry } from '../facts/types';
+import type { Span } from '../types';
+import type { Location } from './types';
+
+export interface IdOccurrenceSite {
+  facts: DocumentFacts;
+  span: Span;
+  /** A definition (an entry's `id`, a surface's `plan_ref`) rather than a mention. */
+  definition: boolean;
+}
+
+/** Every place an ID is written as a governance ID, definitions first, in document order. */
+export function idOccurrences(analyzer: Analyzer, id: string): IdOccurrenceSite[] {
+  const sites: IdOccurrenceSite[] = [];
+  for (const path of analyzer.documents()) {
+    const facts = analyzer.factsOf(path);
+    if (!facts) continue;
+    for (const d of facts.definitions) if (d.id === id) sites.push({ facts, span: d.span, definition: true });
+    for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (r.id === id) sites.push({ facts, span: r.span, definition: false });
+  }
+  return sites.sort((a, b) => Number(b.definition) - Number(a.definition) || a.facts.path.localeCompare(b.facts.path) || a.span.start - b.span.start);
+}
+
+export function toLocation(facts: DocumentFacts, span: Span): Location {
+  return { path: facts.path, range: facts.lines.range(span.start, span.end) };
+}
+
+/** The entry a definition site belongs to: the entry whose `id` it is, or the surface whose `plan_ref` it is. */
+export function definitionEntry(facts: DocumentFacts, span: Span): Entry | undefined {
+  return (
+    facts.entries.find((e) => e.span.start === span.start && e.span.end === span.end) ??
+    facts.entries.find((e) => e.node.offset <= span.start && span.end <= e.node.offset + e.node.length)
+  );
+}

@@ -1,0 +1,34 @@
+import type { Analyzer } from '../analyzer';
+import { patternsFor } from '../settings';
+import type { Range } from '../types';
+import { targetAt } from './locate';
+import { idOccurrences, toLocation } from './occurrences';
+import type { WorkspaceEdit } from './types';
+
+/** A rename the service refuses, with the reason to show the author. */
+export class RenameError extends Error {}
+
+export function prepareRename(analyzer: Analyzer, path: string, offset: number): { range: Range; placeholder: string } {
+  const facts = analyzer.factsOf(path);
+  const target = facts && targetAt(analyzer, facts, offset);
+  if (!facts || target?.kind !== 'id') throw new RenameError('Only governance IDs (such as FIX7-P0-PLAN-REALRUN-1) can be renamed.');
+  return { range: facts.lines.range(target.span.start, target.span.end), placeholder: target.id };
+}
+
+/** Renames an ID everywhere it is written: its definitions, every mention, resolved_in_this_macro lists. */
+export function rename(analyzer: Analyzer, path: string, offset: number, newName: string): WorkspaceEdit {
+  const { placeholder: id } = prepareRename(analyzer, path, offset);
+  const name = newName.trim();
+  if (name === id) return {};
+  if (!patternsFor(analyzer.currentSettings()).wholeId.test(name)) {
+    throw new RenameError(`"${name}" is not a governance ID (expected the shape PREFIX-P0-NAME-1, capitals, digits and hyphens); the rename was not applied.`);
+  }
+  const taken = analyzer.workspaceIndex().definitions.get(name)?.[0];
+  if (taken) throw new RenameError(`${name} is already defined in ${taken.path}; choose another name or merge the two entries first.`);
+  const edit: WorkspaceEdit = {};
+  for (const occurrence of idOccurrences(analyzer, id)) {
+    const { path: file, range } = toLocation(occurrence.facts, occurrence.span);
+    (edit[file] ??= []).push({ range, newText: name });
+  }
+  return edit;
+}

@@ -1,0 +1,67 @@
+import { Analyzer } from '../core/analyzer';
+import { createLanguageService, type LanguageService } from '../core/service';
+import type { Settings } from '../core/settings';
+import type { Position } from '../core/types';
+import { OverlayWorkspace } from './overlayWorkspace';
+import type { Runtime } from './runtime';
+
+const toSlashes = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
+
+/** One workspace folder: its files (buffers over disk), its analyzer and its language service. */
+export class KbFolder {
+  readonly workspace: OverlayWorkspace;
+  readonly analyzer: Analyzer;
+  readonly service: LanguageService;
+  private readonly roots: string[];
+  /** The URI the client used for each open document, echoed back unchanged. */
+  private readonly clientUris = new Map<string, string>();
+
+  constructor(
+    readonly uri: string,
+    readonly fsPath: string,
+    private readonly runtime: Runtime,
+    settings: Partial<Settings>,
+  ) {
+    this.workspace = new OverlayWorkspace(runtime.openFolder(fsPath));
+    this.analyzer = new Analyzer(this.workspace, settings);
+    this.service = createLanguageService(this.analyzer, { linkTo: (path, position) => this.linkTo(path, position) });
+    // Editors may name files through the folder as opened or through its real location.
+    this.roots = [...new Set([toSlashes(fsPath), toSlashes(runtime.realPath(fsPath))])];
+  }
+
+  /** The workspace-relative path of a local file, or undefined when it lies outside this folder. */
+  pathOf(fsPath: string): string | undefined {
+    const file = toSlashes(fsPath);
+    for (const root of this.roots) {
+      if (file.startsWith(`${root}/`)) return file.slice(root.length + 1);
+    }
+    return undefined;
+  }
+
+  /** How deep the folder is: the innermost folder owns a file when folders nest. */
+  get depth(): number {
+    return toSlashes(this.fsPath).split('/').length;
+  }
+
+  uriOf(path: string): string {
+    return this.clientUris.get(path) ?? this.runtime.fsPathToUri(`${toSlashes(this.fsPath)}/${path}`);
+  }
+
+  rememberUri(path: string, uri: string): void {
+    this.clientUris.set(path, uri);
+  }
+
+  forgetUri(path: string): void {
+    this.clientUris.delete(path);
+  }
+
+  /** A link for hover cards: the file, at a line and column when given (`#L12,5`, which VS Code opens there). */
+  linkTo(path: string, position?: Position): string {
+    const uri = this.uriOf(path);
+    return position ? `${uri}#L${position.line + 1},${position.character + 1}` : uri;
+  }
+
+  dispose(): void {
+    this.analyzer.dispose();
+  }
+}

@@ -1,0 +1,65 @@
+import type { Disposable, FileSnapshot, PathKind, Workspace, WorkspaceChange } from '../core/workspace';
+
+/**
+ * The disk workspace with the editor's open buffers laid over it: an open buffer wins over
+ * the file on disk, and every open, edit, close and file event is reported as a change.
+ */
+export class OverlayWorkspace implements Workspace {
+  private readonly open = new Map<string, FileSnapshot>();
+  private readonly listeners = new Set<(change: WorkspaceChange) => void>();
+
+  constructor(private readonly disk: Workspace) {}
+
+  get rootName(): string {
+    return this.disk.rootName;
+  }
+
+  listFiles(): readonly string[] {
+    const files = this.disk.listFiles();
+    const unsaved = [...this.open.keys()].filter((p) => this.disk.stat(p) !== 'file');
+    return unsaved.length === 0 ? files : [...new Set([...files, ...unsaved])].sort();
+  }
+
+  readFile(path: string): FileSnapshot | undefined {
+    return this.open.get(path) ?? this.disk.readFile(path);
+  }
+
+  stat(path: string): PathKind {
+    return this.open.has(path) ? 'file' : this.disk.stat(path);
+  }
+
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
+
+  openPaths(): string[] {
+    return [...this.open.keys()];
+  }
+
+  setBuffer(path: string, text: string, version: number): void {
+    const isNew = !this.open.has(path) && this.disk.stat(path) !== 'file';
+    // Prefixed so an editor version never equals a disk version (mtime+size).
+    this.open.set(path, { text, version: `buffer:${version}` });
+    this.emit({ paths: [path], listChanged: isNew });
+  }
+
+  closeBuffer(path: string): void {
+    if (!this.open.delete(path)) return;
+    // The disk's text takes over; a buffer that was never saved disappears from the list.
+    this.emit({ paths: [path], listChanged: this.disk.stat(path) !== 'file' });
+  }
+
+  /** Files changed on disk (watcher events, saves by other programs). */
+  diskChanged(paths: readonly string[], listChanged: boolean): void {
+    if (paths.length > 0 || listChanged) this.emit({ paths, listChanged });
+  }
+
+  onDidChange(listener: (change: WorkspaceChange) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private emit(change: WorkspaceChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}

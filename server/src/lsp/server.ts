@@ -1,0 +1,222 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BlockersChangedNotification, BlockersRequest, CheckWorkspaceRequest, type Params, type Result } from '../../../common/protocol';
+import { blockerInfos, checkWorkspace } from './blockers';
+import { clientSupport, serverCapabilities, type ClientSupport } from './capabilities';
+import { DiagnosticsHub } from './diagnosticsHub';
+import { registerFeatures } from './features';
+import { Folders } from './folders';
+import type { KbFolder } from './kbFolder';
+import type { Settings } from '../core/settings';
+import type { Runtime } from './runtime';
+import { makeSafe } from './safe';
+import { SettingsSource } from './settingsSource';
+
+/** Documents read per event-loop turn while indexing: small enough that requests interleave. */
+const WARM_UP_BATCH = 50;
+/** Edits arrive per keystroke; diagnostics and counts follow once typing pauses this long. */
+const SETTLE_MS = 120;
+
+/** The language server: a thin host that routes LSP messages to each folder's analyzer and service. */
+export function startServer(connection: Connection, runtime: Runtime): void {
+  const folders = new Folders(runtime);
+  const documents = new TextDocuments(TextDocument);
+  const safe = makeSafe(connection);
+  let support: ClientSupport;
+  let settings: SettingsSource;
+  let hub: DiagnosticsHub;
+  let ready: Promise<void> = Promise.resolve();
+  let lastCounts = '';
+  let settle: { dispose(): void } | undefined;
+
+  const afterChange = () => {
+    settle?.dispose();
+    settle = runtime.timer.setTimeout(() => {
+      settle = undefined;
+      void ready.then(() => {
+        hub.changed();
+        announceBlockers();
+      });
+    }, SETTLE_MS);
+  };
+
+  const announceBlockers = () => {
+    const all = folders.all.flatMap((f) => f.analyzer.blockers());
+    const counts = { unresolved: all.filter((b) => b.status === 'unresolved').length, total: all.length };
+    const key = JSON.stringify(counts);
+    if (key === lastCounts) return;
+    lastCounts = key;
+    void connection.sendNotification(BlockersChangedNotification.method, counts satisfies Params<typeof BlockersChangedNotification>);
+  };
+
+  /** Reads every folder's documents a batch per turn; resolves when all are indexed. */
+  const warmUp = (targets: readonly KbFolder[]): Promise<void> =>
+    new Promise((resolve) => {
+      for (const folder of targets) folder.analyzer.startWarmUp();
+      const step = () => {
+        try {
+          const pending = targets.filter((f) => !f.analyzer.warmStep(WARM_UP_BATCH));
+          if (pending.length > 0) return runtime.timer.setImmediate(step);
+        } catch (error) {
+          connection.console.error(`Indexing failed: ${String(error)}`);
+        }
+        resolve();
+      };
+      runtime.timer.setImmediate(step);
+    });
+
+  /** Opens a folder with the settings known so far; a folder that cannot be read is reported and skipped. */
+  const addFolder = (uri: string, initial: Partial<Settings>): KbFolder | undefined => {
+    try {
+      const folder = folders.add(uri, initial);
+      if (folder) folder.workspace.onDidChange(afterChange);
+      return folder;
+    } catch (error) {
+      connection.console.error(`Cannot open workspace folder ${uri}: ${String(error)}`);
+      void connection.window.showErrorMessage(`Governance Lens cannot open ${uri}: ${String(error)}`);
+      return undefined;
+    }
+  };
+
+  /** Settings the client serves per folder (workspace/configuration) replace the initial ones. */
+  const applySettings = async (targets: readonly KbFolder[]) => {
+    for (const folder of targets) folder.analyzer.updateSettings(await settings.forFolder(folder.uri));
+  };
+
+  const reindex = (targets: readonly KbFolder[]) => {
+    ready = ready.then(() => warmUp(targets)).then(() => {
+      const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
+      connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
+      hub.changed();
+      announceBlockers();
+    });
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    support = clientSupport(params.capabilities);
+    settings = new SettingsSource(connection, support.configuration, params.initializationOptions);
+    hub = new DiagnosticsHub(connection, folders, support.pullDiagnostics ? 'pull' : 'push', support.diagnosticRefresh);
+    // Folders exist from the start, so requests that arrive before the settings do still find them.
+    const initial = settings.initial();
+    for (const uri of params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])) addFolder(uri, initial);
+    return { capabilities: serverCapabilities(support), serverInfo: { name: 'governance-lens', version: '0.1.0' } };
+  });
+
+  connection.onInitialized(async () => {
+    if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'governanceLens' });
+    if (support.watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{json,md}' }, { globPattern: '**/.govlens.json' }],
+      });
+    }
+    if (support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        for (const removed of event.removed) folders.remove(removed.uri);
+        const added = event.added.map((f) => addFolder(f.uri, settings.initial())).filter((f): f is KbFolder => f !== undefined);
+        for (const folder of added) syncOpenDocuments(folder);
+        if (support.configuration) await applySettings(added);
+        reindex(added);
+        afterChange();
+      });
+    }
+    if (support.configuration) await applySettings(folders.all);
+    reindex(folders.all);
+  });
+
+  // Buffers that were opened before their folder was known.
+  const syncOpenDocuments = (folder: KbFolder) => {
+    for (const document of documents.all()) {
+      const located = folders.locate(document.uri);
+      if (located?.folder !== folder) continue;
+      folder.rememberUri(located.path, document.uri);
+      folder.workspace.setBuffer(located.path, document.getText(), document.version);
+    }
+  };
+
+  documents.onDidOpen(({ document }) => {
+    const located = folders.locate(document.uri);
+    if (!located) return;
+    located.folder.rememberUri(located.path, document.uri);
+    located.folder.workspace.setBuffer(located.path, document.getText(), document.version);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    const located = folders.locate(document.uri);
+    if (located) located.folder.workspace.setBuffer(located.path, document.getText(), document.version);
+  });
+  documents.onDidClose(({ document }) => {
+    const located = folders.locate(document.uri);
+    if (!located) return;
+    located.folder.workspace.closeBuffer(located.path);
+    located.folder.forgetUri(located.path);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const byFolder = new Map<KbFolder, { paths: string[]; listChanged: boolean }>();
+    for (const change of changes) {
+      const located = folders.locate(change.uri);
+      if (!located) continue;
+      const entry = byFolder.get(located.folder) ?? { paths: [], listChanged: false };
+      entry.paths.push(located.path);
+      if (change.type !== FileChangeType.Changed) entry.listChanged = true;
+      byFolder.set(located.folder, entry);
+    }
+    for (const [folder, { paths, listChanged }] of byFolder) folder.workspace.diskChanged(paths, listChanged);
+  });
+
+  connection.onDidChangeConfiguration(async ({ settings: pushed }) => {
+    settings.notePushed(pushed);
+    await applySettings(folders.all);
+    reindex(folders.all);
+  });
+
+  connection.languages.diagnostics.on(
+    safe('diagnostics', { kind: 'full' as const, items: [] }, async ({ textDocument }) => {
+      await ready;
+      const located = folders.locate(textDocument.uri);
+      return { kind: 'full' as const, items: located ? hub.diagnosticsOf(located.folder, located.path) : [] };
+    }),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    safe('workspace diagnostics', { items: [] }, async ({ previousResultIds }, token) => {
+      await ready;
+      return hub.workspaceReport(previousResultIds, token);
+    }),
+  );
+
+  connection.onRequest(
+    BlockersRequest.method,
+    safe('blockers', { blockers: [], complete: false }, ({ include }: Params<typeof BlockersRequest>): Result<typeof BlockersRequest> => ({
+      blockers: blockerInfos(folders.all, include ?? 'unresolved'),
+      complete: folders.all.every((f) => f.analyzer.isWarm),
+    })),
+  );
+  connection.onRequest(
+    CheckWorkspaceRequest.method,
+    safe('check workspace', null, async (): Promise<Result<typeof CheckWorkspaceRequest>> => {
+      await ready;
+      const result = checkWorkspace(folders.all);
+      hub.changed();
+      announceBlockers();
+      return result;
+    }),
+  );
+
+  registerFeatures(connection, folders, safe);
+
+  connection.onShutdown(() => {
+    settle?.dispose();
+    hub?.dispose();
+    for (const folder of folders.all) folder.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

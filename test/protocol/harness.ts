@@ -1,0 +1,195 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const repo = path.resolve(__dirname, '../..');
+export const SERVER = path.join(repo, 'dist/server.js');
+export const EXAMPLE = path.join(repo, 'examples/kb');
+export const ARCH = 'knowledge/dev/reports/architecture';
+export const PACKET_DIR = `${ARCH}/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12`;
+export const NOTE = `${ARCH}/fix7-p0-post-no-production-execution-owner-operator-note-2026-06-12.md`;
+export const MAP = `${PACKET_DIR}/production-readiness-blocker-map.json`;
+
+/** A throwaway copy of a folder, so tests may edit files on disk. */
+export function copyKb(from = EXAMPLE): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-protocol-'));
+  fs.cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+const pullCapabilities: ClientCapabilities = {
+  textDocument: {
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    rename: { prepareSupport: true },
+    publishDiagnostics: { relatedInformation: true },
+  },
+  workspace: { diagnostics: { refreshSupport: true }, configuration: true, workspaceFolders: true },
+};
+
+const pushCapabilities: ClientCapabilities = {
+  textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, publishDiagnostics: { relatedInformation: true } },
+  workspace: {},
+};
+
+export interface Client {
+  connection: ProtocolConnection;
+  root: string;
+  uri(relative: string): string;
+  /** Latest published diagnostics per URI (push clients). */
+  published: Map<string, Diagnostic[]>;
+  /** Resolves once a publishDiagnostics for `relative` satisfies the predicate (already received ones count). */
+  waitForPublished(relative: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]>;
+  waitForNotification<T>(method: string, predicate?: (params: T) => boolean): Promise<T>;
+  refreshes: number;
+  waitForRefresh(after: number): Promise<void>;
+  /** What the client answers to workspace/configuration for section governanceLens. */
+  settings: Record<string, unknown>;
+  open(relative: string, text?: string): Promise<string>;
+  change(relative: string, text: string): Promise<void>;
+  text(relative: string): string;
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+/** Starts the built server over stdio on `root` and initializes it as a pull or push client. */
+export async function startClient(root: string, mode: 'pull' | 'push', initializationOptions?: unknown): Promise<Client> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published = new Map<string, Diagnostic[]>();
+  const publishWaiters = new Set<() => void>();
+  const notificationWaiters = new Set<(method: string, params: unknown) => void>();
+  const notifications: { method: string; params: unknown }[] = [];
+  const versions = new Map<string, number>();
+  const texts = new Map<string, string>();
+  const uri = (relative: string) => pathToFileURL(path.join(root, relative)).href;
+
+  const client: Client = {
+    connection,
+    root,
+    uri,
+    published,
+    refreshes: 0,
+    settings: {},
+    waitForPublished: (relative, predicate, what) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const current = published.get(uri(relative));
+          if (current && predicate(current)) {
+            publishWaiters.delete(check);
+            clearTimeout(timer);
+            resolve(current);
+          }
+        };
+        // A bound on the wait turns a missing notification into a failure that names it, not a hung run.
+        const timer = setTimeout(() => {
+          publishWaiters.delete(check);
+          reject(new Error(`no publishDiagnostics for ${relative} where ${what}; last: ${JSON.stringify(published.get(uri(relative)))}`));
+        }, 10_000);
+        publishWaiters.add(check);
+        check();
+      }),
+    waitForNotification: <T>(method: string, predicate?: (params: T) => boolean) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} notification`)), 10_000);
+        const waiter = (m: string, params: unknown) => {
+          if (m !== method || (predicate && !predicate(params as T))) return;
+          notificationWaiters.delete(waiter);
+          clearTimeout(timer);
+          resolve(params as T);
+        };
+        notificationWaiters.add(waiter);
+        // One that arrived before the wait began counts too.
+        for (const n of notifications) if (notificationWaiters.has(waiter)) waiter(n.method, n.params);
+      }),
+    waitForRefresh: (after) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no workspace/diagnostic/refresh')), 10_000);
+        const poll = setInterval(() => {
+          if (client.refreshes > after) {
+            clearInterval(poll);
+            clearTimeout(timer);
+            resolve();
+          }
+        }, 5);
+      }),
+    open: async (relative, text) => {
+      const content = text ?? fs.readFileSync(path.join(root, relative), 'utf8');
+      versions.set(relative, 1);
+      texts.set(relative, content);
+      const languageId = relative.endsWith('.md') ? 'markdown' : 'json';
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(relative), languageId, version: 1, text: content } });
+      return content;
+    },
+    change: async (relative, text) => {
+      const version = (versions.get(relative) ?? 1) + 1;
+      versions.set(relative, version);
+      texts.set(relative, text);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(relative), version }, contentChanges: [{ text }] });
+    },
+    text: (relative) => texts.get(relative) ?? fs.readFileSync(path.join(root, relative), 'utf8'),
+    stderr: () => stderr,
+    close: async () => {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        // The server may already be gone; the kill below makes sure.
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.set(params.uri, params.diagnostics);
+    for (const waiter of [...publishWaiters]) waiter();
+  });
+  connection.onUnhandledNotification(({ method, params }) => {
+    notifications.push({ method, params });
+    for (const waiter of [...notificationWaiters]) waiter(method, params);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    client.refreshes++;
+    return null;
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.listen();
+
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
+    capabilities: mode === 'pull' ? pullCapabilities : pushCapabilities,
+    initializationOptions,
+  });
+  await connection.sendNotification('initialized', {});
+  return client;
+}
+
+/** The position of the `nth` occurrence of `needle` in a text, plus `offset` characters. */
+export function positionOf(text: string, needle: string, offset = 0, nth = 0): { line: number; character: number } {
+  let index = -1;
+  for (let i = 0; i <= nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`"${needle}" not found (occurrence ${nth})`);
+  }
+  const before = text.slice(0, index + offset).split('\n');
+  return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
+}

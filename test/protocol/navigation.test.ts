@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Hover, Location, DocumentLink, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ARCH, copyKb, MAP, NOTE, PACKET_DIR, positionOf, startClient, type Client } from './harness';
+
+describe('navigation over stdio on the example KB', () => {
+  let client: Client;
+  let note: string;
+  let map: string;
+
+  before(async () => {
+    client = await startClient(copyKb(), 'pull');
+    note = await client.open(NOTE);
+    map = await client.open(MAP);
+  });
+  after(() => client.close());
+
+  test('hover on a blocker ID in the note: the blocker card', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: client.uri(NOTE) },
+      position: positionOf(note, '- FIX7-P0-PROD-BIRTH-SURFACE-1', 5),
+    })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*FIX7-P0-PROD-BIRTH-SURFACE-1\*\* · blocker · \*\*unresolved\*\*/);
+    assert.match(value, /\| Blocks \| production \|/);
+    assert.match(value, /\| Actor needed \| /);
+    assert.match(value, /Evidence: \[`mutation-inventory\.json surface 5/);
+    assert.match(value, /production-readiness-blocker-map\.json`\]\(file:\/\/.*#L\d+,\d+\) \(2026-06-12\)/);
+  });
+
+  test('definition of a blocker ID in the note: its id value in the blocker map', async () => {
+    const locations = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: client.uri(NOTE) },
+      position: positionOf(note, '- FIX7-P0-PROD-BIRTH-SURFACE-1', 5),
+    })) as Location[];
+    assert.equal(locations.length, 1);
+    assert.equal(locations[0]?.uri, client.uri(MAP));
+    assert.deepEqual(locations[0]?.range.start, positionOf(map, '"FIX7-P0-PROD-BIRTH-SURFACE-1"'));
+  });
+
+  test('definition of an evidence reference: the cited surface', async () => {
+    const locations = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: client.uri(MAP) },
+      position: positionOf(map, 'mutation-inventory.json surface 5', 3),
+    })) as Location[];
+    const inventory = client.text(`${PACKET_DIR}/mutation-inventory.json`);
+    assert.equal(locations[0]?.uri, client.uri(`${PACKET_DIR}/mutation-inventory.json`));
+    const line = inventory.split('\n')[locations[0]?.range.start.line ?? -1] ?? '';
+    assert.match(line, /"n": 5\b/);
+  });
+
+  test('references of a blocker ID span the map and the note', async () => {
+    const locations = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: client.uri(MAP) },
+      position: positionOf(map, 'FIX7-P0-PROD-OPT4-1', 2),
+      context: { includeDeclaration: true },
+    })) as Location[];
+    const uris = new Set(locations.map((l) => l.uri));
+    assert.ok(uris.has(client.uri(MAP)) && uris.has(client.uri(NOTE)), JSON.stringify(locations));
+  });
+
+  test('document links: the note cites the blueprint note, and the map its evidence at the entry', async () => {
+    const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: client.uri(MAP) } })) as DocumentLink[];
+    const surface = links.find((l) => l.target?.includes('mutation-inventory.json'));
+    assert.ok(surface?.target?.match(/#L\d+,\d+$/), JSON.stringify(links));
+    const noteLinks = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: client.uri(NOTE) } })) as DocumentLink[];
+    assert.ok(noteLinks.some((l) => l.target === client.uri(`${ARCH}/fix7-p0-operative-birth-blueprint-2026-06-12.md`)), JSON.stringify(noteLinks));
+  });
+
+  test('rename: refused on a non-ID, applied in every file on an ID', async () => {
+    await assert.rejects(
+      client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: client.uri(NOTE) }, position: positionOf(note, 'Status line', 2) }),
+      /Only governance IDs/,
+    );
+    const position = positionOf(map, 'FIX7-P0-PROD-OPT4-1', 2);
+    const prepared = (await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: client.uri(MAP) }, position })) as { placeholder: string };
+    assert.equal(prepared.placeholder, 'FIX7-P0-PROD-OPT4-1');
+    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: client.uri(MAP) }, position, newName: 'FIX7-P0-PROD-OPT4-2' })) as WorkspaceEdit;
+    assert.ok(edit.changes?.[client.uri(MAP)]?.length && edit.changes[client.uri(NOTE)]?.length, JSON.stringify(edit));
+    await assert.rejects(
+      client.connection.sendRequest('textDocument/rename', { textDocument: { uri: client.uri(MAP) }, position, newName: 'lower-case' }),
+      /not a governance ID/,
+    );
+  });
+
+  test('the unresolved-blockers request lists the seven blockers', async () => {
+    const result = (await client.connection.sendRequest('governanceLens/blockers', { include: 'unresolved' })) as { blockers: { id: string; blocks?: string }[]; complete: boolean };
+    assert.equal(result.blockers.length, 7);
+    assert.equal(result.blockers[0]?.id, 'FIX7-P0-PROD-BIRTH-SURFACE-1');
+    assert.equal(result.blockers[0]?.blocks, 'production');
+  });
+});
