@@ -4,6 +4,7 @@ import type { Resolution } from '../index/resolvePath';
 import type { EvidenceRef } from '../scan/evidence';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
+import { unquoted } from './occurrences';
 
 /** What sits under the cursor, as the navigation features need it. */
 export type Target =
@@ -21,7 +22,7 @@ const contains = (span: Span, offset: number) => offset >= span.start && offset 
  * ("… (FIX7-P0-PLAN-1)") or inside a claim is what the author points at.
  */
 export function targetAt(analyzer: Analyzer, facts: DocumentFacts, offset: number): Target | undefined {
-  for (const d of facts.definitions) if (contains(d.span, offset)) return { kind: 'id', id: d.id, span: d.span, definition: true };
+  for (const d of facts.definitions) if (contains(d.span, offset)) return { kind: 'id', id: d.id, span: unquoted(facts, d.span), definition: true };
   for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (contains(r.span, offset)) return { kind: 'id', id: r.id, span: r.span, definition: false };
   for (const reservation of facts.reservations) {
     if (contains(reservation.span, offset)) return { kind: 'ticket', range: reservation.range, text: reservation.text, span: reservation.span, reservation };

@@ -16,7 +16,7 @@ export function idOccurrences(analyzer: Analyzer, id: string): IdOccurrenceSite[
   for (const path of analyzer.documents()) {
     const facts = analyzer.factsOf(path);
     if (!facts) continue;
-    for (const d of facts.definitions) if (d.id === id) sites.push({ facts, span: d.span, definition: true });
+    for (const d of facts.definitions) if (d.id === id) sites.push({ facts, span: unquoted(facts, d.span), definition: true });
     for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (r.id === id) sites.push({ facts, span: r.span, definition: false });
   }
   return sites.sort((a, b) => Number(b.definition) - Number(a.definition) || a.facts.path.localeCompare(b.facts.path) || a.span.start - b.span.start);
@@ -32,4 +32,10 @@ export function definitionEntry(facts: DocumentFacts, span: Span): Entry | undef
     facts.entries.find((e) => e.span.start === span.start && e.span.end === span.end) ??
     facts.entries.find((e) => e.node.offset <= span.start && span.end <= e.node.offset + e.node.length)
   );
+}
+
+/** A definition's span covers its JSON string with the quotes; edits and highlights want the ID alone. */
+export function unquoted(facts: DocumentFacts, span: Span): Span {
+  const quoted = facts.text.charCodeAt(span.start) === 34 && facts.text.charCodeAt(span.end - 1) === 34 && span.end - span.start >= 2;
+  return quoted ? { start: span.start + 1, end: span.end - 1 } : span;
 }
