@@ -1,0 +1,219 @@
+import type { Analyzer } from '../analyzer';
+import type { DocumentFacts } from '../facts/types';
+import { resolveEvidencePath, resolveKbPath } from '../index/resolvePath';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { basename } from '../paths';
+import type { Diagnostic, Position, Range, Span } from '../types';
+import { sameStyle, type PathUse } from './pathForms';
+import { rewordClaim } from './rewordClaim';
+import type { TextEdit, WorkspaceEdit } from './types';
+
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix' | 'source';
+  diagnostics: Diagnostic[];
+  edit: WorkspaceEdit;
+  isPreferred?: boolean;
+}
+
+interface Context {
+  analyzer: Analyzer;
+  facts: DocumentFacts;
+  index: WorkspaceIndex;
+}
+
+/** One fix: the replacement text for the diagnostic's own span, or edits elsewhere. */
+interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+const SUPPRESSION_REASON = '<say why this is not a grant>';
+
+/**
+ * Quick fixes for the diagnostics the editor sent back. Each fix rereads the document as it
+ * is now: when the text under a diagnostic no longer is what the finding was about, nothing
+ * is offered for it.
+ */
+export function codeActions(analyzer: Analyzer, path: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const facts = analyzer.factsOf(path);
+  if (!facts) return [];
+  const context: Context = { analyzer, facts, index: analyzer.workspaceIndex() };
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (!touches(d.range, range)) continue;
+    for (const fix of fixesFor(context, d)) {
+      const action: CodeAction = { title: fix.title, kind: 'quickfix', diagnostics: [d], edit: { [path]: fix.edits } };
+      if (fix.preferred) action.isPreferred = true;
+      actions.push(action);
+    }
+  }
+  const all = fixAllUnknownIds(context);
+  if (all) actions.push(all);
+  return actions;
+}
+
+function fixesFor(context: Context, d: Diagnostic): Fix[] {
+  const span = spanOf(context.facts, d.range);
+  switch (d.code) {
+    case 'unknown-id':
+      return unknownId(context, span, d.data?.replacement);
+    case 'evidence-status-mismatch':
+      return statusMismatch(context, span);
+    case 'evidence-missing-file':
+      return missingFile(context, span, d.data?.replacement);
+    case 'evidence-ambiguous-file':
+      return ambiguousFile(context, span, d.data?.candidates);
+    case 'ticket-range-invalid':
+      return invalidRange(context, span, d.data?.replacement);
+    case 'implied-production-grant':
+      return impliedGrant(context, span);
+    default:
+      return [];
+  }
+}
+
+function unknownId({ facts, index }: Context, span: Span, replacement: unknown): Fix[] {
+  if (typeof replacement !== 'string') return [];
+  const written = textAt(facts, span);
+  // resolved_in_this_macro must name a blocker; elsewhere any definition will do.
+  const resolvedRef = facts.resolvedRefs.some((r) => r.id === written && same(r.span, span));
+  const idRef = facts.idRefs.some((r) => r.id === written && same(r.span, span));
+  const known = resolvedRef ? (id: string) => index.blockers.has(id) : (id: string) => index.definitions.has(id);
+  if (!(resolvedRef || idRef) || known(written) || !known(replacement)) return [];
+  return [{ title: `Change to ${replacement}`, edits: [replace(facts, span, replacement)], preferred: true }];
+}
+
+function statusMismatch({ analyzer, facts, index }: Context, span: Span): Fix[] {
+  const ref = facts.evidence.find((r) => r.status !== undefined && same(r.status.span, span));
+  const anchor = ref?.anchor;
+  if (!ref?.status || !anchor || anchor.kind === 'forbidden') return [];
+  const resolution = resolveEvidencePath(facts.path, ref.path, index);
+  const target = resolution.kind === 'file' ? analyzer.factsOf(resolution.path) : undefined;
+  if (!target || target.broken) return [];
+  const entry =
+    anchor.kind === 'surface' ? target.entries.find((e) => e.array === 'surfaces' && e.n === anchor.n) : target.entries.find((e) => e.id === anchor.id);
+  const actual = entry?.status;
+  if (actual === undefined || actual === ref.status.value) return [];
+  return [{ title: `Change to ${actual} (as in ${basename(target.path)})`, edits: [replace(facts, span, actual)], preferred: true }];
+}
+
+function missingFile({ facts, index }: Context, span: Span, replacement: unknown): Fix[] {
+  if (typeof replacement !== 'string' || index.stat(replacement) !== 'file') return [];
+  const cited = citedPath(facts, span);
+  if (!cited || resolvesToAFile(index, facts.path, cited.written, cited.use)) return [];
+  const newText = sameStyle(index, facts.path, cited.written, replacement, cited.use);
+  return [{ title: `Change to ${newText}`, edits: [replace(facts, span, newText)], preferred: true }];
+}
+
+function ambiguousFile({ facts, index }: Context, span: Span, candidates: unknown): Fix[] {
+  if (!Array.isArray(candidates)) return [];
+  const cited = citedPath(facts, span);
+  if (!cited) return [];
+  const tail = cited.written.replace(/^(?:…|\.\.\.)\//, '');
+  const files = candidates.filter((c): c is string => typeof c === 'string' && index.stat(c) === 'file');
+  if (files.length === 0 || !files.every((c) => c.endsWith(tail))) return [];
+  return files.map((file) => {
+    const newText = sameStyle(index, facts.path, cited.written, file, cited.use);
+    return { title: `Change to ${newText}`, edits: [replace(facts, span, newText)] };
+  });
+}
+
+function invalidRange({ facts }: Context, span: Span, replacement: unknown): Fix[] {
+  const parts = typeof replacement === 'string' ? /^(.+)-([0-9]+)\.\.([0-9]+)$/.exec(replacement) : null;
+  if (!parts || typeof replacement !== 'string') return [];
+  const [, prefix = '', first = '', last = ''] = parts;
+  const written = textAt(facts, span);
+  const numbers = (written.match(/[0-9]+/g) ?? []).map(Number);
+  if (!written.startsWith(`${prefix}-`) || !numbers.includes(Number(first)) || !numbers.includes(Number(last)) || written === replacement) return [];
+  const reversed = numbers.indexOf(Number(last)) < numbers.lastIndexOf(Number(first));
+  return [{ title: `${reversed ? 'Swap to' : 'Change to'} ${replacement}`, edits: [replace(facts, span, replacement)], preferred: true }];
+}
+
+function impliedGrant({ facts }: Context, span: Span): Fix[] {
+  if (!facts.claims.some((c) => same(c.span, span))) return [];
+  const fixes: Fix[] = [];
+  const reworded = rewordClaim(facts.text, span);
+  if (reworded) {
+    const edits = reworded.edits.map((e) => replace(facts, e, e.newText));
+    fixes.push({ title: `Reword as pending: "${reworded.result}"`, edits });
+  }
+  if (facts.kind === 'note') fixes.push(suppression(facts, span));
+  return fixes;
+}
+
+/** A reasoned suppression above the claim's line; an existing suppression of that line gains the code instead. */
+function suppression(facts: DocumentFacts, span: Span): Fix {
+  const code = 'implied-production-grant';
+  const line = facts.lines.positionAt(span.start).line;
+  const existing = facts.suppressions.find((s) => s.line === line);
+  const codes = existing ? /govlens-disable-next-line\s+[a-z-]+(?:\s*,\s*[a-z-]+)*/.exec(textAt(facts, existing.span)) : null;
+  if (existing && codes) {
+    // A second comment line would shift the existing one off its line.
+    const at = existing.span.start + codes.index + codes[0].length;
+    return { title: 'Suppress with a reason (in the suppression above)', edits: [replace(facts, { start: at, end: at }, `, ${code}`)] };
+  }
+  const lineStart = facts.lines.offsetAt({ line, character: 0 });
+  const lineText = facts.text.slice(lineStart, facts.lines.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }));
+  const indent = /^[ \t]*(?:>[ \t]*)*/.exec(lineText)?.[0] ?? '';
+  const eol = facts.text.includes('\r\n') ? '\r\n' : '\n';
+  const comment = `${indent}<!-- govlens-disable-next-line ${code}: ${SUPPRESSION_REASON} -->${eol}`;
+  return { title: 'Suppress with a reason', edits: [replace(facts, { start: lineStart, end: lineStart }, comment)] };
+}
+
+/** "Fix all unknown IDs in this file", when more than one has a fix. */
+function fixAllUnknownIds(context: Context): CodeAction | undefined {
+  const { analyzer, facts } = context;
+  const fixable = analyzer
+    .diagnostics(facts.path)
+    .filter((d) => d.code === 'unknown-id')
+    .flatMap((d) => unknownId(context, spanOf(facts, d.range), d.data?.replacement).map((fix) => ({ d, fix })));
+  if (fixable.length < 2) return undefined;
+  return {
+    title: `Fix all unknown IDs in this file (${fixable.length})`,
+    kind: 'source',
+    diagnostics: fixable.map((f) => f.d),
+    edit: { [facts.path]: fixable.flatMap((f) => f.fix.edits) },
+  };
+}
+
+/** The evidence path or link target written exactly at `span`, and how it is resolved. */
+function citedPath(facts: DocumentFacts, span: Span): { written: string; use: PathUse } | undefined {
+  const written = textAt(facts, span);
+  if (written === '') return undefined;
+  if (facts.evidence.some((r) => same(r.pathSpan, span) && r.path === written)) return { written, use: 'evidence' };
+  const link = facts.links.find((l) => same(l.span, span));
+  if (link) return { written, use: link.kind === 'footer' ? 'footer' : 'link' };
+  return undefined;
+}
+
+function resolvesToAFile(index: WorkspaceIndex, from: string, written: string, use: PathUse): boolean {
+  const resolution = use === 'footer' ? resolveKbPath(written, index, index.files) : resolveEvidencePath(from, written, index);
+  return resolution.kind === 'file';
+}
+
+function spanOf(facts: DocumentFacts, range: Range): Span {
+  return { start: facts.lines.offsetAt(range.start), end: facts.lines.offsetAt(range.end) };
+}
+
+function textAt(facts: DocumentFacts, span: Span): string {
+  return facts.text.slice(span.start, span.end);
+}
+
+function replace(facts: DocumentFacts, span: Span, newText: string): TextEdit {
+  return { range: facts.lines.range(span.start, span.end), newText };
+}
+
+function same(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/** Inclusive: a cursor at either end of a diagnostic touches it. */
+function touches(a: Range, b: Range): boolean {
+  return before(a.start, b.end) && before(b.start, a.end);
+}
