@@ -1,5 +1,18 @@
-import { MarkupKind, type Connection, type DocumentLink, type Hover, type Location, type TextDocumentPositionParams } from 'vscode-languageserver';
-import { toLspEdit, toLspLocation } from './convert';
+import {
+  MarkupKind,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type Connection,
+  type DocumentLink,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type SymbolInformation,
+  type TextDocumentPositionParams,
+} from 'vscode-languageserver';
+import type { Diagnostic } from '../core/types';
+import { fromLspDiagnostic, toLspEdit, toLspLocation } from './convert';
 import type { Folders, Located } from './folders';
 import type { makeSafe } from './safe';
 
@@ -53,4 +66,69 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
       }));
     }),
   );
+
+  connection.onCompletion(
+    safe('completion', [], (params): CompletionItem[] => at(params, [], ({ folder, path }) =>
+        // The core numbers its kinds as LSP does; only the literal types differ.
+        folder.service.completions(path, params.position).map((item) => ({ ...item, kind: item.kind as CompletionItem['kind'] })),
+      ),
+    ),
+  );
+
+  connection.onDocumentSymbol(
+    safe('documentSymbol', [], ({ textDocument }): DocumentSymbol[] => {
+      const located = folders.locate(textDocument.uri);
+      return located ? located.folder.service.documentSymbols(located.path).map(toLspSymbol) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    safe('workspaceSymbol', [], ({ query }): SymbolInformation[] =>
+      folders.all.flatMap((folder) =>
+        folder.service.workspaceSymbols(query).map((s) => ({ name: s.name, kind: s.kind as SymbolInformation['kind'], location: toLspLocation(folder, s.location), containerName: s.containerName })),
+      ),
+    ),
+  );
+
+  // "N references" opens VS Code's references peek through the client's showReferences command.
+  connection.onCodeLens(
+    safe('codeLens', [], ({ textDocument }): CodeLens[] => {
+      const located = folders.locate(textDocument.uri);
+      if (!located) return [];
+      const { folder, path } = located;
+      return folder.service.codeLenses(path).map((lens) => ({
+        range: lens.range,
+        command: {
+          title: lens.title,
+          command: 'governanceLens.showReferences',
+          arguments: [folder.uriOf(path), lens.range.start, lens.references.map((l) => toLspLocation(folder, l))],
+        },
+      }));
+    }),
+  );
+
+  connection.onCodeAction(
+    safe('codeAction', [], ({ textDocument, range, context }): CodeAction[] => {
+      const located = folders.locate(textDocument.uri);
+      if (!located) return [];
+      const { folder, path } = located;
+      const ours = context.diagnostics.map((d) => ({ lsp: d, core: fromLspDiagnostic(d) })).filter((d): d is { lsp: typeof d.lsp; core: Diagnostic } => d.core !== undefined);
+      return folder.service.codeActions(path, range, ours.map((d) => d.core)).map((action) => ({
+        title: action.title,
+        kind: action.kind,
+        // The client's own diagnostic objects, so the editor links the fix to the squiggle.
+        diagnostics: action.diagnostics.map((d) => ours.find((o) => o.core === d)?.lsp).filter((d) => d !== undefined),
+        edit: toLspEdit(folder, action.edit),
+        ...(action.isPreferred ? { isPreferred: true } : {}),
+      }));
+    }),
+  );
+}
+
+type CoreSymbol = ReturnType<Located['folder']['service']['documentSymbols']>[number];
+
+function toLspSymbol(symbol: CoreSymbol): DocumentSymbol {
+  const out: DocumentSymbol = { ...symbol, kind: symbol.kind as DocumentSymbol['kind'], children: symbol.children?.map(toLspSymbol) };
+  if (!symbol.children) delete out.children;
+  return out;
 }

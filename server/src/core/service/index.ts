@@ -1,12 +1,21 @@
 import type { Analyzer } from '../analyzer';
 import type { Position } from '../types';
+import type { Diagnostic, Range } from '../types';
+import { codeActions } from './codeActions';
+import { codeLenses } from './codeLens';
+import { completions } from './completion';
 import { definition } from './definition';
 import { hover, type LinkTo } from './hover';
 import { documentLinks } from './links';
 import { references } from './references';
 import { prepareRename, rename } from './rename';
+import { documentSymbols, workspaceSymbols } from './symbols';
 
+export type { CodeAction } from './codeActions';
+export type { BlockerCodeLens } from './codeLens';
+export type { CompletionItem } from './completion';
 export type { Hover, LinkTo } from './hover';
+export type { DocumentSymbol, SymbolInformation } from './symbols';
 export type { DocumentLink } from './links';
 export { RenameError } from './rename';
 export type { Location, TextEdit, WorkspaceEdit } from './types';
@@ -28,6 +37,11 @@ export function createLanguageService(analyzer: Analyzer, options: { linkTo: Lin
     prepareRename: (path: string, position: Position) => withOffset(path, position, undefined, (o) => prepareRename(analyzer, path, o)),
     rename: (path: string, position: Position, newName: string) => withOffset(path, position, {}, (o) => rename(analyzer, path, o, newName)),
     documentLinks: (path: string) => documentLinks(analyzer, path),
+    completions: (path: string, position: Position) => completions(analyzer, path, position),
+    documentSymbols: (path: string) => documentSymbols(analyzer, path),
+    workspaceSymbols: (query: string) => workspaceSymbols(analyzer, query),
+    codeLenses: (path: string) => codeLenses(analyzer, path),
+    codeActions: (path: string, range: Range, diagnostics: readonly Diagnostic[]) => codeActions(analyzer, path, range, diagnostics),
   });
 }
 
