@@ -50,9 +50,19 @@ export default tseslint.config(
     },
   },
   {
-    // The server's output belongs to the connection; log through it.
+    // The server's output belongs to the connection; log through it. Platform access (files,
+    // URIs, timers) comes through the injected Runtime, so the server runs on in-memory hosts too.
     files: ['server/src/lsp/**/*.ts'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', { paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]), patterns: ['**/node/**', '**/cli/**', 'vscode', 'vscode-languageclient'] }],
+      'no-restricted-globals': ['error', 'process', 'require', '__dirname'],
+    },
+  },
+  {
+    // Both sides import the protocol; it must not pull either side's library in.
+    files: ['common/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode*', '**/server/**', '**/client/**'] }] },
   },
   {
     files: ['bin/*', 'scripts/**/*.mjs'],
