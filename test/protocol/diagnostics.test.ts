@@ -62,6 +62,19 @@ describe('diagnostics for a pull client (VS Code)', () => {
     }
   });
 
+  test('files Governance Lens does not analyse get nothing, even when open', async () => {
+    const client = await startClient(copyKb(), 'pull');
+    try {
+      await client.open('tools/package.json', '{ "name": "x", "description": "tracks FIX7-P0-NOWHERE-1", }');
+      const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: client.uri('tools/package.json') } })) as { items: Diagnostic[] };
+      assert.deepEqual(report.items, []);
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri('tools/package.json') }, position: { line: 0, character: 40 } });
+      assert.equal(hover, null);
+    } finally {
+      await client.close();
+    }
+  });
+
   test('settings from workspace/configuration: a severity override applies without a restart', async () => {
     const client = await startClient(copyKb(), 'pull');
     try {

@@ -50,7 +50,7 @@ export class DiagnosticsHub {
     const seen = new Set<string>();
     for (const folder of this.folders.all) {
       if (!folder.analyzer.isWarm) continue;
-      const paths = new Set([...folder.analyzer.documents(), ...folder.workspace.openPaths()]);
+      const paths = folder.analyzer.documents();
       for (const path of paths) {
         const uri = folder.uriOf(path);
         seen.add(uri);

@@ -21,7 +21,7 @@ type Safe = ReturnType<typeof makeSafe>;
 /** The editor features: each handler finds the document's folder, asks its service, converts paths to URIs. */
 export function registerFeatures(connection: Connection, folders: Folders, safe: Safe): void {
   const at = <R>(params: TextDocumentPositionParams, empty: R, run: (located: Located) => R): R => {
-    const located = folders.locate(params.textDocument.uri);
+    const located = folders.locateDocument(params.textDocument.uri);
     return located ? run(located) : empty;
   };
 
@@ -56,7 +56,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
 
   connection.onDocumentLinks(
     safe('documentLinks', [], ({ textDocument }): DocumentLink[] => {
-      const located = folders.locate(textDocument.uri);
+      const located = folders.locateDocument(textDocument.uri);
       if (!located) return [];
       const { folder, path } = located;
       return folder.service.documentLinks(path).map((link) => ({
@@ -77,7 +77,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
 
   connection.onDocumentSymbol(
     safe('documentSymbol', [], ({ textDocument }): DocumentSymbol[] => {
-      const located = folders.locate(textDocument.uri);
+      const located = folders.locateDocument(textDocument.uri);
       return located ? located.folder.service.documentSymbols(located.path).map(toLspSymbol) : [];
     }),
   );
@@ -93,7 +93,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   // "N references" opens VS Code's references peek through the client's showReferences command.
   connection.onCodeLens(
     safe('codeLens', [], ({ textDocument }): CodeLens[] => {
-      const located = folders.locate(textDocument.uri);
+      const located = folders.locateDocument(textDocument.uri);
       if (!located) return [];
       const { folder, path } = located;
       return folder.service.codeLenses(path).map((lens) => ({
@@ -109,7 +109,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
 
   connection.onCodeAction(
     safe('codeAction', [], ({ textDocument, range, context }): CodeAction[] => {
-      const located = folders.locate(textDocument.uri);
+      const located = folders.locateDocument(textDocument.uri);
       if (!located) return [];
       const { folder, path } = located;
       const ours = context.diagnostics.map((d) => ({ lsp: d, core: fromLspDiagnostic(d) })).filter((d): d is { lsp: typeof d.lsp; core: Diagnostic } => d.core !== undefined);

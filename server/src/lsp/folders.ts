@@ -33,6 +33,12 @@ export class Folders {
     this.list = this.list.filter((f) => f !== folder);
   }
 
+  /** Like locate, but only for the documents Governance Lens analyses (packet documents, notes). */
+  locateDocument(uri: string): Located | undefined {
+    const located = this.locate(uri);
+    return located && located.folder.analyzer.isDocument(located.path) ? located : undefined;
+  }
+
   locate(uri: string): Located | undefined {
     const fsPath = this.runtime.uriToFsPath(uri);
     if (fsPath === undefined) return undefined;

@@ -180,7 +180,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.languages.diagnostics.on(
     safe('diagnostics', { kind: 'full' as const, items: [] }, async ({ textDocument }) => {
       await ready;
-      const located = folders.locate(textDocument.uri);
+      const located = folders.locateDocument(textDocument.uri);
       return { kind: 'full' as const, items: located ? hub.diagnosticsOf(located.folder, located.path) : [] };
     }),
   );
