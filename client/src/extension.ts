@@ -1,4 +1,4 @@
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, type ExtensionContext } from 'vscode';
 import { BlockersTree } from './blockersTree';
 import { ActiveContextKey } from './commandIds';
 import { registerCommands } from './commands';
@@ -11,17 +11,15 @@ let server: LanguageServer | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const log = window.createOutputChannel('Governance Lens', { log: true });
-  // Evidence may cite files that are not open, so the server hears of every change to them;
-  // .govlens.json is watched on its own because it is the configuration.
-  const fileEvents = [workspace.createFileSystemWatcher('**/*.{json,md}'), workspace.createFileSystemWatcher('**/.govlens.json')];
-  const languageServer = new LanguageServer(() => createLanguageClient(context, log, fileEvents), log);
+  // File watching is the server's: it registers its own watchers (didChangeWatchedFiles), as it
+  // does with every client that supports that, so events do not arrive twice.
+  const languageServer = new LanguageServer(() => createLanguageClient(context, log), log);
   server = languageServer;
   const statusBar = new BlockersStatusBar();
   const tree = new BlockersTree(languageServer);
 
   context.subscriptions.push(
     log,
-    ...fileEvents,
     statusBar,
     tree,
     ...registerCommands(languageServer, log),

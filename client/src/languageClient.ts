@@ -1,11 +1,11 @@
-import type { ExtensionContext, FileSystemWatcher, LogOutputChannel } from 'vscode';
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /**
  * A language client for dist/server.js. Its id, `governanceLens`, is also what makes the
  * client read the `governanceLens.trace.server` setting.
  */
-export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel, fileEvents: FileSystemWatcher[]): LanguageClient {
+export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   // Both bundles sit side by side in dist/, in the repository and in the .vsix.
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -19,7 +19,6 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     ],
     // No configurationSection: the server pulls workspace/configuration per folder and registers
     // for didChangeConfiguration itself; naming the section here would announce each change twice.
-    synchronize: { fileEvents },
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel,
   };

@@ -35,7 +35,13 @@ const pullCapabilities: ClientCapabilities = {
     rename: { prepareSupport: true },
     publishDiagnostics: { relatedInformation: true },
   },
-  workspace: { diagnostics: { refreshSupport: true }, configuration: true, workspaceFolders: true },
+  workspace: {
+    diagnostics: { refreshSupport: true },
+    configuration: true,
+    workspaceFolders: true,
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    didChangeConfiguration: { dynamicRegistration: true },
+  },
 };
 
 const pushCapabilities: ClientCapabilities = {
@@ -53,6 +59,8 @@ export interface Client {
   waitForPublished(relative: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]>;
   waitForNotification<T>(method: string, predicate?: (params: T) => boolean): Promise<T>;
   refreshes: number;
+  /** Methods the server registered dynamically (client/registerCapability). */
+  registrations: { method: string; registerOptions?: unknown }[];
   waitForRefresh(after: number): Promise<void>;
   /** What the client answers to workspace/configuration for section governanceLens. */
   settings: Record<string, unknown>;
@@ -84,6 +92,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     uri,
     published,
     refreshes: 0,
+    registrations: [],
     settings: {},
     waitForPublished: (relative, predicate, what) =>
       new Promise((resolve, reject) => {
@@ -168,7 +177,10 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     client.refreshes++;
     return null;
   });
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    client.registrations.push(...params.registrations);
+    return null;
+  });
   connection.onRequest('window/showMessageRequest', () => null);
   connection.listen();
 

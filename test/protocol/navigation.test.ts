@@ -83,6 +83,12 @@ describe('navigation over stdio on the example KB', () => {
     );
   });
 
+  test('the server watches the files itself and registers for settings changes', () => {
+    const watched = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(watched?.registerOptions, { watchers: [{ globPattern: '**/*.{json,md}' }, { globPattern: '**/.govlens.json' }] });
+    assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
+  });
+
   test('the unresolved-blockers request lists the seven blockers', async () => {
     const result = (await client.connection.sendRequest('governanceLens/blockers', { include: 'unresolved' })) as { blockers: { id: string; blocks?: string }[]; complete: boolean };
     assert.equal(result.blockers.length, 7);
