@@ -15,13 +15,21 @@ export class GovernanceProtocol {
 
   blockers(include: NonNullable<BlockersParams['include']>, token?: CancellationToken): Promise<Result<typeof BlockersRequest>> {
     const params: Params<typeof BlockersRequest> = { include };
-    return this.client.sendRequest<Result<typeof BlockersRequest>>(BlockersRequest.method, params, token);
+    return this.request<Result<typeof BlockersRequest>>(BlockersRequest.method, params, token);
   }
 
   checkWorkspace(token?: CancellationToken): Promise<Result<typeof CheckWorkspaceRequest>> {
     // JSON-RPC params are an object when present; an empty one says "no arguments" to any server.
     const params: Params<typeof CheckWorkspaceRequest> = {};
-    return this.client.sendRequest<Result<typeof CheckWorkspaceRequest>>(CheckWorkspaceRequest.method, params, token);
+    return this.request<Result<typeof CheckWorkspaceRequest>>(CheckWorkspaceRequest.method, params, token);
+  }
+
+  /**
+   * An undefined token must not be passed on: the client would send it as a second parameter,
+   * turning the params into the array [params, null], and the server would get null as its token.
+   */
+  private request<R>(method: string, params: object, token: CancellationToken | undefined): Promise<R> {
+    return token ? this.client.sendRequest<R>(method, params, token) : this.client.sendRequest<R>(method, params);
   }
 
   /** Survives restarts: the client re-registers its notification handlers on every start. */
