@@ -1,0 +1,365 @@
+/**
+ * What a user sees in the VS Code workbench (code-server) with the installed governance-lens.vsix:
+ * squiggles and Problems entries that follow typing, the hover card, Ctrl+click and F12, the
+ * command palette's blocker picker, the Governance Blockers view and the status bar.
+ *
+ * usage: node --import tsx test/e2e/workbench.ts <code-server URL> <broken copy> <good copy>
+ * (scripts/e2e/vscode.sh starts code-server and makes the copies). Screenshots of every state go
+ * to $GOVLENS_SCREENSHOTS (default test-results/vscode). Exit status 0 = every step passed.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { folderUrl, launchBrowser, type DomNode } from './browser';
+import { BLOCKER_ID, BREAKS, EVIDENCE, INVENTORY, lineOf, MAP, NOTE, positionOf, REPO } from './workspaces';
+
+const [BASE, BROKEN, GOOD] = process.argv.slice(2);
+if (!BASE || !BROKEN || !GOOD) {
+  console.error('usage: workbench.ts <code-server URL> <broken copy> <good copy>');
+  process.exit(2);
+}
+const SHOTS = process.env.GOVLENS_SCREENSHOTS || path.join(REPO, 'test-results/vscode');
+/** The longest any UI condition may take; the first load of a workbench and the first analysis are the slow ones. */
+const TIMEOUT = Number(process.env.GOVLENS_UI_TIMEOUT_MS || 30_000);
+/** The page's document, as far as the page functions below use it. */
+declare const document: { querySelectorAll(selector: string): Iterable<DomNode> };
+
+const STATUS_ITEM = '[id="governance-lens.governance-lens.governanceLens.blockers"]';
+
+const t0 = Date.now();
+const log = (...args: unknown[]) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...args);
+
+/** Polls a condition of the UI (never a fixed sleep) until it holds; the error names the last value seen. */
+async function until<T>(what: string, probe: () => Promise<T>, ok: (value: T) => boolean, timeout = TIMEOUT): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (ok(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface Row {
+  level: number;
+  label: string;
+  description: string;
+}
+
+/** One code-server window on one folder. */
+class Workbench {
+  readonly quickInput: Locator;
+  readonly selection: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly root: string,
+  ) {
+    this.quickInput = page.locator('.quick-input-widget input');
+    this.selection = page.locator('[id="status.editor.selection"]');
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('pageerror', (e) => log('[pageerror]', e.message));
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(folderUrl(BASE!, this.root));
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
+  async shot(name: string): Promise<void> {
+    const file = path.join(SHOTS, `${name}.png`);
+    await this.page.screenshot({ path: file, animations: 'disabled' });
+    log('screenshot', path.relative(REPO, file));
+  }
+
+  text(relative: string): string {
+    return fs.readFileSync(path.join(this.root, relative), 'utf8');
+  }
+
+  /** Quick Open (Ctrl+P) by file name. */
+  async openFile(relative: string): Promise<void> {
+    const name = path.basename(relative);
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.quickInput.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+    await this.waitActiveTab(name);
+  }
+
+  async waitActiveTab(name: string): Promise<void> {
+    await until('the active tab to be ' + name, () => this.activeTab(), (label) => label.includes(name));
+  }
+
+  activeTab(): Promise<string> {
+    return this.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label').then((l) => l ?? '');
+  }
+
+  /** Ctrl+G to a 0-based position; waits for the status bar to confirm it. */
+  async goto(position: { line: number; character: number }): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.quickInput.fill(`:${position.line + 1}:${position.character + 1}`);
+    await this.page.keyboard.press('Enter');
+    await this.waitCursorLine(position.line, position.character);
+  }
+
+  /** Waits until the cursor is on a 0-based line (and column, if given). */
+  async waitCursorLine(line: number, character?: number): Promise<string> {
+    const expected = character === undefined ? new RegExp(`^Ln ${line + 1}, Col \\d+( \\(\\d+ selected\\))?$`) : new RegExp(`^Ln ${line + 1}, Col ${character + 1}$`);
+    return until(`the cursor at ${expected}`, () => this.selection.innerText().then((s) => s.trim()), (s) => expected.test(s));
+  }
+
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.quickInput.fill('>' + title);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Whether the editor line containing `lineText` has an error squiggle; null while that line is not rendered. */
+  squiggleOn(lineText: string): Promise<boolean | null> {
+    // No named helpers inside: tsx's keepNames would wrap them in __name, which the page lacks.
+    return this.page.evaluate((text) => {
+      for (const editor of document.querySelectorAll('.part.editor .monaco-editor')) {
+        const line = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(text));
+        if (!line) continue;
+        const overlay = [...editor.querySelectorAll('.view-overlays > div')].find((o) => o.style.top === line.style.top);
+        return !!overlay?.querySelector('.squiggly-error');
+      }
+      return null;
+    }, lineText);
+  }
+
+  async waitSquiggle(lineText: string, present: boolean): Promise<void> {
+    await until(`${present ? 'a' : 'no'} squiggle on "${lineText}"`, () => this.squiggleOn(lineText), (s) => s === present);
+  }
+
+  /** The Problems panel's entries (not the file rows): "code [Ln L, Col C]". */
+  async problems(): Promise<string[]> {
+    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+      rows
+        .map((r) => (r as DomNode).innerText.split('\n').map((s) => s.trim()))
+        .filter((parts) => /^\[Ln \d+, Col \d+\]$/.test(parts[parts.length - 1] ?? ''))
+        .map((parts) => `${parts[parts.length - 3]}(${parts[parts.length - 2]}) ${parts[parts.length - 1]}`)
+        .sort(),
+    );
+  }
+
+  async waitProblems(expected: string[]): Promise<void> {
+    const want = [...expected].sort();
+    await until(`Problems to list exactly ${JSON.stringify(want)}`, () => this.problems(), (p) => JSON.stringify(p) === JSON.stringify(want));
+  }
+
+  /** A tree view's rows: level, label and description. */
+  rows(container: Locator): Promise<Row[]> {
+    return container.locator('.monaco-list-row').evaluateAll((rows) =>
+      rows.map((r) => ({
+        level: Number(r.getAttribute('aria-level') ?? 0),
+        label: (r.querySelector('.label-name') as DomNode | null)?.innerText.trim() ?? '',
+        description: (r.querySelector('.label-description') as DomNode | null)?.innerText.trim() ?? '',
+      })),
+    );
+  }
+
+  /** The error notifications shown so far (toasts and the notification center). */
+  async errorNotifications(): Promise<string[]> {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor({ state: 'visible' });
+    const errors = await center.locator('.notification-list-item').evaluateAll((items) =>
+      items.filter((i) => i.querySelector('.codicon-error')).map((i) => (i as DomNode).innerText.replace(/\s+/g, ' ').trim()),
+    );
+    await this.runCommand('Notifications: Hide Notifications');
+    return errors;
+  }
+}
+
+const steps: { name: string; run: () => Promise<void> }[] = [];
+const step = (name: string, run: () => Promise<void>) => steps.push({ name, run });
+
+/** The 1-based "[Ln, Col]" the Problems panel shows for a break. */
+function problemOf(root: string, b: (typeof BREAKS)[number]): string {
+  const at = positionOf(fs.readFileSync(path.join(root, b.file), 'utf8'), b.token);
+  return `govlens(${b.code}) [Ln ${at.line + 1}, Col ${at.character + 1}]`;
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const browser = await launchBrowser();
+  let current: Workbench | undefined;
+  try {
+    // ---- The broken copy: diagnostics follow what the author types -----------------------------
+    const broken = new Workbench(await browser.context.newPage(), BROKEN!);
+    current = broken;
+    const typo = BREAKS.find((b) => b.code === 'unknown-id')!;
+    const typoLine = typo.to; // the note's line, as the editor shows it
+    const fixedLine = typo.from;
+    const typoAt = positionOf(broken.text(NOTE), typo.token);
+    const all = BREAKS.map((b) => problemOf(BROKEN!, b));
+    const withoutTypo = BREAKS.filter((b) => b !== typo).map((b) => problemOf(BROKEN!, b));
+
+    step('broken copy: the workbench opens the folder', () => broken.open());
+    step('broken copy: the note shows a squiggle under the unknown ID', async () => {
+      await broken.openFile(NOTE);
+      await broken.goto(typoAt);
+      await broken.waitSquiggle(typoLine, true);
+    });
+    step('broken copy: Problems lists unknown-id and both evidence-missing-file entries (source govlens)', async () => {
+      await broken.page.keyboard.press('Control+Shift+M');
+      await broken.page.locator('.markers-panel').waitFor();
+      await broken.waitProblems(all);
+      log('Problems:', JSON.stringify(await broken.problems()));
+      const row = broken.page.locator('.markers-panel .monaco-list-row', { hasText: typo.token }).first();
+      const label = (await row.getAttribute('aria-label')) ?? '';
+      if (!/^Error: .*generated by govlens/.test(label)) throw new Error(`the unknown-id entry is not an error from govlens: ${label}`);
+      await broken.shot('01-broken-squiggle-and-problems');
+    });
+    step('typing the fix clears the squiggle and the Problems entry, no restart', async () => {
+      // The caret goes after the ID's last character ("…-9"), which the author replaces with 1.
+      await broken.goto({ line: typoAt.line, character: typoAt.character + typo.token.length });
+      await broken.page.keyboard.press('Backspace');
+      await broken.page.keyboard.type('1');
+      await broken.waitSquiggle(fixedLine, false);
+      await broken.waitProblems(withoutTypo);
+      await broken.shot('02-fixed-by-typing');
+    });
+    step('breaking it again brings back exactly one entry (nothing stale)', async () => {
+      await broken.page.keyboard.press('Backspace');
+      await broken.page.keyboard.type('9');
+      await broken.waitSquiggle(typoLine, true);
+      await broken.waitProblems(all);
+      await broken.shot('03-broken-again');
+    });
+
+    // ---- The example KB: hover, navigation, blockers --------------------------------------------
+    let good!: Workbench;
+    const cli = (args: string[]) =>
+      JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin/govlens'), 'blockers', GOOD!, '--format', 'json', ...args], { encoding: 'utf8' })) as {
+        blockers: { id: string; status: string; file: string }[];
+      };
+    const unresolved = cli([]).blockers.map((b) => b.id);
+    const everyBlocker = cli(['--all']).blockers;
+    const noteLine = `- ${BLOCKER_ID} (scope`;
+    const idInNote = () =>
+      good.page.locator('.part.editor .view-line', { hasText: noteLine }).locator('span > span', { hasText: new RegExp(`^${BLOCKER_ID}$`) });
+
+    step('good copy: the workbench opens the folder; the status bar reads "7 unresolved"', async () => {
+      good = new Workbench(await browser.context.newPage(), GOOD!);
+      current = good;
+      await broken.page.close();
+      await good.open();
+      if (unresolved.length !== 7) throw new Error(`the CLI lists ${unresolved.length} unresolved blockers in the example, not 7`);
+      const item = good.page.locator(STATUS_ITEM);
+      const text = await until('the status bar item', () => item.innerText().catch(() => ''), (t) => t.trim() === '7 unresolved');
+      log('status bar:', JSON.stringify(text.trim()), '|', await item.getAttribute('aria-label'));
+    });
+    step('good copy: hovering a blocker ID in the note shows its blocker card', async () => {
+      await good.openFile(NOTE);
+      await good.goto(positionOf(good.text(NOTE), noteLine));
+      await idInNote().hover();
+      const card = good.page.locator('.monaco-hover-content', { hasText: 'Actor needed' }).first();
+      await card.waitFor({ state: 'visible' });
+      const text = await card.innerText();
+      log('hover:', JSON.stringify(text.slice(0, 160)), '…');
+      for (const expected of [BLOCKER_ID, 'unresolved', 'Blocks', 'production', 'Next action']) {
+        if (!text.includes(expected)) throw new Error(`the hover card lacks "${expected}": ${text}`);
+      }
+      await good.shot('04-hover-card');
+    });
+    step('good copy: Ctrl+click on the blocker ID lands on its line in the blocker map', async () => {
+      await good.page.keyboard.press('Escape');
+      await good.page.mouse.move(5, 5);
+      await idInNote().click({ modifiers: ['Control'] });
+      await good.waitActiveTab(path.basename(MAP));
+      const line = lineOf(GOOD!, MAP, new RegExp(`"id": "${BLOCKER_ID}"`));
+      log('after Ctrl+click:', await good.activeTab(), '|', await good.waitCursorLine(line));
+      await good.shot('05-ctrl-click-definition');
+    });
+    step(`good copy: F12 on the evidence "${EVIDENCE}" lands on "n": 5 in the inventory`, async () => {
+      const at = positionOf(good.text(MAP), EVIDENCE);
+      await good.goto({ line: at.line, character: at.character + 3 });
+      await good.page.keyboard.press('F12');
+      await good.waitActiveTab(path.basename(INVENTORY));
+      const line = lineOf(GOOD!, INVENTORY, /"n": 5\b/);
+      log('after F12:', await good.activeTab(), '|', await good.waitCursorLine(line));
+      await good.shot('06-f12-evidence');
+    });
+    step('good copy: "Governance: Show Unresolved Blockers" lists the 7 unresolved blockers', async () => {
+      await good.runCommand('Governance: Show Unresolved Blockers');
+      await good.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Unresolved blockers (7)' }).waitFor();
+      const labels = await until(
+        'the 7 picker rows',
+        () =>
+          good.page
+            .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+            .evaluateAll((rows) => rows.map((r) => (r.querySelector('.label-name') as DomNode | null)?.innerText.trim() ?? '')),
+        (l) => l.length === unresolved.length,
+      );
+      log('picker:', JSON.stringify(labels));
+      if (JSON.stringify(labels) !== JSON.stringify(unresolved)) throw new Error(`the picker lists ${JSON.stringify(labels)}, the CLI ${JSON.stringify(unresolved)}`);
+      await good.shot('07-unresolved-blockers-picker');
+    });
+    step('good copy: choosing a blocker in the picker opens its definition', async () => {
+      const chosen = 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1';
+      await good.quickInput.fill(chosen);
+      await until('one picker row', () => good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').count(), (n) => n === 1);
+      await good.page.keyboard.press('Enter');
+      await good.waitActiveTab(path.basename(MAP));
+      await good.waitCursorLine(lineOf(GOOD!, MAP, new RegExp(`"id": "${chosen}"`)));
+      await good.shot('08-picked-blocker');
+    });
+    step('good copy: the Governance Blockers view groups the blockers by packet', async () => {
+      await good.page.keyboard.press('Control+Shift+E');
+      const header = (name: string | RegExp) => good.page.locator('.part.sidebar .pane-header', { hasText: name });
+      // Room for the view: fold the file tree, unfold Governance Blockers.
+      const folder = header(new RegExp(`^${path.basename(GOOD!)}$`, 'i')).first();
+      if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+      const blockersHeader = header('Governance Blockers').first();
+      if ((await blockersHeader.getAttribute('aria-expanded')) !== 'true') await blockersHeader.click();
+      const pane = good.page.locator('.part.sidebar .pane', { has: good.page.locator('.pane-header', { hasText: 'Governance Blockers' }) });
+      const packets = [...new Set(everyBlocker.map((b) => path.basename(path.dirname(b.file))))].sort();
+      const rows = await until(
+        'the Governance Blockers tree',
+        () => good.rows(pane),
+        (r) => r.filter((x) => x.level === 1).length === packets.length && r.filter((x) => x.level === 2).length === everyBlocker.length,
+      );
+      for (const row of rows) log(`  ${'  '.repeat(row.level - 1)}${row.label}  ${row.description}`);
+      const groups = rows.filter((r) => r.level === 1);
+      if (JSON.stringify(groups.map((g) => g.label)) !== JSON.stringify(packets)) throw new Error(`packet rows ${JSON.stringify(groups)}, expected ${JSON.stringify(packets)}`);
+      if (groups[0]!.description !== `${unresolved.length} unresolved of ${everyBlocker.length}`) throw new Error(`packet row says "${groups[0]!.description}"`);
+      const unresolvedRows = rows.filter((r) => r.level === 2 && r.description.startsWith('unresolved')).map((r) => r.label);
+      if (JSON.stringify(unresolvedRows) !== JSON.stringify(unresolved)) throw new Error(`unresolved rows ${JSON.stringify(unresolvedRows)}`);
+      await good.shot('09-blockers-view-and-status-bar');
+    });
+    step('good copy: Problems is empty', async () => {
+      await good.page.keyboard.press('Control+Shift+M');
+      await good.page.locator('.markers-panel', { hasText: 'No problems have been detected in the workspace.' }).waitFor();
+    });
+    step('no error notifications were shown', async () => {
+      const errors = await good.errorNotifications();
+      if (errors.length > 0) throw new Error(`error notifications: ${JSON.stringify(errors)}`);
+    });
+
+    for (const s of steps) {
+      try {
+        await s.run();
+      } catch (error) {
+        throw Object.assign(new Error(`${s.name}: ${error instanceof Error ? error.message : String(error)}`), { step: s.name });
+      }
+      log('ok  ', s.name);
+    }
+    log('WORKBENCH UI TEST PASS');
+  } catch (error) {
+    console.error('WORKBENCH UI TEST FAIL:', error instanceof Error ? error.message : error);
+    if (current && !current.page.isClosed()) await current.shot('zz-failure').catch(() => undefined);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+void main();
