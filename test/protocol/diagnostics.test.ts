@@ -37,6 +37,8 @@ describe('diagnostics for a pull client (VS Code)', () => {
     const root = copyKb();
     const client = await startClient(root, 'pull');
     try {
+      // Sent once the first index is complete: only then does "nothing changed" hold.
+      await client.waitForNotification('governanceLens/blockersChanged');
       const first = (await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as WorkspaceDiagnosticReport;
       assert.ok(first.items.length >= 8, `${first.items.length} reports`);
       assert.ok(first.items.every((i) => i.kind === 'full' && i.items.length === 0));

@@ -36,7 +36,7 @@ describe('hover cards', () => {
     assert.match(hover.contents, /\| Blocks \| production \|/);
     assert.match(hover.contents, /\| Actor needed \| operator \|/);
     assert.match(hover.contents, /Evidence: \[`mutation-inventory\.json surface 5 PRODUCTION_UNKNOWN_NEEDS_SCOPING \(FIX7-P0-PLAN-SURFACE-1\)`\]\(file:\/\/\/ws\/kb\/fix7-p0-demo-packet-2026-06-12\/mutation-inventory\.json#L\d+,\d+\)/);
-    assert.match(hover.contents, /From \[`kb\/fix7-p0-demo-packet-2026-06-12\/production-readiness-blocker-map\.json`\]\(.*#L\d+,\d+\) \(2026-06-12\) · packet `kb\/fix7-p0-demo-packet-2026-06-12` · 1 reference$/);
+    assert.match(hover.contents, /From \[`production-readiness-blocker-map\.json`\]\(file:\/\/\/ws\/kb\/fix7-p0-demo-packet-2026-06-12\/production-readiness-blocker-map\.json#L\d+,\d+\) \(2026-06-12\) · packet `fix7-p0-demo-packet-2026-06-12` · 1 reference$/);
   });
 
   test('a resolved blocker names the map that resolved it', () => {

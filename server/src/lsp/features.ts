@@ -19,14 +19,22 @@ import type { makeSafe } from './safe';
 type Safe = ReturnType<typeof makeSafe>;
 
 /** The editor features: each handler finds the document's folder, asks its service, converts paths to URIs. */
-export function registerFeatures(connection: Connection, folders: Folders, safe: Safe): void {
-  const at = <R>(params: TextDocumentPositionParams, empty: R, run: (located: Located) => R): R => {
+export function registerFeatures(connection: Connection, folders: Folders, safe: Safe, whenIndexed: () => Promise<void>): void {
+  // While the workspace is still being indexed, answers wait for it (the event loop stays free)
+  // rather than answer from half an index: a definition must not come back empty.
+  const at = async <R>(params: TextDocumentPositionParams, empty: R, run: (located: Located) => R): Promise<R> => {
+    await whenIndexed();
     const located = folders.locateDocument(params.textDocument.uri);
+    return located ? run(located) : empty;
+  };
+  const inDocument = async <R>(uri: string, empty: R, run: (located: Located) => R): Promise<R> => {
+    await whenIndexed();
+    const located = folders.locateDocument(uri);
     return located ? run(located) : empty;
   };
 
   connection.onHover(
-    safe('hover', null, (params: TextDocumentPositionParams): Hover | null =>
+    safe('hover', null, (params: TextDocumentPositionParams): Promise<Hover | null> =>
       at(params, null, ({ folder, path }) => {
         const hover = folder.service.hover(path, params.position);
         return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
@@ -35,13 +43,13 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   );
 
   connection.onDefinition(
-    safe('definition', [], (params: TextDocumentPositionParams): Location[] =>
+    safe('definition', [], (params: TextDocumentPositionParams): Promise<Location[]> =>
       at(params, [], ({ folder, path }) => folder.service.definition(path, params.position).map((l) => toLspLocation(folder, l))),
     ),
   );
 
   connection.onReferences(
-    safe('references', [], (params): Location[] =>
+    safe('references', [], (params): Promise<Location[]> =>
       at(params, [], ({ folder, path }) => folder.service.references(path, params.position, params.context.includeDeclaration).map((l) => toLspLocation(folder, l))),
     ),
   );
@@ -55,20 +63,19 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   );
 
   connection.onDocumentLinks(
-    safe('documentLinks', [], ({ textDocument }): DocumentLink[] => {
-      const located = folders.locateDocument(textDocument.uri);
-      if (!located) return [];
-      const { folder, path } = located;
-      return folder.service.documentLinks(path).map((link) => ({
-        range: link.range,
-        target: link.at ? folder.linkTo(link.path, link.at.start) : folder.uriOf(link.path),
-        tooltip: link.tooltip,
-      }));
-    }),
+    safe('documentLinks', [], ({ textDocument }): Promise<DocumentLink[]> =>
+      inDocument(textDocument.uri, [], ({ folder, path }) =>
+        folder.service.documentLinks(path).map((link) => ({
+          range: link.range,
+          target: link.at ? folder.linkTo(link.path, link.at.start) : folder.uriOf(link.path),
+          tooltip: link.tooltip,
+        })),
+      ),
+    ),
   );
 
   connection.onCompletion(
-    safe('completion', [], (params): CompletionItem[] => at(params, [], ({ folder, path }) =>
+    safe('completion', [], (params): Promise<CompletionItem[]> => at(params, [], ({ folder, path }) =>
         // The core numbers its kinds as LSP does; only the literal types differ.
         folder.service.completions(path, params.position).map((item) => ({ ...item, kind: item.kind as CompletionItem['kind'] })),
       ),
@@ -76,15 +83,14 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   );
 
   connection.onDocumentSymbol(
-    safe('documentSymbol', [], ({ textDocument }): DocumentSymbol[] => {
-      const located = folders.locateDocument(textDocument.uri);
-      return located ? located.folder.service.documentSymbols(located.path).map(toLspSymbol) : [];
-    }),
+    safe('documentSymbol', [], ({ textDocument }): Promise<DocumentSymbol[]> =>
+      inDocument(textDocument.uri, [], ({ folder, path }) => folder.service.documentSymbols(path).map(toLspSymbol)),
+    ),
   );
 
   connection.onWorkspaceSymbol(
-    safe('workspaceSymbol', [], ({ query }): SymbolInformation[] =>
-      folders.all.flatMap((folder) =>
+    safe('workspaceSymbol', [], async ({ query }): Promise<SymbolInformation[]> =>
+      (await whenIndexed(), folders.all).flatMap((folder) =>
         folder.service.workspaceSymbols(query).map((s) => ({ name: s.name, kind: s.kind as SymbolInformation['kind'], location: toLspLocation(folder, s.location), containerName: s.containerName })),
       ),
     ),
@@ -92,36 +98,36 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
 
   // "N references" opens VS Code's references peek through the client's showReferences command.
   connection.onCodeLens(
-    safe('codeLens', [], ({ textDocument }): CodeLens[] => {
-      const located = folders.locateDocument(textDocument.uri);
-      if (!located) return [];
-      const { folder, path } = located;
-      return folder.service.codeLenses(path).map((lens) => ({
-        range: lens.range,
-        command: {
-          title: lens.title,
-          command: 'governanceLens.showReferences',
-          arguments: [folder.uriOf(path), lens.range.start, lens.references.map((l) => toLspLocation(folder, l))],
-        },
-      }));
-    }),
+    safe('codeLens', [], ({ textDocument }): Promise<CodeLens[]> =>
+      inDocument(textDocument.uri, [], ({ folder, path }) =>
+        folder.service.codeLenses(path).map((lens) => ({
+          range: lens.range,
+          command: {
+            title: lens.title,
+            command: 'governanceLens.showReferences',
+            arguments: [folder.uriOf(path), lens.range.start, lens.references.map((l) => toLspLocation(folder, l))],
+          },
+        })),
+      ),
+    ),
   );
 
   connection.onCodeAction(
-    safe('codeAction', [], ({ textDocument, range, context }): CodeAction[] => {
-      const located = folders.locateDocument(textDocument.uri);
-      if (!located) return [];
-      const { folder, path } = located;
-      const ours = context.diagnostics.map((d) => ({ lsp: d, core: fromLspDiagnostic(d) })).filter((d): d is { lsp: typeof d.lsp; core: Diagnostic } => d.core !== undefined);
-      return folder.service.codeActions(path, range, ours.map((d) => d.core)).map((action) => ({
-        title: action.title,
-        kind: action.kind,
-        // The client's own diagnostic objects, so the editor links the fix to the squiggle.
-        diagnostics: action.diagnostics.map((d) => ours.find((o) => o.core === d)?.lsp).filter((d) => d !== undefined),
-        edit: toLspEdit(folder, action.edit),
-        ...(action.isPreferred ? { isPreferred: true } : {}),
-      }));
-    }),
+    safe('codeAction', [], ({ textDocument, range, context }): Promise<CodeAction[]> =>
+      inDocument(textDocument.uri, [], ({ folder, path }) => {
+        const ours = context.diagnostics
+          .map((d) => ({ lsp: d, core: fromLspDiagnostic(d) }))
+          .filter((d): d is { lsp: typeof d.lsp; core: Diagnostic } => d.core !== undefined);
+        return folder.service.codeActions(path, range, ours.map((d) => d.core)).map((action) => ({
+          title: action.title,
+          kind: action.kind,
+          // The client's own diagnostic objects, so the editor links the fix to the squiggle.
+          diagnostics: action.diagnostics.map((d) => ours.find((o) => o.core === d)?.lsp).filter((d) => d !== undefined),
+          edit: toLspEdit(folder, action.edit),
+          ...(action.isPreferred ? { isPreferred: true } : {}),
+        }));
+      }),
+    ),
   );
 }
 

@@ -110,7 +110,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     return { capabilities: serverCapabilities(support), serverInfo: { name: 'governance-lens', version: '0.1.0' } };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
     if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'governanceLens' });
     if (support.watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -127,7 +127,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
         afterChange();
       });
     }
-    if (support.configuration) await applySettings(folders.all);
+    // Set before any await: the client sends nothing between initialized and this point, so
+    // every request after it waits for the client's settings and the first index.
+    ready = support.configuration ? applySettings(folders.all).catch((error) => connection.console.error(`Settings: ${String(error)}`)) : Promise.resolve();
     reindex(folders.all);
   });
 
@@ -193,10 +195,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onRequest(
     BlockersRequest.method,
-    safe('blockers', { blockers: [], complete: false }, ({ include }: Params<typeof BlockersRequest>): Result<typeof BlockersRequest> => ({
-      blockers: blockerInfos(folders.all, include ?? 'unresolved'),
-      complete: folders.all.every((f) => f.analyzer.isWarm),
-    })),
+    safe('blockers', { blockers: [], complete: false }, async ({ include }: Params<typeof BlockersRequest>): Promise<Result<typeof BlockersRequest>> => {
+      await ready;
+      return { blockers: blockerInfos(folders.all, include ?? 'unresolved'), complete: folders.all.every((f) => f.analyzer.isWarm) };
+    }),
   );
   connection.onRequest(
     CheckWorkspaceRequest.method,
@@ -209,7 +211,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }),
   );
 
-  registerFeatures(connection, folders, safe);
+  registerFeatures(connection, folders, safe, () => ready);
 
   connection.onShutdown(() => {
     settle?.dispose();

@@ -3,6 +3,7 @@ import type { DocumentFacts, Entry, Reservation } from '../facts/types';
 import type { BlockerStatus } from '../index/blockerStatus';
 import type { Resolution } from '../index/resolvePath';
 import { formatRange, ticketCount, type TicketRange } from '../scan/tickets';
+import { basename } from '../paths';
 import type { Position, Range } from '../types';
 import { anchorEntry } from './anchors';
 import { targetAt, type Target } from './locate';
@@ -102,9 +103,11 @@ function evidenceLinks(analyzer: Analyzer, facts: DocumentFacts, idOffset: numbe
     .join(', ');
 }
 
+/** Where a definition comes from: the file by name (the link carries the full path), its date and packet. */
 function origin(facts: DocumentFacts, link?: string): string {
-  const where = link ? codeLink(facts.path, link) : code(facts.path);
-  const packet = facts.packet !== undefined ? ` · packet ${code(facts.packet === '' ? '(workspace root)' : facts.packet)}` : '';
+  const name = basename(facts.path);
+  const where = link ? codeLink(name, link) : code(name);
+  const packet = facts.packet !== undefined ? ` · packet ${code(facts.packet === '' ? '(workspace root)' : basename(facts.packet))}` : '';
   return `From ${where}${facts.date ? ` (${md(facts.date)})` : ''}${packet}`;
 }
 
