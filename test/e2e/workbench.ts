@@ -102,7 +102,10 @@ class Workbench {
     await this.page.keyboard.press('Control+G');
     await this.quickInput.waitFor({ state: 'visible' });
     await this.quickInput.fill(`:${position.line + 1}:${position.character + 1}`);
+    // Enter before the picker has read the input would be lost: wait for its one row.
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: `Go to line ${position.line + 1} and character ${position.character + 1}` }).waitFor();
     await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
     await this.waitCursorLine(position.line, position.character);
   }
 
@@ -116,7 +119,7 @@ class Workbench {
     await this.page.keyboard.press('F1');
     await this.quickInput.waitFor({ state: 'visible' });
     await this.quickInput.fill('>' + title);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
   }
 
@@ -307,6 +310,7 @@ async function main(): Promise<void> {
       const chosen = 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1';
       await good.quickInput.fill(chosen);
       await until('one picker row', () => good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').count(), (n) => n === 1);
+      await good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: chosen }).waitFor();
       await good.page.keyboard.press('Enter');
       await good.waitActiveTab(path.basename(MAP));
       await good.waitCursorLine(lineOf(GOOD!, MAP, new RegExp(`"id": "${chosen}"`)));
