@@ -332,6 +332,14 @@ async function main(): Promise<void> {
         (r) => r.filter((x) => x.level === 1).length === packets.length && r.filter((x) => x.level === 2).length === everyBlocker.length,
       );
       for (const row of rows) log(`  ${'  '.repeat(row.level - 1)}${row.label}  ${row.description}`);
+      // Wide enough to read the descriptions in the screenshot.
+      await good.runCommand('Focus on Governance Blockers View');
+      const sidebarWidth = async () => (await good.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+      for (let i = 0; i < 6 && (await sidebarWidth()) < 520; i++) {
+        const before = await sidebarWidth();
+        await good.runCommand('Increase Current View Size');
+        await until('the side bar to widen', sidebarWidth, (w) => w > before);
+      }
       const groups = rows.filter((r) => r.level === 1);
       if (JSON.stringify(groups.map((g) => g.label)) !== JSON.stringify(packets)) throw new Error(`packet rows ${JSON.stringify(groups)}, expected ${JSON.stringify(packets)}`);
       if (groups[0]!.description !== `${unresolved.length} unresolved of ${everyBlocker.length}`) throw new Error(`packet row says "${groups[0]!.description}"`);
