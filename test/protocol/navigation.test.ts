@@ -96,3 +96,15 @@ describe('navigation over stdio on the example KB', () => {
     assert.equal(result.blockers[0]?.blocks, 'production');
   });
 });
+
+describe('malformed requests', () => {
+  test('positional parameters that push the cancellation token out of place still get an answer', async () => {
+    const client = await startClient(copyKb(), 'pull');
+    try {
+      const result = (await client.connection.sendRequest('governanceLens/blockers', { include: 'all' }, null)) as { blockers: unknown[] };
+      assert.equal(result.blockers.length, 7);
+    } finally {
+      await client.close();
+    }
+  });
+});

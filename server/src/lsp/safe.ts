@@ -1,4 +1,4 @@
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { RenameError } from '../core/service';
 
 /**
@@ -8,7 +8,9 @@ import { RenameError } from '../core/service';
  */
 export function makeSafe(connection: Connection) {
   return function safe<P, R, F>(name: string, fallback: F, run: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R | F | ResponseError<never>> => {
+    return async (params: P, maybeToken: CancellationToken | undefined): Promise<R | F | ResponseError<never>> => {
+      // A client that sends positional parameters ([params, extra]) shifts the token out of place.
+      const token = CancellationToken.is(maybeToken) ? maybeToken : CancellationToken.None;
       if (token.isCancellationRequested) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
       try {
         return await run(params, token);
