@@ -237,6 +237,17 @@ async function main(): Promise<void> {
       await broken.waitProblems(all);
       await broken.shot('03-broken-again');
     });
+    step('the quick fix "Change to FIX7-P0-PROD-CI-SCOPE-1" offered on the unknown ID repairs it', async () => {
+      await broken.goto({ line: typoAt.line, character: typoAt.character + 2 });
+      await broken.page.keyboard.press('Control+.');
+      // The preferred fix comes first and focused; Enter applies it as a user would.
+      const fix = broken.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Change to FIX7-P0-PROD-CI-SCOPE-1' }).first();
+      await fix.waitFor({ state: 'visible' });
+      await broken.shot('03b-quick-fix');
+      await broken.page.keyboard.press('Enter');
+      await broken.waitSquiggle(fixedLine, false);
+      await broken.waitProblems(withoutTypo);
+    });
 
     // ---- The example KB: hover, navigation, blockers --------------------------------------------
     let good!: Workbench;
@@ -290,6 +301,13 @@ async function main(): Promise<void> {
       const line = lineOf(GOOD!, INVENTORY, /"n": 5\b/);
       log('after F12:', await good.activeTab(), '|', await good.waitCursorLine(line));
       await good.shot('06-f12-evidence');
+    });
+    step('good copy: the blocker map shows a code lens with the references and status of each blocker', async () => {
+      await good.openFile(MAP);
+      const lenses = good.page.locator('.part.editor .codelens-decoration');
+      const texts = await until('the blocker code lenses', () => lenses.allInnerTexts(), (t) => t.some((x) => /^\d+ references? · unresolved$/.test(x.trim())));
+      log('code lenses:', JSON.stringify(texts.filter((t) => t.trim() !== '')));
+      await good.shot('06b-code-lens');
     });
     step('good copy: "Governance: Show Unresolved Blockers" lists the 7 unresolved blockers', async () => {
       await good.runCommand('Governance: Show Unresolved Blockers');
