@@ -1,0 +1,45 @@
+/**
+ * The language server from source, instrumented to count what it re-analyses: after each
+ * publishing pass (push mode) it writes one stderr line
+ *   BENCH-CYCLE {"diagnostics":N,"parses":M,"ms":T}
+ * N = documents whose diagnostics were computed since the previous pass, M = documents
+ * parsed (facts cache misses), T = the pass's duration. It patches prototypes at run time;
+ * the server's code is unchanged. Timings from this process are not the benchmark's (it
+ * runs unbundled under tsx): only its counts are reported.
+ *
+ *   node --import tsx scripts/bench/instrumented-server.ts --stdio
+ */
+import { Analyzer } from '../../server/src/core/analyzer';
+import { DiagnosticsHub } from '../../server/src/lsp/diagnosticsHub';
+// Starts the server; it creates its analyzers on initialize, after the patches below.
+import '../../server/src/node/serverMain';
+
+const counts = { diagnostics: 0, parses: 0 };
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+const analyzer = Analyzer.prototype as unknown as Record<string, Method>;
+const hub = DiagnosticsHub.prototype as unknown as Record<string, Method>;
+
+const diagnostics = analyzer['diagnostics'] as Method;
+analyzer['diagnostics'] = function (this: unknown, ...args: unknown[]) {
+  counts.diagnostics++;
+  return diagnostics.apply(this, args);
+};
+const factsOf = analyzer['factsOf'] as Method;
+analyzer['factsOf'] = function (this: unknown, ...args: unknown[]) {
+  // `facts` is the analyzer's private per-document cache: a miss means a parse.
+  const cache = (this as { facts: Map<string, unknown> }).facts;
+  const before = cache.size;
+  const result = factsOf.apply(this, args);
+  if (cache.size > before) counts.parses++;
+  return result;
+};
+const publishAll = hub['publishAll'] as Method;
+hub['publishAll'] = function (this: unknown, ...args: unknown[]) {
+  const t0 = performance.now();
+  const result = publishAll.apply(this, args);
+  process.stderr.write(`BENCH-CYCLE ${JSON.stringify({ ...counts, ms: Math.round(performance.now() - t0) })}\n`);
+  counts.diagnostics = 0;
+  counts.parses = 0;
+  return result;
+};

@@ -1,0 +1,398 @@
+/**
+ * `npm run bench`: measures `govlens check` and the language server on generated KB
+ * workspaces (scripts/bench/workspace.ts), next to a floor (list + read + JSON.parse) and a
+ * peer (ajv over the same schemas), and prints a Markdown table; the raw figures go to
+ * bench/results/ (git-ignored). See the README's Performance section for the full command.
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--seed 1] [--quick] [--runs 3] [--edits 1000]
+ *                    [--latency-edits 200] [--requests 500] [--burst 49] [--count-edits 5] [--profile]
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatSummary, summarise } from './profile-summary';
+import { memoryOf, runServerBench, type Memory, type ServerResult } from './server';
+import { defaultWorkspaceDir, ensureWorkspace, type Manifest } from './workspace';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const CLI = path.join(repoRoot, 'dist/cli.js');
+const SERVER = path.join(repoRoot, 'dist/server.js');
+const FLOOR = path.join(repoRoot, 'scripts/bench/floor.mjs');
+const PEER = path.join(repoRoot, 'scripts/bench/peer-ajv.mjs');
+const INSTRUMENTED = path.join(repoRoot, 'scripts/bench/instrumented-server.ts');
+const TIME = '/usr/bin/time';
+
+interface Options {
+  sizes: number[];
+  seed: number;
+  runs: number;
+  edits: number;
+  latencyEdits: number;
+  requests: number;
+  burst: number;
+  countEdits: number;
+  profile: boolean;
+  quick: boolean;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      seed: { type: 'string', default: '1' },
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      edits: { type: 'string' },
+      'latency-edits': { type: 'string' },
+      requests: { type: 'string' },
+      burst: { type: 'string', default: '49' },
+      'count-edits': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run bench -- [--sizes 1000,10000] [--seed 1] [--quick] [--runs N] [--edits N] [--latency-edits N] [--requests N] [--burst N] [--count-edits N] [--profile]');
+    process.exit(0);
+  }
+  const quick = values.quick === true;
+  const int = (value: string | undefined, fallback: number, name: string, min = 0) => {
+    const n = value === undefined ? fallback : Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min} (got ${value})`);
+    return n;
+  };
+  const latencyEdits = int(values['latency-edits'], quick ? 20 : 200, 'latency-edits', 1);
+  const burst = int(values.burst, 49, 'burst', 1);
+  if (burst % 2 === 0) throw new Error('--burst must be odd (each burst then changes what the map reports)');
+  return {
+    sizes: (values.sizes ?? '').split(',').map((s) => int(s.trim(), 0, 'sizes', 12)),
+    seed: int(values.seed, 1, 'seed'),
+    runs: int(values.runs, quick ? 1 : 3, 'runs', 1),
+    edits: Math.max(latencyEdits, int(values.edits, quick ? latencyEdits : 1000, 'edits', 1)),
+    latencyEdits,
+    requests: int(values.requests, quick ? 100 : 500, 'requests', 1),
+    burst,
+    countEdits: int(values['count-edits'], quick ? 3 : 5, 'count-edits'),
+    profile: values.profile === true,
+    quick,
+  };
+}
+
+// --- measuring fresh processes -------------------------------------------------------------
+
+interface ProcessRun {
+  wallMs: number;
+  peakRssMB: number;
+  exitCode: number | null;
+  stdout: string;
+}
+
+/** Runs `node ARGS` to completion: wall time from spawn to exit, peak RSS (GNU time's %M, else /proc VmHWM polled). */
+function measure(args: string[]): Promise<ProcessRun> {
+  const useTime = fs.existsSync(TIME);
+  const rssFile = path.join(os.tmpdir(), `govlens-bench-rss-${process.pid}-${Date.now()}`);
+  const [command, argv] = useTime ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    let hwm = 0;
+    const poll = useTime ? undefined : setInterval(() => child.pid !== undefined && (hwm = Math.max(hwm, memoryOf(child.pid).hwmMB || 0)), 5);
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (poll) clearInterval(poll);
+      let peakRssMB = hwm;
+      if (useTime) {
+        const text = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8') : '';
+        fs.rmSync(rssFile, { force: true });
+        // GNU time prints "Command exited with non-zero status N" before the figure.
+        peakRssMB = Number(text.trim().split('\n').pop()) / 1024;
+      }
+      if (code !== 0 && code !== 1) return reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`));
+      resolve({ wallMs, peakRssMB, exitCode: code, stdout: Buffer.concat(chunks).toString() });
+    });
+  });
+}
+
+interface Series {
+  wallMs: number[];
+  peakRssMB: number[];
+}
+
+async function series(args: string[], runs: number, check?: (run: ProcessRun) => void): Promise<Series> {
+  const out: Series = { wallMs: [], peakRssMB: [] };
+  for (let i = 0; i < runs; i++) {
+    const run = await measure(args);
+    if (i === 0) check?.(run);
+    out.wallMs.push(run.wallMs);
+    out.peakRssMB.push(run.peakRssMB);
+  }
+  return out;
+}
+
+// --- statistics --------------------------------------------------------------------------
+
+/** Nearest-rank percentile (p in 0..1) of a list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+const median = (values: readonly number[]) => percentile(values, 0.5);
+
+// --- one size ------------------------------------------------------------------------------
+
+interface SizeResult {
+  docs: number;
+  seed: number;
+  workspace: string;
+  manifest: Pick<Manifest, 'packets' | 'notes'> & { defects: number; dependants: number };
+  cli: Series & { findings: number; files: number; findingsMatchDefects: boolean };
+  floor: Series;
+  peer: Series;
+  server: Omit<ServerResult, 'stderrLines'>;
+  /** initialize → all diagnostics, one per server session (the first is the session of the edits). */
+  initializeMs: number[];
+  /** From the instrumented server: per publishing pass after an edit. */
+  reanalysis?: { diagnosticsPerEdit: number[]; parsesPerEdit: number[]; indexing: { diagnostics: number; parses: number } };
+  profiles?: string[];
+}
+
+async function measureSize(docs: number, o: Options, profileDir: string | undefined): Promise<SizeResult> {
+  const dir = defaultWorkspaceDir(repoRoot, docs, o.seed);
+  const log = (line: string) => console.error(line);
+  log(`\n== ${docs} documents (seed ${o.seed}): ${path.relative(repoRoot, dir)}`);
+  const manifest = ensureWorkspace(dir, docs, o.seed);
+  // One unmeasured pass warms the page cache: "cold" below means a fresh process, not a cold disk.
+  await measure([FLOOR, dir]);
+
+  log(`  check (${o.runs}×)`);
+  let findings = 0;
+  let files = 0;
+  const cli = await series([CLI, 'check', dir, '--format', 'json'], o.runs, (run) => {
+    const report = JSON.parse(run.stdout) as { files: number; diagnostics: unknown[] };
+    findings = report.diagnostics.length;
+    files = report.files;
+  });
+  log(`  floor and peer (${o.runs}× each)`);
+  const floor = await series([FLOOR, dir], o.runs);
+  const peer = await series([PEER, dir], o.runs);
+
+  log(`  server: ${o.latencyEdits} measured edits, ${o.edits} edits in all, ${o.requests} hovers and definitions`);
+  const { stderrLines: _unused, ...server } = await runServerBench({
+    nodeArgs: [],
+    entry: [SERVER, '--stdio'],
+    root: dir,
+    manifest,
+    latencyEdits: o.latencyEdits,
+    totalEdits: o.edits,
+    burst: o.burst,
+    requests: o.requests,
+    log,
+  });
+
+  // Startup is one figure per server session: o.runs - 1 more sessions that only start up.
+  const initializeMs = [server.initializeToReadyMs];
+  for (let i = 1; i < o.runs; i++) {
+    log(`  server startup, session ${i + 1}/${o.runs}`);
+    const again = await runServerBench({ nodeArgs: [], entry: [SERVER, '--stdio'], root: dir, manifest, latencyEdits: 0, totalEdits: 0, burst: o.burst, requests: 0, log });
+    initializeMs.push(again.initializeToReadyMs);
+  }
+
+  let reanalysis: SizeResult['reanalysis'];
+  if (o.countEdits > 0) {
+    log(`  instrumented server (counts only): ${o.countEdits} edits`);
+    const counted = await runServerBench({
+      nodeArgs: ['--import', 'tsx'],
+      entry: [INSTRUMENTED, '--stdio'],
+      root: dir,
+      manifest,
+      latencyEdits: o.countEdits,
+      totalEdits: o.countEdits,
+      burst: o.burst,
+      requests: 1,
+      log,
+      stderrPrefix: 'BENCH-CYCLE ',
+    });
+    const cycles = counted.stderrLines.map((l) => JSON.parse(l.slice('BENCH-CYCLE '.length)) as { diagnostics: number; parses: number });
+    // The first pass follows indexing; the last countEdits follow the edits (the open's pass sits between).
+    const perEdit = cycles.slice(-o.countEdits);
+    reanalysis = {
+      indexing: cycles[0] ?? { diagnostics: NaN, parses: NaN },
+      diagnosticsPerEdit: perEdit.map((c) => c.diagnostics),
+      parsesPerEdit: perEdit.map((c) => c.parses),
+    };
+  }
+
+  let profiles: string[] | undefined;
+  if (profileDir) {
+    log('  profiles (--cpu-prof): check, then the server');
+    const cliDir = path.join(profileDir, `${docs}-check`);
+    const serverDir = path.join(profileDir, `${docs}-server`);
+    await measure(['--cpu-prof', '--cpu-prof-dir', cliDir, CLI, 'check', dir, '--format', 'json']);
+    await runServerBench({
+      nodeArgs: ['--cpu-prof', '--cpu-prof-dir', serverDir],
+      entry: [SERVER, '--stdio'],
+      root: dir,
+      manifest,
+      latencyEdits: Math.min(o.latencyEdits, 20),
+      totalEdits: Math.min(o.latencyEdits, 20),
+      burst: o.burst,
+      requests: Math.min(o.requests, 200),
+      log,
+    });
+    profiles = [cliDir, serverDir].flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).map((f) => path.join(d, f)) : []));
+  }
+
+  return {
+    docs,
+    seed: o.seed,
+    workspace: path.relative(repoRoot, dir),
+    manifest: { packets: manifest.packets, notes: manifest.notes, defects: manifest.defects.length, dependants: manifest.targets.dependants.length },
+    cli: { ...cli, findings, files, findingsMatchDefects: findings === manifest.defects.length && files === docs },
+    floor,
+    peer,
+    server,
+    initializeMs,
+    ...(reanalysis ? { reanalysis } : {}),
+    ...(profiles ? { profiles } : {}),
+  };
+}
+
+// --- the table ---------------------------------------------------------------------------
+
+interface Row {
+  figure: string;
+  unit: string;
+  values: number[];
+  target?: { text: string; met: (value: number) => boolean };
+  digits?: number;
+}
+
+function rows(results: SizeResult[]): Row[] {
+  const v = (f: (r: SizeResult) => number) => results.map(f);
+  const edits = (r: SizeResult) => r.server.edits;
+  const mem = (f: (r: SizeResult) => Memory) => (r: SizeResult) => f(r).rssMB;
+  return [
+    { figure: '`check` cold: wall time', unit: 'ms', values: v((r) => median(r.cli.wallMs)) },
+    { figure: '`check` cold: peak RSS', unit: 'MB', values: v((r) => median(r.cli.peakRssMB)) },
+    { figure: 'floor (list + read + JSON.parse): wall time', unit: 'ms', values: v((r) => median(r.floor.wallMs)) },
+    { figure: 'floor: peak RSS', unit: 'MB', values: v((r) => median(r.floor.peakRssMB)) },
+    { figure: '**`check` ÷ floor**', unit: '×', digits: 1, values: v((r) => median(r.cli.wallMs) / median(r.floor.wallMs)), target: { text: '≤ 2×', met: (x) => x <= 2 } },
+    { figure: 'peer (ajv, same schemas): wall time', unit: 'ms', values: v((r) => median(r.peer.wallMs)) },
+    { figure: 'peer: peak RSS', unit: 'MB', values: v((r) => median(r.peer.peakRssMB)) },
+    { figure: '**`check` ÷ peer**', unit: '×', digits: 1, values: v((r) => median(r.cli.wallMs) / median(r.peer.wallMs)), target: { text: '< 1× (faster than the peer)', met: (x) => x < 1 } },
+    { figure: '**server: initialize → all diagnostics published**', unit: 'ms', values: v((r) => median(r.initializeMs)), target: { text: '≤ 3000 ms', met: (x) => x <= 3000 } },
+    { figure: 'server: documents published at startup (those with findings)', unit: 'docs', values: v((r) => r.server.initialPublishes) },
+    { figure: 'edit → the map’s own diagnostics, p50', unit: 'ms', values: v((r) => percentile(edits(r).map((e) => e.mapMs), 0.5)) },
+    { figure: '**edit → the map’s own diagnostics, p95**', unit: 'ms', values: v((r) => percentile(edits(r).map((e) => e.mapMs), 0.95)), target: { text: '≤ 50 ms', met: (x) => x <= 50 } },
+    { figure: 'edit → every dependant republished, p50', unit: 'ms', values: v((r) => percentile(edits(r).map((e) => e.allMs), 0.5)) },
+    { figure: '**edit → every dependant republished, p95**', unit: 'ms', values: v((r) => percentile(edits(r).map((e) => e.allMs), 0.95)), target: { text: '≤ 50 ms', met: (x) => x <= 50 } },
+    { figure: 'dependants of the edited blocker (documents citing it)', unit: 'docs', values: v((r) => r.server.dependants) },
+    { figure: 'publishDiagnostics per edit (median; only changed documents are sent)', unit: 'docs', values: v((r) => median(edits(r).map((e) => e.publishes))) },
+    { figure: 'documents whose diagnostics are recomputed per edit (instrumented)', unit: 'docs', values: v((r) => (r.reanalysis ? median(r.reanalysis.diagnosticsPerEdit) : NaN)) },
+    { figure: 'documents re-parsed per edit (instrumented)', unit: 'docs', values: v((r) => (r.reanalysis ? median(r.reanalysis.parsesPerEdit) : NaN)) },
+    { figure: 'hover on a blocker ID, p50', unit: 'ms', digits: 2, values: v((r) => percentile(r.server.hoverMs, 0.5)) },
+    { figure: '**hover on a blocker ID, p95**', unit: 'ms', digits: 2, values: v((r) => percentile(r.server.hoverMs, 0.95)), target: { text: '≤ 10 ms', met: (x) => x <= 10 } },
+    { figure: 'definition of a blocker ID, p50', unit: 'ms', digits: 2, values: v((r) => percentile(r.server.definitionMs, 0.5)) },
+    { figure: '**definition of a blocker ID, p95**', unit: 'ms', digits: 2, values: v((r) => percentile(r.server.definitionMs, 0.95)), target: { text: '≤ 10 ms', met: (x) => x <= 10 } },
+    { figure: '**server RSS after indexing**', unit: 'MB', values: v(mem((r) => r.server.memoryAfterIndexing)), target: { text: '≤ 500 MB', met: (x) => x <= 500 } },
+    { figure: 'server RSS after the measured edits', unit: 'MB', values: v(mem((r) => r.server.memoryAfterLatencyEdits)) },
+    { figure: '**server RSS after all edits**', unit: 'MB', values: v(mem((r) => r.server.memoryAfterAllEdits)), target: { text: '≤ 500 MB', met: (x) => x <= 500 } },
+    {
+      figure: '**server RSS growth across the edits** (after all edits ÷ after indexing)',
+      unit: '×',
+      digits: 2,
+      values: v((r) => r.server.memoryAfterAllEdits.rssMB / r.server.memoryAfterIndexing.rssMB),
+      target: { text: 'flat (≤ 1.10×)', met: (x) => x <= 1.1 },
+    },
+    { figure: 'server peak RSS (VmHWM)', unit: 'MB', values: v((r) => r.server.memoryAfterAllEdits.hwmMB) },
+  ];
+}
+
+function format(x: number, digits = 0): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function table(results: SizeResult[]): string {
+  const sizes = results.map((r) => r.docs);
+  const largest = Math.max(...sizes);
+  const growth = results.length >= 2;
+  const header = [
+    '| figure | unit |',
+    ...sizes.map((s) => ` ${s.toLocaleString('en-US')} docs |`),
+    ...(growth ? [` growth ${sizes[sizes.length - 1]?.toLocaleString('en-US')}/${sizes[0]?.toLocaleString('en-US')} |`] : []),
+    ` target (at ${largest.toLocaleString('en-US')} docs) |`,
+  ].join('');
+  const rule = `|---|---|${sizes.map(() => '---:|').join('')}${growth ? '---:|' : ''}---|`;
+  const body = rows(results).map((row) => {
+    const first = row.values[0] ?? NaN;
+    const last = row.values[row.values.length - 1] ?? NaN;
+    const atLargest = row.values[sizes.indexOf(largest)] ?? NaN;
+    const verdict = row.target ? `${row.target.text}: ${Number.isFinite(atLargest) ? (row.target.met(atLargest) ? '**met**' : '**missed**') : 'n/a'}` : '';
+    return `| ${row.figure} | ${row.unit} |${row.values.map((x) => ` ${format(x, row.digits)} |`).join('')}${growth ? ` ${format(last / first, 1)}× |` : ''} ${verdict} |`;
+  });
+  return [header, rule, ...body].join('\n');
+}
+
+function machine(): { cpu: string; cores: number; node: string; os: string; memoryGB: number } {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    // Not Linux: os.cpus() is the answer.
+  }
+  return { cpu, cores: os.availableParallelism(), node: process.version, os: `${os.type()} ${os.release()}`, memoryGB: Math.round(os.totalmem() / 2 ** 30) };
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  for (const file of [CLI, SERVER]) if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run npm run build first`);
+  const m = machine();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
+  const profileDir = o.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
+  console.error(`Governance Lens benchmark: ${m.cpu}, ${m.cores} cores, Node ${m.node}; sizes ${o.sizes.join(', ')}; ${o.runs} run(s) per process figure`);
+
+  const results: SizeResult[] = [];
+  for (const docs of o.sizes) results.push(await measureSize(docs, o, profileDir));
+
+  const markdown = [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.os}.`,
+    `Workspaces: seed ${o.seed}; ${results.map((r) => `${r.docs.toLocaleString('en-US')} docs = ${r.manifest.packets} packets × 6 + ${r.manifest.notes} notes, ${r.manifest.defects} planted defects`).join('; ')}.`,
+    `Process figures and server startup: median of ${o.runs} fresh process(es) each. Server: ${o.latencyEdits} measured edits, ${o.edits} edits in all (bursts of ${o.burst}), ${o.requests} hovers and ${o.requests} definitions.`,
+    '',
+    table(results),
+    '',
+  ].join('\n');
+  console.log(markdown);
+  for (const r of results) {
+    if (!r.cli.findingsMatchDefects) console.log(`Note: at ${r.docs} docs check reported ${r.cli.findings} findings in ${r.cli.files} files; ${r.manifest.defects} defects were planted.`);
+  }
+
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const base = path.join(resultsDir, `${stamp}-${o.sizes.join('-')}`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ machine: m, options: o, results }, null, 2)}\n`);
+  fs.writeFileSync(`${base}.md`, markdown);
+  console.error(`\nResults: ${path.relative(repoRoot, base)}.json (and .md)`);
+
+  if (profileDir) {
+    const summaries = results.flatMap((r) => r.profiles ?? []).map((file) => formatSummary(summarise(file, 25)));
+    fs.writeFileSync(path.join(profileDir, 'summary.md'), `${summaries.join('\n\n')}\n`);
+    console.error(`Profiles: ${path.relative(repoRoot, profileDir)} (summary.md)`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
+}
