@@ -37,9 +37,14 @@ analyzer['factsOf'] = function (this: unknown, ...args: unknown[]) {
 const publishAll = hub['publishAll'] as Method;
 hub['publishAll'] = function (this: unknown, ...args: unknown[]) {
   const t0 = performance.now();
+  const report = () => {
+    process.stderr.write(`BENCH-CYCLE ${JSON.stringify({ ...counts, ms: Math.round(performance.now() - t0) })}\n`);
+    counts.diagnostics = 0;
+    counts.parses = 0;
+  };
   const result = publishAll.apply(this, args);
-  process.stderr.write(`BENCH-CYCLE ${JSON.stringify({ ...counts, ms: Math.round(performance.now() - t0) })}\n`);
-  counts.diagnostics = 0;
-  counts.parses = 0;
+  // A pass may run over several event-loop turns (a promise): count it when it ends.
+  if (result instanceof Promise) return result.finally(report);
+  report();
   return result;
 };

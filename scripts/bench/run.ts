@@ -6,6 +6,7 @@
  *
  *   npm run bench -- [--sizes 1000,10000] [--seed 1] [--quick] [--runs 3] [--edits 1000]
  *                    [--latency-edits 200] [--requests 500] [--burst 49] [--count-edits 5] [--profile]
+ *   npm run bench -- --combine bench/results/A-1000.json,bench/results/B-10000.json   (one table from separate runs)
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -35,6 +36,8 @@ interface Options {
   countEdits: number;
   profile: boolean;
   quick: boolean;
+  /** Saved per-size results (bench/results/*-<docs>.json) to tabulate instead of measuring. */
+  combine: string[];
 }
 
 function options(): Options {
@@ -50,11 +53,12 @@ function options(): Options {
       burst: { type: 'string', default: '49' },
       'count-edits': { type: 'string' },
       profile: { type: 'boolean', default: false },
+      combine: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: npm run bench -- [--sizes 1000,10000] [--seed 1] [--quick] [--runs N] [--edits N] [--latency-edits N] [--requests N] [--burst N] [--count-edits N] [--profile]');
+    console.log('usage: npm run bench -- [--sizes 1000,10000] [--seed 1] [--quick] [--runs N] [--edits N] [--latency-edits N] [--requests N] [--burst N] [--count-edits N] [--profile] [--combine FILE,FILE]');
     process.exit(0);
   }
   const quick = values.quick === true;
@@ -77,6 +81,7 @@ function options(): Options {
     countEdits: int(values['count-edits'], quick ? 3 : 5, 'count-edits'),
     profile: values.profile === true,
     quick,
+    combine: values.combine ? values.combine.split(',').map((f) => path.resolve(f.trim())) : [],
   };
 }
 
@@ -150,6 +155,7 @@ const median = (values: readonly number[]) => percentile(values, 0.5);
 
 interface SizeResult {
   docs: number;
+  settings: Pick<Options, 'runs' | 'latencyEdits' | 'edits' | 'burst' | 'requests' | 'countEdits'>;
   seed: number;
   workspace: string;
   manifest: Pick<Manifest, 'packets' | 'notes'> & { defects: number; dependants: number };
@@ -252,6 +258,7 @@ async function measureSize(docs: number, o: Options, profileDir: string | undefi
 
   return {
     docs,
+    settings: { runs: o.runs, latencyEdits: o.latencyEdits, edits: o.edits, burst: o.burst, requests: o.requests, countEdits: o.countEdits },
     seed: o.seed,
     workspace: path.relative(repoRoot, dir),
     manifest: { packets: manifest.packets, notes: manifest.notes, defects: manifest.defects.length, dependants: manifest.targets.dependants.length },
@@ -352,42 +359,69 @@ function machine(): { cpu: string; cores: number; node: string; os: string; memo
   return { cpu, cores: os.availableParallelism(), node: process.version, os: `${os.type()} ${os.release()}`, memoryGB: Math.round(os.totalmem() / 2 ** 30) };
 }
 
-async function main(): Promise<void> {
-  const o = options();
-  for (const file of [CLI, SERVER]) if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run npm run build first`);
-  const m = machine();
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const resultsDir = path.join(repoRoot, 'bench', 'results');
-  const profileDir = o.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
-  console.error(`Governance Lens benchmark: ${m.cpu}, ${m.cores} cores, Node ${m.node}; sizes ${o.sizes.join(', ')}; ${o.runs} run(s) per process figure`);
+type Machine = ReturnType<typeof machine>;
 
-  const results: SizeResult[] = [];
-  for (const docs of o.sizes) results.push(await measureSize(docs, o, profileDir));
-
-  const markdown = [
+/** The Markdown report: the machine, what was run, the table. */
+function report(m: Machine, results: SizeResult[]): string {
+  const how = (r: SizeResult) =>
+    `${r.docs.toLocaleString('en-US')} docs: ${r.settings.runs} fresh process(es) per process figure and per server startup (median); ` +
+    `${r.settings.latencyEdits} measured edits, ${r.settings.edits} edits in all (bursts of ${r.settings.burst}), ${r.settings.requests} hovers and ${r.settings.requests} definitions`;
+  return [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.os}.`,
-    `Workspaces: seed ${o.seed}; ${results.map((r) => `${r.docs.toLocaleString('en-US')} docs = ${r.manifest.packets} packets × 6 + ${r.manifest.notes} notes, ${r.manifest.defects} planted defects`).join('; ')}.`,
-    `Process figures and server startup: median of ${o.runs} fresh process(es) each. Server: ${o.latencyEdits} measured edits, ${o.edits} edits in all (bursts of ${o.burst}), ${o.requests} hovers and ${o.requests} definitions.`,
+    `Workspaces (seed ${results[0]?.seed}): ${results.map((r) => `${r.docs.toLocaleString('en-US')} docs = ${r.manifest.packets} packets × 6 + ${r.manifest.notes} notes, ${r.manifest.defects} planted defects`).join('; ')}.`,
+    `Runs: ${results.map(how).join('; ')}.`,
     '',
     table(results),
     '',
+    ...results.filter((r) => !r.cli.findingsMatchDefects).map((r) => `Note: at ${r.docs} docs check reported ${r.cli.findings} findings in ${r.cli.files} files; ${r.manifest.defects} defects were planted.`),
   ].join('\n');
-  console.log(markdown);
-  for (const r of results) {
-    if (!r.cli.findingsMatchDefects) console.log(`Note: at ${r.docs} docs check reported ${r.cli.findings} findings in ${r.cli.files} files; ${r.manifest.defects} defects were planted.`);
-  }
+}
 
+interface SizeFile {
+  machine: Machine;
+  result: SizeResult;
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
-  const base = path.join(resultsDir, `${stamp}-${o.sizes.join('-')}`);
-  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ machine: m, options: o, results }, null, 2)}\n`);
-  fs.writeFileSync(`${base}.md`, markdown);
-  console.error(`\nResults: ${path.relative(repoRoot, base)}.json (and .md)`);
 
-  if (profileDir) {
-    const summaries = results.flatMap((r) => r.profiles ?? []).map((file) => formatSummary(summarise(file, 25)));
-    fs.writeFileSync(path.join(profileDir, 'summary.md'), `${summaries.join('\n\n')}\n`);
-    console.error(`Profiles: ${path.relative(repoRoot, profileDir)} (summary.md)`);
+  let m = machine();
+  const results: SizeResult[] = [];
+  if (o.combine.length > 0) {
+    // Sizes measured in separate runs (a 10,000-document run takes over an hour): one table.
+    for (const file of o.combine) {
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SizeFile;
+      m = saved.machine;
+      results.push(saved.result);
+    }
+    results.sort((a, b) => a.docs - b.docs);
+  } else {
+    for (const file of [CLI, SERVER]) if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run npm run build first`);
+    const profileDir = o.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
+    console.error(`Governance Lens benchmark: ${m.cpu}, ${m.cores} cores, Node ${m.node}; sizes ${o.sizes.join(', ')}; ${o.runs} run(s) per process figure`);
+    for (const docs of o.sizes) {
+      const result = await measureSize(docs, o, profileDir);
+      results.push(result);
+      // Each size is saved as soon as it is measured; --combine makes one table from several.
+      const file = path.join(resultsDir, `${stamp}-${docs}.json`);
+      fs.writeFileSync(file, `${JSON.stringify({ machine: m, result } satisfies SizeFile, null, 2)}\n`);
+      console.error(`  saved ${path.relative(repoRoot, file)}`);
+      if (profileDir && result.profiles) {
+        const summaries = result.profiles.map((f) => formatSummary(summarise(f, 25)));
+        fs.writeFileSync(path.join(profileDir, `summary-${docs}.md`), `${summaries.join('\n\n')}\n`);
+        console.error(`  profiles: ${path.relative(repoRoot, profileDir)} (summary-${docs}.md)`);
+      }
+    }
   }
+
+  const markdown = report(m, results);
+  console.log(markdown);
+  const base = path.join(resultsDir, `${stamp}-${results.map((r) => r.docs).join('-')}`);
+  fs.writeFileSync(`${base}.md`, `${markdown}\n`);
+  console.error(`\nTable: ${path.relative(repoRoot, base)}.md`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
