@@ -5,6 +5,9 @@ import type { KbFolder } from './kbFolder';
 
 export type DiagnosticsMode = 'pull' | 'push';
 
+/** Documents analysed per event-loop turn in a whole-workspace pass. */
+const BATCH = 100;
+
 interface Reported {
   uri: string;
   key: string;
@@ -21,14 +24,17 @@ export class DiagnosticsHub {
   private readonly waiters = new Set<() => void>();
   /** What each client last received, by URI: JSON of the diagnostics. */
   private readonly published = new Map<string, string>();
-  private workspaceReported = new Map<string, Reported>();
+  private readonly workspaceReported = new Map<string, Reported>();
   private lastWorkspaceGeneration = -1;
+  /** Counts every change as it happens (generation counts settled ones). */
+  private edits = 0;
 
   constructor(
     private readonly connection: Connection,
     private readonly folders: Folders,
     readonly mode: DiagnosticsMode,
     private readonly refreshSupported: boolean,
+    private readonly yieldTurn: () => Promise<void>,
   ) {}
 
   /** The diagnostics of one document, as LSP sends them. */
@@ -36,28 +42,50 @@ export class DiagnosticsHub {
     return folder.analyzer.diagnostics(path).map((d) => toLspDiagnostic(folder, d));
   }
 
-  /** Called (debounced) after any change: buffers, disk, settings, configuration files. */
+  /** Called on every change, at once: a pass over the workspace that is under way is now out of date. */
+  touched(): void {
+    this.edits++;
+  }
+
+  /** Called (debounced) after changes: buffers, disk, settings, configuration files. */
   changed(): void {
     this.generation++;
     for (const wake of this.waiters) wake();
     this.waiters.clear();
-    if (this.mode === 'push') this.publishAll();
+    if (this.mode === 'push') void this.publishAll();
     else if (this.refreshSupported) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  /** Publishes what differs from what the client has; documents that vanished get an empty list. */
-  publishAll(): void {
-    const seen = new Set<string>();
+  /**
+   * Visits every document a batch per event-loop turn, so requests are answered during a long
+   * pass; stops early (returning false) when a change makes the pass out of date.
+   */
+  private async visitAll(visit: (folder: KbFolder, path: string) => void): Promise<boolean> {
+    const edits = this.edits;
+    let n = 0;
     for (const folder of this.folders.all) {
-      if (!folder.analyzer.isWarm) continue;
-      const paths = folder.analyzer.documents();
-      for (const path of paths) {
-        const uri = folder.uriOf(path);
-        seen.add(uri);
-        this.send(uri, this.diagnosticsOf(folder, path));
+      if (!folder.analyzer.isWarm) return false;
+      for (const path of folder.analyzer.documents()) {
+        if (this.edits !== edits) return false;
+        visit(folder, path);
+        if (++n % BATCH === 0) await this.yieldTurn();
       }
     }
-    for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(uri, []);
+    return this.edits === edits;
+  }
+
+  /**
+   * Publishes what differs from what the client has; documents that vanished get an empty list.
+   * A pass overtaken by an edit stops: the edit's own pass follows.
+   */
+  async publishAll(): Promise<void> {
+    const seen = new Set<string>();
+    const complete = await this.visitAll((folder, path) => {
+      const uri = folder.uriOf(path);
+      seen.add(uri);
+      this.send(uri, this.diagnosticsOf(folder, path));
+    });
+    if (complete) for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(uri, []);
   }
 
   private send(uri: string, diagnostics: Diagnostic[]): void {
@@ -72,6 +100,8 @@ export class DiagnosticsHub {
   /**
    * workspace/diagnostic. When the client already holds this generation's results the answer
    * waits for the next change (or cancellation), so the client's poll costs nothing while idle.
+   * A pass overtaken by an edit answers with what it has (the client keeps the rest) and the
+   * next poll is answered at once.
    */
   async workspaceReport(previous: readonly { uri: string; value: string }[], token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
     const current = String(this.lastWorkspaceGeneration);
@@ -86,22 +116,27 @@ export class DiagnosticsHub {
     const resultId = String(generation);
     const previousIds = new Map(previous.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
-    const reported = new Map<string, Reported>();
-    for (const folder of this.folders.all) {
-      for (const path of folder.analyzer.documents()) {
-        const uri = folder.uriOf(path);
-        const diagnostics = this.diagnosticsOf(folder, path);
-        const key = JSON.stringify(diagnostics);
-        reported.set(uri, { uri, key });
-        const before = this.workspaceReported.get(uri);
-        if (before?.key === key && previousIds.has(uri)) items.push({ kind: 'unchanged', uri, resultId, version: null });
-        else items.push({ kind: 'full', uri, resultId, version: null, items: diagnostics });
+    const seen = new Set<string>();
+    const complete = await this.visitAll((folder, path) => {
+      const uri = folder.uriOf(path);
+      const diagnostics = this.diagnosticsOf(folder, path);
+      const key = JSON.stringify(diagnostics);
+      seen.add(uri);
+      const before = this.workspaceReported.get(uri);
+      this.workspaceReported.set(uri, { uri, key });
+      if (before?.key === key && previousIds.has(uri)) items.push({ kind: 'unchanged', uri, resultId, version: null });
+      else items.push({ kind: 'full', uri, resultId, version: null, items: diagnostics });
+    });
+    if (token.isCancellationRequested) return { items: [] };
+    if (complete) {
+      // A document that left the workspace (deleted, renamed) must lose its entries.
+      for (const uri of new Set([...previousIds.keys(), ...this.workspaceReported.keys()])) {
+        if (seen.has(uri)) continue;
+        this.workspaceReported.delete(uri);
+        items.push({ kind: 'full', uri, resultId, version: null, items: [] });
       }
     }
-    // A document that left the workspace (deleted, renamed) must lose its entries.
-    for (const uri of previousIds.keys()) if (!reported.has(uri)) items.push({ kind: 'full', uri, resultId, version: null, items: [] });
-    this.workspaceReported = reported;
-    this.lastWorkspaceGeneration = generation;
+    this.lastWorkspaceGeneration = complete ? generation : -1;
     return { items };
   }
 

@@ -38,6 +38,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let settle: { dispose(): void } | undefined;
 
   const afterChange = () => {
+    hub.touched();
     settle?.dispose();
     settle = runtime.timer.setTimeout(() => {
       settle = undefined;
@@ -103,7 +104,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = clientSupport(params.capabilities);
     settings = new SettingsSource(connection, support.configuration, params.initializationOptions);
-    hub = new DiagnosticsHub(connection, folders, support.pullDiagnostics ? 'pull' : 'push', support.diagnosticRefresh);
+    hub = new DiagnosticsHub(connection, folders, support.pullDiagnostics ? 'pull' : 'push', support.diagnosticRefresh, () => new Promise((resolve) => runtime.timer.setImmediate(resolve)));
     // Folders exist from the start, so requests that arrive before the settings do still find them.
     const initial = settings.initial();
     for (const uri of params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])) addFolder(uri, initial);
