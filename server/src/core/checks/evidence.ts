@@ -4,7 +4,6 @@ import type { Resolution } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { EvidenceRef } from '../scan/evidence';
-import { closest } from '../text/closest';
 import type { Span } from '../types';
 
 export type FactsOf = (path: string) => DocumentFacts | undefined;
@@ -44,7 +43,7 @@ function fileProblem(resolution: Resolution, written: string, span: Span, index:
       };
     }
     case 'missing': {
-      const near = closest(basename(written), index.files.map(basename));
+      const near = index.closestFileName(basename(written));
       const nearPath = near ? index.named(near)[0] : undefined;
       return {
         code: 'evidence-missing-file',

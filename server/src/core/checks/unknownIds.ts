@@ -1,13 +1,12 @@
 import type { DocumentFacts, Finding } from '../facts/types';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import { closest } from '../text/closest';
 
 /** unknown-id: references nothing defines, and resolved_in_this_macro entries that are no blocker. */
 export function checkUnknownIds(facts: DocumentFacts, index: WorkspaceIndex): Finding[] {
   const findings: Finding[] = [];
   for (const ref of facts.idRefs) {
     if (index.definitions.has(ref.id)) continue;
-    const near = closest(ref.id, index.definitions.keys());
+    const near = index.closestId(ref.id);
     findings.push({
       code: 'unknown-id',
       span: ref.span,
@@ -19,7 +18,7 @@ export function checkUnknownIds(facts: DocumentFacts, index: WorkspaceIndex): Fi
   }
   for (const ref of facts.resolvedRefs) {
     if (index.blockers.has(ref.id)) continue;
-    const near = closest(ref.id, index.blockers.keys());
+    const near = index.closestBlocker(ref.id);
     const definedElsewhere = index.definitions.has(ref.id);
     findings.push({
       code: 'unknown-id',

@@ -28,6 +28,15 @@ export function computeBlockerStatus(maps: readonly DocumentFacts[]): Map<string
       definitions.set(blocker.id, list);
     }
   }
+  // Maps listing each ID in resolved_in_this_macro, oldest first: one pass, not one per blocker.
+  const resolvers = new Map<string, DocumentFacts[]>();
+  for (const facts of ordered) {
+    for (const ref of facts.resolvedRefs) {
+      const list = resolvers.get(ref.id) ?? [];
+      if (list[list.length - 1] !== facts) list.push(facts);
+      resolvers.set(ref.id, list);
+    }
+  }
   const result = new Map<string, BlockerStatus>();
   for (const [id, list] of definitions) {
     const latest = list[list.length - 1];
@@ -38,7 +47,7 @@ export function computeBlockerStatus(maps: readonly DocumentFacts[]): Map<string
       status.resolvedBy = { facts: latest.facts, how: 'status' };
     } else {
       const since = latest.facts.date ?? '';
-      const resolver = ordered.find((m) => (m.date ?? '') >= since && m.resolvedRefs.some((r) => r.id === id));
+      const resolver = resolvers.get(id)?.find((m) => (m.date ?? '') >= since);
       if (resolver) {
         status.status = 'resolved';
         status.resolvedBy = { facts: resolver, how: 'resolved_in_this_macro' };

@@ -1,5 +1,6 @@
 import type { DocumentFacts, Reservation } from '../facts/types';
 import { basename } from '../paths';
+import { closest } from '../text/closest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
 import type { PathKind } from '../workspace';
@@ -30,6 +31,9 @@ export class WorkspaceIndex implements FileLookup {
   readonly reservedRanges = new Map<string, TicketRange[]>();
   private readonly byName = new Map<string, string[]>();
   private readonly fileSet: ReadonlySet<string>;
+  /** Typo suggestions, memoised: every document citing the same unknown name asks the same question. */
+  private readonly suggestions = new Map<string, string | undefined>();
+  private readonly stats = new Map<string, PathKind>();
 
   constructor(
     readonly files: readonly string[],
@@ -61,8 +65,35 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   stat(path: string): PathKind {
-    // Listed files need no system call; anything else (folders, links, unlisted files) asks the host.
-    return this.fileSet.has(path) ? 'file' : this.statFile(path);
+    // Listed files need no system call; anything else (folders, links, unlisted files) asks the
+    // host once per index: the index is rebuilt after any change, so the answer cannot go stale.
+    if (this.fileSet.has(path)) return 'file';
+    let kind = this.stats.get(path);
+    if (kind === undefined) {
+      kind = this.statFile(path);
+      this.stats.set(path, kind);
+    }
+    return kind;
+  }
+
+  /** The defined ID nearest to an unknown one (a likely typo), if any. */
+  closestId(id: string): string | undefined {
+    return this.suggest(`id:${id}`, () => closest(id, this.definitions.keys()));
+  }
+
+  /** The blocker ID nearest to a name that is not a blocker. */
+  closestBlocker(id: string): string | undefined {
+    return this.suggest(`blocker:${id}`, () => closest(id, this.blockers.keys()));
+  }
+
+  /** The workspace file name nearest to a missing one. */
+  closestFileName(name: string): string | undefined {
+    return this.suggest(`file:${name}`, () => closest(name, this.byName.keys()));
+  }
+
+  private suggest(key: string, compute: () => string | undefined): string | undefined {
+    if (!this.suggestions.has(key)) this.suggestions.set(key, compute());
+    return this.suggestions.get(key);
   }
 
   named(name: string): readonly string[] {
