@@ -28,10 +28,19 @@ const severityByName: Record<SeverityName, Severity> = {
   hint: Severity.Hint,
 };
 
+interface CachedDiagnostics {
+  diagnostics: Diagnostic[];
+  /** What they were computed from (see dependencyKeys): a change to any of it drops them. */
+  keys: string[];
+}
+
 /**
  * The analysis engine. Facts are computed once per document version and cached; the
- * workspace index regroups cached facts and is rebuilt only after a change; diagnostics
- * for one document read the index and the facts of the documents it cites.
+ * workspace index regroups cached facts; diagnostics for one document read the index and the
+ * facts of the documents it cites, and are cached until something they were computed from
+ * changes. After an edit only the edited document is re-read, the index is updated in place,
+ * and only the diagnostics that depend on what moved are recomputed: an edit costs its
+ * dependants, not the workspace. Files coming or going, settings and `.govlens.json` start over.
  */
 export class Analyzer {
   // Set by configure(), from the defaults, .govlens.json and the host's settings.
@@ -47,7 +56,13 @@ export class Analyzer {
   private files: readonly string[] | undefined;
   private documentPaths: string[] | undefined;
   private index: WorkspaceIndex | undefined;
-  private overlaps: Map<string, Finding[]> | undefined;
+  /** Documents changed since the index last took their facts. */
+  private readonly pending = new Set<string>();
+  /** ticket-range-overlap findings by ticket prefix, then by document. */
+  private readonly overlaps = new Map<string, Map<string, Finding[]>>();
+  private readonly cache = new Map<string, CachedDiagnostics>();
+  /** Dependency key → documents whose cached diagnostics were computed from it. */
+  private readonly dependents = new Map<string, Set<string>>();
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
@@ -87,21 +102,26 @@ export class Analyzer {
     this.dropIndex();
   }
 
-  /** Drops what a change made stale: the changed documents' facts and the workspace index. */
+  /**
+   * Drops what a change made stale: the changed documents' facts. The index takes their new
+   * facts lazily, on the next question, and says then which other diagnostics moved.
+   */
   invalidate(change: WorkspaceChange): void {
     if (change.paths.includes(CONFIG_FILE)) {
       // New settings change how every document reads.
-      this.configure();
-      this.facts.clear();
-      this.files = undefined;
-      this.documentPaths = undefined;
+      this.reset();
+      return;
     }
-    for (const path of change.paths) this.facts.delete(path);
+    for (const path of change.paths) {
+      this.facts.delete(path);
+      this.resolved.delete(path);
+      this.pending.add(path);
+    }
     if (change.listChanged) {
       this.files = undefined;
       this.documentPaths = undefined;
+      this.dropIndex();
     }
-    this.dropIndex();
   }
 
   /** Packet documents and KB notes, the files `check` analyses, sorted. */
@@ -164,6 +184,7 @@ export class Analyzer {
   }
 
   workspaceIndex(): WorkspaceIndex {
+    if (this.index && this.pending.size > 0) this.sync(this.index);
     if (this.warming) {
       const read = this.documents().flatMap((p) => {
         const facts = p === CONFIG_FILE ? undefined : this.facts.get(p);
@@ -181,23 +202,104 @@ export class Analyzer {
     return this.index;
   }
 
+  /**
+   * A document's diagnostics. The same array is returned for as long as nothing they were
+   * computed from changes, so hosts can tell unchanged results by identity.
+   */
   diagnostics(path: string): Diagnostic[] {
+    const index = this.workspaceIndex();
+    const cached = this.cache.get(path);
+    if (cached) return cached.diagnostics;
     const facts = this.factsOf(path);
     if (!facts) return [];
+    const diagnostics = this.computeDiagnostics(facts, index);
+    // A half-read workspace gives provisional answers: they are not kept.
+    if (!this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
+    return diagnostics;
+  }
+
+  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): Diagnostic[] {
     const findings = [...facts.local];
     if (!facts.broken && facts !== this.config) {
-      const index = this.workspaceIndex();
-      this.overlaps ??= findOverlaps(index);
       findings.push(
         ...checkUnknownIds(facts, index),
         ...checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)),
         ...checkUnreservedTickets(facts, index),
-        ...(this.overlaps.get(path) ?? []),
+        ...this.overlapsOf(facts, index),
         ...checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)),
       );
     }
     const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
     return applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /** ticket-range-overlap findings on this document's reservations, computed per prefix. */
+  private overlapsOf(facts: DocumentFacts, index: WorkspaceIndex): Finding[] {
+    const findings: Finding[] = [];
+    for (const prefix of new Set(facts.reservations.map((r) => r.range.prefix))) {
+      let byPath = this.overlaps.get(prefix);
+      if (!byPath) {
+        byPath = findOverlaps(index.reservationsOf(prefix));
+        if (!this.warming) this.overlaps.set(prefix, byPath);
+      }
+      findings.push(...(byPath.get(facts.path) ?? []));
+    }
+    return findings;
+  }
+
+  /**
+   * What a document's diagnostics read besides its own facts, as keys the index reports when
+   * they move: the IDs it cites (defined or not, and the suggestion for unknown ones), the
+   * ticket prefixes it mentions or reserves, the locks when it makes claims, and the
+   * documents whose entries its evidence anchors name.
+   */
+  private dependencyKeys(facts: DocumentFacts): string[] {
+    const keys = new Set([`doc:${facts.path}`]);
+    for (const ref of facts.idRefs) keys.add(`id:${ref.id}`);
+    // A resolved_in_this_macro entry that is no blocker reads whether the ID is defined at all.
+    for (const ref of facts.resolvedRefs) keys.add(`blocker:${ref.id}`).add(`id:${ref.id}`);
+    for (const ticket of facts.tickets) if (ticket.valid) keys.add(`tickets:${ticket.range.prefix}`);
+    for (const reservation of facts.reservations) keys.add(`tickets:${reservation.range.prefix}`);
+    if (facts.claims.length > 0) keys.add('locks');
+    if (!facts.broken && facts !== this.config) {
+      for (const { ref, resolution } of this.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(`doc:${resolution.path}`);
+    }
+    return [...keys];
+  }
+
+  private remember(path: string, diagnostics: Diagnostic[], keys: string[]): void {
+    this.cache.set(path, { diagnostics, keys });
+    for (const key of keys) {
+      const paths = this.dependents.get(key);
+      if (paths) paths.add(path);
+      else this.dependents.set(key, new Set([path]));
+    }
+  }
+
+  private forget(path: string): void {
+    const entry = this.cache.get(path);
+    if (!entry) return;
+    this.cache.delete(path);
+    for (const key of entry.keys) {
+      const paths = this.dependents.get(key);
+      paths?.delete(path);
+      if (paths?.size === 0) this.dependents.delete(key);
+    }
+  }
+
+  /** Hands the index the changed documents' new facts and drops the diagnostics that read what moved. */
+  private sync(index: WorkspaceIndex): void {
+    const changed = [...this.pending];
+    this.pending.clear();
+    for (const path of changed) {
+      const keys = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set<string>();
+      keys.add(`doc:${path}`);
+      for (const key of keys) {
+        if (key.startsWith('tickets:')) this.overlaps.delete(key.slice('tickets:'.length));
+        for (const dependent of [...(this.dependents.get(key) ?? [])]) this.forget(dependent);
+      }
+      this.forget(path);
+    }
   }
 
   /**
@@ -210,15 +312,16 @@ export class Analyzer {
       const lock = this.factsOf(this.settings.lockPath);
       return lock ? [lock] : [];
     }
-    const locks = this.workspaceIndex().locks;
-    if (facts.kind !== 'note') return locks.filter((l) => l.packet !== undefined && l.packet === facts.packet);
+    const index = this.workspaceIndex();
+    const locks = index.locks;
+    if (facts.kind !== 'note') return facts.packet === undefined ? [] : [...index.locksIn(facts.packet)];
     const { evidence, links } = this.referencesOf(facts);
     const packets = new Set<string>();
     for (const { resolution } of [...evidence, ...links]) {
       const packet = resolution.kind === 'file' ? this.packetFolderOf(resolution.path) : undefined;
       if (packet !== undefined) packets.add(packet);
     }
-    return packets.size === 0 ? locks : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
+    return packets.size === 0 ? [...locks] : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
   }
 
   /** Where each path the document cites leads, resolved once per index generation. */
@@ -261,6 +364,14 @@ export class Analyzer {
     this.canonicalNames = new Map();
   }
 
+  /** How many blockers are unresolved, without sorting them: hosts show it after every edit. */
+  blockerCounts(): { unresolved: number; total: number } {
+    let unresolved = 0;
+    const blockers = this.workspaceIndex().blockers;
+    for (const b of blockers.values()) if (b.status === 'unresolved') unresolved++;
+    return { unresolved, total: blockers.size };
+  }
+
   /** One entry per blocker ID, from its latest definition, in file then line order. */
   blockers(): BlockerStatus[] {
     return [...this.workspaceIndex().blockers.values()].sort((a, b) => a.facts.path.localeCompare(b.facts.path) || a.blocker.span.start - b.blocker.span.start);
@@ -290,8 +401,11 @@ export class Analyzer {
 
   private dropIndex(): void {
     this.index = undefined;
-    this.overlaps = undefined;
+    this.pending.clear();
+    this.overlaps.clear();
     this.resolved.clear();
+    this.cache.clear();
+    this.dependents.clear();
   }
 
   private toDiagnostic(facts: DocumentFacts, finding: Finding): Diagnostic | undefined {
