@@ -81,7 +81,7 @@ function collectEntries(root: Node, facts: DocumentFacts, patterns: Patterns, no
       // A surface with a malformed `n` still counts for "forbidden surfaces": its schema error is enough.
       const anchorNode = idNode && id !== undefined ? idNode : array === 'surfaces' ? (nNode ?? element) : undefined;
       if (anchorNode) {
-        const entry: Entry = { array, key: id ?? `surface ${n ?? '?'}`, span: nodeSpan(anchorNode), node: element };
+        const entry: Entry = { array, key: id ?? `surface ${n ?? '?'}`, span: nodeSpan(anchorNode), extent: nodeSpan(element) };
         if (id !== undefined) entry.id = id;
         if (n !== undefined) entry.n = n;
         if (status !== undefined) entry.status = status;

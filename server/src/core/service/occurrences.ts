@@ -29,7 +29,7 @@ export function toLocation(facts: DocumentFacts, span: Span): Location {
 export function definitionEntry(facts: DocumentFacts, span: Span): Entry | undefined {
   return (
     facts.entries.find((e) => e.span.start === span.start && e.span.end === span.end) ??
-    facts.entries.find((e) => e.node.offset <= span.start && span.end <= e.node.offset + e.node.length)
+    facts.entries.find((e) => e.extent.start <= span.start && span.end <= e.extent.end)
   );
 }
 
