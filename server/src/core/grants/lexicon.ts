@@ -187,6 +187,17 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   return { main: main.build(), status: status.build(), singleTokens, canonicalByForm };
 }
 
+/** Every phrase of `trie` with its tags, as the words a run of tokens must spell to match it. */
+export function phrasesOf(trie: Trie): { words: readonly string[]; tags: readonly Tag[] }[] {
+  const out: { words: readonly string[]; tags: readonly Tag[] }[] = [];
+  const visit = (node: TrieNode, words: readonly string[]): void => {
+    if (node.tags) out.push({ words, tags: node.tags });
+    for (const [word, child] of node.next) visit(child, [...words, word]);
+  };
+  visit(trie.root, []);
+  return out;
+}
+
 /** Every phrase of `trie` that starts at `words[0]`, longest last. */
 export function* prefixMatches(
   trie: Trie,
