@@ -36,7 +36,7 @@ export function fragmentsOf(word: string): string[] {
   return runsOf(word).map(foldSigma);
 }
 
-/** The fragments of a text, by the definition (slow; tests and vocabulary compilation). */
+/** The fragments of a text, by the definition (slow: the tests check the fast scan against it). */
 export function textFragments(text: string): string[] {
   return runsOf(text).map((r) => foldSigma(r.toLowerCase()));
 }
