@@ -336,7 +336,7 @@ export class Analyzer {
 
   /** An action name in the detector's canonical vocabulary (lock actions, claims). */
   canonical(name: string): string | undefined {
-    if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, this.settings.grantVocabulary));
+    if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, Object.keys(this.settings.grantVocabulary).length > 0 ? this.settings.grantVocabulary : undefined));
     return this.canonicalNames.get(name);
   }
 

@@ -94,8 +94,16 @@ export function detectGrantClaims(text: string, options?: DetectorOptions): Gran
  * The canonical action a lock entry or label names ("secrets change" → "secrets-change",
  * "deploy" → "CI/deploy"), or undefined when it names none. `production` covers all others.
  */
+// Compiled once per vocabulary object: lock actions are canonicalised one name at a time.
+const compiledByOptions = new WeakMap<DetectorOptions, Compiled>();
+
 export function canonicalActionName(name: string, options?: DetectorOptions): string | undefined {
-  const { lex } = options ? compile(options) : DEFAULT_COMPILED;
+  let compiled = DEFAULT_COMPILED;
+  if (options) {
+    compiled = compiledByOptions.get(options) ?? compile(options);
+    compiledByOptions.set(options, compiled);
+  }
+  const { lex } = compiled;
   return lex.canonicalByForm.get(normalizePhrase(name));
 }
 
