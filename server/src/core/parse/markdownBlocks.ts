@@ -51,7 +51,7 @@ const enum Interruption {
 
 export function scanBlocks(text: string): BlockScan {
   const scanner = new BlockScanner(text);
-  // A byte order mark is not content (micromark skips it too).
+  // A byte order mark is not content. (micromark skips it too, but then counts offsets without it.)
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Line ends by native search; a carriage return is looked for again only once passed.
   let cr = text.indexOf('\r', start);
@@ -347,13 +347,13 @@ class BlockScanner {
     const rest = readDefinitions(content, this.result.defined, this.result.definitions);
     if (rest >= content.text.length) return underline === undefined;
     const start = content.at(rest);
-    const paragraph = segments.filter((s) => s.end > start).map((s) => (s.start < start || (s.start === start && s.indent) ? { start, end: s.end } : s));
+    const paragraph = rest === 0 ? content : new InlineContent(this.text, segments.filter((s) => s.end > start).map((s) => (s.start < start || (s.start === start && s.indent) ? { start, end: s.end } : s)));
     this.result.blocks.push({
       // A setext heading spans its definitions too (micromark starts it where the content starts).
       start: underline ? content.at(0) : start,
       end: underline ? underline.end : flow.lastEnd,
       depth: underline ? underline.depth : 0,
-      content: new InlineContent(this.text, paragraph),
+      content: paragraph,
     });
     return true;
   }

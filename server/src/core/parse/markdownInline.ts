@@ -54,7 +54,6 @@ interface Opener {
 const BACKSLASH = 92;
 const BACKTICK = 96;
 
-
 /**
  * Scans `content`; returns the plain text when `spell` (headings), else ''.
  * `defined` holds the normalized labels of the document's definitions.
@@ -205,9 +204,13 @@ export function scanInline(content: InlineContent, defined: ReadonlySet<string>,
       }
     } else if (next === 91) {
       const full = parseLabel(s, after, reach);
-      if (full > 0 && defined.has(normalizeLabel(s.slice(after + 1, full - 1)))) end = full;
-      else if (full > 0) reach.at = Math.max(reach.at, full);
-      else if (isDefined && s.charCodeAt(after + 1) === 93) end = after + 2;
+      if (full > 0 && defined.has(normalizeLabel(s.slice(after + 1, full - 1)))) {
+        end = full;
+      } else {
+        // A label read and then refused (no such definition) was read all the same.
+        if (full > 0) reach.at = Math.max(reach.at, full);
+        if (isDefined && s.charCodeAt(after + 1) === 93) end = after + 2;
+      }
     } else if (isDefined) {
       end = after;
     }
