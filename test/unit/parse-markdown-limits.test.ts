@@ -60,6 +60,13 @@ describe('parseMarkdown on hostile input', () => {
     assert.equal(parsed.links.length, 10_000);
   });
 
+  test('brackets nested 50,000 deep in a note with definitions', () => {
+    const text = `[a]: b.md\n\n${'['.repeat(50_000)}a${']'.repeat(50_000)}`;
+    const parsed = parseMarkdown(text);
+    assert.deepEqual(parsed.links, [{ target: 'b.md', targetSpan: { start: 5, end: 9 }, kind: 'definition' }]);
+    assert.equal(parsed.prose.slice(11), text.slice(11));
+  });
+
   test('images nested 20,000 deep', () => {
     const text = `${'!['.repeat(20_000)}a${'](b)'.repeat(20_000)}`;
     const parsed = parseMarkdown(text);
@@ -67,11 +74,18 @@ describe('parseMarkdown on hostile input', () => {
   });
 
   test('unclosed comments, code spans, titles and tags by the ten thousand', () => {
-    for (const text of ['a <!-- '.repeat(50_000), '`` `'.repeat(50_000), '[a](b "'.repeat(50_000), '[a]('.repeat(50_000), '<a b="'.repeat(50_000), '<http://a '.repeat(50_000)]) {
+    for (const text of ['a <!-- '.repeat(50_000), '`` `'.repeat(50_000), '[a](b "'.repeat(50_000), '[a](b ('.repeat(50_000), '[a]('.repeat(50_000), '<a b="'.repeat(50_000), '<a b="\n'.repeat(50_000), '<http://a '.repeat(50_000)]) {
       const parsed = parseMarkdown(text);
       assert.equal(parsed.prose.length, text.length);
       assert.deepEqual(parsed.links, []);
     }
+  });
+
+  test('50,000 inline tags, each searched for comments in its own source', () => {
+    const text = 'a <b> '.repeat(50_000);
+    const parsed = parseMarkdown(text);
+    assert.equal(parsed.prose, 'a     '.repeat(50_000));
+    assert.deepEqual(parsed.comments, []);
   });
 
   test('a 1 MB heading of emphasis runs', () => {

@@ -69,6 +69,9 @@ export function scanInline(content: InlineContent, defined: ReadonlySet<string>,
   let escapedUpTo = -1;
   // How far failed attempts read: see `Reach` and `lastChildEnd`.
   const reach: Reach = { at: -1 };
+  const unclosedTitles = new Map<number, number>();
+  // Characters other than whitespace before each offset, made on first use (`couldBeDefined`).
+  let solid: Int32Array | undefined;
   const text = spell ? new HeadingText(s) : undefined;
 
   // Where the scan stops: \ ` < ! [ ] always; & * _ and line endings only when spelling a heading.
@@ -189,13 +192,13 @@ export function scanInline(content: InlineContent, defined: ReadonlySet<string>,
       return close + 1;
     }
     const labelStart = opener.at + (opener.image ? 2 : 1);
-    const isDefined = defined.size > 0 && defined.has(normalizeLabel(s.slice(labelStart, close)));
+    const isDefined = defined.size > 0 && couldBeDefined(labelStart, close) && defined.has(normalizeLabel(s.slice(labelStart, close)));
     const after = close + 1;
     const next = s.charCodeAt(after);
     let end = -1;
     let resource: { url: string; uncertain: boolean } | undefined;
     if (next === 40) {
-      const parsed = parseResource(s, after, reach);
+      const parsed = parseResource(s, after, reach, unclosedTitles);
       if (parsed) {
         end = parsed.end;
         resource = parsed;
@@ -242,6 +245,22 @@ export function scanInline(content: InlineContent, defined: ReadonlySet<string>,
   }
 
   /**
+   * Whether `[from, to)` has few enough characters besides whitespace to normalize into a
+   * definition's label (a label holds at most 1,000 characters; the bound keeps a margin):
+   * nested labels are then never sliced whole, which would cost quadratic time.
+   */
+  function couldBeDefined(from: number, to: number): boolean {
+    if (!solid) {
+      solid = new Int32Array(n + 1);
+      for (let k = 0; k < n; k++) {
+        const c = s.charCodeAt(k);
+        solid[k + 1] = (solid[k] ?? 0) + (c === 32 || c === 9 || c === LF || c === CR ? 0 : 1);
+      }
+    }
+    return (solid[to] ?? 0) - (solid[from] ?? 0) <= 1100;
+  }
+
+  /**
    * Where mdast's last child of a label ends: at the `]`, unless the label ends with a line
    * ending and indentation, which no text node covers: then the node ends with the line
    * ending's token, which is just after it, or, when a failed attempt had read past it, at
@@ -260,7 +279,7 @@ export function scanInline(content: InlineContent, defined: ReadonlySet<string>,
 }
 
 /** `(destination "title")` after a label (micromark's resource), or undefined. */
-function parseResource(s: string, open: number, reach: Reach): { end: number; url: string; uncertain: boolean } | undefined {
+function parseResource(s: string, open: number, reach: Reach, unclosedTitles: Map<number, number>): { end: number; url: string; uncertain: boolean } | undefined {
   let i = skipWhitespace(s, open + 1);
   if (s.charCodeAt(i) === 41) return { end: i + 1, url: '', uncertain: false };
   const destination = parseDestination(s, i, 32, reach);
@@ -271,7 +290,7 @@ function parseResource(s: string, open: number, reach: Reach): { end: number; ur
     i = between;
     const c = s.charCodeAt(i);
     if (c === 34 || c === 39 || c === 40) {
-      const title = parseTitle(s, i, reach);
+      const title = parseTitle(s, i, reach, unclosedTitles);
       if (title < 0) return undefined;
       i = skipWhitespace(s, title);
     }

@@ -184,8 +184,9 @@ function completeAttributes(text: string, at: number, end: number): number {
       case State.ValueBefore:
         if (Number.isNaN(c) || c === 60 || c === 61 || c === 62 || c === 96) return -1;
         if (c === 34 || c === 39) {
-          const close = text.indexOf(String.fromCharCode(c), i + 1);
-          if (close < 0 || close >= end) return -1;
+          let close = i + 1;
+          while (close < end && text.charCodeAt(close) !== c) close++;
+          if (close >= end) return -1;
           i = close + 1;
           const next = code(i);
           if (!(next === 47 || next === 62 || isSpaceOrTab(next))) return -1;

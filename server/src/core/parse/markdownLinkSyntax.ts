@@ -3,6 +3,7 @@
  * (`[ref]`), destinations (`<a b>` or `a(b)`), titles (`"t"`, `'t'`, `(t)`) and the
  * whitespace between. Each reads `text` from an offset and returns where it ends, or -1.
  */
+import { CR, LF, isAsciiControl, isLineEnding, isSpaceOrTab, isWhitespace } from './markdownChars';
 
 /**
  * Where a failed parse gave up: the offset of the character it could not take. micromark
@@ -18,7 +19,11 @@ function fail(reach: Reach, at: number): -1 {
   reach.at = Math.max(reach.at, at);
   return -1;
 }
-import { CR, LF, isAsciiControl, isLineEnding, isSpaceOrTab, isWhitespace } from './markdownChars';
+
+function failed(reach: Reach, at: number): undefined {
+  fail(reach, at);
+  return undefined;
+}
 
 const BACKSLASH = 92;
 
@@ -130,16 +135,19 @@ export function parseDestination(text: string, at: number, maxDepth: number, rea
   }
 }
 
-function failed(reach: Reach, at: number): undefined {
-  fail(reach, at);
-  return undefined;
-}
-
-/** A title at `at` (`"…"`, `'…'` or `(…)`, escapes skipped, line endings allowed). Returns the offset after it, or -1. */
-export function parseTitle(text: string, at: number, reach: Reach = { at: -1 }): number {
+/**
+ * A title at `at` (`"…"`, `'…'` or `(…)`, escapes skipped, line endings allowed). Returns
+ * the offset after it, or -1. `unclosed` remembers, per closing character, an offset from
+ * which a scan found none: later titles that start beyond it fail at once (a scan that starts
+ * on a character it did not skip as escaped reads the rest alike), so many unclosed `(`
+ * titles cost one scan.
+ */
+export function parseTitle(text: string, at: number, reach: Reach = { at: -1 }, unclosed?: Map<number, number>): number {
   const open = text.charCodeAt(at);
   if (open !== 34 && open !== 39 && open !== 40) return fail(reach, at);
   const close = open === 40 ? 41 : open;
+  const from = unclosed?.get(close);
+  if (from !== undefined && at + 1 >= from) return fail(reach, text.length);
   let i = at + 1;
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -150,5 +158,6 @@ export function parseTitle(text: string, at: number, reach: Reach = { at: -1 }):
       if (next === close || next === BACKSLASH) i++;
     }
   }
+  unclosed?.set(close, at + 1);
   return fail(reach, text.length);
 }

@@ -29,15 +29,19 @@ function spaces(slice: string): string {
   return slice.includes('\n') || slice.includes('\r') ? slice.replace(/[^\r\n]/g, ' ') : ' '.repeat(slice.length);
 }
 
-/** `<!-- … -->` inside an HTML node's source (quotes' `>` and list indentation included), as the mdast implementation found them. */
+/**
+ * `<!-- … -->` inside an HTML node's source (quotes' `>` and list indentation included), as
+ * the mdast implementation found them. Searched in the node's own slice: a search of the
+ * whole text per node would make many tags quadratic.
+ */
 export function commentsIn(text: string, start: number, end: number): Span[] {
+  const source = text.slice(start, end);
   const found: Span[] = [];
-  let at = text.indexOf('<!--', start);
-  while (at >= 0 && at + 4 <= end) {
-    const close = text.indexOf('-->', at + 4);
-    if (close < 0 || close + 3 > end) break;
-    found.push({ start: at, end: close + 3 });
-    at = text.indexOf('<!--', close + 3);
+  for (let at = source.indexOf('<!--'); at >= 0; ) {
+    const close = source.indexOf('-->', at + 4);
+    if (close < 0) break;
+    found.push({ start: start + at, end: start + close + 3 });
+    at = source.indexOf('<!--', close + 3);
   }
   return found;
 }
@@ -82,8 +86,10 @@ export function findDestination(text: string, from: number, to: number, opener: 
   let i = at + opener.length;
   while (i < to && isJsWhitespace(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 60) {
-    const close = text.indexOf('>', i);
-    return close > i && close < to ? { start: i + 1, end: close } : undefined;
+    // The first ">" after it, looked for no further than the node's end.
+    let close = i + 1;
+    while (close < to && text.charCodeAt(close) !== 62) close++;
+    return close < to ? { start: i + 1, end: close } : undefined;
   }
   let depth = 0;
   const s = i;
