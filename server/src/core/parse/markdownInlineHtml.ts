@@ -26,9 +26,9 @@ export class CloserSearch {
 
 /** `<scheme:…>` or `<local@domain>` at `at` (micromark's `autolink`). */
 export function parseAutolink(text: string, at: number): number {
-  const n = text.length;
   let i = at + 1;
-  const code = (k: number) => (k < n ? text.charCodeAt(k) : NaN);
+  // charCodeAt gives NaN past the end, which no test below accepts.
+  const code = (k: number) => text.charCodeAt(k);
   let c = code(i);
   if (isAsciiAlpha(c)) {
     i++;
@@ -89,7 +89,7 @@ function email(text: string, at: number): number {
 /** Raw inline HTML at `at` (micromark's `htmlText`); line endings are allowed inside. On failure `reach` says where it gave up. */
 export function parseHtmlText(text: string, at: number, search: CloserSearch, reach: Reach): number {
   const n = text.length;
-  const code = (k: number) => (k < n ? text.charCodeAt(k) : NaN);
+  const code = (k: number) => text.charCodeAt(k);
   const fail = (k: number) => {
     reach.at = Math.max(reach.at, k);
     return -1;
