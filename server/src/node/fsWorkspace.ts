@@ -60,7 +60,9 @@ export class NodeFileSystemWorkspace implements Workspace {
     if (!isInside(this.root, absolute)) return 'outside';
     let real: string;
     try {
-      real = fs.realpathSync(absolute);
+      // One realpath(3) call: the JavaScript realpathSync makes an lstat per path component,
+      // and evidence lookups ask about many paths that do not exist.
+      real = fs.realpathSync.native(absolute);
     } catch {
       return 'missing'; // absent, or a dangling link
     }
@@ -78,7 +80,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     if (!isInside(this.root, absolute)) return undefined;
     let real: string;
     try {
-      real = fs.realpathSync(absolute);
+      real = fs.realpathSync.native(absolute);
     } catch {
       return undefined;
     }
