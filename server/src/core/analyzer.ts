@@ -49,6 +49,7 @@ export class Analyzer {
   private readonly schemas = new SchemaValidator();
   private factOptions!: FactOptions;
   private canonicalNames = new Map<string, string | undefined>();
+  private packetFolders = new Map<string, string | undefined>();
   private hostSettings: Partial<Settings>;
   /** `.govlens.json` read as a document, with its findings, when the workspace has one. */
   private config: DocumentFacts | undefined;
@@ -137,7 +138,12 @@ export class Analyzer {
   /** The packet folder holding a JSON document: its nearest ancestor whose name matches the packet glob. */
   packetFolderOf(path: string): string | undefined {
     if (!/\.json$/i.test(path)) return undefined;
-    return ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+    // Asked for every path every note cites (to find its governing locks): glob matching per
+    // ancestor is worth remembering.
+    if (this.packetFolders.has(path)) return this.packetFolders.get(path);
+    const folder = ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+    this.packetFolders.set(path, folder);
+    return folder;
   }
 
   /** Facts of any readable .json or .md file, cached per version. */
@@ -362,6 +368,7 @@ export class Analyzer {
       lockPath: this.settings.lockPath,
     };
     this.canonicalNames = new Map();
+    this.packetFolders = new Map();
   }
 
   /** How many blockers are unresolved, without sorting them: hosts show it after every edit. */

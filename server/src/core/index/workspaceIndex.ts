@@ -1,5 +1,5 @@
 import type { DocumentFacts, Reservation } from '../facts/types';
-import { basename } from '../paths';
+import { ancestors, basename, dirname } from '../paths';
 import { NearestIndex } from '../text/nearest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
@@ -37,6 +37,8 @@ export class WorkspaceIndex implements FileLookup {
   private readonly rank = new Map<string, number>();
   private readonly byName = new Map<string, string[]>();
   private readonly fileSet: ReadonlySet<string>;
+  /** The folders holding listed files: they exist, and inside the workspace (the walk reached them). */
+  private readonly folderSet = new Set<string>();
   private readonly stats = new Map<string, PathKind>();
   /** Per ID, the documents that define or cite it: what a reference count has to look at. */
   private readonly mentions = new Map<string, Set<string>>();
@@ -63,6 +65,10 @@ export class WorkspaceIndex implements FileLookup {
   ) {
     this.fileSet = new Set(files);
     for (const file of files) {
+      for (const folder of ancestors(file)) {
+        if (this.folderSet.has(folder)) break;
+        this.folderSet.add(folder);
+      }
       const name = basename(file);
       const list = this.byName.get(name);
       if (list) list.push(file);
@@ -197,12 +203,19 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   stat(path: string): PathKind {
-    // Listed files need no system call; anything else (folders, links, unlisted files) asks the
-    // host once per index: the index is rebuilt whenever files come or go.
+    // Listed files and their folders need no system call; anything else (links, unlisted
+    // files, paths that do not exist) asks the host once per index: the index is rebuilt
+    // whenever files come or go.
     if (this.fileSet.has(path)) return 'file';
+    if (this.folderSet.has(path)) return 'directory';
     let kind = this.stats.get(path);
     if (kind === undefined) {
-      kind = this.statFile(path);
+      // Nothing exists below a path that does not exist or is a file: one question about the
+      // first unknown folder answers for every path cited below it (a note citing root-relative
+      // paths makes its own folder's version of each of them a candidate first).
+      const parent = dirname(path);
+      const above = parent === '' || this.folderSet.has(parent) ? 'directory' : this.stat(parent);
+      kind = above === 'missing' || above === 'file' ? 'missing' : this.statFile(path);
       this.stats.set(path, kind);
     }
     return kind;

@@ -121,11 +121,12 @@ export class NearestIndex {
           counts[slot] = (counts[slot] ?? 0) + 1;
         }
       }
-      for (const slot of touched) {
-        const word = this.words[slot];
-        if (word !== undefined && (counts[slot] ?? 0) >= needed) consider(word);
-        counts[slot] = 0;
-      }
+      const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined);
+      // Most shared bigrams first: a near word found early bounds the rest, whose comparisons
+      // then stop after a few rows. (The answer does not depend on the order.)
+      candidates.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+      for (const slot of touched) counts[slot] = 0;
+      for (const slot of candidates) consider(this.words[slot] ?? '');
     }
     return distance <= max ? { best, distance } : { best: undefined, distance: max + 1 };
   }
