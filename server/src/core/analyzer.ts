@@ -1,3 +1,4 @@
+import { append } from './append';
 import { checkEvidence } from './checks/evidence';
 import { checkGrantClaims } from './checks/grants';
 import type { FactOptions } from './facts/factOptions';
@@ -227,13 +228,11 @@ export class Analyzer {
   private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): Diagnostic[] {
     const findings = [...facts.local];
     if (!facts.broken && facts !== this.config) {
-      findings.push(
-        ...checkUnknownIds(facts, index),
-        ...checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)),
-        ...checkUnreservedTickets(facts, index),
-        ...this.overlapsOf(facts, index),
-        ...checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)),
-      );
+      append(findings, checkUnknownIds(facts, index));
+      append(findings, checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
+      append(findings, checkUnreservedTickets(facts, index));
+      append(findings, this.overlapsOf(facts, index));
+      append(findings, checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
     }
     const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
     return applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -248,7 +247,7 @@ export class Analyzer {
         byPath = findOverlaps(index.reservationsOf(prefix));
         if (!this.warming) this.overlaps.set(prefix, byPath);
       }
-      findings.push(...(byPath.get(facts.path) ?? []));
+      append(findings, byPath.get(facts.path) ?? []);
     }
     return findings;
   }

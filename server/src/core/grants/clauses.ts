@@ -1,3 +1,4 @@
+import { append } from '../append';
 /**
  * Clauses inside a sentence, and status forms (`Production: AUTHORIZED`, `REAL_RUN — APPROVED`,
  * `| cutover | GO |`) read as one unit whose value, not the subject's wording, decides.
@@ -43,7 +44,7 @@ interface Unit {
 
 export function splitClauses(ctx: Ctx, s: Sentence, statusTrie: Trie): Clause[] {
   const out: Clause[] = [];
-  for (const piece of hardPieces(ctx, s)) out.push(...statusUnits(ctx, piece, statusTrie));
+  for (const piece of hardPieces(ctx, s)) append(out, statusUnits(ctx, piece, statusTrie));
   return out;
 }
 

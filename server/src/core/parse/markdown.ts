@@ -1,3 +1,4 @@
+import { append } from '../append';
 import type { Span } from '../types';
 import { scanBlocks } from './markdownBlocks';
 import { scanInline, type InlineFindings } from './markdownInline';
@@ -64,7 +65,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
     const start = html[i] as number;
     const end = html[i + 1] as number;
     blanks.push(start, end);
-    result.comments.push(...commentsIn(text, start, end));
+    append(result.comments, commentsIn(text, start, end));
   }
 
   // Links in document order: definitions and inline links interleave; an image inside a link comes after it.
