@@ -167,3 +167,26 @@ test('an edit to one blocker ID recomputes the map and the documents citing it, 
   assert.ok(recomputed.length <= citing.length + 1 + 5, `recomputed ${recomputed.length}: ${recomputed.join(', ')}`);
   assert.ok(analyzer.documents().length > 3 * recomputed.length);
 });
+
+test('a document whose read fails costs only itself, and joins the index once it reads again', () => {
+  const files = startingFiles(4);
+  class FlakyWorkspace extends InMemoryWorkspace {
+    failing = new Set<string>();
+    override readFile(p: string) {
+      if (this.failing.has(p)) throw new Error(`injected failure reading ${p}`);
+      return super.readFile(p);
+    }
+  }
+  const workspace = new FlakyWorkspace(files);
+  const map = Object.keys(files).find((p) => p.startsWith('gen/') && p.endsWith('production-readiness-blocker-map.json')) ?? '';
+  workspace.failing.add(map);
+  const analyzer = new Analyzer(workspace);
+  assert.ok(analyzer.documents().includes(map));
+  assert.deepEqual(analyzer.diagnostics(map), []);
+  const others = analyzer.documents().filter((p) => p !== map);
+  assert.ok(others.some((p) => analyzer.diagnostics(p).some((d) => d.code === 'unknown-id')), 'citers of the unreadable map see its IDs as unknown');
+  workspace.failing.clear();
+  workspace.set(map, files[map] ?? '');
+  const fresh = new Analyzer(new InMemoryWorkspace(files));
+  for (const p of fresh.documents()) assert.deepEqual(analyzer.diagnostics(p), fresh.diagnostics(p), p);
+});

@@ -152,12 +152,18 @@ export class Analyzer {
     if (path === CONFIG_FILE) return this.config;
     const cached = this.facts.get(path);
     if (cached) return cached;
-    const file = this.workspace.readFile(path);
-    if (!file) return undefined;
     let facts: DocumentFacts | undefined;
-    if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
-    else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
-    else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
+    try {
+      const file = this.workspace.readFile(path);
+      if (!file) return undefined;
+      if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
+      else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
+      else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
+    } catch {
+      // A host whose read fails (or a bug on one document's text) costs that document only: it
+      // reads as unreadable, is not cached, and is tried again on the next question.
+      return undefined;
+    }
     if (facts) this.facts.set(path, facts);
     return facts;
   }
@@ -197,14 +203,14 @@ export class Analyzer {
         const facts = p === CONFIG_FILE ? undefined : this.facts.get(p);
         return facts ? [facts] : [];
       });
-      return new WorkspaceIndex(this.listFiles(), read, (p) => this.workspace.stat(p));
+      return new WorkspaceIndex(this.listFiles(), this.indexedPaths(), read, (p) => this.workspace.stat(p));
     }
     if (!this.index) {
       const documents = this.documents()
         .filter((p) => p !== CONFIG_FILE)
         .map((p) => this.factsOf(p))
         .filter((f): f is DocumentFacts => f !== undefined);
-      this.index = new WorkspaceIndex(this.listFiles(), documents, (p) => this.workspace.stat(p));
+      this.index = new WorkspaceIndex(this.listFiles(), this.indexedPaths(), documents, (p) => this.workspace.stat(p));
     }
     return this.index;
   }
@@ -394,6 +400,11 @@ export class Analyzer {
       message: `${basename(path)} is ${mb(file.text.length)}, over the ${mb(this.settings.maxFileSize)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
     });
     return facts;
+  }
+
+  /** Every document the index has a place for, readable now or not, so one that becomes readable can take it. */
+  private indexedPaths(): readonly string[] {
+    return this.documents().filter((p) => p !== CONFIG_FILE);
   }
 
   private listFiles(): readonly string[] {

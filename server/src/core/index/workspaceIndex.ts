@@ -58,8 +58,14 @@ export class WorkspaceIndex implements FileLookup {
   /** While the constructor adds documents in order, lists need no re-sorting. */
   private building = true;
 
+  /**
+   * @param paths every document in order, readable or not: each has a place, so a document
+   *   that cannot be read now can be put in later (replace)
+   * @param documents the facts of those that could be read
+   */
   constructor(
     readonly files: readonly string[],
+    paths: readonly string[],
     documents: readonly DocumentFacts[],
     private readonly statFile: (path: string) => PathKind,
   ) {
@@ -74,10 +80,8 @@ export class WorkspaceIndex implements FileLookup {
       if (list) list.push(file);
       else this.byName.set(name, [file]);
     }
-    documents.forEach((facts, i) => {
-      this.rank.set(facts.path, i);
-      this.add(facts);
-    });
+    paths.forEach((path, i) => this.rank.set(path, i));
+    for (const facts of documents) this.add(facts);
     for (const list of this.blockerDefinitions.values()) list.sort((a, b) => byDateThenPath(a.facts, b.facts));
     for (const list of this.resolvers.values()) list.sort(byDateThenPath);
     for (const id of new Set([...this.blockerDefinitions.keys()])) this.updateBlocker(id);
