@@ -34,7 +34,7 @@ describe('scanners and the JSON parser on any text', () => {
         if (parsed.root) assert.ok(parsed.root.offset >= 0 && parsed.root.offset + parsed.root.length <= t.length);
         assert.deepEqual(parseJson(t), parsed);
       }),
-      400,
+      1000,
     );
   });
 
@@ -52,7 +52,7 @@ describe('scanners and the JSON parser on any text', () => {
           for (let i = 1; i < scan.length; i++) assert.ok((scan[i - 1]?.span.end ?? 0) <= (scan[i]?.span.start ?? 0), 'overlapping matches');
         }
       }),
-      400,
+      1000,
     );
   });
 
@@ -62,7 +62,7 @@ describe('scanners and the JSON parser on any text', () => {
         const config = readConfig(t);
         for (const f of config.findings) assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= t.length, JSON.stringify(f));
       }),
-      200,
+      500,
     );
   });
 });
@@ -88,7 +88,7 @@ describe('path resolution contains every written path', () => {
           if (r.kind === 'ambiguous') assert.ok(r.candidates.every((c) => files.includes(c)));
         }
       }),
-      400,
+      1000,
     );
   });
 
@@ -102,7 +102,7 @@ describe('path resolution contains every written path', () => {
         assert.ok(!joined.startsWith('/'));
         assert.equal(dirname(`${joined}/x`), joined);
       }),
-      300,
+      1000,
     );
   });
 });
