@@ -40,5 +40,8 @@ export function record(row: Row): void {
 export function holds<T>(input: string, property: fc.IProperty<T>, runs: number): void {
   const details = fc.check(property, params<T>(runs));
   record({ input, cases: details.numRuns, crashes: details.failed ? 1 : 0 });
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${input}: property failed`);
+  if (!details.failed) return;
+  const error = details.errorInstance;
+  const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  throw new Error(`${fc.defaultReportMessage(details) ?? `${input}: property failed`}\n\nThe failure: ${cause}`);
 }

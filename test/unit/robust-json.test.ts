@@ -75,3 +75,23 @@ describe('parseJson: duplicate keys', () => {
     assert.deepEqual(parseJson('{"checks": [{"id": "PC-1"}, {"id": "PC-2"}]}').errors, []);
   });
 });
+
+describe('parseJson: the tree lies inside the text', () => {
+  test('an array cut off by an unclosed comment does not run past the end', () => {
+    const parsed = parseJson('[/*');
+    assert.deepEqual([parsed.root?.offset, parsed.root?.length], [0, 3]);
+  });
+
+  test('a string cut off by a backslash before CRLF ends before the line break, its error too', () => {
+    const text = '{{"\\\r\nplans":[]}';
+    const parsed = parseJson(text);
+    const splits = (offset: number) => text[offset - 1] === '\r' && text[offset] === '\n';
+    for (const e of parsed.errors) assert.ok(!splits(e.span.start) && !splits(e.span.end), JSON.stringify(e));
+    const visit = (node: NonNullable<typeof parsed.root>): void => {
+      const end = node.offset + node.length;
+      assert.ok(end <= text.length && !(text[end - 1] === '\r' && text[end] === '\n'), JSON.stringify([node.type, node.offset, node.length]));
+      node.children?.forEach(visit);
+    };
+    if (parsed.root) visit(parsed.root);
+  });
+});

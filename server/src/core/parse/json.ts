@@ -48,6 +48,7 @@ export function parseJson(text: string): ParsedJson {
   }
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (root) clampTree(root, text);
   // One slip (a trailing comma) often trips several rules at the same place; report it once.
   const seen = new Set<number>();
   const distinct = raw.filter((e) => !seen.has(e.offset) && seen.add(e.offset));
@@ -131,15 +132,40 @@ function firstTooDeep(text: string): number | undefined {
  * be seen, so it is visible and never splits a `\r\n` or a surrogate pair.
  */
 function visibleSpan(text: string, offset: number, length: number): Span {
-  const start = Math.max(0, Math.min(offset, text.length));
-  if (length > 0) return { start, end: Math.min(start + length, text.length) };
+  const start = outsideCrlf(text, Math.max(0, Math.min(offset, text.length)));
+  const end = outsideCrlf(text, Math.min(offset + Math.max(length, 0), text.length));
+  if (end > start) return { start, end };
+  // Nothing left of it once inside the text: placed as a zero-length error is.
   const at = text.charCodeAt(start);
   if (start < text.length && at !== 10 && at !== 13) return { start, end: start + (isHighSurrogate(at) && isLowSurrogate(text.charCodeAt(start + 1)) ? 2 : 1) };
-  let end = start;
-  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
-  if (end === 0) return { start, end: start };
-  const pair = end >= 2 && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2));
-  return { start: end - (pair ? 2 : 1), end };
+  let before = start;
+  while (before > 0 && /\s/.test(text[before - 1] ?? '')) before--;
+  if (before === 0) return { start, end: start };
+  const pair = before >= 2 && isLowSurrogate(text.charCodeAt(before - 1)) && isHighSurrogate(text.charCodeAt(before - 2));
+  return { start: before - (pair ? 2 : 1), end: before };
+}
+
+/** An offset between the `\r` and the `\n` of a line break moves back onto the `\r`: the end of the line's text. */
+function outsideCrlf(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+}
+
+/**
+ * jsonc-parser can give a node that runs past the end of the text (an array cut off by an
+ * unclosed comment, "[/*") or that ends inside a `\r\n` (a string cut off by a backslash
+ * before the line break): every node is brought back inside, on whole characters.
+ */
+function clampTree(root: Node, text: string): void {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const start = outsideCrlf(text, Math.max(0, Math.min(node.offset, text.length)));
+    const end = Math.max(start, outsideCrlf(text, Math.min(node.offset + node.length, text.length)));
+    // The parser's own objects, typed read-only; nothing else holds them yet.
+    const mutable = node as { offset: number; length: number };
+    mutable.offset = start;
+    mutable.length = end - start;
+    for (const child of node.children ?? []) stack.push(child);
+  }
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
