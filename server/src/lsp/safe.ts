@@ -1,23 +1,42 @@
-import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { RenameError } from '../core/service';
 
 /**
  * The one wrapper every request handler goes through: a cancelled request stops before it
- * starts, a refused rename is reported to the author, and any other exception is logged and
- * answered with the handler's empty result, so one bad document never stops the server.
+ * starts, and one cancelled while it waits (for indexing, say) is answered as cancelled at
+ * once, its late result dropped; a refused rename is reported to the author, and any other
+ * exception is logged and answered with the handler's empty result, so one bad document
+ * never stops the server.
  */
 export function makeSafe(connection: Connection) {
+  const log = (name: string, error: unknown) => connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return function safe<P, R, F>(name: string, fallback: F, run: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, maybeToken: CancellationToken | undefined): Promise<R | F | ResponseError<never>> => {
       // A client that sends positional parameters ([params, extra]) shifts the token out of place.
       const token = CancellationToken.is(maybeToken) ? maybeToken : CancellationToken.None;
-      if (token.isCancellationRequested) return new ResponseError<never>(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+      const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+      if (token.isCancellationRequested) return cancelled();
+      let subscription: Disposable | undefined;
+      const cancellation = new Promise<{ cancelled: true }>((resolve) => {
+        subscription = token.onCancellationRequested(() => resolve({ cancelled: true }));
+      });
+      // A handler that throws before its first await is caught like one that rejects.
+      const work = Promise.resolve().then(() => run(params, token));
       try {
-        return await run(params, token);
-      } catch (error) {
-        if (error instanceof RenameError) return new ResponseError<never>(ErrorCodes.InvalidRequest, error.message);
-        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fallback;
+        const outcome = await Promise.race([work.then((value) => ({ value }), (error: unknown) => ({ error })), cancellation]);
+        if ('cancelled' in outcome) {
+          // The work goes on until its next await; whatever it ends with is not sent, but a failure is still logged.
+          work.catch((error: unknown) => (error instanceof RenameError ? undefined : log(name, error)));
+          return cancelled();
+        }
+        if ('error' in outcome) {
+          if (outcome.error instanceof RenameError) return new ResponseError<never>(ErrorCodes.InvalidRequest, outcome.error.message);
+          log(name, outcome.error);
+          return fallback;
+        }
+        return token.isCancellationRequested ? cancelled() : outcome.value;
+      } finally {
+        subscription?.dispose();
       }
     };
   };

@@ -4,7 +4,9 @@ import type { FileSnapshot, PathKind, Workspace } from '../core/workspace';
 
 /**
  * The workspace on disk. Every read is contained: a path whose real location (symbolic
- * links followed) leaves the root is reported 'outside' and never opened.
+ * links followed) leaves the root is reported 'outside' and never opened. Only regular files
+ * are documents: a FIFO, socket or device is 'missing', and nothing waits on one. A file that
+ * cannot be read (vanished, unreadable, a link loop) is undefined, never an exception.
  */
 export class NodeFileSystemWorkspace implements Workspace {
   readonly rootName: string;
@@ -44,14 +46,20 @@ export class NodeFileSystemWorkspace implements Workspace {
   readFile(path: string): FileSnapshot | undefined {
     const real = this.contained(path);
     if (real === undefined) return undefined;
+    let fd: number | undefined;
     try {
-      const stat = fs.statSync(real);
+      // The checked path is opened without following a link put there since the check, and
+      // without waiting on a FIFO put there (a read of one would block until a writer came).
+      fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+      const stat = fs.fstatSync(fd);
       if (!stat.isFile()) return undefined;
       // Editors drop a UTF-8 byte-order mark from the text; so do we, so offsets agree.
-      const text = fs.readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
+      const text = fs.readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
       return { text, version: `${stat.mtimeMs}:${stat.size}` };
     } catch {
-      return undefined;
+      return undefined; // vanished, unreadable, a link loop, too large for a string
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
@@ -68,7 +76,9 @@ export class NodeFileSystemWorkspace implements Workspace {
     }
     if (!isInside(this.root, real)) return 'outside';
     try {
-      return fs.statSync(real).isDirectory() ? 'directory' : 'file';
+      const stat = fs.statSync(real);
+      // A FIFO, socket or device is no document: there is nothing to read.
+      return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'missing';
     } catch {
       return 'missing';
     }
@@ -88,7 +98,9 @@ export class NodeFileSystemWorkspace implements Workspace {
   }
 }
 
+/** Whether `path` is `root` or below it; a name that merely starts with dots ("..notes.md") is inside. */
 function isInside(root: string, path: string): boolean {
   const relative = nodePath.relative(root, path);
-  return relative === '' || (!relative.startsWith('..') && !nodePath.isAbsolute(relative));
+  if (relative === '') return true;
+  return relative !== '..' && !relative.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(relative);
 }

@@ -14,7 +14,8 @@ if (!process.argv.slice(2).some((arg) => transports.some((t) => arg.startsWith(t
 const runtime: Runtime = {
   openFolder: (fsPath) => new NodeFileSystemWorkspace(fsPath),
   uriToFsPath: (uri) => {
-    if (!uri.startsWith('file:')) return undefined;
+    // Clients send what they send: a URI that is not a string names no file.
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
     try {
       return fileURLToPath(uri);
     } catch {

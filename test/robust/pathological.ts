@@ -1,0 +1,141 @@
+/**
+ * The inputs that make naive scanners and parsers blow up (issue 7): a 1 MB single line,
+ * 50,000 IDs on one line, 100,000 nesting levels, a 10,000-item blocker list, and the
+ * repetitions that make a backtracking regular expression go quadratic or worse. Each is a
+ * workspace built at a size `n`, so the long run can compare the time at n and at 8n.
+ */
+const ARCH = 'knowledge/dev/reports/architecture';
+const PACKET = `${ARCH}/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12`;
+
+export interface Pathological {
+  name: string;
+  /** The size `npm test` runs (the issue's figure). */
+  size: number;
+  build(n: number): Record<string, string>;
+}
+
+const NOTE = `${ARCH}/note.md`;
+const MAP = `${PACKET}/production-readiness-blocker-map.json`;
+
+/** A packet document holding one long string value. */
+const inJsonString = (value: string) => JSON.stringify({ doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: [{ id: 'FIX7-P0-A-1', item: value}], resolved_in_this_macro: [], production_work_performed: false });
+
+/** `unit` repeated to about n characters. */
+const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.ceil(n / unit.length)));
+
+const lineOf = (name: string, unit: string, size = 1_000_000): Pathological[] => [
+  { name: `note: ${name} (1 MB, one line)`, size, build: (n) => ({ [NOTE]: repeat(unit, n) }) },
+  { name: `packet string: ${name} (1 MB, one line)`, size, build: (n) => ({ [MAP]: inJsonString(repeat(unit, n)) }) },
+];
+
+export const pathological: Pathological[] = [
+  ...lineOf('prose words', 'the production lane is not authorized; '),
+  ...lineOf('one word, no spaces', 'a'),
+  ...lineOf('ID-like dashes', 'A-P1-'),
+  ...lineOf('ID prefix, then lower case', 'FIX7-P0-X-1a'),
+  ...lineOf('ticket range starts', 'TKT-OBJ-1..'),
+  ...lineOf('dots', '.'),
+  ...lineOf('path segments', 'a/'),
+  ...lineOf('extensions', 'a.json'),
+  ...lineOf('almost extensions', '.jso'),
+  ...lineOf('URL schemes', 'https://'),
+  ...lineOf('elisions', '…/'),
+  ...lineOf('evidence anchors', 'x.json surface 1 '),
+  ...lineOf('grant cues', 'production authorized approved granted '),
+  ...lineOf('negations', 'not no never '),
+  ...lineOf('status forms', 'Production: '),
+  ...lineOf('Markdown link openers', '[a]('),
+  ...lineOf('backticks', '`'),
+  ...lineOf('emphasis', '*_'),
+  ...lineOf('HTML comment openers', '<!--'),
+  ...lineOf('suppression-like', '<!-- govlens-disable-next-line a,'),
+  ...lineOf('escapes', '\\'),
+  ...lineOf('lone surrogates', '\uD800'),
+  { name: 'note: 50,000 IDs on one line', size: 50_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `FIX7-P0-X-${i}`).join(' ') }) },
+  { name: 'note: 50,000 tickets on one line', size: 50_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `TKT-OBJ-${i}`).join(' ') }) },
+  { name: 'note: 50,000 evidence paths on one line', size: 50_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `f${i % 50}.json surface ${i}`).join('; ') }) },
+  { name: 'packet: 50,000 IDs in one string', size: 50_000, build: (n) => ({ [MAP]: inJsonString(Array.from({ length: n }, (_, i) => `FIX7-P0-X-${i}`).join(' ')) }) },
+  { name: 'packet: 100,000 nested arrays', size: 100_000, build: (n) => ({ [MAP]: `${'['.repeat(n)}${']'.repeat(n)}` }) },
+  { name: 'packet: 100,000 nested objects', size: 100_000, build: (n) => ({ [MAP]: `${'{"a":'.repeat(n)}1${'}'.repeat(n)}` }) },
+  { name: 'packet: 100,000 unclosed arrays', size: 100_000, build: (n) => ({ [MAP]: '['.repeat(n) }) },
+  { name: 'config: 100,000 nested arrays', size: 100_000, build: (n) => ({ '.govlens.json': `{"idPrefixes": ${'['.repeat(n)}${']'.repeat(n)}}` }) },
+  { name: 'note: 100,000 nested block quotes', size: 100_000, build: (n) => ({ [NOTE]: `${'>'.repeat(n)} FIX7-P0-X-1\n` }) },
+  { name: 'note: 100,000 nested list items', size: 100_000, build: (n) => ({ [NOTE]: `${'- '.repeat(n)}FIX7-P0-X-1\n` }) },
+  { name: 'note: 100,000 nested brackets', size: 100_000, build: (n) => ({ [NOTE]: `${'['.repeat(n)}a.json${']'.repeat(n)}` }) },
+  { name: 'note: 100,000 nested emphasis', size: 100_000, build: (n) => ({ [NOTE]: `${'*'.repeat(n)}production authorized${'*'.repeat(n)}` }) },
+  { name: 'note: 100,000 nested links', size: 100_000, build: (n) => ({ [NOTE]: `${'[a]('.repeat(n)}x.md${')'.repeat(n)}` }) },
+  { name: 'note: 100,000 indented lines', size: 100_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `${' '.repeat(i % 40)}- FIX7-P0-X-${i}`).join('\n') }) },
+  {
+    name: 'packet: 10,000-item blocker list, each cited by a note',
+    size: 10_000,
+    build: (n) => ({
+      [MAP]: JSON.stringify(
+        {
+          doc: 'x-production-readiness-blocker-map',
+          date: '2026-06-12',
+          blockers: Array.from({ length: n }, (_, i) => ({ id: `FIX7-P0-B-${i}`, item: `blocker ${i} needs FIX7-P0-B-${(i * 7) % n}`, evidence: `precondition-checklist.json PC-${i} FAIL (FIX7-P0-B-${i})`, blocks: 'production' })),
+          resolved_in_this_macro: Array.from({ length: Math.floor(n / 10) }, (_, i) => `FIX7-P0-B-${i * 10}`),
+          production_work_performed: false,
+        },
+        null,
+        2,
+      ),
+      [`${PACKET}/precondition-checklist.json`]: JSON.stringify({ doc: 'x-precondition-checklist', date: '2026-06-12', checks: Array.from({ length: n }, (_, i) => ({ id: `PC-${i}`, status: i % 2 ? 'PASS' : 'FAIL' })) }, null, 2),
+      [NOTE]: Array.from({ length: n }, (_, i) => `- FIX7-P0-B-${i} is unresolved; production is not authorized.`).join('\n'),
+    }),
+  },
+  { name: 'packet: 10,000 overlapping reservations', size: 10_000, build: (n) => ({ [`${PACKET}/ticket-reservations.json`]: JSON.stringify({ doc: 'x-ticket-reservations', date: '2026-06-12', reservations: Array.from({ length: n }, (_, i) => ({ range: `TKT-OBJ-${i}..${i + 5}`, status: 'PROPOSED' })) }) }) },
+  { name: 'note: 300,000 unknown IDs (4.7 MB, under the size limit)', size: 300_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `FIX7-P0-X-${i}`).join(' ') }) },
+  { name: 'note: "x:" 130,000 times (260 KB, one line)', size: 130_000, build: (n) => ({ [NOTE]: 'x:'.repeat(n) }) },
+  { name: 'note: 10,000 lines of grant claims', size: 10_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `Production ${i}: AUTHORIZED. REAL_RUN was performed; cutover — APPROVED.`).join('\n') }) },
+];
+
+/** A pathological input that fails today because of a bug in a module this suite does not own. */
+export interface KnownIssue {
+  /** The module at fault. */
+  where: string;
+  what: string;
+  /** The smallest size tried at which it fails (throws, or grows faster than linearly): `npm run fuzz` runs the TODO test at this size. */
+  size: number;
+  /** The size `npm test` runs the TODO test at: the failing size when that is cheap, a fraction of it when the failure is slowness. */
+  quick: number;
+}
+
+const MARKDOWN = 'server/src/core/parse/markdown.ts';
+const GRANTS = 'server/src/core/grants/clauses.ts';
+const ANALYZER = 'server/src/core/analyzer.ts';
+const quadratic = (at: string) => `quadratic in mdast-util-from-markdown (micromark) or the comment scan, ${at}`;
+
+/**
+ * Inputs `npm test` avoids at and above these sizes until their owners fix them (TESTING.md
+ * lists them). Each still runs, at that size, as a TODO test, so the failure stays visible and
+ * its fix shows up; `npm run fuzz` asserts their growth ratio too.
+ */
+export const knownIssues = new Map<string, KnownIssue>([
+  ['note: Markdown link openers (1 MB, one line)', { where: MARKDOWN, what: quadratic('"[a](" × n: 0.4 s at 16 KB, 19 s at 125 KB, 11 min at 1 MB'), size: 64_000, quick: 2_000 }],
+  ['note: HTML comment openers (1 MB, one line)', { where: MARKDOWN, what: quadratic('"<!--" × n: 48 ms at 16 KB, 5.5 s at 125 KB, over 3 min at 1 MB'), size: 125_000, quick: 16_000 }],
+  ['note: suppression-like (1 MB, one line)', { where: MARKDOWN, what: 'the HTML comment scan /<!--[\\s\\S]*?-->/g restarts at every "<!--" of an unclosed comment: 0.3 s at 250 KB, 4.4 s at 1 MB', size: 1_000_000, quick: 125_000 }],
+  ['note: emphasis (1 MB, one line)', { where: MARKDOWN, what: quadratic('"*_" × n: 1.6 s at 16 KB, 4.7 s at 32 KB, over 3 min at 125 KB'), size: 16_000, quick: 2_000 }],
+  ['note: 100,000 nested block quotes', { where: MARKDOWN, what: 'RangeError: Maximum call stack size exceeded in visit() (recursion per nesting level) from about 4,000 levels; 2 min at 100,000', size: 4_000, quick: 4_000 }],
+  ['note: 100,000 nested list items', { where: MARKDOWN, what: 'RangeError: Maximum call stack size exceeded in visit() from 2,000 levels; micromark takes 163 s at 12,500', size: 2_000, quick: 2_000 }],
+  ['note: 100,000 nested brackets', { where: MARKDOWN, what: quadratic('1.6 s at 12,500, 76 s at 100,000'), size: 12_500, quick: 1_500 }],
+  ['note: 100,000 nested emphasis', { where: MARKDOWN, what: 'RangeError in visit() and quadratic parsing: 3.8 s at 6,000, 7.4 s and a stack overflow at 8,000', size: 8_000, quick: 1_000 }],
+  ['note: 100,000 nested links', { where: MARKDOWN, what: quadratic('5.8 s at 12,500, 135 s at 100,000'), size: 12_500, quick: 1_500 }],
+  ['note: 100,000 indented lines', { where: MARKDOWN, what: 'slow list parsing, about 1.2 ms a line: 8.5 s at 12,500 lines, 123 s at 100,000 (slow, not failing: the TODO passes)', size: 25_000, quick: 1_500 }],
+  ['note: URL schemes (1 MB, one line)', { where: GRANTS, what: 'RangeError: Maximum call stack size exceeded at splitClauses (`out.push(...statusUnits(...))` spreads one argument per status unit)', size: 1_000_000, quick: 1_000_000 }],
+  ['packet string: URL schemes (1 MB, one line)', { where: GRANTS, what: 'RangeError: Maximum call stack size exceeded at splitClauses, as for the note', size: 1_000_000, quick: 1_000_000 }],
+  ['note: "x:" 130,000 times (260 KB, one line)', { where: GRANTS, what: 'RangeError: Maximum call stack size exceeded at splitClauses (clauses.ts:46): the minimal input found', size: 130_000, quick: 130_000 }],
+  ['note: 300,000 unknown IDs (4.7 MB, under the size limit)', { where: ANALYZER, what: 'RangeError: Maximum call stack size exceeded at Analyzer.diagnostics (`findings.push(...checkUnknownIds(...), ...)` spreads one argument per finding)', size: 300_000, quick: 300_000 }],
+]);
+
+/** The known issue that applies to a case at this size, if any. */
+export function knownIssueAt(p: Pathological, size: number): KnownIssue | undefined {
+  const issue = knownIssues.get(p.name);
+  return issue && size >= issue.size ? issue : undefined;
+}
+
+/** `npm test` runs the issue's sizes; the regex-stress variants of the 1 MB line run at 128 KB there and at 1 MB in the long run. */
+export function testedSize(p: Pathological, longRun: boolean): number {
+  if (longRun || !p.name.includes('1 MB') || p.name.includes('prose words')) return p.size;
+  return 128 * 1024;
+}
