@@ -180,9 +180,11 @@ test('a document whose read fails costs only itself, and joins the index once it
   const workspace = new FlakyWorkspace(files);
   const map = Object.keys(files).find((p) => p.startsWith('gen/') && p.endsWith('production-readiness-blocker-map.json')) ?? '';
   workspace.failing.add(map);
-  const analyzer = new Analyzer(workspace);
+  const failures: string[] = [];
+  const analyzer = new Analyzer(workspace, {}, { onError: (p, error) => failures.push(`${p}: ${String(error)}`) });
   assert.ok(analyzer.documents().includes(map));
   assert.deepEqual(analyzer.diagnostics(map), []);
+  assert.ok(failures.length > 0 && failures.every((f) => f.startsWith(map) && f.includes('injected failure')), failures.join('\n'));
   const others = analyzer.documents().filter((p) => p !== map);
   assert.ok(others.some((p) => analyzer.diagnostics(p).some((d) => d.code === 'unknown-id')), 'citers of the unreadable map see its IDs as unknown');
   workspace.failing.clear();

@@ -72,9 +72,14 @@ export class Analyzer {
   private warming = false;
   private warmCursor = 0;
 
+  /**
+   * @param hooks.onError told when reading or analysing one document throws (a host's read
+   *   failing, or a bug on that document's text): the document then reads as unreadable
+   */
   constructor(
     private readonly workspace: Workspace,
     settings: Partial<Settings> = {},
+    private readonly hooks: { onError?: (path: string, error: unknown) => void } = {},
   ) {
     this.hostSettings = settings;
     this.configure();
@@ -159,9 +164,10 @@ export class Analyzer {
       if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
       else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
       else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
-    } catch {
+    } catch (error) {
       // A host whose read fails (or a bug on one document's text) costs that document only: it
       // reads as unreadable, is not cached, and is tried again on the next question.
+      this.hooks.onError?.(path, error);
       return undefined;
     }
     if (facts) this.facts.set(path, facts);

@@ -33,7 +33,7 @@ const SETTLE_MAX_MS = 120;
 
 /** The language server: a thin host that routes LSP messages to each folder's analyzer and service. */
 export function startServer(connection: Connection, runtime: Runtime): void {
-  const folders = new Folders(runtime);
+  const folders = new Folders(runtime, (message) => connection.console.error(message));
   const documents = new TextDocuments(TextDocument);
   const safe = makeSafe(connection);
   let support: ClientSupport;
