@@ -65,6 +65,8 @@ export class Analyzer {
   private readonly cache = new Map<string, CachedDiagnostics>();
   /** Dependency key → documents whose cached diagnostics were computed from it. */
   private readonly dependents = new Map<string, Set<string>>();
+  /** Documents whose diagnostics may differ from what takeStale() last handed out; 'all' after a restart. */
+  private stale: Set<string> | 'all' = 'all';
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
@@ -293,7 +295,19 @@ export class Analyzer {
     }
   }
 
+  /**
+   * The documents whose diagnostics may have changed since the last call ('all': any of them):
+   * a host that publishes asks these again instead of the whole workspace.
+   */
+  takeStale(): ReadonlySet<string> | 'all' {
+    this.workspaceIndex();
+    const stale = this.stale;
+    this.stale = new Set();
+    return stale;
+  }
+
   private forget(path: string): void {
+    if (this.stale !== 'all') this.stale.add(path);
     const entry = this.cache.get(path);
     if (!entry) return;
     this.cache.delete(path);
@@ -429,6 +443,7 @@ export class Analyzer {
     this.resolved.clear();
     this.cache.clear();
     this.dependents.clear();
+    this.stale = 'all';
   }
 
   private toDiagnostic(facts: DocumentFacts, finding: Finding): Diagnostic | undefined {

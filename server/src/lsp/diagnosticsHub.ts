@@ -31,6 +31,8 @@ export class DiagnosticsHub {
   private readonly published = new Map<string, Reported>();
   private readonly workspaceReported = new Map<string, Reported>();
   private lastWorkspaceGeneration = -1;
+  /** Push mode: per folder, the documents still to publish ('all' after a restart). */
+  private readonly pendingPush = new Map<KbFolder, Set<string> | 'all'>();
   /** Counts every change as it happens (generation counts settled ones). */
   private edits = 0;
 
@@ -89,17 +91,54 @@ export class DiagnosticsHub {
   }
 
   /**
-   * Publishes what differs from what the client has; documents that vanished get an empty list.
-   * A pass overtaken by an edit stops: the edit's own pass follows.
+   * Publishes what differs from what the client has. Only documents whose diagnostics may have
+   * changed are visited (the analyzer says which); after a restart, every document, and those
+   * that vanished get an empty list. A pass overtaken by an edit stops and what it did not
+   * visit stays pending for the next one.
    */
   async publishAll(): Promise<void> {
+    for (const folder of this.folders.all) {
+      if (!folder.analyzer.isWarm) continue;
+      const stale = folder.analyzer.takeStale();
+      const pending = this.pendingPush.get(folder);
+      if (stale === 'all' || pending === 'all') this.pendingPush.set(folder, 'all');
+      else this.pendingPush.set(folder, new Set([...(pending ?? []), ...stale]));
+    }
+    for (const folder of [...this.pendingPush.keys()]) {
+      if (this.folders.all.includes(folder)) continue;
+      // A folder was removed: a pass over everything finds its documents' entries to clear.
+      this.pendingPush.delete(folder);
+      for (const other of this.folders.all) this.pendingPush.set(other, 'all');
+    }
+    const everything = this.folders.all.every((f) => this.pendingPush.get(f) === 'all');
     const seen = new Set<string>();
-    const complete = await this.visitAll((folder, path) => {
-      const uri = folder.uriOf(path);
-      seen.add(uri);
-      this.send(folder, uri, folder.analyzer.diagnostics(path));
-    });
-    if (complete) for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(undefined, uri, []);
+    const edits = this.edits;
+    let sliceStart = this.now();
+    for (const folder of this.folders.all) {
+      if (!folder.analyzer.isWarm) return;
+      const pending = this.pendingPush.get(folder);
+      if (pending === undefined) continue;
+      const paths = pending === 'all' ? folder.analyzer.documents() : [...pending];
+      let done = 0;
+      for (const path of paths) {
+        if (this.edits !== edits) {
+          // Overtaken: keep what is left for the next pass.
+          if (pending === 'all') this.pendingPush.set(folder, new Set(paths.slice(done)));
+          return;
+        }
+        const uri = folder.uriOf(path);
+        seen.add(uri);
+        this.send(folder, uri, folder.analyzer.diagnostics(path));
+        if (pending !== 'all') pending.delete(path);
+        done++;
+        if (this.now() - sliceStart > SLICE_MS) {
+          await this.yieldTurn();
+          sliceStart = this.now();
+        }
+      }
+      this.pendingPush.set(folder, new Set());
+    }
+    if (everything && this.edits === edits) for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(undefined, uri, []);
   }
 
   private send(folder: KbFolder | undefined, uri: string, source: CoreDiagnostic[]): void {

@@ -15,6 +15,7 @@ export class KbFolder {
   private readonly roots: string[];
   /** The URI the client used for each open document, echoed back unchanged. */
   private readonly clientUris = new Map<string, string>();
+  private readonly diskUris = new Map<string, string>();
 
   constructor(
     readonly uri: string,
@@ -47,7 +48,13 @@ export class KbFolder {
   }
 
   uriOf(path: string): string {
-    return this.clientUris.get(path) ?? this.runtime.fsPathToUri(`${toSlashes(this.fsPath)}/${path}`);
+    const known = this.clientUris.get(path) ?? this.diskUris.get(path);
+    if (known !== undefined) return known;
+    // Building a file URI costs microseconds, and whole-workspace passes ask for every document.
+    const uri = this.runtime.fsPathToUri(`${toSlashes(this.fsPath)}/${path}`);
+    if (this.diskUris.size > 100_000) this.diskUris.clear();
+    this.diskUris.set(path, uri);
+    return uri;
   }
 
   rememberUri(path: string, uri: string): void {

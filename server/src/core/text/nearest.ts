@@ -67,7 +67,9 @@ export class NearestIndex {
     const moved: string[] = [];
     for (const [query, answer] of this.answers) {
       if (answer.best !== word) continue;
-      this.answers.set(query, this.search(query));
+      // Forgotten rather than searched again: the question may not be asked any more (an ID
+      // toggled back and forth while typing is defined again a keystroke later).
+      this.answers.delete(query);
       moved.push(query);
     }
     return moved;
