@@ -301,8 +301,17 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
       }
       soakEdits += burst;
       if (burst % 2 === 1) {
-        const from = published.length;
-        await until(() => published.slice(from).some(mapShowsState), `the publishes after soak burst ${soakCycles + 1}`);
+        // The map's latest publish, whenever it came: a pass may run between keystrokes (the
+        // server waits about as long as its last analysis took) and publish the final state
+        // before the burst ends, and an unchanged state is not published again.
+        const latestMap = () => {
+          for (let k = published.length - 1; k >= 0; k--) if (published[k]?.uri === mapUri) return published[k];
+          return undefined;
+        };
+        await until(() => {
+          const latest = latestMap();
+          return latest !== undefined && mapShowsState(latest);
+        }, `the publishes after soak burst ${soakCycles + 1}`);
         await flush();
         soakCycles++;
       }

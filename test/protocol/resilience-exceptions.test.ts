@@ -161,24 +161,19 @@ describe('an exception below a handler', () => {
     assert.deepEqual(own.items.map((d) => d.code), ['unknown-id']);
   });
 
-  // Known issue (server/src/lsp/server.ts warmUp and server/src/core/analyzer.ts factsOf, owned elsewhere): the first
-  // document that throws while the workspace is indexed ends indexing ("Indexing failed"); the analyzer stays warming
-  // for good, so the workspace pass reports nothing, blockers stay incomplete, and push clients get no diagnostics.
-  const known = { todo: 'server.ts warmUp stops at the first document that throws; analyzer.factsOf does not contain a failing document (see TESTING.md)' };
-
-  test('a hover card on another document (its reference count reads every document)', { todo: 'service/occurrences.ts reads every document through analyzer.factsOf, which lets the failure through (see TESTING.md)' }, async () => {
+  test('a hover card on another document (its reference count reads every document)', async () => {
     const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri: uri(NOTE) }, position: notePosition() })) as { contents: { value: string } } | null;
     assert.match(hover?.contents.value ?? '', /FIX7-P0-PROD-BIRTH-SURFACE-1/);
   });
 
-  test('one failing document costs only its own diagnostics: the workspace pass reports the others (pull)', known, async () => {
+  test('one failing document costs only its own diagnostics: the workspace pass reports the others (pull)', async () => {
     const all = (await server.client.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items?: { code: string }[] }[] };
     assert.deepEqual(all.items.find((i) => i.uri === uri(BROKEN))?.items?.map((d) => d.code), ['unknown-id']);
     const blockers = (await server.client.sendRequest(BlockersRequest.method, {})) as { complete: boolean };
     assert.equal(blockers.complete, true);
   });
 
-  test('one failing document costs only its own diagnostics (push)', known, async () => {
+  test('one failing document costs only its own diagnostics (push)', async () => {
     const push = await startInProcess('push');
     try {
       await push.client.sendRequest(BlockersRequest.method, {});
@@ -189,7 +184,7 @@ describe('an exception below a handler', () => {
     }
   });
 
-  test('once the document reads again, it is analysed like any other', known, async () => {
+  test('once the document reads again, it is analysed like any other', async () => {
     server.workspace.poisoned = false;
     await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(POISON), type: 2 }] });
     await settle();

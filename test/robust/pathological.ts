@@ -101,32 +101,13 @@ export interface KnownIssue {
   quick: number;
 }
 
-const MARKDOWN = 'server/src/core/parse/markdown.ts';
-const GRANTS = 'server/src/core/grants/clauses.ts';
-const ANALYZER = 'server/src/core/analyzer.ts';
-const quadratic = (at: string) => `quadratic in mdast-util-from-markdown (micromark) or the comment scan, ${at}`;
-
 /**
- * Inputs `npm test` avoids at and above these sizes until their owners fix them (TESTING.md
- * lists them). Each still runs, at that size, as a TODO test, so the failure stays visible and
- * its fix shows up; `npm run fuzz` asserts their growth ratio too.
+ * Inputs that fail today, with where and why (none since the Markdown scanner replaced
+ * micromark and results stopped being spread as call arguments; TESTING.md tells the story).
+ * `npm test` avoids them at and above these sizes until fixed; each still runs, at that size,
+ * as a TODO test, so the failure stays visible and its fix shows up.
  */
-export const knownIssues = new Map<string, KnownIssue>([
-  ['note: Markdown link openers (1 MB, one line)', { where: MARKDOWN, what: quadratic('"[a](" × n: 0.4 s at 16 KB, 19 s at 125 KB, 11 min at 1 MB'), size: 64_000, quick: 2_000 }],
-  ['note: HTML comment openers (1 MB, one line)', { where: MARKDOWN, what: quadratic('"<!--" × n: 48 ms at 16 KB, 5.5 s at 125 KB, over 3 min at 1 MB'), size: 125_000, quick: 16_000 }],
-  ['note: suppression-like (1 MB, one line)', { where: MARKDOWN, what: 'the HTML comment scan /<!--[\\s\\S]*?-->/g restarts at every "<!--" of an unclosed comment: 0.3 s at 250 KB, 4.4 s at 1 MB', size: 1_000_000, quick: 125_000 }],
-  ['note: emphasis (1 MB, one line)', { where: MARKDOWN, what: quadratic('"*_" × n: 1.6 s at 16 KB, 4.7 s at 32 KB, over 3 min at 125 KB'), size: 16_000, quick: 2_000 }],
-  ['note: 100,000 nested block quotes', { where: MARKDOWN, what: 'RangeError: Maximum call stack size exceeded in visit() (recursion per nesting level) from about 4,000 levels; 2 min at 100,000', size: 4_000, quick: 4_000 }],
-  ['note: 100,000 nested list items', { where: MARKDOWN, what: 'RangeError: Maximum call stack size exceeded in visit() from 2,000 levels; micromark takes 163 s at 12,500', size: 2_000, quick: 2_000 }],
-  ['note: 100,000 nested brackets', { where: MARKDOWN, what: quadratic('1.6 s at 12,500, 76 s at 100,000'), size: 12_500, quick: 1_500 }],
-  ['note: 100,000 nested emphasis', { where: MARKDOWN, what: 'RangeError in visit() and quadratic parsing: 3.8 s at 6,000, 7.4 s and a stack overflow at 8,000', size: 8_000, quick: 1_000 }],
-  ['note: 100,000 nested links', { where: MARKDOWN, what: quadratic('5.8 s at 12,500, 135 s at 100,000'), size: 12_500, quick: 1_500 }],
-  ['note: 100,000 indented lines', { where: MARKDOWN, what: 'slow list parsing, about 1.2 ms a line: 8.5 s at 12,500 lines, 123 s at 100,000 (slow, not failing: the TODO passes)', size: 25_000, quick: 1_500 }],
-  ['note: URL schemes (1 MB, one line)', { where: GRANTS, what: 'RangeError: Maximum call stack size exceeded at splitClauses (`out.push(...statusUnits(...))` spreads one argument per status unit)', size: 1_000_000, quick: 1_000_000 }],
-  ['packet string: URL schemes (1 MB, one line)', { where: GRANTS, what: 'RangeError: Maximum call stack size exceeded at splitClauses, as for the note', size: 1_000_000, quick: 1_000_000 }],
-  ['note: "x:" 130,000 times (260 KB, one line)', { where: GRANTS, what: 'RangeError: Maximum call stack size exceeded at splitClauses (clauses.ts:46): the minimal input found', size: 130_000, quick: 130_000 }],
-  ['note: 300,000 unknown IDs (4.7 MB, under the size limit)', { where: ANALYZER, what: 'RangeError: Maximum call stack size exceeded at Analyzer.diagnostics (`findings.push(...checkUnknownIds(...), ...)` spreads one argument per finding)', size: 300_000, quick: 300_000 }],
-]);
+export const knownIssues = new Map<string, KnownIssue>();
 
 /** The known issue that applies to a case at this size, if any. */
 export function knownIssueAt(p: Pathological, size: number): KnownIssue | undefined {

@@ -234,3 +234,26 @@ describe('scanEvidence: scanning', () => {
     );
   });
 });
+
+test('starting the path scan at the run holding the next extension finds exactly what a full scan finds', async () => {
+  const { nextPath } = await import('../../server/src/core/scan/evidence');
+  const { patternsFor, withDefaults } = await import('../../server/src/core/settings');
+  const patterns = patternsFor(withDefaults({}));
+  const fragments = ['a', 'é', '𝔘', '😀', ' ', '\n', '/', '…/', '...', '../', '.', '.json', '.md', '.mdx', '.json.bak', 'x.json', 'dir/', 'https://h/a?f=b.md', '-', '_', '@', '~', '+', '(', ')', 'surface 5', '\ud835', '\udd18', 'PC-7'];
+  let seed = 1;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    const length = Math.floor(random() * 40);
+    for (let i = 0; i < length; i++) text += fragments[Math.floor(random() * fragments.length)];
+    const full = [...text.matchAll(patterns.evidencePath)].map((m) => `${m.index}:${m[1]}`);
+    const pattern = new RegExp(patterns.evidencePath.source, patterns.evidencePath.flags);
+    pattern.lastIndex = 0;
+    const windowed: string[] = [];
+    for (let m = nextPath(pattern, text, patterns.evidenceHints); m; m = nextPath(pattern, text, patterns.evidenceHints)) windowed.push(`${m.index}:${m[1]}`);
+    assert.deepEqual(windowed, full, JSON.stringify(text));
+  }
+});

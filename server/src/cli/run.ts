@@ -45,9 +45,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`govlens: cannot analyse '${args.dir}': ${problem}\n`);
     return 2;
   }
-  const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute));
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
+  const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute), {}, {
+    onError: (path, error) => io.stderr(`govlens: analysing ${displayPath(path)} failed (${error instanceof Error ? error.message : String(error)}); it is skipped\n`),
+  });
 
   if (args.command === 'blockers') {
     const blockers = analyzer.blockers().filter((b) => args.all || b.status === 'unresolved');

@@ -1,3 +1,4 @@
+import { append } from './append';
 import { checkEvidence } from './checks/evidence';
 import { checkGrantClaims } from './checks/grants';
 import type { FactOptions } from './facts/factOptions';
@@ -28,10 +29,19 @@ const severityByName: Record<SeverityName, Severity> = {
   hint: Severity.Hint,
 };
 
+interface CachedDiagnostics {
+  diagnostics: Diagnostic[];
+  /** What they were computed from (see dependencyKeys): a change to any of it drops them. */
+  keys: string[];
+}
+
 /**
  * The analysis engine. Facts are computed once per document version and cached; the
- * workspace index regroups cached facts and is rebuilt only after a change; diagnostics
- * for one document read the index and the facts of the documents it cites.
+ * workspace index regroups cached facts; diagnostics for one document read the index and the
+ * facts of the documents it cites, and are cached until something they were computed from
+ * changes. After an edit only the edited document is re-read, the index is updated in place,
+ * and only the diagnostics that depend on what moved are recomputed: an edit costs its
+ * dependants, not the workspace. Files coming or going, settings and `.govlens.json` start over.
  */
 export class Analyzer {
   // Set by configure(), from the defaults, .govlens.json and the host's settings.
@@ -40,6 +50,7 @@ export class Analyzer {
   private readonly schemas = new SchemaValidator();
   private factOptions!: FactOptions;
   private canonicalNames = new Map<string, string | undefined>();
+  private packetFolders = new Map<string, string | undefined>();
   private hostSettings: Partial<Settings>;
   /** `.govlens.json` read as a document, with its findings, when the workspace has one. */
   private config: DocumentFacts | undefined;
@@ -47,7 +58,13 @@ export class Analyzer {
   private files: readonly string[] | undefined;
   private documentPaths: string[] | undefined;
   private index: WorkspaceIndex | undefined;
-  private overlaps: Map<string, Finding[]> | undefined;
+  /** Documents changed since the index last took their facts. */
+  private readonly pending = new Set<string>();
+  /** ticket-range-overlap findings by ticket prefix, then by document. */
+  private readonly overlaps = new Map<string, Map<string, Finding[]>>();
+  private readonly cache = new Map<string, CachedDiagnostics>();
+  /** Dependency key → documents whose cached diagnostics were computed from it. */
+  private readonly dependents = new Map<string, Set<string>>();
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
@@ -55,9 +72,14 @@ export class Analyzer {
   private warming = false;
   private warmCursor = 0;
 
+  /**
+   * @param hooks.onError told when reading or analysing one document throws (a host's read
+   *   failing, or a bug on that document's text): the document then reads as unreadable
+   */
   constructor(
     private readonly workspace: Workspace,
     settings: Partial<Settings> = {},
+    private readonly hooks: { onError?: (path: string, error: unknown) => void } = {},
   ) {
     this.hostSettings = settings;
     this.configure();
@@ -87,21 +109,26 @@ export class Analyzer {
     this.dropIndex();
   }
 
-  /** Drops what a change made stale: the changed documents' facts and the workspace index. */
+  /**
+   * Drops what a change made stale: the changed documents' facts. The index takes their new
+   * facts lazily, on the next question, and says then which other diagnostics moved.
+   */
   invalidate(change: WorkspaceChange): void {
     if (change.paths.includes(CONFIG_FILE)) {
       // New settings change how every document reads.
-      this.configure();
-      this.facts.clear();
-      this.files = undefined;
-      this.documentPaths = undefined;
+      this.reset();
+      return;
     }
-    for (const path of change.paths) this.facts.delete(path);
+    for (const path of change.paths) {
+      this.facts.delete(path);
+      this.resolved.delete(path);
+      this.pending.add(path);
+    }
     if (change.listChanged) {
       this.files = undefined;
       this.documentPaths = undefined;
+      this.dropIndex();
     }
-    this.dropIndex();
   }
 
   /** Packet documents and KB notes, the files `check` analyses, sorted. */
@@ -117,7 +144,12 @@ export class Analyzer {
   /** The packet folder holding a JSON document: its nearest ancestor whose name matches the packet glob. */
   packetFolderOf(path: string): string | undefined {
     if (!/\.json$/i.test(path)) return undefined;
-    return ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+    // Asked for every path every note cites (to find its governing locks): glob matching per
+    // ancestor is worth remembering.
+    if (this.packetFolders.has(path)) return this.packetFolders.get(path);
+    const folder = ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+    this.packetFolders.set(path, folder);
+    return folder;
   }
 
   /** Facts of any readable .json or .md file, cached per version. */
@@ -125,12 +157,19 @@ export class Analyzer {
     if (path === CONFIG_FILE) return this.config;
     const cached = this.facts.get(path);
     if (cached) return cached;
-    const file = this.workspace.readFile(path);
-    if (!file) return undefined;
     let facts: DocumentFacts | undefined;
-    if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
-    else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
-    else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
+    try {
+      const file = this.workspace.readFile(path);
+      if (!file) return undefined;
+      if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
+      else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
+      else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
+    } catch (error) {
+      // A host whose read fails (or a bug on one document's text) costs that document only: it
+      // reads as unreadable, is not cached, and is tried again on the next question.
+      this.hooks.onError?.(path, error);
+      return undefined;
+    }
     if (facts) this.facts.set(path, facts);
     return facts;
   }
@@ -164,40 +203,120 @@ export class Analyzer {
   }
 
   workspaceIndex(): WorkspaceIndex {
+    if (this.index && this.pending.size > 0) this.sync(this.index);
     if (this.warming) {
       const read = this.documents().flatMap((p) => {
         const facts = p === CONFIG_FILE ? undefined : this.facts.get(p);
         return facts ? [facts] : [];
       });
-      return new WorkspaceIndex(this.listFiles(), read, (p) => this.workspace.stat(p));
+      return new WorkspaceIndex(this.listFiles(), this.indexedPaths(), read, (p) => this.workspace.stat(p));
     }
     if (!this.index) {
       const documents = this.documents()
         .filter((p) => p !== CONFIG_FILE)
         .map((p) => this.factsOf(p))
         .filter((f): f is DocumentFacts => f !== undefined);
-      this.index = new WorkspaceIndex(this.listFiles(), documents, (p) => this.workspace.stat(p));
+      this.index = new WorkspaceIndex(this.listFiles(), this.indexedPaths(), documents, (p) => this.workspace.stat(p));
     }
     return this.index;
   }
 
+  /**
+   * A document's diagnostics. The same array is returned for as long as nothing they were
+   * computed from changes, so hosts can tell unchanged results by identity.
+   */
   diagnostics(path: string): Diagnostic[] {
+    const index = this.workspaceIndex();
+    const cached = this.cache.get(path);
+    if (cached) return cached.diagnostics;
     const facts = this.factsOf(path);
     if (!facts) return [];
+    const diagnostics = this.computeDiagnostics(facts, index);
+    // A half-read workspace gives provisional answers: they are not kept.
+    if (!this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
+    return diagnostics;
+  }
+
+  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): Diagnostic[] {
     const findings = [...facts.local];
     if (!facts.broken && facts !== this.config) {
-      const index = this.workspaceIndex();
-      this.overlaps ??= findOverlaps(index);
-      findings.push(
-        ...checkUnknownIds(facts, index),
-        ...checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)),
-        ...checkUnreservedTickets(facts, index),
-        ...(this.overlaps.get(path) ?? []),
-        ...checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)),
-      );
+      append(findings, checkUnknownIds(facts, index));
+      append(findings, checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
+      append(findings, checkUnreservedTickets(facts, index));
+      append(findings, this.overlapsOf(facts, index));
+      append(findings, checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
     }
     const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
     return applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /** ticket-range-overlap findings on this document's reservations, computed per prefix. */
+  private overlapsOf(facts: DocumentFacts, index: WorkspaceIndex): Finding[] {
+    const findings: Finding[] = [];
+    for (const prefix of new Set(facts.reservations.map((r) => r.range.prefix))) {
+      let byPath = this.overlaps.get(prefix);
+      if (!byPath) {
+        byPath = findOverlaps(index.reservationsOf(prefix));
+        if (!this.warming) this.overlaps.set(prefix, byPath);
+      }
+      append(findings, byPath.get(facts.path) ?? []);
+    }
+    return findings;
+  }
+
+  /**
+   * What a document's diagnostics read besides its own facts, as keys the index reports when
+   * they move: the IDs it cites (defined or not, and the suggestion for unknown ones), the
+   * ticket prefixes it mentions or reserves, the locks when it makes claims, and the
+   * documents whose entries its evidence anchors name.
+   */
+  private dependencyKeys(facts: DocumentFacts): string[] {
+    const keys = new Set([`doc:${facts.path}`]);
+    for (const ref of facts.idRefs) keys.add(`id:${ref.id}`);
+    // A resolved_in_this_macro entry that is no blocker reads whether the ID is defined at all.
+    for (const ref of facts.resolvedRefs) keys.add(`blocker:${ref.id}`).add(`id:${ref.id}`);
+    for (const ticket of facts.tickets) if (ticket.valid) keys.add(`tickets:${ticket.range.prefix}`);
+    for (const reservation of facts.reservations) keys.add(`tickets:${reservation.range.prefix}`);
+    if (facts.claims.length > 0) keys.add('locks');
+    if (!facts.broken && facts !== this.config) {
+      for (const { ref, resolution } of this.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(`doc:${resolution.path}`);
+    }
+    return [...keys];
+  }
+
+  private remember(path: string, diagnostics: Diagnostic[], keys: string[]): void {
+    this.cache.set(path, { diagnostics, keys });
+    for (const key of keys) {
+      const paths = this.dependents.get(key);
+      if (paths) paths.add(path);
+      else this.dependents.set(key, new Set([path]));
+    }
+  }
+
+  private forget(path: string): void {
+    const entry = this.cache.get(path);
+    if (!entry) return;
+    this.cache.delete(path);
+    for (const key of entry.keys) {
+      const paths = this.dependents.get(key);
+      paths?.delete(path);
+      if (paths?.size === 0) this.dependents.delete(key);
+    }
+  }
+
+  /** Hands the index the changed documents' new facts and drops the diagnostics that read what moved. */
+  private sync(index: WorkspaceIndex): void {
+    const changed = [...this.pending];
+    this.pending.clear();
+    for (const path of changed) {
+      const keys = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set<string>();
+      keys.add(`doc:${path}`);
+      for (const key of keys) {
+        if (key.startsWith('tickets:')) this.overlaps.delete(key.slice('tickets:'.length));
+        for (const dependent of [...(this.dependents.get(key) ?? [])]) this.forget(dependent);
+      }
+      this.forget(path);
+    }
   }
 
   /**
@@ -210,15 +329,16 @@ export class Analyzer {
       const lock = this.factsOf(this.settings.lockPath);
       return lock ? [lock] : [];
     }
-    const locks = this.workspaceIndex().locks;
-    if (facts.kind !== 'note') return locks.filter((l) => l.packet !== undefined && l.packet === facts.packet);
+    const index = this.workspaceIndex();
+    const locks = index.locks;
+    if (facts.kind !== 'note') return facts.packet === undefined ? [] : [...index.locksIn(facts.packet)];
     const { evidence, links } = this.referencesOf(facts);
     const packets = new Set<string>();
     for (const { resolution } of [...evidence, ...links]) {
       const packet = resolution.kind === 'file' ? this.packetFolderOf(resolution.path) : undefined;
       if (packet !== undefined) packets.add(packet);
     }
-    return packets.size === 0 ? locks : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
+    return packets.size === 0 ? [...locks] : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
   }
 
   /** Where each path the document cites leads, resolved once per index generation. */
@@ -233,7 +353,7 @@ export class Analyzer {
 
   /** An action name in the detector's canonical vocabulary (lock actions, claims). */
   canonical(name: string): string | undefined {
-    if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, this.settings.grantVocabulary));
+    if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, Object.keys(this.settings.grantVocabulary).length > 0 ? this.settings.grantVocabulary : undefined));
     return this.canonicalNames.get(name);
   }
 
@@ -259,6 +379,15 @@ export class Analyzer {
       lockPath: this.settings.lockPath,
     };
     this.canonicalNames = new Map();
+    this.packetFolders = new Map();
+  }
+
+  /** How many blockers are unresolved, without sorting them: hosts show it after every edit. */
+  blockerCounts(): { unresolved: number; total: number } {
+    let unresolved = 0;
+    const blockers = this.workspaceIndex().blockers;
+    for (const b of blockers.values()) if (b.status === 'unresolved') unresolved++;
+    return { unresolved, total: blockers.size };
   }
 
   /** One entry per blocker ID, from its latest definition, in file then line order. */
@@ -279,6 +408,11 @@ export class Analyzer {
     return facts;
   }
 
+  /** Every document the index has a place for, readable now or not, so one that becomes readable can take it. */
+  private indexedPaths(): readonly string[] {
+    return this.documents().filter((p) => p !== CONFIG_FILE);
+  }
+
   private listFiles(): readonly string[] {
     this.files ??= this.workspace.listFiles();
     return this.files;
@@ -290,8 +424,11 @@ export class Analyzer {
 
   private dropIndex(): void {
     this.index = undefined;
-    this.overlaps = undefined;
+    this.pending.clear();
+    this.overlaps.clear();
     this.resolved.clear();
+    this.cache.clear();
+    this.dependents.clear();
   }
 
   private toDiagnostic(facts: DocumentFacts, finding: Finding): Diagnostic | undefined {

@@ -1,15 +1,20 @@
 import type { CancellationToken, Connection, Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import { toLspDiagnostic } from './convert';
 import type { Folders } from './folders';
 import type { KbFolder } from './kbFolder';
 
 export type DiagnosticsMode = 'pull' | 'push';
 
-/** Documents analysed per event-loop turn in a whole-workspace pass. */
-const BATCH = 100;
+/**
+ * How long a whole-workspace pass works before it lets requests in. Passes are mostly cache
+ * hits (the analyzer keeps unchanged diagnostics), so they batch by time, not by count.
+ */
+const SLICE_MS = 15;
 
 interface Reported {
-  uri: string;
+  /** The analyzer's array: the same object as long as the diagnostics have not changed. */
+  source: CoreDiagnostic[];
   key: string;
 }
 
@@ -22,8 +27,8 @@ interface Reported {
 export class DiagnosticsHub {
   private generation = 0;
   private readonly waiters = new Set<() => void>();
-  /** What each client last received, by URI: JSON of the diagnostics. */
-  private readonly published = new Map<string, string>();
+  /** What each client last received, by URI. */
+  private readonly published = new Map<string, Reported>();
   private readonly workspaceReported = new Map<string, Reported>();
   private lastWorkspaceGeneration = -1;
   /** Counts every change as it happens (generation counts settled ones). */
@@ -35,11 +40,16 @@ export class DiagnosticsHub {
     readonly mode: DiagnosticsMode,
     private readonly refreshSupported: boolean,
     private readonly yieldTurn: () => Promise<void>,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** The diagnostics of one document, as LSP sends them. */
   diagnosticsOf(folder: KbFolder, path: string): Diagnostic[] {
-    return folder.analyzer.diagnostics(path).map((d) => toLspDiagnostic(folder, d));
+    return this.convert(folder, folder.analyzer.diagnostics(path));
+  }
+
+  private convert(folder: KbFolder, diagnostics: readonly CoreDiagnostic[]): Diagnostic[] {
+    return diagnostics.map((d) => toLspDiagnostic(folder, d));
   }
 
   /** Called on every change, at once: a pass over the workspace that is under way is now out of date. */
@@ -47,13 +57,14 @@ export class DiagnosticsHub {
     this.edits++;
   }
 
-  /** Called (debounced) after changes: buffers, disk, settings, configuration files. */
-  changed(): void {
+  /** Called (debounced) after changes: buffers, disk, settings, configuration files. Settles when a push pass ends. */
+  changed(): Promise<void> {
     this.generation++;
     for (const wake of this.waiters) wake();
     this.waiters.clear();
-    if (this.mode === 'push') void this.publishAll();
-    else if (this.refreshSupported) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (this.mode === 'push') return this.publishAll();
+    if (this.refreshSupported) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    return Promise.resolve();
   }
 
   /**
@@ -62,13 +73,16 @@ export class DiagnosticsHub {
    */
   private async visitAll(visit: (folder: KbFolder, path: string) => void): Promise<boolean> {
     const edits = this.edits;
-    let n = 0;
+    let sliceStart = this.now();
     for (const folder of this.folders.all) {
       if (!folder.analyzer.isWarm) return false;
       for (const path of folder.analyzer.documents()) {
         if (this.edits !== edits) return false;
         visit(folder, path);
-        if (++n % BATCH === 0) await this.yieldTurn();
+        if (this.now() - sliceStart > SLICE_MS) {
+          await this.yieldTurn();
+          sliceStart = this.now();
+        }
       }
     }
     return this.edits === edits;
@@ -83,17 +97,23 @@ export class DiagnosticsHub {
     const complete = await this.visitAll((folder, path) => {
       const uri = folder.uriOf(path);
       seen.add(uri);
-      this.send(uri, this.diagnosticsOf(folder, path));
+      this.send(folder, uri, folder.analyzer.diagnostics(path));
     });
-    if (complete) for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(uri, []);
+    if (complete) for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(undefined, uri, []);
   }
 
-  private send(uri: string, diagnostics: Diagnostic[]): void {
-    const key = JSON.stringify(diagnostics);
+  private send(folder: KbFolder | undefined, uri: string, source: CoreDiagnostic[]): void {
     const before = this.published.get(uri);
-    if (before === key || (before === undefined && diagnostics.length === 0)) return;
+    if (before?.source === source || (before === undefined && source.length === 0)) return;
+    const diagnostics = folder ? this.convert(folder, source) : [];
+    // Recomputed is not changed: a dependant often ends up with the same findings.
+    const key = JSON.stringify(diagnostics);
+    if (before?.key === key) {
+      before.source = source;
+      return;
+    }
     if (diagnostics.length === 0) this.published.delete(uri);
-    else this.published.set(uri, key);
+    else this.published.set(uri, { source, key });
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
 
@@ -119,11 +139,16 @@ export class DiagnosticsHub {
     const seen = new Set<string>();
     const complete = await this.visitAll((folder, path) => {
       const uri = folder.uriOf(path);
-      const diagnostics = this.diagnosticsOf(folder, path);
-      const key = JSON.stringify(diagnostics);
+      const source = folder.analyzer.diagnostics(path);
       seen.add(uri);
       const before = this.workspaceReported.get(uri);
-      this.workspaceReported.set(uri, { uri, key });
+      if (before?.source === source && previousIds.has(uri)) {
+        items.push({ kind: 'unchanged', uri, resultId, version: null });
+        return;
+      }
+      const diagnostics = this.convert(folder, source);
+      const key = JSON.stringify(diagnostics);
+      this.workspaceReported.set(uri, { source, key });
       if (before?.key === key && previousIds.has(uri)) items.push({ kind: 'unchanged', uri, resultId, version: null });
       else items.push({ kind: 'full', uri, resultId, version: null, items: diagnostics });
     });

@@ -11,7 +11,11 @@ export interface Located {
 export class Folders {
   private list: KbFolder[] = [];
 
-  constructor(private readonly runtime: Runtime) {}
+  constructor(
+    private readonly runtime: Runtime,
+    /** Where a folder's analysis failures are logged. */
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
   get all(): readonly KbFolder[] {
     return this.list;
@@ -21,7 +25,7 @@ export class Folders {
   add(uri: string, settings: Partial<Settings>): KbFolder | undefined {
     const fsPath = this.runtime.uriToFsPath(uri);
     if (fsPath === undefined || this.list.some((f) => f.uri === uri)) return undefined;
-    const folder = new KbFolder(uri, fsPath, this.runtime, settings);
+    const folder = new KbFolder(uri, fsPath, this.runtime, settings, this.log);
     this.list.push(folder);
     this.list.sort((a, b) => b.depth - a.depth);
     return folder;

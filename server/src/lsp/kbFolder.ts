@@ -21,9 +21,12 @@ export class KbFolder {
     readonly fsPath: string,
     private readonly runtime: Runtime,
     settings: Partial<Settings>,
+    log: (message: string) => void = () => undefined,
   ) {
     this.workspace = new OverlayWorkspace(runtime.openFolder(fsPath));
-    this.analyzer = new Analyzer(this.workspace, settings);
+    this.analyzer = new Analyzer(this.workspace, settings, {
+      onError: (path, error) => log(`Analysing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
     this.service = createLanguageService(this.analyzer, { linkTo: (path, position) => this.linkTo(path, position) });
     // Editors may name files through the folder as opened or through its real location.
     this.roots = [...new Set([toSlashes(fsPath), toSlashes(runtime.realPath(fsPath))])];

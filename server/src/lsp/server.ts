@@ -22,12 +22,18 @@ import { SettingsSource } from './settingsSource';
 
 /** Documents read per event-loop turn while indexing: small enough that requests interleave. */
 const WARM_UP_BATCH = 50;
-/** Edits arrive per keystroke; diagnostics and counts follow once typing pauses this long. */
-const SETTLE_MS = 120;
+/**
+ * Edits arrive per keystroke; diagnostics and counts follow once typing pauses. The pause is
+ * about as long as the last analysis took, within these bounds: an edit that costs a few
+ * milliseconds to analyse is answered at once, one that costs seconds (a huge file, files
+ * created or deleted in a large KB) is not re-analysed at every keystroke.
+ */
+const SETTLE_MIN_MS = 5;
+const SETTLE_MAX_MS = 120;
 
 /** The language server: a thin host that routes LSP messages to each folder's analyzer and service. */
 export function startServer(connection: Connection, runtime: Runtime): void {
-  const folders = new Folders(runtime);
+  const folders = new Folders(runtime, (message) => connection.console.error(message));
   const documents = new TextDocuments(TextDocument);
   const safe = makeSafe(connection);
   let support: ClientSupport;
@@ -36,22 +42,32 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let ready: Promise<void> = Promise.resolve();
   let lastCounts = '';
   let settle: { dispose(): void } | undefined;
+  let settleMs = SETTLE_MAX_MS;
 
   const afterChange = () => {
     hub.touched();
     settle?.dispose();
     settle = runtime.timer.setTimeout(() => {
       settle = undefined;
-      void ready.then(() => {
-        hub.changed();
+      void ready.then(async () => {
+        const started = performance.now();
+        // Bring the indexes up to date first: that is where an edit's cost lies.
+        for (const folder of folders.all) if (folder.analyzer.isWarm) folder.analyzer.workspaceIndex();
+        const pass = hub.changed();
         announceBlockers();
+        await pass;
+        settleMs = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, performance.now() - started));
       });
-    }, SETTLE_MS);
+    }, settleMs);
   };
 
   const announceBlockers = () => {
-    const all = folders.all.flatMap((f) => f.analyzer.blockers());
-    const counts = { unresolved: all.filter((b) => b.status === 'unresolved').length, total: all.length };
+    const counts = { unresolved: 0, total: 0 };
+    for (const folder of folders.all) {
+      const { unresolved, total } = folder.analyzer.blockerCounts();
+      counts.unresolved += unresolved;
+      counts.total += total;
+    }
     const key = JSON.stringify(counts);
     if (key === lastCounts) return;
     lastCounts = key;
@@ -96,7 +112,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     ready = ready.then(() => warmUp(targets)).then(() => {
       const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
       connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
-      hub.changed();
+      void hub.changed();
       announceBlockers();
     });
   };
@@ -206,7 +222,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     safe('check workspace', null, async (): Promise<Result<typeof CheckWorkspaceRequest>> => {
       await ready;
       const result = checkWorkspace(folders.all);
-      hub.changed();
+      void hub.changed();
       announceBlockers();
       return result;
     }),

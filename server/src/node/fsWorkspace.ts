@@ -68,7 +68,9 @@ export class NodeFileSystemWorkspace implements Workspace {
     if (!isInside(this.root, absolute)) return 'outside';
     let real: string;
     try {
-      real = fs.realpathSync(absolute);
+      // One realpath(3) call: the JavaScript realpathSync makes an lstat per path component,
+      // and evidence lookups ask about many paths that do not exist.
+      real = fs.realpathSync.native(absolute);
     } catch {
       return 'missing'; // absent, or a dangling link
     }
@@ -88,7 +90,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     if (!isInside(this.root, absolute)) return undefined;
     let real: string;
     try {
-      real = fs.realpathSync(absolute);
+      real = fs.realpathSync.native(absolute);
     } catch {
       return undefined;
     }

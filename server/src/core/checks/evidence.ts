@@ -1,3 +1,4 @@
+import { append } from '../append';
 import type { DocumentFacts, Entry, Finding } from '../facts/types';
 import type { ResolvedReferences } from '../index/references';
 import type { Resolution } from '../index/resolvePath';
@@ -14,7 +15,7 @@ export function checkEvidence(references: ResolvedReferences, index: WorkspaceIn
   for (const { ref, resolution } of references.evidence) {
     const problem = fileProblem(resolution, ref.path, ref.pathSpan, index);
     if (problem) findings.push(problem);
-    else if (resolution.kind === 'file') findings.push(...checkAnchor(ref, resolution.path, factsOf));
+    else if (resolution.kind === 'file') append(findings, checkAnchor(ref, resolution.path, factsOf));
   }
   for (const { link, target, resolution } of references.links) {
     // Linking to a folder (a packet, say) is ordinary Markdown; citing a folder as a file is not.

@@ -7,7 +7,7 @@ export function checkUnreservedTickets(facts: DocumentFacts, index: WorkspaceInd
   const findings: Finding[] = [];
   for (const ticket of facts.tickets) {
     if (!ticket.valid) continue;
-    const reserved = index.reservedRanges.get(ticket.range.prefix) ?? [];
+    const reserved = index.reservedRanges(ticket.range.prefix);
     const gaps = uncovered(ticket.range, reserved);
     if (gaps.length === 0) continue;
     const same = reserved.map(formatRange);
@@ -25,7 +25,7 @@ export function checkUnreservedTickets(facts: DocumentFacts, index: WorkspaceInd
 }
 
 /** The parts of `range` that no reservation (all of its prefix) covers. */
-function uncovered(range: TicketRange, reservations: TicketRange[]): TicketRange[] {
+function uncovered(range: TicketRange, reservations: readonly TicketRange[]): TicketRange[] {
   const covering = reservations.filter((r) => r.last >= range.first && r.first <= range.last).sort((a, b) => a.first - b.first);
   const gaps: TicketRange[] = [];
   let next = range.first;
@@ -39,18 +39,14 @@ function uncovered(range: TicketRange, reservations: TicketRange[]): TicketRange
 }
 
 /**
- * ticket-range-overlap: two entries sharing a ticket, unless one restates the other exactly.
- * The finding goes on the later-dated entry, on both when dated alike (spec §4).
+ * ticket-range-overlap among the reservations of one ticket prefix: two entries sharing a
+ * ticket, unless one restates the other exactly. The finding goes on the later-dated entry,
+ * on both when dated alike (spec §4). By document path.
  */
-export function findOverlaps(index: WorkspaceIndex): Map<string, Finding[]> {
+export function findOverlaps(reservations: readonly ReservationSite[]): Map<string, Finding[]> {
   const byPath = new Map<string, Finding[]>();
-  const byPrefix = new Map<string, ReservationSite[]>();
   // A document that does not parse reports json-syntax only, and no overlap is pinned on its partial tree.
-  for (const site of index.reservations.filter((r) => !r.facts.broken)) {
-    const list = byPrefix.get(site.reservation.range.prefix) ?? [];
-    list.push(site);
-    byPrefix.set(site.reservation.range.prefix, list);
-  }
+  const sites = reservations.filter((r) => !r.facts.broken);
   const add = (target: ReservationSite, other: ReservationSite) => {
     const a = target.reservation.range;
     const b = other.reservation.range;
@@ -65,23 +61,21 @@ export function findOverlaps(index: WorkspaceIndex): Map<string, Finding[]> {
     });
     byPath.set(target.facts.path, list);
   };
-  for (const sites of byPrefix.values()) {
-    // Sorted by start, a range can only overlap ranges that start before it ends: a sweep, not all pairs.
-    const sorted = [...sites].sort((x, y) => x.reservation.range.first - y.reservation.range.first);
-    for (let i = 0; i < sorted.length; i++) {
-      const x = sorted[i];
-      if (!x) continue;
-      for (let j = i + 1; j < sorted.length; j++) {
-        const y = sorted[j];
-        if (!y || y.reservation.range.first > x.reservation.range.last) break;
-        const rx = x.reservation.range;
-        const ry = y.reservation.range;
-        if (rx.first === ry.first && rx.last === ry.last) continue;
-        const dx = x.reservation.date ?? '';
-        const dy = y.reservation.date ?? '';
-        if (dx >= dy) add(x, y);
-        if (dy >= dx) add(y, x);
-      }
+  // Sorted by start, a range can only overlap ranges that start before it ends: a sweep, not all pairs.
+  const sorted = [...sites].sort((x, y) => x.reservation.range.first - y.reservation.range.first);
+  for (let i = 0; i < sorted.length; i++) {
+    const x = sorted[i];
+    if (!x) continue;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const y = sorted[j];
+      if (!y || y.reservation.range.first > x.reservation.range.last) break;
+      const rx = x.reservation.range;
+      const ry = y.reservation.range;
+      if (rx.first === ry.first && rx.last === ry.last) continue;
+      const dx = x.reservation.date ?? '';
+      const dy = y.reservation.date ?? '';
+      if (dx >= dy) add(x, y);
+      if (dy >= dx) add(y, x);
     }
   }
   return byPath;

@@ -1,3 +1,4 @@
+import { append } from '../append';
 import { parseMarkdown } from '../parse/markdown';
 import { scanEvidence } from '../scan/evidence';
 import { scanIds } from '../scan/ids';
@@ -41,7 +42,7 @@ export function noteFacts(path: string, text: string, version: string | number, 
   // One block at a time: a list item or heading never runs on into the next.
   for (const block of markdown.blocks) {
     const segment: Segment = { text: markdown.prose.slice(block.start, block.end), offsetOf: (i) => block.start + i };
-    facts.claims.push(...claimsIn(segment, options.detectClaims));
+    append(facts.claims, claimsIn(segment, options.detectClaims));
   }
   facts.suppressions = markdown.comments.flatMap((span) => suppressionAt(text, span, facts.lines));
   return facts;

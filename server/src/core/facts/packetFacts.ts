@@ -1,3 +1,4 @@
+import { append } from '../append';
 import type { Node } from 'jsonc-parser';
 import { packetKindOf } from '../kinds';
 import { basename } from '../paths';
@@ -38,7 +39,7 @@ export function packetFacts(
   facts.date = str(propertyValue(root, 'date'));
   facts.purpose = str(propertyValue(root, 'purpose'));
   facts.broken = parsed.errors.length > 0;
-  if (facts.broken) facts.local.push(...parsed.errors.map((e): Finding => ({ code: 'json-syntax', span: e.span, message: e.message })));
+  if (facts.broken) append(facts.local, parsed.errors.map((e): Finding => ({ code: 'json-syntax', span: e.span, message: e.message })));
 
   // Definition values are not references, and reservation ranges are checked as reservations.
   const notReferences = new Set<Node>();
@@ -51,7 +52,7 @@ export function packetFacts(
     return facts;
   }
 
-  if (root && kind) facts.local.push(...schemas.validate(kind, root, basename(path)));
+  if (root && kind) append(facts.local, schemas.validate(kind, root, basename(path)));
   reportDuplicates(facts);
   if (root) scanStrings(root, text, facts, options, notReferences);
   if (facts.productionWorkPerformed?.value === true) {
@@ -81,7 +82,7 @@ function collectEntries(root: Node, facts: DocumentFacts, patterns: Patterns, no
       // A surface with a malformed `n` still counts for "forbidden surfaces": its schema error is enough.
       const anchorNode = idNode && id !== undefined ? idNode : array === 'surfaces' ? (nNode ?? element) : undefined;
       if (anchorNode) {
-        const entry: Entry = { array, key: id ?? `surface ${n ?? '?'}`, span: nodeSpan(anchorNode), node: element };
+        const entry: Entry = { array, key: id ?? `surface ${n ?? '?'}`, span: nodeSpan(anchorNode), extent: nodeSpan(element) };
         if (id !== undefined) entry.id = id;
         if (n !== undefined) entry.n = n;
         if (status !== undefined) entry.status = status;
@@ -216,14 +217,14 @@ function scanStrings(node: Node, text: string, facts: DocumentFacts, options: Fa
   if (node.type === 'string') {
     const segment = stringSegment(text, node);
     // Every string value may state a grant (spec §5), IDs and ranges included.
-    facts.claims.push(...claimsIn(segment, options.detectClaims));
+    append(facts.claims, claimsIn(segment, options.detectClaims));
     if (skip.has(node)) return;
-    facts.idRefs.push(...scanIds(segment, patterns.id));
+    append(facts.idRefs, scanIds(segment, patterns.id));
     for (const ticket of scanTickets(segment, patterns.ticket)) {
       if (ticket.valid) facts.tickets.push(ticket);
       else facts.local.push({ code: 'ticket-range-invalid', span: ticket.span, message: invalidRangeMessage(ticket.text, ticket.problem), data: suggestion(ticket.suggestion) });
     }
-    facts.evidence.push(...scanEvidence(segment, patterns.evidencePath, patterns.evidenceHints));
+    append(facts.evidence, scanEvidence(segment, patterns.evidencePath, patterns.evidenceHints));
     return;
   }
   if (node.type === 'property') {

@@ -1,4 +1,3 @@
-import type { Node } from 'jsonc-parser';
 import type { DiagnosticCode } from '../codes';
 import type { PacketKind } from '../kinds';
 import type { MarkdownHeading } from '../parse/markdown';
@@ -29,7 +28,11 @@ export interface Entry {
   item?: string;
   /** The span of the `id` (or `n`) value: where go-to-definition lands. */
   span: Span;
-  node: Node;
+  /**
+   * The whole entry. A span, not the parse tree's node: a node links to its parents, and
+   * holding one would keep every document's whole JSON tree in memory.
+   */
+  extent: Span;
 }
 
 export interface Blocker {

@@ -1,8 +1,9 @@
+import { append } from '../append';
 /**
  * Clauses inside a sentence, and status forms (`Production: AUTHORIZED`, `REAL_RUN — APPROVED`,
  * `| cutover | GO |`) read as one unit whose value, not the subject's wording, decides.
  */
-import { prefixMatches, type Trie } from './lexicon';
+import { longestPhrase, type Trie } from './lexicon';
 import { has, isComma, nextToken, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
@@ -43,7 +44,7 @@ interface Unit {
 
 export function splitClauses(ctx: Ctx, s: Sentence, statusTrie: Trie): Clause[] {
   const out: Clause[] = [];
-  for (const piece of hardPieces(ctx, s)) out.push(...statusUnits(ctx, piece, statusTrie));
+  for (const piece of hardPieces(ctx, s)) append(out, statusUnits(ctx, piece, statusTrie));
   return out;
 }
 
@@ -178,20 +179,10 @@ function isStatusWord(ctx: Ctx, trie: Trie, i: number, hi: number): boolean {
 }
 
 function statusLength(ctx: Ctx, trie: Trie, i: number, hi: number): number {
-  let best = 0;
-  for (const { length } of prefixMatches(trie, wordsFrom(ctx, i, hi))) best = length;
-  return best;
+  return longestPhrase(trie, ctx.tokens, i, hi)?.length ?? 0;
 }
 
+/** Whether the longest status phrase at `i` is a granted one. */
 function statusGranted(ctx: Ctx, trie: Trie, i: number, hi: number): boolean {
-  let granted = false;
-  for (const { tags } of prefixMatches(trie, wordsFrom(ctx, i, hi))) granted = tags[0]?.kind === 'cue';
-  return granted;
-}
-
-function wordsFrom(ctx: Ctx, i: number, hi: number): (k: number) => string | undefined {
-  return (k) => {
-    const t = ctx.tokens[i + k];
-    return t && i + k < hi && t.kind === 'word' ? t.norm : undefined;
-  };
+  return longestPhrase(trie, ctx.tokens, i, hi)?.tags[0]?.kind === 'cue';
 }

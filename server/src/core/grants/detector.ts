@@ -16,6 +16,7 @@ import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, type Lexicon } from './lexicon';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
@@ -46,9 +47,17 @@ const WINDOW = 12;
 const ANAPHORA = new Set(['it', 'this', 'that', 'they', 'these', 'those', 'which', 'and', 'then', 'later', 'since', 'subsequently', 'afterwards']);
 const RUNS_ON_EXTRA = ['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'than', 'not', 'no', 'will', 'would', 'may', 'must', 'can', 'should'];
 
+/** Internal switches, for the tests and the benchmark that compare the two paths. */
+export interface DetectorTuning {
+  /** Skip texts that hold no action and cue words (`prefilter.ts`); default true. The claims are the same either way. */
+  readonly prefilter?: boolean;
+}
+
 interface Compiled {
   readonly lex: Lexicon;
   readonly runsOn: ReadonlySet<string>;
+  /** Built on first use: `canonicalActionName` and one-off calls do without it. */
+  readonly prefilter: () => Prefilter;
 }
 
 function compile(options: DetectorOptions | undefined): Compiled {
@@ -56,21 +65,28 @@ function compile(options: DetectorOptions | undefined): Compiled {
   const runsOn = new Set(
     [...vocab.prepositions, ...vocab.determiners, ...vocab.beVerbs, ...vocab.haveVerbs, ...RUNS_ON_EXTRA].map(normalizePhrase),
   );
-  return { lex: compileLexicon(vocab), runsOn };
+  const lex = compileLexicon(vocab);
+  let prefilter: Prefilter | undefined;
+  // Derived from the compiled tries, so the user's vocabulary is in it too.
+  return { lex, runsOn, prefilter: () => (prefilter ??= compilePrefilter(lex)) };
 }
 
 // Compiled once at load and never mutated: the default vocabulary's tables.
 const DEFAULT_COMPILED = compile(undefined);
 
 /** Compiles the vocabulary once; hosts keep the returned function for the life of a configuration. */
-export function createGrantDetector(options?: DetectorOptions): GrantDetector {
-  const { lex, runsOn } = options ? compile(options) : DEFAULT_COMPILED;
-  return (text) => detect(text, lex, runsOn);
+export function createGrantDetector(options?: DetectorOptions, tuning?: DetectorTuning): GrantDetector {
+  const { lex, runsOn, prefilter } = options ? compile(options) : DEFAULT_COMPILED;
+  if (tuning?.prefilter === false) return (text) => detect(text, lex, runsOn);
+  const mayClaim = prefilter();
+  return (text) => detect(text, lex, runsOn, mayClaim);
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
 export function detectGrantClaims(text: string, options?: DetectorOptions): GrantClaim[] {
-  const { lex, runsOn } = options ? compile(options) : DEFAULT_COMPILED;
+  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_COMPILED.prefilter());
+  // A vocabulary compiled for one text is not worth a prefilter (the claims are the same without).
+  const { lex, runsOn } = compile(options);
   return detect(text, lex, runsOn);
 }
 
@@ -78,14 +94,24 @@ export function detectGrantClaims(text: string, options?: DetectorOptions): Gran
  * The canonical action a lock entry or label names ("secrets change" → "secrets-change",
  * "deploy" → "CI/deploy"), or undefined when it names none. `production` covers all others.
  */
+// Compiled once per vocabulary object: lock actions are canonicalised one name at a time.
+const compiledByOptions = new WeakMap<DetectorOptions, Compiled>();
+
 export function canonicalActionName(name: string, options?: DetectorOptions): string | undefined {
-  const { lex } = options ? compile(options) : DEFAULT_COMPILED;
+  let compiled = DEFAULT_COMPILED;
+  if (options) {
+    compiled = compiledByOptions.get(options) ?? compile(options);
+    compiledByOptions.set(options, compiled);
+  }
+  const { lex } = compiled;
   return lex.canonicalByForm.get(normalizePhrase(name));
 }
 
-function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>): GrantClaim[] {
+/** `mayClaim` rules texts out before they are tokenized, then on their tokens; it never changes the claims. */
+function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: Prefilter): GrantClaim[] {
+  if (mayClaim && !mayClaim.text(text)) return [];
   const tokens = tokenize(text, lex.singleTokens);
-  if (tokens.length === 0) return [];
+  if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return [];
   const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
   const claims: GrantClaim[] = [];
   for (const s of splitSentences(ctx, (w) => runsOn.has(w))) {

@@ -2,6 +2,7 @@
  * The vocabulary compiled into tries over normalised tokens, so a text is matched in one
  * left-to-right pass whose cost per token is bounded by the longest phrase.
  */
+import type { Token } from './tokens';
 import { normalizePhrase, type GrantVocabulary } from './vocabulary';
 
 export type CueKind =
@@ -55,7 +56,7 @@ export type Tag =
 
 export type TagKind = Tag['kind'];
 
-interface TrieNode {
+export interface TrieNode {
   readonly next: Map<string, TrieNode>;
   tags: Tag[] | undefined;
 }
@@ -187,17 +188,35 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   return { main: main.build(), status: status.build(), singleTokens, canonicalByForm };
 }
 
-/** Every phrase of `trie` that starts at `words[0]`, longest last. */
-export function* prefixMatches(
+/** Every phrase of `trie` with its tags, as the words a run of tokens must spell to match it. */
+export function phrasesOf(trie: Trie): { words: readonly string[]; tags: readonly Tag[] }[] {
+  const out: { words: readonly string[]; tags: readonly Tag[] }[] = [];
+  const visit = (node: TrieNode, words: readonly string[]): void => {
+    if (node.tags) out.push({ words, tags: node.tags });
+    for (const [word, child] of node.next) visit(child, [...words, word]);
+  };
+  visit(trie.root, []);
+  return out;
+}
+
+/**
+ * The longest phrase of `trie` spelled by the word tokens from `from` (stopping at `to` or at
+ * any token that is not a word), or undefined. A plain loop: it runs at every word token.
+ */
+export function longestPhrase(
   trie: Trie,
-  words: (i: number) => string | undefined,
-): Generator<{ length: number; tags: readonly Tag[] }> {
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): { length: number; tags: readonly Tag[] } | undefined {
   let node: TrieNode | undefined = trie.root;
-  for (let i = 0; i < trie.maxDepth; i++) {
-    const w = words(i);
-    if (w === undefined) return;
-    node = node.next.get(w);
-    if (!node) return;
-    if (node.tags) yield { length: i + 1, tags: node.tags };
+  let best: { length: number; tags: readonly Tag[] } | undefined;
+  for (let k = 0; k < trie.maxDepth && from + k < to; k++) {
+    const t = tokens[from + k];
+    if (!t || t.kind !== 'word') break;
+    node = node.next.get(t.norm);
+    if (!node) break;
+    if (node.tags) best = { length: k + 1, tags: node.tags };
   }
+  return best;
 }

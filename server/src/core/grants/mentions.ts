@@ -1,7 +1,7 @@
 /**
  * Vocabulary phrases found in the token stream, and the navigation every later stage shares.
  */
-import { prefixMatches, type Tag, type TagKind, type Trie } from './lexicon';
+import type { Tag, TagKind, Trie, TrieNode } from './lexicon';
 import type { Token } from './tokens';
 
 export interface Mention {
@@ -46,14 +46,19 @@ export function matchMentions(ctx: Ctx, trie: Trie, from: number, to: number): v
       i++;
       continue;
     }
+    // The trie walked in place (this runs at every word token): the longest phrase from here
+    // that keeps a tag once upper-case-only cues in lower case are dropped.
     let best: Mention | undefined;
-    const wordAt = (k: number): string | undefined => {
+    let node: TrieNode | undefined = trie.root;
+    for (let k = 0; k < trie.maxDepth && i + k < to; k++) {
       const t = tokens[i + k];
-      return t && i + k < to && t.kind === 'word' ? t.norm : undefined;
-    };
-    for (const { length, tags } of prefixMatches(trie, wordAt)) {
-      const valid = tags.filter((t) => !(t.kind === 'cue' && t.upper) || allUpper(tokens, i, i + length));
-      if (valid.length > 0) best = { from: i, to: i + length, tags: valid };
+      if (!t || t.kind !== 'word') break;
+      node = node.next.get(t.norm);
+      if (!node) break;
+      const tags = node.tags;
+      if (!tags) continue;
+      const valid = tags.some(isUpperCue) ? tags.filter((tag) => !isUpperCue(tag) || allUpper(tokens, i, i + k + 1)) : tags;
+      if (valid.length > 0) best = { from: i, to: i + k + 1, tags: valid };
     }
     if (!best) {
       i++;
@@ -62,6 +67,10 @@ export function matchMentions(ctx: Ctx, trie: Trie, from: number, to: number): v
     for (let k = best.from; k < best.to; k++) cover[k] = best;
     i = best.to;
   }
+}
+
+function isUpperCue(tag: Tag): boolean {
+  return tag.kind === 'cue' && tag.upper === true;
 }
 
 function allUpper(tokens: readonly Token[], from: number, to: number): boolean {

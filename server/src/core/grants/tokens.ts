@@ -27,6 +27,7 @@ export interface Token {
 
 // A word may join parts with one of - / ' + or one or two dots; the joiner must be followed
 // by a word character, so no two branches can match the same text (linear time).
+// Module-level and driven by exec/lastIndex: matchAll would clone the regular expression on every call.
 const RAW = /[\p{L}\p{M}\p{N}_]+(?:(?:\.\.?|[-/'’+])[\p{L}\p{M}\p{N}_]+)*|[^\s\p{L}\p{M}\p{N}_]/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 const NUMBER = /^\p{N}+(?:[-/.:,+]+\p{N}+)*(?:st|nd|rd|th|h|m|s|z)?$/u;
@@ -34,22 +35,30 @@ const FILE_EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,9}$/;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
+const UNDERSCORE = 0x5f;
+
+// The regular expressions above restricted to ASCII, for the common case: the tokenizer runs
+// on every prose block that passes the prefilter, and these tests dominated its profile.
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
 
 export function normalizeWord(raw: string): string {
-  return raw.toLowerCase().replace(/[’‘]/g, "'");
+  const lower = raw.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
 }
 
 export function tokenize(text: string, singleTokens: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(RAW)) {
+  RAW.lastIndex = 0;
+  for (let m = RAW.exec(text); m !== null; m = RAW.exec(text)) {
     const start = m.index;
     const raw = m[0];
     let newlines = 0;
     for (let i = last; i < start; i++) if (text.charCodeAt(i) === 10) newlines++;
     last = start + raw.length;
-    if (!WORD_CHAR.test(raw.charAt(0))) {
-      out.push(make(raw, start, 'punct', newlines, false));
+    if (!isWordChar(raw)) {
+      out.push(make(raw, normalizeWord(raw), start, 'punct', newlines, false));
       continue;
     }
     emitWord(out, raw, start, newlines, singleTokens);
@@ -57,62 +66,102 @@ export function tokenize(text: string, singleTokens: ReadonlySet<string>): Token
   return out;
 }
 
-function make(raw: string, start: number, kind: TokenKind, newlines: number, inCompound: boolean): Token {
+/**
+ * `WORD_CHAR.test(raw.charAt(0))`: the first code unit only, so a word opening with an astral
+ * letter is punctuation, as it always was.
+ */
+function isWordChar(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return c < 128 ? ASCII_WORD[c] === 1 : WORD_CHAR.test(raw.charAt(0));
+}
+
+function make(raw: string, norm: string, start: number, kind: TokenKind, newlines: number, inCompound: boolean): Token {
+  let ascii = true;
+  let letter = false;
+  let lower = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= 97 && c <= 122) letter = lower = true;
+    else if (c >= 65 && c <= 90) letter = true;
+  }
+  const first = raw.charCodeAt(0);
   return {
     start,
     end: start + raw.length,
     raw,
-    norm: normalizeWord(raw),
+    norm,
     kind,
-    upper: HAS_LETTER.test(raw) && !HAS_LOWER.test(raw),
-    capital: CAPITAL.test(raw),
+    upper: ascii ? letter && !lower : HAS_LETTER.test(raw) && !HAS_LOWER.test(raw),
+    capital: ascii ? first >= 65 && first <= 90 : CAPITAL.test(raw),
     inCompound,
     newlines,
   };
 }
 
+/** `NUMBER.test(raw)`, without the regular expression when the first character rules it out. */
+function isNumber(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  return (c < 128 && (c < 48 || c > 57)) ? false : NUMBER.test(raw);
+}
+
 function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number, single: ReadonlySet<string>): void {
   // Markdown emphasis (_word_) glues underscores to the word; they are not part of it.
-  const lead = /^_*/.exec(rawIn)?.[0].length ?? 0;
-  const trail = /_*$/.exec(rawIn)?.[0].length ?? 0;
+  let lead = 0;
+  while (lead < rawIn.length && rawIn.charCodeAt(lead) === UNDERSCORE) lead++;
+  let trail = 0;
+  while (trail < rawIn.length && rawIn.charCodeAt(rawIn.length - 1 - trail) === UNDERSCORE) trail++;
   if (lead + trail >= rawIn.length) return;
-  const raw = rawIn.slice(lead, rawIn.length - trail);
+  const raw = lead + trail === 0 ? rawIn : rawIn.slice(lead, rawIn.length - trail);
   const start = startIn + lead;
   const norm = normalizeWord(raw);
-  if (single.has(norm)) return void out.push(make(raw, start, 'word', newlines, false));
-  if (NUMBER.test(raw)) return void out.push(make(raw, start, 'number', newlines, false));
-  if (FILE_EXTENSION.test(raw) && raw.indexOf('.') > 0) return void out.push(make(raw, start, 'opaque', newlines, false));
-  if (!/[/+]/.test(raw)) return emitPart(out, raw, start, newlines, single);
+  if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
+  if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
+  if (raw.indexOf('.') > 0 && FILE_EXTENSION.test(raw)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+  if (!raw.includes('/') && !raw.includes('+')) return emitPart(out, raw, norm, start, newlines, single);
   // "permit/activation/repoint/cutover" is a list: each part is read, with a comma between.
   const parts = raw.split(/[/+]/);
-  if (parts.some((p) => p.length === 0)) return void out.push(make(raw, start, 'opaque', newlines, false));
+  if (parts.some((p) => p.length === 0)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
   let offset = start;
   parts.forEach((part, i) => {
     if (i > 0) {
-      out.push({ ...make(raw.charAt(offset - start), offset, 'punct', 0, false), norm: ',' });
+      out.push(make(raw.charAt(offset - start), ',', offset, 'punct', 0, false));
       offset += 1;
     }
-    emitPart(out, part, offset, i === 0 ? newlines : 0, single);
+    emitPart(out, part, normalizeWord(part), offset, i === 0 ? newlines : 0, single);
     offset += part.length;
   });
 }
 
-function emitPart(out: Token[], raw: string, start: number, newlines: number, single: ReadonlySet<string>): void {
-  const norm = normalizeWord(raw);
-  if (single.has(norm)) return void out.push(make(raw, start, 'word', newlines, false));
-  if (NUMBER.test(raw)) return void out.push(make(raw, start, 'number', newlines, false));
+/** `norm` is `normalizeWord(raw)`, computed once by the caller. */
+function emitPart(out: Token[], raw: string, norm: string, start: number, newlines: number, single: ReadonlySet<string>): void {
+  if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
+  if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
   const opaque =
     raw.includes('_') || // identifiers: APPLY_NOW, production_work_performed
     raw.includes('.') || // versions, hosts, abbreviations
-    (!HAS_LOWER.test(raw) && raw.includes('-')); // governance and local IDs: RB-PROD, FIX7-P0-...
-  if (opaque) return void out.push(make(raw, start, 'opaque', newlines, false));
-  if (!raw.includes('-')) return void out.push(make(raw, start, 'word', newlines, false));
+    (!hasLower(raw) && raw.includes('-')); // governance and local IDs: RB-PROD, FIX7-P0-...
+  if (opaque) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+  if (!raw.includes('-')) return void out.push(make(raw, norm, start, 'word', newlines, false));
   const parts = raw.split('-');
   // Three or more parts is a slug (file or doc name), not prose.
   if (parts.length > 2 || parts.some((p) => p.length === 0)) {
-    return void out.push(make(raw, start, 'opaque', newlines, false));
+    return void out.push(make(raw, norm, start, 'opaque', newlines, false));
   }
   const [first = '', second = ''] = parts;
-  out.push(make(first, start, NUMBER.test(first) ? 'number' : 'word', newlines, true));
-  out.push(make(second, start + first.length + 1, NUMBER.test(second) ? 'number' : 'word', 0, true));
+  out.push(make(first, normalizeWord(first), start, isNumber(first) ? 'number' : 'word', newlines, true));
+  out.push(make(second, normalizeWord(second), start + first.length + 1, isNumber(second) ? 'number' : 'word', 0, true));
+}
+
+/** `HAS_LOWER.test(raw)`, by a loop when `raw` is ASCII. */
+function hasLower(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128) return HAS_LOWER.test(raw);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }

@@ -1,10 +1,10 @@
 import type { DocumentFacts, Reservation } from '../facts/types';
-import { basename } from '../paths';
-import { closest } from '../text/closest';
+import { ancestors, basename, dirname } from '../paths';
+import { NearestIndex } from '../text/nearest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
 import type { PathKind } from '../workspace';
-import { computeBlockerStatus, type BlockerStatus } from './blockerStatus';
+import { blockerStatusOf, byDateThenPath, type BlockerDefinition, type BlockerStatus } from './blockerStatus';
 import type { FileLookup } from './resolvePath';
 
 export interface DefinitionSite {
@@ -18,59 +18,208 @@ export interface ReservationSite {
 }
 
 /**
- * Workspace-wide lookups built from the per-document facts. Rebuilding it reads no file
- * and parses nothing: it only regroups facts the analyzer already cached.
+ * What a changed document can change for the others, as dependency keys (see Analyzer):
+ * `id:X` (X became defined or undefined, or the typo suggestion for X moved), `blocker:X`
+ * (the same for blockers), `tickets:P` (the reservations of prefix P), `locks` (a lock).
+ */
+export type IndexChange = Set<string>;
+
+/**
+ * Workspace-wide lookups built from the per-document facts. Building it reads no file and
+ * parses nothing: it regroups facts the analyzer already cached. After an edit the analyzer
+ * replaces one document's facts in place (replace()), which costs what that document holds,
+ * not what the workspace holds, and says what moved. Lists keep the documents' order.
  */
 export class WorkspaceIndex implements FileLookup {
   readonly definitions = new Map<string, DefinitionSite[]>();
-  readonly blockers: Map<string, BlockerStatus>;
-  readonly reservations: ReservationSite[] = [];
-  /** Authority locks, broken ones included: a lock that does not parse still governs, granting nothing. */
-  readonly locks: DocumentFacts[] = [];
-  /** Reserved ranges by ticket prefix, for coverage questions. */
-  readonly reservedRanges = new Map<string, TicketRange[]>();
+  readonly blockers = new Map<string, BlockerStatus>();
+  private readonly byPath = new Map<string, DocumentFacts>();
+  private readonly rank = new Map<string, number>();
   private readonly byName = new Map<string, string[]>();
   private readonly fileSet: ReadonlySet<string>;
-  /** Typo suggestions, memoised: every document citing the same unknown name asks the same question. */
-  private readonly suggestions = new Map<string, string | undefined>();
+  /** The folders holding listed files: they exist, and inside the workspace (the walk reached them). */
+  private readonly folderSet = new Set<string>();
   private readonly stats = new Map<string, PathKind>();
+  /** Per ID, the documents that define or cite it: what a reference count has to look at. */
+  private readonly mentions = new Map<string, Set<string>>();
+  private readonly blockerDefinitions = new Map<string, BlockerDefinition[]>();
+  /** Per ID, the maps listing it in resolved_in_this_macro, in byDateThenPath order. */
+  private readonly resolvers = new Map<string, DocumentFacts[]>();
+  private readonly reservationsByPrefix = new Map<string, ReservationSite[]>();
+  private readonly ids: NearestIndex;
+  private readonly blockerIds: NearestIndex;
+  private readonly fileNames: NearestIndex;
+  // Derived lists, rebuilt on demand after a change that touches them.
+  private documentList: DocumentFacts[] | undefined;
+  private reservationList: ReservationSite[] | undefined;
+  private lockList: DocumentFacts[] | undefined;
+  private locksByPacket: Map<string, DocumentFacts[]> | undefined;
+  private rangesByPrefix = new Map<string, TicketRange[]>();
+  /** While the constructor adds documents in order, lists need no re-sorting. */
+  private building = true;
 
+  /**
+   * @param paths every document in order, readable or not: each has a place, so a document
+   *   that cannot be read now can be put in later (replace)
+   * @param documents the facts of those that could be read
+   */
   constructor(
     readonly files: readonly string[],
-    readonly documents: readonly DocumentFacts[],
+    paths: readonly string[],
+    documents: readonly DocumentFacts[],
     private readonly statFile: (path: string) => PathKind,
   ) {
     this.fileSet = new Set(files);
     for (const file of files) {
+      for (const folder of ancestors(file)) {
+        if (this.folderSet.has(folder)) break;
+        this.folderSet.add(folder);
+      }
       const name = basename(file);
       const list = this.byName.get(name);
       if (list) list.push(file);
       else this.byName.set(name, [file]);
     }
-    for (const facts of documents) {
-      for (const def of facts.definitions) {
-        const list = this.definitions.get(def.id) ?? [];
-        list.push({ path: facts.path, span: def.span });
-        this.definitions.set(def.id, list);
+    paths.forEach((path, i) => this.rank.set(path, i));
+    for (const facts of documents) this.add(facts);
+    for (const list of this.blockerDefinitions.values()) list.sort((a, b) => byDateThenPath(a.facts, b.facts));
+    for (const list of this.resolvers.values()) list.sort(byDateThenPath);
+    for (const id of new Set([...this.blockerDefinitions.keys()])) this.updateBlocker(id);
+    this.ids = new NearestIndex(this.definitions.keys());
+    this.blockerIds = new NearestIndex(this.blockers.keys());
+    this.fileNames = new NearestIndex(this.byName.keys());
+    this.building = false;
+  }
+
+  /** Packet documents and notes, in the analyzer's (path) order. */
+  get documents(): readonly DocumentFacts[] {
+    this.documentList ??= [...this.rank.keys()].flatMap((p) => {
+      const facts = this.byPath.get(p);
+      return facts ? [facts] : [];
+    });
+    return this.documentList;
+  }
+
+  get reservations(): readonly ReservationSite[] {
+    this.reservationList ??= this.documents.flatMap((facts) => facts.reservations.map((reservation) => ({ facts, reservation })));
+    return this.reservationList;
+  }
+
+  /** Authority locks, broken ones included: a lock that does not parse still governs, granting nothing. */
+  get locks(): readonly DocumentFacts[] {
+    this.lockList ??= this.documents.filter((f) => f.kind === 'delegation-and-authority-lock');
+    return this.lockList;
+  }
+
+  /** The locks inside one packet folder. */
+  locksIn(packet: string): readonly DocumentFacts[] {
+    if (!this.locksByPacket) {
+      this.locksByPacket = new Map();
+      for (const lock of this.locks) {
+        if (lock.packet === undefined) continue;
+        const list = this.locksByPacket.get(lock.packet) ?? [];
+        list.push(lock);
+        this.locksByPacket.set(lock.packet, list);
       }
-      for (const reservation of facts.reservations) {
-        this.reservations.push({ facts, reservation });
-        const ranges = this.reservedRanges.get(reservation.range.prefix) ?? [];
-        ranges.push(reservation.range);
-        this.reservedRanges.set(reservation.range.prefix, ranges);
-      }
-      if (facts.kind === 'delegation-and-authority-lock') this.locks.push(facts);
     }
-    this.blockers = computeBlockerStatus(documents.filter((d) => d.kind === 'production-readiness-blocker-map'));
+    return this.locksByPacket.get(packet) ?? [];
+  }
+
+  /** Reserved ranges of one ticket prefix, for coverage questions. */
+  reservedRanges(prefix: string): readonly TicketRange[] {
+    let ranges = this.rangesByPrefix.get(prefix);
+    if (!ranges) {
+      ranges = (this.reservationsByPrefix.get(prefix) ?? []).map((s) => s.reservation.range);
+      this.rangesByPrefix.set(prefix, ranges);
+    }
+    return ranges;
+  }
+
+  /** Every reservation of one prefix, in document order. */
+  reservationsOf(prefix: string): readonly ReservationSite[] {
+    return this.reservationsByPrefix.get(prefix) ?? [];
+  }
+
+  /** Documents that define or cite the ID, in document order. */
+  mentioning(id: string): DocumentFacts[] {
+    const paths = [...(this.mentions.get(id) ?? [])].sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
+    return paths.flatMap((p) => {
+      const facts = this.byPath.get(p);
+      return facts ? [facts] : [];
+    });
+  }
+
+  factsAt(path: string): DocumentFacts | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** Whether `replace` can take this path: only documents the index was built with. */
+  holds(path: string): boolean {
+    return this.rank.has(path);
+  }
+
+  /**
+   * Puts a document's new facts in place of its old ones (undefined: it can no longer be read)
+   * and says what that changed for other documents.
+   */
+  replace(path: string, next: DocumentFacts | undefined): IndexChange {
+    const change: IndexChange = new Set();
+    const old = this.byPath.get(path);
+    const definedIds = new Set([...(old?.definitions ?? []), ...(next?.definitions ?? [])].map((d) => d.id));
+    const blockerIds = new Set([...(old?.blockers ?? []), ...(old?.resolvedRefs ?? []), ...(next?.blockers ?? []), ...(next?.resolvedRefs ?? [])].map((b) => b.id));
+    const wasDefined = new Map([...definedIds].map((id) => [id, this.definitions.has(id)]));
+    const wasBlocker = new Map([...blockerIds].map((id) => [id, this.blockers.has(id)]));
+    const reservationsBefore = reservationSignature(old);
+    const prefixes = new Set([...(old?.reservations ?? []), ...(next?.reservations ?? [])].map((r) => r.range.prefix));
+    if (old) this.remove(old);
+    if (next) this.add(next);
+    for (const id of blockerIds) {
+      this.blockerDefinitions.get(id)?.sort((a, b) => byDateThenPath(a.facts, b.facts));
+      this.resolvers.get(id)?.sort(byDateThenPath);
+      this.updateBlocker(id);
+    }
+    for (const [id, before] of wasDefined) {
+      const now = this.definitions.has(id);
+      if (before === now) continue;
+      change.add(`id:${id}`);
+      for (const query of now ? this.ids.add(id) : this.ids.remove(id)) change.add(`id:${query}`);
+    }
+    for (const [id, before] of wasBlocker) {
+      const now = this.blockers.has(id);
+      if (before === now) continue;
+      change.add(`blocker:${id}`);
+      for (const query of now ? this.blockerIds.add(id) : this.blockerIds.remove(id)) change.add(`blocker:${query}`);
+    }
+    if (reservationsBefore !== reservationSignature(next)) {
+      for (const prefix of prefixes) {
+        change.add(`tickets:${prefix}`);
+        this.rangesByPrefix.delete(prefix);
+      }
+      this.reservationList = undefined;
+    }
+    if (old?.kind === 'delegation-and-authority-lock' || next?.kind === 'delegation-and-authority-lock') {
+      change.add('locks');
+      this.lockList = undefined;
+      this.locksByPacket = undefined;
+    }
+    this.documentList = undefined;
+    return change;
   }
 
   stat(path: string): PathKind {
-    // Listed files need no system call; anything else (folders, links, unlisted files) asks the
-    // host once per index: the index is rebuilt after any change, so the answer cannot go stale.
+    // Listed files and their folders need no system call; anything else (links, unlisted
+    // files, paths that do not exist) asks the host once per index: the index is rebuilt
+    // whenever files come or go.
     if (this.fileSet.has(path)) return 'file';
+    if (this.folderSet.has(path)) return 'directory';
     let kind = this.stats.get(path);
     if (kind === undefined) {
-      kind = this.statFile(path);
+      // Nothing exists below a path that does not exist or is a file: one question about the
+      // first unknown folder answers for every path cited below it (a note citing root-relative
+      // paths makes its own folder's version of each of them a candidate first).
+      const parent = dirname(path);
+      const above = parent === '' || this.folderSet.has(parent) ? 'directory' : this.stat(parent);
+      kind = above === 'missing' || above === 'file' ? 'missing' : this.statFile(path);
       this.stats.set(path, kind);
     }
     return kind;
@@ -78,22 +227,17 @@ export class WorkspaceIndex implements FileLookup {
 
   /** The defined ID nearest to an unknown one (a likely typo), if any. */
   closestId(id: string): string | undefined {
-    return this.suggest(`id:${id}`, () => closest(id, this.definitions.keys()));
+    return this.ids.nearest(id);
   }
 
   /** The blocker ID nearest to a name that is not a blocker. */
   closestBlocker(id: string): string | undefined {
-    return this.suggest(`blocker:${id}`, () => closest(id, this.blockers.keys()));
+    return this.blockerIds.nearest(id);
   }
 
   /** The workspace file name nearest to a missing one. */
   closestFileName(name: string): string | undefined {
-    return this.suggest(`file:${name}`, () => closest(name, this.byName.keys()));
-  }
-
-  private suggest(key: string, compute: () => string | undefined): string | undefined {
-    if (!this.suggestions.has(key)) this.suggestions.set(key, compute());
-    return this.suggestions.get(key);
+    return this.fileNames.nearest(name);
   }
 
   named(name: string): readonly string[] {
@@ -106,4 +250,76 @@ export class WorkspaceIndex implements FileLookup {
     const pool = suffix.includes('/') ? this.named(name) : this.files;
     return pool.filter((f) => f.endsWith(suffix));
   }
+
+  private add(facts: DocumentFacts): void {
+    this.byPath.set(facts.path, facts);
+    const rank = this.rank.get(facts.path) ?? this.rank.size;
+    if (!this.rank.has(facts.path)) this.rank.set(facts.path, rank);
+    const byRank = (a: { path: string }, b: { path: string }) => (this.rank.get(a.path) ?? 0) - (this.rank.get(b.path) ?? 0);
+    for (const def of facts.definitions) {
+      const list = this.definitions.get(def.id);
+      if (list) {
+        list.push({ path: facts.path, span: def.span });
+        // Sites of one document stay in their own order: the sort is stable.
+        if (!this.building && list.length > 1) list.sort(byRank);
+      } else this.definitions.set(def.id, [{ path: facts.path, span: def.span }]);
+    }
+    for (const reservation of facts.reservations) {
+      const prefix = reservation.range.prefix;
+      const list = this.reservationsByPrefix.get(prefix) ?? [];
+      list.push({ facts, reservation });
+      if (!this.building && list.length > 1) list.sort((a, b) => byRank(a.facts, b.facts));
+      this.reservationsByPrefix.set(prefix, list);
+    }
+    for (const occurrence of [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]) {
+      const paths = this.mentions.get(occurrence.id) ?? new Set<string>();
+      paths.add(facts.path);
+      this.mentions.set(occurrence.id, paths);
+    }
+    if (facts.kind === 'production-readiness-blocker-map') {
+      for (const blocker of facts.blockers) {
+        const list = this.blockerDefinitions.get(blocker.id) ?? [];
+        list.push({ facts, blocker });
+        this.blockerDefinitions.set(blocker.id, list);
+      }
+      for (const ref of facts.resolvedRefs) {
+        const list = this.resolvers.get(ref.id) ?? [];
+        if (list[list.length - 1] !== facts) list.push(facts);
+        this.resolvers.set(ref.id, list);
+      }
+    }
+  }
+
+  private remove(facts: DocumentFacts): void {
+    this.byPath.delete(facts.path);
+    const without = <T>(map: Map<string, T[]>, key: string, keep: (item: T) => boolean) => {
+      const list = map.get(key)?.filter(keep);
+      if (list && list.length > 0) map.set(key, list);
+      else map.delete(key);
+    };
+    for (const def of facts.definitions) without(this.definitions, def.id, (s) => s.path !== facts.path);
+    for (const reservation of facts.reservations) without(this.reservationsByPrefix, reservation.range.prefix, (s) => s.facts !== facts);
+    for (const occurrence of [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]) {
+      const paths = this.mentions.get(occurrence.id);
+      paths?.delete(facts.path);
+      if (paths?.size === 0) this.mentions.delete(occurrence.id);
+    }
+    for (const blocker of facts.blockers) without(this.blockerDefinitions, blocker.id, (d) => d.facts !== facts);
+    for (const ref of facts.resolvedRefs) without(this.resolvers, ref.id, (m) => m !== facts);
+  }
+
+  private updateBlocker(id: string): void {
+    const status = blockerStatusOf(id, this.blockerDefinitions.get(id) ?? [], this.resolvers.get(id) ?? []);
+    if (status) this.blockers.set(id, status);
+    else this.blockers.delete(id);
+  }
+}
+
+/** What other documents can see of a document's reservations, positions included (for related links). */
+function reservationSignature(facts: DocumentFacts | undefined): string {
+  if (!facts || facts.reservations.length === 0) return '';
+  return JSON.stringify([
+    facts.broken,
+    facts.reservations.map((r) => [r.text, r.range, r.date, r.status, facts.lines.range(r.span.start, r.span.end)]),
+  ]);
 }

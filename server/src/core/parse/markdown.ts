@@ -1,7 +1,8 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
-import type { Nodes, Root } from 'mdast';
+import { append } from '../append';
 import type { Span } from '../types';
+import { scanBlocks } from './markdownBlocks';
+import { scanInline, type InlineFindings } from './markdownInline';
+import { ClosingBrackets, buildProse, commentsIn, findDestination } from './markdownMask';
 
 export interface MarkdownLink {
   /** The destination as written (percent-encoding kept; the resolver decodes). */
@@ -28,117 +29,74 @@ export interface ParsedMarkdown {
   linkLabels: Span[];
   headings: MarkdownHeading[];
   /**
-   * Paragraphs, headings and table cells: the units of prose. A list item's lines or a
-   * heading never run on into the next block, so claims are read one block at a time.
+   * Paragraphs and headings: the units of prose (no GFM here, so a table is one paragraph).
+   * A list item's lines or a heading never run on into the next block, so claims are read
+   * one block at a time.
    */
   blocks: Span[];
   /** HTML comments, for suppression comments. */
   comments: Span[];
 }
 
+/**
+ * Parses a KB note as CommonMark (no GFM: a table is a paragraph) in two linear passes: the
+ * block pass (`markdownBlocks.ts`) finds paragraphs, headings, code, HTML and definitions;
+ * the inline pass (`markdownInline.ts`) reads each paragraph and heading. The results are
+ * exactly what the previous mdast implementation produced (its own quirks included, so the
+ * checks see no change); test/unit/parse-markdown-differential.test.ts holds the two side
+ * by side. Deliberate differences, on exotic input only, each pinned there:
+ * - a leading byte order mark: spans stay offsets into the text (mdast's were one short);
+ * - a named character reference outside the HTML 4 names (`&check;`): literal in heading
+ *   text, and a link whose destination holds one is not reported (`markdownEntities.ts`).
+ */
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const chars = text.split('');
-  const blank = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  };
+  const scan = scanBlocks(text);
+  const inline: InlineFindings = { blanks: [], html: [], links: [] };
   const result: ParsedMarkdown = { prose: '', links: [], linkLabels: [], headings: [], blocks: [], comments: [] };
-  let tree: Root;
-  try {
-    tree = fromMarkdown(text);
-  } catch {
-    // micromark accepts any input; should it ever throw, treat the whole text as prose rather than lose the document.
-    result.prose = text;
-    return result;
+  for (const block of scan.blocks) {
+    const spelled = scanInline(block.content, scan.defined, inline, block.depth > 0);
+    if (block.depth > 0) result.headings.push({ depth: block.depth, text: spelled, span: { start: block.start, end: block.end } });
+    result.blocks.push({ start: block.start, end: block.end });
   }
-  visit(tree, text, result, blank);
-  result.prose = chars.join('');
-  return result;
-}
 
-type Blank = (start: number, end: number) => void;
+  const blanks = [...scan.code, ...inline.blanks];
+  const html = [...scan.html, ...inline.html];
+  for (let i = 0; i < html.length; i += 2) {
+    const start = html[i] as number;
+    const end = html[i + 1] as number;
+    blanks.push(start, end);
+    append(result.comments, commentsIn(text, start, end));
+  }
 
-function visit(node: Nodes, text: string, out: ParsedMarkdown, blank: Blank): void {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return;
-  switch (node.type) {
-    case 'code':
-    case 'inlineCode':
-      blank(start, end);
-      return;
-    case 'html':
-      blank(start, end);
-      // The source, not node.value: inside quotes and lists the value lacks each line's "> " or indent.
-      for (const m of text.slice(start, end).matchAll(/<!--[\s\S]*?-->/g)) {
-        out.comments.push({ start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length });
-      }
-      return;
-    case 'image':
-    case 'definition': {
+  // Links in document order: definitions and inline links interleave; an image inside a link comes after it.
+  const links: { start: number; link: MarkdownLink | undefined; label?: Span }[] = [];
+  for (const definition of scan.definitions) {
+    blanks.push(definition.start, definition.end);
+    const destination = findDestination(text, definition.start, definition.end, ']:');
+    if (destination && !definition.uncertain) links.push({ start: definition.start, link: { target: definition.url, targetSpan: destination, kind: 'definition' } });
+  }
+  const brackets = new ClosingBrackets(text);
+  for (const node of inline.links) {
+    if (node.kind === 'image') {
       // An image's alt may hold brackets of its own ("![a [b](c)](d.png)"): look past the alt.
-      const from = node.type === 'image' ? closingBracket(text, start + 1, end) : start;
-      const destination = findDestination(text, from, end, node.type === 'definition' ? ']:' : '](');
-      if (destination) out.links.push({ target: node.url, targetSpan: destination, kind: node.type });
-      blank(start, end);
-      return;
+      const destination = findDestination(text, brackets.of(node.start + 1, node.end), node.end, '](');
+      if (destination && !node.uncertain) links.push({ start: node.start, link: { target: node.url, targetSpan: destination, kind: 'image' } });
+      blanks.push(node.start, node.end);
+      continue;
     }
-    case 'link': {
-      if (text[start] === '<') {
-        blank(start, end); // autolink: <https://…>
-        return;
-      }
-      const labelEnd = node.children.at(-1)?.position?.end.offset ?? start + 1;
-      const destination = findDestination(text, labelEnd, end, '](');
-      if (destination) {
-        out.links.push({ target: node.url, targetSpan: destination, kind: 'link' });
-        out.linkLabels.push({ start: start + 1, end: labelEnd });
-        blank(labelEnd, end);
-      }
-      break;
-    }
-    case 'heading':
-      out.headings.push({ depth: node.depth, text: toString(node), span: { start, end } });
-      out.blocks.push({ start, end });
-      break;
-    case 'paragraph':
-      out.blocks.push({ start, end });
-      break;
+    const destination = findDestination(text, node.labelEnd, node.end, '](');
+    if (!destination) continue;
+    // An uncertain link keeps its label: a path there is still the link's own target, not evidence.
+    const label = { start: node.start + 1, end: node.labelEnd };
+    links.push({ start: node.start, link: node.uncertain ? undefined : { target: node.url, targetSpan: destination, kind: 'link' }, label });
+    blanks.push(node.labelEnd, node.end);
   }
-  if ('children' in node) for (const child of node.children) visit(child, text, out, blank);
-}
-
-/** The offset of the "]" that closes the "[" at `open` (escapes skipped), or `open` when there is none. */
-function closingBracket(text: string, open: number, to: number): number {
-  let depth = 0;
-  for (let i = open; i < to; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
+  links.sort((a, b) => a.start - b.start);
+  for (const entry of links) {
+    if (entry.link) result.links.push(entry.link);
+    if (entry.label) result.linkLabels.push(entry.label);
   }
-  return open;
-}
-
-/** The destination's span in `[label](dest "title")` or `[label]: dest "title"`, searched after the label. */
-function findDestination(text: string, from: number, to: number, opener: string): Span | undefined {
-  const at = text.indexOf(opener, from);
-  if (at < 0 || at >= to) return undefined;
-  let i = at + opener.length;
-  while (i < to && /\s/.test(text[i] ?? '')) i++;
-  if (text[i] === '<') {
-    const close = text.indexOf('>', i);
-    return close > i && close < to ? { start: i + 1, end: close } : undefined;
-  }
-  let depth = 0;
-  const s = i;
-  for (; i < to; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth === 0) break;
-      depth--;
-    } else if (c !== undefined && /\s/.test(c)) break;
-  }
-  return i > s ? { start: s, end: i } : undefined;
+  result.comments.sort((a, b) => a.start - b.start);
+  result.prose = buildProse(text, blanks);
+  return result;
 }

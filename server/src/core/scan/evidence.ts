@@ -32,10 +32,10 @@ export function scanEvidence(segment: Segment, pathPattern: RegExp, hints: reado
   const text = segment.text;
   if (!hints.some((h) => text.includes(h))) return [];
   const found: EvidenceRef[] = [];
-  const urls = [...text.matchAll(URL_TOKEN)].map((u) => ({ start: u.index ?? 0, end: (u.index ?? 0) + u[0].length }));
+  const urls = text.includes('://') ? [...text.matchAll(URL_TOKEN)].map((u) => ({ start: u.index ?? 0, end: (u.index ?? 0) + u[0].length })) : [];
   let url = 0;
   pathPattern.lastIndex = 0;
-  for (let m = pathPattern.exec(text); m; m = pathPattern.exec(text)) {
+  for (let m = nextPath(pathPattern, text, hints); m; m = nextPath(pathPattern, text, hints)) {
     const path = m[1] ?? '';
     while ((urls[url]?.end ?? Infinity) <= m.index) url++;
     if ((urls[url]?.start ?? Infinity) <= m.index || EXTENSION_ONLY.test(path) || skip?.(m.index)) continue;
@@ -68,6 +68,39 @@ export function scanEvidence(segment: Segment, pathPattern: RegExp, hints: reado
     found.push(ref);
   }
   return found;
+}
+
+/**
+ * The pattern's next match, as a scan from its lastIndex would find it, but started where one
+ * can begin. Every match ends in an extension (a hint), and consists of path characters, so the
+ * next match cannot start before the run of path characters that holds the next hint: the
+ * regular expression, whose Unicode classes are costly, need not be tried at every word of prose
+ * in between.
+ */
+export function nextPath(pattern: RegExp, text: string, hints: readonly string[]): RegExpExecArray | null {
+  const from = pattern.lastIndex;
+  let hint = -1;
+  for (const h of hints) {
+    const at = text.indexOf(h, from);
+    if (at >= 0 && (hint < 0 || at < hint)) hint = at;
+  }
+  if (hint < 0) return null;
+  let start = hint;
+  while (start > from) {
+    const low = text.charCodeAt(start - 1);
+    // An astral letter is two code units, tested together as the pattern's `u` flag does.
+    const width = low >= 0xdc00 && low <= 0xdfff && start - 2 >= from && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+    if (!RUN_CHAR.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  pattern.lastIndex = start;
+  return pattern.exec(text);
+}
+
+const RUN_CHAR = /^[\p{L}\p{N}_@.+~/…-]$/u;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {

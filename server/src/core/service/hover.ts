@@ -90,8 +90,8 @@ function blockerCard(analyzer: Analyzer, status: BlockerStatus, linkTo: LinkTo):
 function evidenceLinks(analyzer: Analyzer, facts: DocumentFacts, idOffset: number, linkTo: LinkTo): string | undefined {
   const entry = facts.entries.find((e) => e.span.start === idOffset);
   if (!entry) return undefined;
-  const { offset, length } = entry.node;
-  const refs = analyzer.referencesOf(facts).evidence.filter(({ ref }) => ref.span.start >= offset && ref.span.end <= offset + length);
+  const { start, end } = entry.extent;
+  const refs = analyzer.referencesOf(facts).evidence.filter(({ ref }) => ref.span.start >= start && ref.span.end <= end);
   if (refs.length === 0) return undefined;
   return refs
     .map(({ ref, resolution }) => {

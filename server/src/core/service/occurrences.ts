@@ -13,9 +13,8 @@ export interface IdOccurrenceSite {
 /** Every place an ID is written as a governance ID, definitions first, in document order. */
 export function idOccurrences(analyzer: Analyzer, id: string): IdOccurrenceSite[] {
   const sites: IdOccurrenceSite[] = [];
-  for (const path of analyzer.documents()) {
-    const facts = analyzer.factsOf(path);
-    if (!facts) continue;
+  // The index knows which documents mention the ID: a reference count reads those, not the workspace.
+  for (const facts of analyzer.workspaceIndex().mentioning(id)) {
     for (const d of facts.definitions) if (d.id === id) sites.push({ facts, span: unquoted(facts, d.span), definition: true });
     for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (r.id === id) sites.push({ facts, span: r.span, definition: false });
   }
@@ -30,7 +29,7 @@ export function toLocation(facts: DocumentFacts, span: Span): Location {
 export function definitionEntry(facts: DocumentFacts, span: Span): Entry | undefined {
   return (
     facts.entries.find((e) => e.span.start === span.start && e.span.end === span.end) ??
-    facts.entries.find((e) => e.node.offset <= span.start && span.end <= e.node.offset + e.node.length)
+    facts.entries.find((e) => e.extent.start <= span.start && span.end <= e.extent.end)
   );
 }
 

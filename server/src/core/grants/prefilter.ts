@@ -1,0 +1,139 @@
+/**
+ * A cheap necessary condition for a claim: most prose blocks and JSON strings name no
+ * production-gated action, or no cue that could grant one, and for those the detector's
+ * answer is known to be empty before it splits sentences, matches phrases and reads clauses.
+ *
+ * What the detector needs (read off the code that produces claims, `detector.ts`):
+ * - every claim has an action: `resolveActions` builds its refs only from mentions tagged
+ *   `action`, `prodWord` or `prodModifier` (the {@link ACTION_TAGS});
+ * - and a cue: a clause claim needs a cue from `resolveCues`, which makes them only from
+ *   mentions tagged `cue` or `modal`, or an `action` of the `performed` form
+ *   ({@link isCueSource}); a status claim needs a granted value, a phrase of the status trie
+ *   tagged `cue` (`statusGranted`).
+ * A mention is a trie phrase whose every word equals, in order, the `norm` of a word token.
+ * So a text can hold a claim only if, for some action phrase and some cue phrase, each of
+ * their words is the norm of one of its word tokens: {@link Prefilter.tokens} checks exactly
+ * that. The phrases are read from the compiled tries themselves, user vocabulary included,
+ * so the condition cannot drift from them.
+ *
+ * {@link Prefilter.text} checks it before tokenizing, on fragments (`fragments.ts`): every
+ * fragment of the phrase's words must be a fragment of the text. Why each fragment of a word
+ * token's norm is a fragment of the text, so that this is conservative too:
+ * - a word token is a stretch of the text that starts and ends at a word character, after
+ *   a non-word character (or the text's edge), or after the underscores the tokenizer trims
+ *   from a word (`_emphasis_`), or at `-`, `/`, `+` where it splits a compound; so each
+ *   word-character run inside the token, trimmed, is a trimmed run of the text;
+ * - the token's norm is its raw text lower-cased, with curly apostrophes straightened
+ *   (apostrophes are not word characters, so that leaves runs alone). Lower-casing maps each
+ *   code point on its own, a word character to word characters only, a non-word character to
+ *   non-word characters only, and only `_` to `_` (`grants-prefilter.test.ts` checks this
+ *   for every code point), so the runs of the norm are the raw runs lower-cased; the one
+ *   mapping that depends on context, Σ → σ or final ς, is why ς is read as σ.
+ * A phrase whose words hold no fragment at all (a user entry of punctuation only) makes
+ * its side of the fragment condition always true.
+ */
+import { createFragmentFinder, fragmentsOf } from './fragments';
+import { phrasesOf, type Lexicon, type Tag } from './lexicon';
+import type { Token } from './tokens';
+
+/** Two checks of one condition; false only when the detector is certain to find no claim. */
+export interface Prefilter {
+  /** On the text's fragments, before tokenizing: the cheap first pass over every block. */
+  readonly text: (text: string) => boolean;
+  /** On the word tokens' norms, exactly as the tries match them: for texts the first pass let through. */
+  readonly tokens: (tokens: readonly Token[]) => boolean;
+}
+
+/** The tags `resolveActions` builds action references from. */
+const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'prodModifier']);
+
+/** The tags `resolveCues` makes cues from: cue words, permission modals, performed action forms. */
+function isCueSource(tag: Tag): boolean {
+  return tag.kind === 'cue' || tag.kind === 'modal' || (tag.kind === 'action' && tag.form === 'performed');
+}
+
+/**
+ * "Some action phrase and some cue phrase have all their units present", over units (words
+ * or fragments) numbered by `ids`. Each phrase is indexed by each of its units, so a text is
+ * checked by looking at the few units it holds.
+ */
+class Condition {
+  readonly ids = new Map<string, number>();
+  private readonly sides = [new Side(), new Side()] as const;
+
+  constructor(actions: readonly (readonly string[])[], cues: readonly (readonly string[])[], unitsOf: (word: string) => readonly string[]) {
+    const idsOf = (words: readonly string[]): number[] =>
+      words.flatMap(unitsOf).map((unit) => {
+        let id = this.ids.get(unit);
+        if (id === undefined) this.ids.set(unit, (id = this.ids.size));
+        return id;
+      });
+    for (const words of actions) this.sides[0].add(idsOf(words));
+    for (const words of cues) this.sides[1].add(idsOf(words));
+  }
+
+  get always(): boolean {
+    return this.sides[0].always && this.sides[1].always;
+  }
+
+  /** `present` holds the unit ids found in a text, each once: a handful, so an array. */
+  holds(present: readonly number[]): boolean {
+    return this.sides[0].satisfied(present) && this.sides[1].satisfied(present);
+  }
+}
+
+class Side {
+  /** A phrase without units can never be ruled out. */
+  always = false;
+  private readonly byUnit = new Map<number, number[][]>();
+
+  add(ids: readonly number[]): void {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) this.always = true;
+    for (const id of unique) {
+      const list = this.byUnit.get(id) ?? [];
+      list.push(unique);
+      this.byUnit.set(id, list);
+    }
+  }
+
+  satisfied(present: readonly number[]): boolean {
+    if (this.always) return true;
+    for (const id of present) {
+      for (const phrase of this.byUnit.get(id) ?? []) if (allIn(phrase, present)) return true;
+    }
+    return false;
+  }
+}
+
+function allIn(ids: readonly number[], present: readonly number[]): boolean {
+  for (const id of ids) if (!present.includes(id)) return false;
+  return true;
+}
+
+/** The condition for one compiled vocabulary; build it once per lexicon. */
+export function compilePrefilter(lex: Lexicon): Prefilter {
+  const actions: (readonly string[])[] = [];
+  const cues: (readonly string[])[] = [];
+  for (const { words, tags } of phrasesOf(lex.main)) {
+    if (tags.some((t) => ACTION_TAGS.has(t.kind))) actions.push(words);
+    if (tags.some(isCueSource)) cues.push(words);
+  }
+  for (const { words, tags } of phrasesOf(lex.status)) if (tags.some((t) => t.kind === 'cue')) cues.push(words);
+
+  const byWord = new Condition(actions, cues, (word) => [word]);
+  const byFragment = new Condition(actions, cues, fragmentsOf);
+  const find = createFragmentFinder([...byFragment.ids.keys()]);
+  return {
+    text: byFragment.always ? () => true : (text) => byFragment.holds(find(text)),
+    tokens: (tokens) => {
+      const present: number[] = [];
+      for (const t of tokens) {
+        if (t.kind !== 'word') continue; // the tries match word tokens only
+        const id = byWord.ids.get(t.norm);
+        if (id !== undefined && !present.includes(id)) present.push(id);
+      }
+      return byWord.holds(present);
+    },
+  };
+}

@@ -1,0 +1,495 @@
+/**
+ * The inline scanner: one left-to-right pass over a paragraph's or heading's content, as
+ * micromark's text tokenizer makes it. It records what the prose mask blanks (code spans,
+ * autolinks, raw HTML) and the links and images it forms, with document offsets; for a
+ * heading it also spells the plain text (what mdast-util-to-string gives).
+ *
+ * Links follow CommonMark's bracket rules: a `]` closes the nearest open `[` or `![`; an
+ * inline destination `(…)` makes a link, a label that names a definition makes a reference
+ * (`[a][ref]`, `[ref][]`, `[ref]`); a link deactivates the `[` openers before it (links do
+ * not nest); an image swallows what its label held (mdast keeps only its alt text).
+ */
+import { CR, LF, flankingClass, isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit, isAsciiPunctuation, isLineEnding, isSpaceOrTab } from './markdownChars';
+import type { InlineContent } from './markdownContent';
+import { resolveEmphasis, type DelimiterRun } from './markdownEmphasis';
+import { decodeString, hasUnknownNamedReference, namedReference, numericReference } from './markdownEntities';
+import { CloserSearch, parseAutolink, parseHtmlText } from './markdownInlineHtml';
+import { afterLineEnding, normalizeLabel, parseDestination, parseLabel, parseTitle, skipSpaces, skipWhitespace, type Reach } from './markdownLinkSyntax';
+
+/** A link or image with an inline destination, in document offsets (the mdast node's position). */
+export interface InlineLinkNode {
+  kind: 'link' | 'image';
+  start: number;
+  end: number;
+  /** Where the label's last inline node ends (mdast: the last child's end; start + 1 when empty). */
+  labelEnd: number;
+  url: string;
+  /** The destination holds a named reference the entity table cannot decode: not reported. */
+  uncertain: boolean;
+}
+
+/** What the inline pass found, in document offsets; spans as flat [start, end, start, end, …]. */
+export interface InlineFindings {
+  /** Code spans and autolinks. */
+  blanks: number[];
+  /** Raw HTML (blanked, and searched for comments). */
+  html: number[];
+  links: InlineLinkNode[];
+}
+
+interface Opener {
+  at: number;
+  image: boolean;
+  /** Removed: a `]` found no link for it. */
+  balanced: boolean;
+  // What had been recorded when it opened: an image drops everything its label added.
+  blanks: number;
+  html: number;
+  links: number;
+  /** Heading text: its part (emptied when it forms a link) and the delimiter runs before it. */
+  part: number;
+  runs: number;
+}
+
+const BACKSLASH = 92;
+const BACKTICK = 96;
+
+/**
+ * Scans `content`; returns the plain text when `spell` (headings), else ''.
+ * `defined` holds the normalized labels of the document's definitions.
+ */
+export function scanInline(content: InlineContent, defined: ReadonlySet<string>, out: InlineFindings, spell: boolean): string {
+  const s = content.text;
+  const n = s.length;
+  const search = new CloserSearch(s);
+  const openers: Opener[] = [];
+  // Link openers below this index are inactive: a link formed after them (links do not nest).
+  let activeFrom = 0;
+  let backticks: BacktickRuns | undefined;
+  let escapedUpTo = -1;
+  // How far failed attempts read: see `Reach` and `lastChildEnd`.
+  const reach: Reach = { at: -1 };
+  const unclosedTitles = new Map<number, number>();
+  // Characters other than whitespace before each offset, made on first use (`couldBeDefined`).
+  let solid: Int32Array | undefined;
+  const text = spell ? new HeadingText(s) : undefined;
+
+  // Where the scan stops: \ ` < ! [ ] always; & * _ and line endings only when spelling a heading.
+  // The rest is plain text, which the regular expression skips natively.
+  const special = spell ? /[\\`<![\]&*_\n\r]/g : /[\\`<![\]]/g;
+  let i = 0;
+  while (i < n) {
+    special.lastIndex = i;
+    if (!special.test(s)) break;
+    i = special.lastIndex - 1;
+    const code = s.charCodeAt(i);
+    switch (code) {
+      case BACKSLASH: {
+        const next = s.charCodeAt(i + 1);
+        if (isLineEnding(next)) {
+          // A hard break: mdast's break node, empty in the text, and the line ending goes with it.
+          if (text) i = text.hardBreak(i, afterLineEnding(s, i + 1));
+          else i++;
+        } else if (isAsciiPunctuation(next)) {
+          text?.replace(i, i + 2, s[i + 1] ?? '');
+          i += 2;
+          escapedUpTo = i;
+        } else {
+          i++;
+        }
+        break;
+      }
+      case BACKTICK: {
+        let runEnd = i + 1;
+        while (s.charCodeAt(runEnd) === BACKTICK) runEnd++;
+        // A run cannot open right after a backtick, unless that one was escaped.
+        if (i > 0 && s.charCodeAt(i - 1) === BACKTICK && escapedUpTo !== i) {
+          i = runEnd;
+          break;
+        }
+        backticks ??= new BacktickRuns(s);
+        const close = backticks.next(runEnd, runEnd - i);
+        if (close < 0) {
+          // micromark read on to the end looking for the closing run.
+          reach.at = n;
+          i = runEnd;
+          break;
+        }
+        const end = close + runEnd - i;
+        out.blanks.push(content.at(i), content.endAt(end));
+        text?.replace(i, end, codeValue(content, runEnd, close));
+        i = end;
+        break;
+      }
+      case 60: {
+        const autolink = parseAutolink(s, i);
+        if (autolink > 0) {
+          out.blanks.push(content.at(i), content.endAt(autolink));
+          text?.replace(i, autolink, s.slice(i + 1, autolink - 1));
+          i = autolink;
+          break;
+        }
+        const html = parseHtmlText(s, i, search, reach);
+        if (html > 0) {
+          out.html.push(content.at(i), content.endAt(html));
+          text?.replace(i, html, htmlValue(content, i, html));
+          i = html;
+          break;
+        }
+        i++;
+        break;
+      }
+      case 33:
+      case 91: {
+        const image = code === 33;
+        if (image && s.charCodeAt(i + 1) !== 91) {
+          i++;
+          break;
+        }
+        const width = image ? 2 : 1;
+        const part = text ? text.opener(i, i + width) : 0;
+        activeFrom = Math.min(activeFrom, openers.length);
+        openers.push({ at: i, image, balanced: false, blanks: out.blanks.length, html: out.html.length, links: out.links.length, part, runs: text?.runCount() ?? 0 });
+        i += width;
+        break;
+      }
+      case 93:
+        i = labelEnd(i);
+        break;
+      case 38: {
+        const reference = characterReference(s, i);
+        if (reference && text) {
+          text.replace(i, reference.end, reference.value);
+          i = reference.end;
+        } else {
+          i++;
+        }
+        break;
+      }
+      case 42:
+      case 95: {
+        let runEnd = i + 1;
+        while (s.charCodeAt(runEnd) === code) runEnd++;
+        text?.delimiterRun(i, runEnd, code);
+        i = runEnd;
+        break;
+      }
+      default:
+        // A line ending (only special when spelling a heading).
+        i = text ? text.lineEnding(i) : i + 1;
+    }
+  }
+  return text ? text.finish() : '';
+
+  /** At a `]`: form a link or image with the nearest opener, or leave the `]` as text. Returns where to go on. */
+  function labelEnd(close: number): number {
+    while (openers.length > 0 && openers.at(-1)?.balanced) openers.pop();
+    activeFrom = Math.min(activeFrom, openers.length);
+    const opener = openers.at(-1);
+    if (!opener) return close + 1;
+    if (!opener.image && openers.length - 1 < activeFrom) {
+      opener.balanced = true;
+      return close + 1;
+    }
+    const labelStart = opener.at + (opener.image ? 2 : 1);
+    const isDefined = defined.size > 0 && couldBeDefined(labelStart, close) && defined.has(normalizeLabel(s.slice(labelStart, close)));
+    const after = close + 1;
+    const next = s.charCodeAt(after);
+    let end = -1;
+    let resource: { url: string; uncertain: boolean } | undefined;
+    if (next === 40) {
+      const parsed = parseResource(s, after, reach, unclosedTitles);
+      if (parsed) {
+        end = parsed.end;
+        resource = parsed;
+      } else if (isDefined) {
+        end = after;
+      }
+    } else if (next === 91) {
+      const full = parseLabel(s, after, reach);
+      if (full > 0 && defined.has(normalizeLabel(s.slice(after + 1, full - 1)))) {
+        end = full;
+      } else {
+        // A label read and then refused (no such definition) was read all the same.
+        if (full > 0) reach.at = Math.max(reach.at, full);
+        if (isDefined && s.charCodeAt(after + 1) === 93) end = after + 2;
+      }
+    } else if (isDefined) {
+      end = after;
+    }
+    if (end < 0) {
+      opener.balanced = true;
+      return close + 1;
+    }
+    openers.pop();
+    if (opener.image) {
+      // mdast keeps an image's alt text only: nothing its label held is visited.
+      out.blanks.length = opener.blanks;
+      out.html.length = opener.html;
+      out.links.length = opener.links;
+    } else {
+      activeFrom = openers.length;
+    }
+    if (resource) {
+      out.links.push({
+        kind: opener.image ? 'image' : 'link',
+        start: content.at(opener.at),
+        end: content.endAt(end),
+        labelEnd: lastChildEnd(labelStart, close),
+        url: resource.url,
+        uncertain: resource.uncertain,
+      });
+    }
+    text?.formLink(opener.part, opener.runs, close, end);
+    return end;
+  }
+
+  /**
+   * Whether `[from, to)` has few enough characters besides whitespace to normalize into a
+   * definition's label (a label holds at most 1,000 characters; the bound keeps a margin):
+   * nested labels are then never sliced whole, which would cost quadratic time.
+   */
+  function couldBeDefined(from: number, to: number): boolean {
+    if (!solid) {
+      solid = new Int32Array(n + 1);
+      for (let k = 0; k < n; k++) {
+        const c = s.charCodeAt(k);
+        solid[k + 1] = (solid[k] ?? 0) + (c === 32 || c === 9 || c === LF || c === CR ? 0 : 1);
+      }
+    }
+    return (solid[to] ?? 0) - (solid[from] ?? 0) <= 1100;
+  }
+
+  /**
+   * Where mdast's last child of a label ends: at the `]`, unless the label ends with a line
+   * ending and indentation, which no text node covers: then the node ends with the line
+   * ending's token, which is just after it, or, when a failed attempt had read past it, at
+   * the next line's content (micromark re-reads it after learning that line's prefix).
+   */
+  function lastChildEnd(labelStart: number, close: number): number {
+    if (close === labelStart) return content.at(labelStart - 1) + 1;
+    let k = close;
+    while (k > labelStart && isSpaceOrTab(s.charCodeAt(k - 1))) k--;
+    if (k > labelStart && isLineEnding(s.charCodeAt(k - 1))) {
+      const lineEnding = k >= 2 && s.charCodeAt(k - 1) === LF && s.charCodeAt(k - 2) === CR ? k - 2 : k - 1;
+      return reach.at > lineEnding ? content.at(k) : content.endAt(k);
+    }
+    return content.endAt(close);
+  }
+}
+
+/** `(destination "title")` after a label (micromark's resource), or undefined. */
+function parseResource(s: string, open: number, reach: Reach, unclosedTitles: Map<number, number>): { end: number; url: string; uncertain: boolean } | undefined {
+  let i = skipWhitespace(s, open + 1);
+  if (s.charCodeAt(i) === 41) return { end: i + 1, url: '', uncertain: false };
+  const destination = parseDestination(s, i, 32, reach);
+  if (!destination) return undefined;
+  i = destination.end;
+  const between = skipWhitespace(s, i);
+  if (between > i) {
+    i = between;
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 40) {
+      const title = parseTitle(s, i, reach, unclosedTitles);
+      if (title < 0) return undefined;
+      i = skipWhitespace(s, title);
+    }
+  }
+  if (s.charCodeAt(i) !== 41) {
+    reach.at = Math.max(reach.at, i);
+    return undefined;
+  }
+  const raw = s.slice(destination.valueStart, destination.valueEnd);
+  return { end: i + 1, url: decodeString(raw).replace(/\0/g, '\uFFFD'), uncertain: hasUnknownNamedReference(raw) };
+}
+
+/** `&name;`, `&#123;` or `&#x7B;` at `at`, decoded; undefined when it is none (or an unknown name). */
+function characterReference(s: string, at: number): { end: number; value: string } | undefined {
+  let i = at + 1;
+  if (s.charCodeAt(i) === 35) {
+    i++;
+    const hex = s.charCodeAt(i) === 120 || s.charCodeAt(i) === 88;
+    if (hex) i++;
+    const start = i;
+    const max = hex ? 6 : 7;
+    while (i - start < max && (hex ? isAsciiHexDigit(s.charCodeAt(i)) : isAsciiDigit(s.charCodeAt(i)))) i++;
+    if (i === start || s.charCodeAt(i) !== 59) return undefined;
+    return { end: i + 1, value: numericReference(s.slice(start, i), hex ? 16 : 10) };
+  }
+  const start = i;
+  while (i - start < 31 && isAsciiAlphanumeric(s.charCodeAt(i))) i++;
+  if (i === start || s.charCodeAt(i) !== 59) return undefined;
+  const value = namedReference(s.slice(start, i));
+  return value === undefined ? undefined : { end: i + 1, value };
+}
+
+/**
+ * A code span's value: one space or line ending stripped from each side when both have one
+ * and the content is not all spaces. A tab's leftover columns are data, not spaces (micromark).
+ */
+function codeValue(content: InlineContent, from: number, to: number): string {
+  const value = content.text.slice(from, to);
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  const padded = (c: number, at: number) => (c === 32 && !content.isIndent(at)) || c === LF || c === CR;
+  if (value.length > 1 && padded(first, from) && padded(last, to - 1) && /[^ \r\n]/.test(value)) {
+    const head = first === CR && value.charCodeAt(1) === LF ? 2 : 1;
+    const tail = last === LF && value.charCodeAt(value.length - 2) === CR ? 2 : 1;
+    return value.slice(head, value.length - tail);
+  }
+  return value;
+}
+
+/**
+ * Raw HTML's value: the source, less up to three columns of indentation on each continuation
+ * line; what is left of a tab that straddles the third column reads as spaces (micromark).
+ */
+function htmlValue(content: InlineContent, from: number, to: number): string {
+  const value = content.text.slice(from, to);
+  if (!/[\r\n]/.test(value)) return value;
+  return value.replace(/(\r\n?|\n)([ \t]+)/g, (_whole, eol: string, indent: string, at: number) => {
+    // Columns count from the line's place in the document (after its container prefix): tab stops.
+    const start = content.columnAt(from + at + eol.length);
+    let col = start;
+    let k = 0;
+    for (; k < indent.length && col - start < 3; k++) {
+      const width = indent.charCodeAt(k) === 9 ? 4 - (col % 4) : 1;
+      if (col - start + width > 3) return eol + ' '.repeat(col - start + width - 3) + indent.slice(k + 1);
+      col += width;
+    }
+    return eol + indent.slice(k);
+  });
+}
+
+/** Every maximal run of backticks, by length, for finding a code span's closing run in linear time. */
+class BacktickRuns {
+  private readonly byLength = new Map<number, number[]>();
+  private readonly cursor = new Map<number, number>();
+
+  constructor(s: string) {
+    for (let i = s.indexOf('`'); i >= 0; ) {
+      let end = i + 1;
+      while (s.charCodeAt(end) === BACKTICK) end++;
+      const starts = this.byLength.get(end - i) ?? [];
+      starts.push(i);
+      this.byLength.set(end - i, starts);
+      i = s.indexOf('`', end);
+    }
+  }
+
+  /** The first run of exactly `length` backticks starting at or after `from`, or -1. Calls come in increasing `from`. */
+  next(from: number, length: number): number {
+    const starts = this.byLength.get(length);
+    if (!starts) return -1;
+    let k = this.cursor.get(length) ?? 0;
+    while (k < starts.length && (starts[k] ?? 0) < from) k++;
+    this.cursor.set(length, k);
+    return starts[k] ?? -1;
+  }
+}
+
+/**
+ * A heading's plain text as mdast-util-to-string spells it: text with escapes and references
+ * decoded, code and HTML values, link and image labels without their syntax, emphasis
+ * markers that paired removed, hard breaks empty, indentation and trailing spaces dropped.
+ */
+class HeadingText {
+  private readonly parts: string[] = [];
+  private readonly runs: (DelimiterRun & { part: number; end: number })[] = [];
+  /** Runs not yet resolved, in order: a link resolves the ones its label holds. */
+  private readonly pending: number[] = [];
+  /** Start of the literal text not yet copied into `parts`. */
+  private from = 0;
+
+  constructor(private readonly s: string) {}
+
+  /** Replaces the source `[start, end)` with `value`. */
+  replace(start: number, end: number, value: string): void {
+    this.flush(start);
+    this.parts.push(value);
+    this.from = end;
+  }
+
+  opener(start: number, end: number): number {
+    this.flush(start);
+    this.parts.push(this.s.slice(start, end));
+    this.from = end;
+    return this.parts.length - 1;
+  }
+
+  runCount(): number {
+    return this.runs.length;
+  }
+
+  delimiterRun(start: number, end: number, marker: number): void {
+    const before = flankingClass(start > 0 ? this.s.charCodeAt(start - 1) : NaN);
+    const after = flankingClass(end < this.s.length ? this.s.charCodeAt(end) : NaN);
+    // micromark's attention: left-flanking opens, right-flanking closes; "_" also needs punctuation on the far side to open or close inside a word.
+    const open = after === 0 || (after === 2 && before !== 0);
+    const close = before === 0 || (before === 2 && after !== 0);
+    this.opener(start, end);
+    this.pending.push(this.runs.length);
+    this.runs.push({
+      marker,
+      length: end - start,
+      canOpen: marker === 42 ? open : open && (before !== 0 || !close),
+      canClose: marker === 42 ? close : close && (after !== 0 || !open),
+      usedAsOpener: 0,
+      part: this.parts.length - 1,
+      end,
+    });
+  }
+
+  /** A link or image formed from the opener's part to `end`: its label's emphasis resolves alone, its syntax is dropped. */
+  formLink(openerPart: number, runsBefore: number, close: number, end: number): void {
+    this.flush(close);
+    this.parts[openerPart] = '';
+    let k = this.pending.length;
+    while (k > 0 && (this.pending[k - 1] ?? 0) >= runsBefore) k--;
+    resolveEmphasis(this.pending.splice(k).map((r) => this.runs[r] as DelimiterRun));
+    this.from = end;
+  }
+
+  /** A `\` hard break at `at` whose line ending ends at `next`: nothing in the text, nor the line's indentation. Returns where to go on. */
+  hardBreak(at: number, next: number): number {
+    this.flush(at);
+    this.from = skipSpaces(this.s, next);
+    return this.from;
+  }
+
+  /** A line ending at `at`: trailing spaces go (two or more, without tabs, make a hard break, which takes the line ending too), the next line's indentation goes. */
+  lineEnding(at: number): number {
+    let k = at;
+    let spaces = 0;
+    let tabs = false;
+    while (k > this.from && isSpaceOrTab(this.s.charCodeAt(k - 1))) {
+      k--;
+      if (this.s.charCodeAt(k) === 9) tabs = true;
+      else spaces++;
+    }
+    this.flush(k);
+    const next = afterLineEnding(this.s, at);
+    if (tabs || spaces < 2) this.parts.push(this.s.slice(at, next));
+    this.from = skipSpaces(this.s, next);
+    return this.from;
+  }
+
+  finish(): string {
+    let end = this.s.length;
+    while (end > this.from && isSpaceOrTab(this.s.charCodeAt(end - 1))) end--;
+    this.flush(end);
+    resolveEmphasis(this.pending.map((r) => this.runs[r] as DelimiterRun));
+    for (const run of this.runs) {
+      // micromark quirk: an opener run that NUL follows ends its chunk, and when matching took part
+      // of it, its text still reads to the chunk's end, the taken characters included.
+      const length = run.length > 0 && this.s.charCodeAt(run.end) === 0 ? run.length + run.usedAsOpener : run.length;
+      this.parts[run.part] = String.fromCharCode(run.marker).repeat(length);
+    }
+    return this.parts.join('').replace(/\0/g, '\uFFFD');
+  }
+
+  private flush(to: number): void {
+    if (to > this.from) this.parts.push(this.s.slice(this.from, to));
+    this.from = Math.max(this.from, to);
+  }
+}
