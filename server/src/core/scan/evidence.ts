@@ -35,7 +35,8 @@ export function scanEvidence(segment: Segment, pathPattern: RegExp, hints: reado
   const urls = text.includes('://') ? [...text.matchAll(URL_TOKEN)].map((u) => ({ start: u.index ?? 0, end: (u.index ?? 0) + u[0].length })) : [];
   let url = 0;
   pathPattern.lastIndex = 0;
-  for (let m = nextPath(pathPattern, text, hints); m; m = nextPath(pathPattern, text, hints)) {
+  const seen: HintCursor = { next: [] };
+  for (let m = nextPath(pathPattern, text, hints, seen); m; m = nextPath(pathPattern, text, hints, seen)) {
     const path = m[1] ?? '';
     while ((urls[url]?.end ?? Infinity) <= m.index) url++;
     if ((urls[url]?.start ?? Infinity) <= m.index || EXTENSION_ONLY.test(path) || skip?.(m.index)) continue;
@@ -77,13 +78,16 @@ export function scanEvidence(segment: Segment, pathPattern: RegExp, hints: reado
  * regular expression, whose Unicode classes are costly, need not be tried at every word of prose
  * in between.
  */
-export function nextPath(pattern: RegExp, text: string, hints: readonly string[]): RegExpExecArray | null {
+export function nextPath(pattern: RegExp, text: string, hints: readonly string[], cursor: HintCursor = { next: [] }): RegExpExecArray | null {
   const from = pattern.lastIndex;
   let hint = -1;
-  for (const h of hints) {
-    const at = text.indexOf(h, from);
+  hints.forEach((h, i) => {
+    let at = cursor.next[i];
+    // Still ahead, or known absent for good: no need to search again (a search for an extension
+    // the text lacks would otherwise run to its end once per path found, quadratic in all).
+    if (at === undefined || (at >= 0 && at < from)) cursor.next[i] = at = text.indexOf(h, from);
     if (at >= 0 && (hint < 0 || at < hint)) hint = at;
-  }
+  });
   if (hint < 0) return null;
   let start = hint;
   while (start > from) {
@@ -95,6 +99,11 @@ export function nextPath(pattern: RegExp, text: string, hints: readonly string[]
   }
   pattern.lastIndex = start;
   return pattern.exec(text);
+}
+
+/** Where each hint next occurs, as found so far in one scan (-1: nowhere further); positions only move forward. */
+export interface HintCursor {
+  next: number[];
 }
 
 const RUN_CHAR = /^[\p{L}\p{N}_@.+~/…-]$/u;
