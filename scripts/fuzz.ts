@@ -22,7 +22,8 @@ const option = (name: string, fallback: string) => {
 };
 const scale = option('scale', '20');
 const seed = option('seed', String(Date.now() % 2 ** 31));
-const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-fuzz-')), 'rows.jsonl');
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-fuzz-'));
+const report = path.join(reportDir, 'rows.jsonl');
 const files = [
   ...fs.readdirSync(path.join(repo, 'test/robust')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/robust/${f}`),
   ...fs.readdirSync(path.join(repo, 'test/protocol')).filter((f) => /^resilience.*\.test\.ts$/.test(f)).map((f) => `test/protocol/${f}`),
@@ -66,4 +67,5 @@ const lines = ['| input | cases | crashes | reads outside | writes |', '|---|---
 for (const row of merged.values()) lines.push(`| ${row.input} | ${row.cases} | ${row.crashes} | ${cell(row.readsOutside)} | ${cell(row.writes)} |`);
 const total = [...merged.values()].reduce((n, r) => n + r.cases, 0);
 process.stdout.write(`\n${lines.join('\n')}\n\n${total} cases in ${Math.round((Date.now() - started) / 1000)} s; seed ${seed}, scale ${scale}.\n`);
+fs.rmSync(reportDir, { recursive: true, force: true });
 process.exitCode = run.status ?? 1;

@@ -17,6 +17,7 @@ import type { Disposable, FileSnapshot, PathKind, Workspace, WorkspaceChange } f
 import { startServer } from '../../server/src/lsp/server';
 import type { Runtime } from '../../server/src/lsp/runtime';
 import { exampleFiles } from '../robust/arbitraries';
+import { record } from '../robust/budget';
 
 const ROOT = '/kb';
 const POISON = 'knowledge/poison.md';
@@ -139,9 +140,11 @@ describe('an exception below a handler', () => {
     test(`${method} on the failing document answers with its empty result and logs the failure`, async () => {
       const before = server.errors.length;
       const reads = server.workspace.reads;
-      assert.deepEqual(await server.client.sendRequest(method, params(uri(POISON))), empty);
-      assert.ok(server.workspace.reads > reads, 'the failure was not provoked');
+      const answer = await server.client.sendRequest(method, params(uri(POISON)));
       const logged = server.errors.slice(before);
+      record({ input: 'language server: an exception injected below each handler', cases: 1, crashes: JSON.stringify(answer) === JSON.stringify(empty) ? 0 : 1 });
+      assert.deepEqual(answer, empty);
+      assert.ok(server.workspace.reads > reads, 'the failure was not provoked');
       assert.ok(logged.some((m) => m.includes('failed:') && m.includes('injected failure')), `not logged: ${JSON.stringify(logged)}`);
     });
   }

@@ -320,6 +320,7 @@ describe('cancellation', () => {
       for (const w of waiting) w.source.cancel();
       const results = await Promise.allSettled(waiting.map((w) => w.answer));
       const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: number }).code : 'answered'));
+      record({ input: 'language server: requests cancelled while they wait for indexing', cases: codes.length, crashes: codes.filter((code) => code !== LSPErrorCodes.RequestCancelled).length });
       assert.deepEqual(codes, codes.map(() => LSPErrorCodes.RequestCancelled));
       // A Check Workspace cancelled before the server gets to it must not run: it would ask the client to refresh.
       // The request and its cancellation go out in one write, so the server reads them together.

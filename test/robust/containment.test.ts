@@ -21,9 +21,12 @@ import { buildCorpus, CANARY_TEXT, PATHS, snapshotTree, type Corpus } from './co
 import { isWithin } from './fsSpy';
 import { repo, SERVER, startRawClient, type RawClient } from './lspClient';
 
-const RECORDER = path.join(repo, 'test/robust/recorder.mjs');
-const CLI = path.join(repo, 'dist/cli.js');
-const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+/** The programs under test, copied where an unprivileged user can run them (the repository may sit in a private home). */
+let RECORDER: string;
+let CLI: string;
+let SERVER_COPY: string;
+/** Run as root, the programs run as nobody (uid 65534), so that chmod 000 really denies. */
+let unprivileged: { uid?: number; gid?: number } = {};
 
 interface Event {
   kind: 'read' | 'probe' | 'write' | 'network' | 'process' | 'eval' | 'module';
@@ -37,10 +40,28 @@ let treeBefore: string[];
 let runs = 0;
 
 before(() => {
-  for (const built of [CLI, SERVER]) assert.ok(fs.existsSync(built), `${built} is missing: run npm run build first`);
+  const built = path.join(repo, 'dist/cli.js');
+  for (const file of [built, SERVER]) assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
   corpus = buildCorpus();
   records = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-records-'));
-  fs.chmodSync(records, 0o777); // the programs may run as another user
+  fs.chmodSync(records, 0o777); // the programs may run as another user, and write their records here
+  const bin = path.join(records, 'bin');
+  fs.mkdirSync(bin, { mode: 0o755 });
+  // The bundles are self-contained: a copy runs anywhere.
+  CLI = path.join(bin, 'cli.js');
+  SERVER_COPY = path.join(bin, 'server.js');
+  RECORDER = path.join(bin, 'recorder.mjs');
+  fs.copyFileSync(built, CLI);
+  fs.copyFileSync(SERVER, SERVER_COPY);
+  fs.copyFileSync(path.join(repo, 'test/robust/recorder.mjs'), RECORDER);
+  for (const file of [CLI, SERVER_COPY, RECORDER]) fs.chmodSync(file, 0o644);
+  if (process.getuid?.() === 0) {
+    const nobody = { uid: 65534, gid: 65534 };
+    const probe = spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(CLI)})`], { cwd: corpus.base, ...nobody });
+    // Where nobody cannot run node at all (node itself in a private folder), the programs run as root and the
+    // unreadable files are refused by the in-process test's spy only (fs-corpus.test.ts).
+    unprivileged = probe.status === 0 ? nobody : {};
+  }
   treeBefore = snapshotTree(corpus.base);
 });
 
@@ -78,7 +99,7 @@ function assertContained(events: readonly Event[], program: string, what: string
   assert.ok(inside.length > 10, `${what}: the recorder saw ${inside.length} reads in the workspace; is it still wired in?`);
 }
 
-function cli(args: string[], cwd = repo): { status: number | null; stdout: string; stderr: string; events: Event[] } {
+function cli(args: string[], cwd = corpus.base): { status: number | null; stdout: string; stderr: string; events: Event[] } {
   const file = path.join(records, `cli-${++runs}.json`);
   const result = spawnSync(process.execPath, ['--import', RECORDER, CLI, ...args], {
     cwd,
@@ -137,7 +158,7 @@ describe('the CLI on the corpus', () => {
 describe('the language server on the corpus', () => {
   test('indexing, every request on the hostile note, rename and code actions, outside URIs: contained, nothing written', async () => {
     const file = path.join(records, 'server.json');
-    const client = await startRawClient(corpus.root, { nodeArgs: ['--import', RECORDER], env: { GOVLENS_RECORD: file }, ...unprivileged });
+    const client = await startRawClient(corpus.root, { server: SERVER_COPY, cwd: corpus.base, nodeArgs: ['--import', RECORDER], env: { GOVLENS_RECORD: file }, ...unprivileged });
     try {
       // Settings from an untrusted workspace that point outside it.
       client.settings = { lockPath: '../outside/dir-packet/delegation-and-authority-lock.json' };
@@ -185,7 +206,7 @@ describe('the language server on the corpus', () => {
       await client.close();
     }
     assert.equal(exitOf(client)?.code, 0, client.stderr());
-    assertContained(readRecord(file), SERVER, 'language server: indexing and every request on the corpus');
+    assertContained(readRecord(file), SERVER_COPY, 'language server: indexing and every request on the corpus');
   });
 });
 

@@ -36,6 +36,9 @@ export interface RawClient {
 }
 
 export interface StartOptions {
+  /** The server bundle to start (default dist/server.js). */
+  server?: string;
+  cwd?: string;
   nodeArgs?: string[];
   env?: Record<string, string>;
   mode?: 'pull' | 'push';
@@ -45,9 +48,11 @@ export interface StartOptions {
 }
 
 export async function startRawClient(root: string, options: StartOptions = {}): Promise<RawClient> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+  const server = options.server ?? SERVER;
+  if (!fs.existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), server, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     env: { ...process.env, ...options.env },
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
   });
