@@ -22,8 +22,15 @@ export const NOTE = `${ARCH}/fix7-p0-post-no-production-execution-owner-operator
 export const MAP = `${PACKET_DIR}/production-readiness-blocker-map.json`;
 
 /** A throwaway copy of a folder, so tests may edit files on disk. */
+const copies: string[] = [];
+// Copies live as long as the test process: servers may still read them until it ends.
+process.on('exit', () => {
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function copyKb(from = EXAMPLE): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-protocol-'));
+  copies.push(dir);
   fs.cpSync(from, dir, { recursive: true });
   return dir;
 }

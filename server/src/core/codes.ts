@@ -27,7 +27,7 @@ export interface CodeInfo {
 }
 
 export const codeInfo: Record<DiagnosticCode, CodeInfo> = {
-  'json-syntax': { severity: Severity.Error, summary: 'A packet document is not valid JSON (comments, trailing commas, truncation).' },
+  'json-syntax': { severity: Severity.Error, summary: 'A packet document is not valid JSON (comments, trailing commas, truncation, a repeated key, nesting over 256 levels).' },
   schema: { severity: Severity.Error, summary: 'A packet document of a known kind breaks its schema.' },
   'unknown-id': { severity: Severity.Error, summary: 'A governance ID is referenced that nothing in the workspace defines.' },
   'duplicate-id': { severity: Severity.Error, summary: 'The same ID is defined twice in one document.' },
