@@ -3,25 +3,16 @@
  * write (the example KB, mutated; JSON in the packet shapes with hostile values; Markdown
  * made of the grammar's own tokens and its delimiters) and whole workspaces of them.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { readTree } from '../helpers/tree';
 
 export const repo = path.resolve(__dirname, '../..');
 const EXAMPLE_ROOT = path.join(repo, 'examples/kb');
 
 /** The example KB as workspace-relative path → text. */
 export function exampleFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), relative);
-      else files[relative] = fs.readFileSync(path.join(dir, entry.name), 'utf8');
-    }
-  };
-  walk(EXAMPLE_ROOT, '');
-  return files;
+  return readTree(EXAMPLE_ROOT);
 }
 
 const EXAMPLE = exampleFiles();

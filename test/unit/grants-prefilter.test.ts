@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Node } from 'jsonc-parser';
@@ -16,6 +16,7 @@ import { createFragmentFinder, fragmentsOf, isWordCodePoint, textFragments } fro
 import { compileLexicon, phrasesOf } from '../../server/src/core/grants/lexicon';
 import { compilePrefilter } from '../../server/src/core/grants/prefilter';
 import { tokenize } from '../../server/src/core/grants/tokens';
+import { readTree } from '../helpers/tree';
 import { DEFAULT_VOCABULARY, extendVocabulary } from '../../server/src/core/grants/vocabulary';
 import { parseJson, stringSegment } from '../../server/src/core/parse/json';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
@@ -102,15 +103,6 @@ function detectorInputs(files: Iterable<[string, string]>): string[] {
   return out;
 }
 
-function filesUnder(dir: string): [string, string][] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e): [string, string] => {
-      const full = path.join(e.parentPath, e.name);
-      return [path.relative(dir, full).split(path.sep).join('/'), readFileSync(full, 'utf8')];
-    });
-}
-
 /** The generated notes' negated and withheld wording turned into assertions, so realistic text holds claims too. */
 function asserted(text: string): string {
   return text
@@ -140,7 +132,7 @@ test('labelled sentences: the same claims with and without the prefilter, senten
 
 test('a generated workspace (400 documents) and examples/: the same claims on every block and string', () => {
   const generated = workspace();
-  const examples = detectorInputs(filesUnder(path.join(repoRoot, 'examples')));
+  const examples = detectorInputs(Object.entries(readTree(path.join(repoRoot, 'examples'))));
   assert.ok(generated.length > 10_000 && examples.length > 100);
   const plain = compare(DEFAULT, [...generated, ...examples]);
   // Most blocks name no production action with a cue: that is what the prefilter saves.

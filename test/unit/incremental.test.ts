@@ -1,30 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { Prng } from '../../scripts/bench/prng';
 import { generateWorkspace } from '../../scripts/bench/workspace';
+import { readTree } from '../helpers/tree';
 
 /**
  * The analyzer keeps diagnostics across edits and recomputes only those whose inputs moved.
  * These tests hold it to one standard: after any sequence of edits, every document's
  * diagnostics and the blocker list equal what a fresh analyzer computes from the same files.
  */
-
-function readTree(root: string, prefix: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[`${prefix}${path.relative(root, full).split(path.sep).join('/')}`] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 function startingFiles(seed: number): Record<string, string> {
   const generated = generateWorkspace({ docs: 60, seed });
