@@ -50,18 +50,30 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return result > max ? max + 1 : result;
 }
 
-/** The candidate nearest to `word`, if it is near enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+export interface Nearest {
+  /** The nearest candidate within the typo bound, ties to the alphabetically first. */
+  best: string | undefined;
+  /** Its distance; the bound plus one when there is none. */
+  distance: number;
+}
+
+/** The candidate nearest to `word` and its distance; the answer does not depend on the candidates' order. */
+export function nearestOf(word: string, candidates: Iterable<string>): Nearest {
   const max = typoBound(word);
   let best: string | undefined;
-  let bestDistance = max + 1;
+  let distance = max + 1;
   for (const candidate of candidates) {
     // Bounded by the best so far: any result up to it is exact, so ties are real ties.
-    const d = editDistance(word, candidate, bestDistance);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+    const d = editDistance(word, candidate, distance);
+    if (d < distance || (d === distance && best !== undefined && candidate < best)) {
       best = candidate;
-      bestDistance = d;
+      distance = d;
     }
   }
-  return bestDistance <= max ? best : undefined;
+  return distance <= max ? { best, distance } : { best: undefined, distance: max + 1 };
+}
+
+/** The candidate nearest to `word`, if it is near enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  return nearestOf(word, candidates).best;
 }

@@ -1,9 +1,4 @@
-import { editDistance, typoBound } from './closest';
-
-interface Suggestion {
-  best: string | undefined;
-  distance: number;
-}
+import { editDistance, nearestOf, typoBound, type Nearest } from './closest';
 
 /**
  * `closest()` over a large, changing set of words (every ID of a 10,000-document KB), with the
@@ -17,7 +12,7 @@ export class NearestIndex {
   private readonly words: (string | undefined)[] = [];
   private readonly slots = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
-  private readonly answers = new Map<string, Suggestion>();
+  private readonly answers = new Map<string, Nearest>();
   /** Reused per question: shared-bigram counts by slot. */
   private counts = new Int32Array(0);
   /** Slots of removed words, still in the postings until the next compaction. */
@@ -96,41 +91,26 @@ export class NearestIndex {
     }
   }
 
-  private search(query: string): Suggestion {
-    const max = typoBound(query);
+  private search(query: string): Nearest {
     const grams = bigrams(query);
-    const needed = grams.size - 2 * max;
-    let best: string | undefined;
-    let distance = max + 1;
-    const consider = (word: string) => {
-      if (Math.abs(word.length - query.length) > max) return;
-      const d = editDistance(query, word, distance);
-      if (d < distance || (d === distance && best !== undefined && word < best)) {
-        best = word;
-        distance = d;
+    const needed = grams.size - 2 * typoBound(query);
+    // A short query may share no bigram with its nearest word: look at every word.
+    if (needed <= 0) return nearestOf(query, this.words.filter((w): w is string => w !== undefined));
+    if (this.counts.length < this.words.length) this.counts = new Int32Array(this.words.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const gram of grams) {
+      for (const slot of this.postings.get(gram) ?? []) {
+        if (counts[slot] === 0) touched.push(slot);
+        counts[slot] = (counts[slot] ?? 0) + 1;
       }
-    };
-    if (needed <= 0) {
-      // A short query may share no bigram with its nearest word: look at every word.
-      for (const word of this.words) if (word !== undefined) consider(word);
-    } else {
-      if (this.counts.length < this.words.length) this.counts = new Int32Array(this.words.length * 2);
-      const counts = this.counts;
-      const touched: number[] = [];
-      for (const gram of grams) {
-        for (const slot of this.postings.get(gram) ?? []) {
-          if (counts[slot] === 0) touched.push(slot);
-          counts[slot] = (counts[slot] ?? 0) + 1;
-        }
-      }
-      const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined);
-      // Most shared bigrams first: a near word found early bounds the rest, whose comparisons
-      // then stop after a few rows. (The answer does not depend on the order.)
-      candidates.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
-      for (const slot of touched) counts[slot] = 0;
-      for (const slot of candidates) consider(this.words[slot] ?? '');
     }
-    return distance <= max ? { best, distance } : { best: undefined, distance: max + 1 };
+    const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined);
+    // Most shared bigrams first: a near word found early bounds the rest, whose comparisons
+    // then stop after a few rows.
+    candidates.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+    for (const slot of touched) counts[slot] = 0;
+    return nearestOf(query, candidates.map((slot) => this.words[slot] ?? ''));
   }
 }
 
