@@ -31,8 +31,10 @@ export class DiagnosticsHub {
   private readonly published = new Map<string, Reported>();
   private readonly workspaceReported = new Map<string, Reported>();
   private lastWorkspaceGeneration = -1;
-  /** Push mode: per folder, the documents still to publish ('all' after a restart). */
-  private readonly pendingPush = new Map<KbFolder, Set<string> | 'all'>();
+  /** Push mode: per folder, the documents still to publish (an overtaken pass leaves the rest here). */
+  private readonly pendingPush = new Map<KbFolder, Set<string>>();
+  /** Push mode: documents may have left since the last complete pass (a restart, a folder removed). */
+  private sweepOwed = false;
   /** Counts every change as it happens (generation counts settled ones). */
   private edits = 0;
 
@@ -73,12 +75,12 @@ export class DiagnosticsHub {
    * Visits every document a batch per event-loop turn, so requests are answered during a long
    * pass; stops early (returning false) when a change makes the pass out of date.
    */
-  private async visitAll(visit: (folder: KbFolder, path: string) => void): Promise<boolean> {
+  private async visitAll(pathsOf: (folder: KbFolder) => Iterable<string>, visit: (folder: KbFolder, path: string) => void): Promise<boolean> {
     const edits = this.edits;
     let sliceStart = this.now();
     for (const folder of this.folders.all) {
       if (!folder.analyzer.isWarm) return false;
-      for (const path of folder.analyzer.documents()) {
+      for (const path of pathsOf(folder)) {
         if (this.edits !== edits) return false;
         visit(folder, path);
         if (this.now() - sliceStart > SLICE_MS) {
@@ -100,45 +102,28 @@ export class DiagnosticsHub {
     for (const folder of this.folders.all) {
       if (!folder.analyzer.isWarm) continue;
       const stale = folder.analyzer.takeStale();
-      const pending = this.pendingPush.get(folder);
-      if (stale === 'all' || pending === 'all') this.pendingPush.set(folder, 'all');
-      else this.pendingPush.set(folder, new Set([...(pending ?? []), ...stale]));
+      if (stale === 'all') this.sweepOwed = true;
+      const pending = this.pendingPush.get(folder) ?? new Set<string>();
+      for (const path of stale === 'all' ? folder.analyzer.documents() : stale) pending.add(path);
+      this.pendingPush.set(folder, pending);
     }
     for (const folder of [...this.pendingPush.keys()]) {
       if (this.folders.all.includes(folder)) continue;
-      // A folder was removed: a pass over everything finds its documents' entries to clear.
       this.pendingPush.delete(folder);
-      for (const other of this.folders.all) this.pendingPush.set(other, 'all');
+      this.sweepOwed = true;
     }
-    const everything = this.folders.all.every((f) => this.pendingPush.get(f) === 'all');
-    const seen = new Set<string>();
-    const edits = this.edits;
-    let sliceStart = this.now();
-    for (const folder of this.folders.all) {
-      if (!folder.analyzer.isWarm) return;
-      const pending = this.pendingPush.get(folder);
-      if (pending === undefined) continue;
-      const paths = pending === 'all' ? folder.analyzer.documents() : [...pending];
-      let done = 0;
-      for (const path of paths) {
-        if (this.edits !== edits) {
-          // Overtaken: keep what is left for the next pass.
-          if (pending === 'all') this.pendingPush.set(folder, new Set(paths.slice(done)));
-          return;
-        }
-        const uri = folder.uriOf(path);
-        seen.add(uri);
-        this.send(folder, uri, folder.analyzer.diagnostics(path));
-        if (pending !== 'all') pending.delete(path);
-        done++;
-        if (this.now() - sliceStart > SLICE_MS) {
-          await this.yieldTurn();
-          sliceStart = this.now();
-        }
-      }
-      this.pendingPush.set(folder, new Set());
-    }
-    if (everything && this.edits === edits) for (const uri of [...this.published.keys()]) if (!seen.has(uri)) this.send(undefined, uri, []);
+    const complete = await this.visitAll(
+      (folder) => [...(this.pendingPush.get(folder) ?? [])],
+      (folder, path) => {
+        this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path));
+        this.pendingPush.get(folder)?.delete(path);
+      },
+    );
+    if (!complete || !this.sweepOwed) return;
+    // Documents that left the workspace (deleted, renamed, their folder removed) lose their entries.
+    this.sweepOwed = false;
+    const current = new Set(this.folders.all.flatMap((f) => f.analyzer.documents().map((p) => f.uriOf(p))));
+    for (const uri of [...this.published.keys()]) if (!current.has(uri)) this.send(undefined, uri, []);
   }
 
   private send(folder: KbFolder | undefined, uri: string, source: CoreDiagnostic[]): void {
@@ -176,21 +161,24 @@ export class DiagnosticsHub {
     const previousIds = new Map(previous.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const seen = new Set<string>();
-    const complete = await this.visitAll((folder, path) => {
-      const uri = folder.uriOf(path);
-      const source = folder.analyzer.diagnostics(path);
-      seen.add(uri);
-      const before = this.workspaceReported.get(uri);
-      if (before?.source === source && previousIds.has(uri)) {
-        items.push({ kind: 'unchanged', uri, resultId, version: null });
-        return;
-      }
-      const diagnostics = this.convert(folder, source);
-      const key = JSON.stringify(diagnostics);
-      this.workspaceReported.set(uri, { source, key });
-      if (before?.key === key && previousIds.has(uri)) items.push({ kind: 'unchanged', uri, resultId, version: null });
-      else items.push({ kind: 'full', uri, resultId, version: null, items: diagnostics });
-    });
+    const complete = await this.visitAll(
+      (folder) => folder.analyzer.documents(),
+      (folder, path) => {
+        const uri = folder.uriOf(path);
+        const source = folder.analyzer.diagnostics(path);
+        seen.add(uri);
+        const before = this.workspaceReported.get(uri);
+        if (before?.source === source && previousIds.has(uri)) {
+          items.push({ kind: 'unchanged', uri, resultId, version: null });
+          return;
+        }
+        const diagnostics = this.convert(folder, source);
+        const key = JSON.stringify(diagnostics);
+        this.workspaceReported.set(uri, { source, key });
+        if (before?.key === key && previousIds.has(uri)) items.push({ kind: 'unchanged', uri, resultId, version: null });
+        else items.push({ kind: 'full', uri, resultId, version: null, items: diagnostics });
+      },
+    );
     if (token.isCancellationRequested) return { items: [] };
     if (complete) {
       // A document that left the workspace (deleted, renamed) must lose its entries.

@@ -84,7 +84,7 @@ export class WorkspaceIndex implements FileLookup {
     for (const facts of documents) this.add(facts);
     for (const list of this.blockerDefinitions.values()) list.sort((a, b) => byDateThenPath(a.facts, b.facts));
     for (const list of this.resolvers.values()) list.sort(byDateThenPath);
-    for (const id of new Set([...this.blockerDefinitions.keys()])) this.updateBlocker(id);
+    for (const id of this.blockerDefinitions.keys()) this.updateBlocker(id);
     this.ids = new NearestIndex(this.definitions.keys());
     this.blockerIds = new NearestIndex(this.blockers.keys());
     this.fileNames = new NearestIndex(this.byName.keys());
@@ -195,8 +195,9 @@ export class WorkspaceIndex implements FileLookup {
         change.add(`tickets:${prefix}`);
         this.rangesByPrefix.delete(prefix);
       }
-      this.reservationList = undefined;
     }
+    // The list holds each site's facts: even with the same reservations, they are the new facts now.
+    if (prefixes.size > 0) this.reservationList = undefined;
     if (old?.kind === 'delegation-and-authority-lock' || next?.kind === 'delegation-and-authority-lock') {
       change.add('locks');
       this.lockList = undefined;
