@@ -44,8 +44,8 @@ export class NodeFileSystemWorkspace implements Workspace {
   }
 
   readFile(path: string): FileSnapshot | undefined {
-    const real = this.contained(path);
-    if (real === undefined) return undefined;
+    const real = this.realPath(path);
+    if (real === 'outside' || real === 'missing') return undefined;
     let fd: number | undefined;
     try {
       // The checked path is opened without following a link put there since the check, and
@@ -64,6 +64,19 @@ export class NodeFileSystemWorkspace implements Workspace {
   }
 
   stat(path: string): PathKind {
+    const real = this.realPath(path);
+    if (real === 'outside' || real === 'missing') return real;
+    try {
+      const stat = fs.statSync(real);
+      // A FIFO, socket or device is no document: there is nothing to read.
+      return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'missing';
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /** Where a workspace path really leads, links followed, when that is inside the root. */
+  private realPath(path: string): string | 'outside' | 'missing' {
     const absolute = nodePath.resolve(this.root, ...path.split('/'));
     if (!isInside(this.root, absolute)) return 'outside';
     let real: string;
@@ -74,27 +87,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     } catch {
       return 'missing'; // absent, or a dangling link
     }
-    if (!isInside(this.root, real)) return 'outside';
-    try {
-      const stat = fs.statSync(real);
-      // A FIFO, socket or device is no document: there is nothing to read.
-      return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'missing';
-    } catch {
-      return 'missing';
-    }
-  }
-
-  /** The real path if it lies inside the root, else undefined. */
-  private contained(path: string): string | undefined {
-    const absolute = nodePath.resolve(this.root, ...path.split('/'));
-    if (!isInside(this.root, absolute)) return undefined;
-    let real: string;
-    try {
-      real = fs.realpathSync.native(absolute);
-    } catch {
-      return undefined;
-    }
-    return isInside(this.root, real) ? real : undefined;
+    return isInside(this.root, real) ? real : 'outside';
   }
 }
 
