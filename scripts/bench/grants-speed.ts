@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     const sets: [string, string[]][] = [
       [`generated ${values.docs} docs (seed ${values.seed})`, detectorInputs(generateWorkspace({ docs: Number(values.docs), seed: Number(values.seed) }).files)],
       ['examples/', detectorInputs(readTree(path.join(repoRoot, 'examples')))],
-      ['labelled sentences', [...sentences(path.resolve(repoRoot, '../shared/corpus/grant-sentences.dev.jsonl')), ...sentences(path.join(repoRoot, 'test/fixtures/grant-sentences.heldout.jsonl'))]],
+      ['labelled sentences', [...sentences(path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.dev.jsonl')), ...sentences(path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.heldout.jsonl'))]],
     ];
     const detectors: [string, Detector][] = [
       ['before', before.createGrantDetector()],

@@ -35,7 +35,7 @@ test('the example is analysed alike from a subfolder: the footer resolves by suf
 
 test('the example blocker map is seed 003 verbatim', async () => {
   const { readFileSync, existsSync } = await import('node:fs');
-  const seed = path.resolve(__dirname, '../../../shared/seeds/003_7a55496c566e8b6a.txt');
+  const seed = path.resolve(__dirname, '../fixtures/seeds/003_7a55496c566e8b6a.txt');
   assert.ok(existsSync(seed), `seed missing at ${seed}`);
   // The seed is a rendered KB page: the JSON object sits between the page's header and footer.
   const page = readFileSync(seed, 'utf8');

@@ -18,9 +18,9 @@ interface Row {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEV = path.resolve(repoRoot, '../shared/corpus/grant-sentences.dev.jsonl');
-const HELD_OUT = path.resolve(repoRoot, 'test/fixtures/grant-sentences.heldout.jsonl');
-const SEEDS = path.resolve(repoRoot, '../shared/seeds');
+const DEV = path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.dev.jsonl');
+const HELD_OUT = path.resolve(repoRoot, 'test/fixtures/corpus/grant-sentences.heldout.jsonl');
+const SEEDS = path.join(repoRoot, 'test/fixtures/seeds');
 
 function loadRows(file: string): Row[] {
   assert.ok(existsSync(file), `labelled sentence set not found: ${file}`);
@@ -73,7 +73,7 @@ function score(rows: readonly Row[]): Score {
     if (predicted && r.grant) {
       tp++;
       const ok = accepted(r.action ?? 'production');
-      if (r.action && !claims.some((c) => ok.has(c.action))) {
+      if (r.action && !claims.some((c) => c.actions.some((a) => ok.has(a)))) {
         actionMismatches.push(`label ${r.action}, claimed ${claims.map((c) => c.action).join(', ')}: ${r.text}`);
       }
     } else if (predicted) {

@@ -24,7 +24,7 @@ import { Prng } from '../../scripts/bench/prng';
 import { generateWorkspace } from '../../scripts/bench/workspace';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPORA = [path.resolve(repoRoot, '../shared/corpus/grant-sentences.dev.jsonl'), path.join(repoRoot, 'test/fixtures/grant-sentences.heldout.jsonl')];
+const CORPORA = [path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.dev.jsonl'), path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.heldout.jsonl')];
 
 /** Words that exist only in this extension: without it the default vocabulary claims nothing here. */
 const EXTENSION: DetectorOptions = {

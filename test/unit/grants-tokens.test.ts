@@ -139,7 +139,7 @@ test('the same tokens as the regular-expression tokenizer on random strings of e
 });
 
 test('the same tokens on the labelled sentences and the notes of a generated workspace', () => {
-  expectSame([...lines(path.resolve(repoRoot, '../shared/corpus/grant-sentences.dev.jsonl')), ...lines(path.join(repoRoot, 'test/fixtures/grant-sentences.heldout.jsonl'))]);
+  expectSame([...lines(path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.dev.jsonl')), ...lines(path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.heldout.jsonl'))]);
   const notes = [...generateWorkspace({ docs: 100, seed: 2 }).files].filter(([file]) => file.endsWith('.md'));
   expectSame(notes.flatMap(([, text]) => parseMarkdown(text).prose.split(/\n{2,}/)));
 });

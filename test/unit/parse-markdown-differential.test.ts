@@ -16,8 +16,8 @@ import { randomMarkdown } from './support/markdownFuzz';
 import { parseMarkdownOracle } from './support/markdownOracle';
 
 const ROOT = path.resolve(__dirname, '../..');
-// Rendered KB pages from the shared spec (example-kb.test.ts reads them from there too).
-const SEEDS = path.resolve(ROOT, '../shared/seeds');
+// Rendered KB pages, copied verbatim into the fixtures (example-kb.test.ts reads them too).
+const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -39,7 +39,7 @@ describe('parseMarkdown equals the mdast oracle', () => {
     for (const file of files) assertSameAsOracle(fs.readFileSync(file, 'utf8'));
   });
 
-  test('on the shared seeds', () => {
+  test('on the seeds', () => {
     const files = filesUnder(SEEDS, () => true);
     assert.ok(files.length > 0, `no seeds at ${SEEDS}`);
     for (const file of files) assertSameAsOracle(fs.readFileSync(file, 'utf8'));

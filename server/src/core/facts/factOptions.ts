@@ -18,7 +18,10 @@ export function claimsIn(segment: Segment, detect: GrantDetector): ClaimFact[] {
   return detect(segment.text).map((c) => ({
     span: { start: segment.offsetOf(c.start), end: segment.offsetOf(c.end) },
     action: c.action,
+    actions: c.actions,
     phrase: c.phrase,
     reason: c.reason,
+    cue: c.cue,
+    cueClass: c.cueClass,
   }));
 }

@@ -59,8 +59,11 @@ export function packetFacts(
     facts.claims.push({
       span: facts.productionWorkPerformed.span,
       action: 'production',
+      actions: ['production'],
       phrase: '"production_work_performed": true',
       reason: 'it records that production work was carried out',
+      cue: 'true',
+      cueClass: 'flag',
     });
   }
   return facts;
@@ -141,11 +144,13 @@ function collectLock(root: Node | undefined, facts: DocumentFacts): void {
   for (const element of propertyValue(root, 'grants')?.children ?? []) {
     const idNode = propertyValue(element, 'id');
     const actions = (propertyValue(element, 'actions')?.children ?? []).map(str).filter((a): a is string => a !== undefined);
+    const status = str(propertyValue(element, 'status'));
     facts.grants.push({
       id: str(idNode) ?? '',
       scope: str(propertyValue(element, 'scope')) ?? '',
       actions,
       span: nodeSpan(idNode ?? element),
+      ...(status === undefined ? {} : { status }),
     });
   }
   for (const element of propertyValue(root, 'withheld')?.children ?? []) {

@@ -63,6 +63,8 @@ export interface Grant {
   scope: string;
   actions: string[];
   span: Span;
+  /** The entry's `status`, when it has one: a REVOKED or PROPOSED grant grants nothing. */
+  status?: string;
 }
 
 export interface Withheld {
@@ -80,10 +82,19 @@ export interface LinkRef {
 /** A sentence part that asserts a production grant (spec §5), before the lock is consulted. */
 export interface ClaimFact {
   span: Span;
+  /** The first of {@link actions}. */
   action: string;
+  /** Every action the claim names: one claim, one finding (spec §5). */
+  actions: readonly string[];
   phrase: string;
   reason: string;
+  /** The words that make it a claim, and how they assert it; for the hover's explanation. */
+  cue: string;
+  cueClass: ClaimCue;
 }
+
+/** How a claim asserts: a grant word, a report of the act, a present permission, a status value, a field's role. */
+export type ClaimCue = 'grant' | 'perf' | 'permission' | 'status' | 'flag' | 'failed-check';
 
 /** `<!-- govlens-disable-next-line CODE[, CODE]: reason -->` in a note. */
 export interface Suppression {

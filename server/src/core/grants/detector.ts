@@ -26,14 +26,18 @@ export interface GrantClaim {
   /** UTF-16 offsets into the analysed text; the range runs from cue to action, whichever is first. */
   readonly start: number;
   readonly end: number;
-  /** Canonical action name, as an authority lock writes it. */
+  /** Canonical action name, as an authority lock writes it: the first of {@link actions}. */
   readonly action: string;
+  /** Every action the claim names, in text order ("Authorized: permit, activation" names two). */
+  readonly actions: readonly string[];
   /** The cue word(s) as written ("granted", "AUTHORIZED", "may now"). */
   readonly cue: string;
   /** `text.slice(start, end)`. */
   readonly phrase: string;
   /** One sentence saying why this reads as a production grant. */
   readonly reason: string;
+  /** How the cue asserts: a grant word, a report of the act, a present permission, a status value. */
+  readonly cueClass: CueClass;
 }
 
 /** Additions from `.govlens.json`; every list extends the default vocabulary. */
@@ -128,7 +132,28 @@ function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClai
       for (const c of found) claims.push(c);
     });
   }
-  return claims.sort((x, y) => x.start - y.start || x.end - y.end);
+  return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
+}
+
+/**
+ * One claim, one finding (spec §5): claims whose ranges meet (every claim holds its cue, so two
+ * that share a cue meet) are one claim naming every action. Input sorted by start; one pass.
+ */
+function mergeClaims(text: string, claims: readonly GrantClaim[]): GrantClaim[] {
+  const out: GrantClaim[] = [];
+  for (const c of claims) {
+    const last = out[out.length - 1];
+    if (!last || c.start >= last.end) {
+      out.push(c);
+      continue;
+    }
+    const start = Math.min(last.start, c.start);
+    const end = Math.max(last.end, c.end);
+    const actions = [...new Set([...last.actions, ...c.actions])];
+    const phrase = text.slice(start, end);
+    out[out.length - 1] = { ...last, start, end, actions, phrase, reason: reasonFor(last.cueClass, phrase, actions, last.cue) };
+  }
+  return out;
 }
 
 /** "Option 3: authorize ..." offers rather than decides, unless the sentence says it was chosen. */
@@ -317,11 +342,12 @@ function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls
   const end = Math.max(cueEnd, tokens[ref.to - 1]?.end ?? cueEnd);
   const cue = text.slice(cueStart, cueEnd);
   const phrase = text.slice(start, end);
-  return { start, end, action: ref.action, cue, phrase, reason: reasonFor(cls, phrase, ref.action, cue) };
+  return { start, end, action: ref.action, actions: [ref.action], cue, phrase, cueClass: cls, reason: reasonFor(cls, phrase, [ref.action], cue) };
 }
 
-function reasonFor(cls: CueClass, phrase: string, action: string, cue: string): string {
+function reasonFor(cls: CueClass, phrase: string, actions: readonly string[], cue: string): string {
   const q = `"${phrase.replace(/\s+/g, ' ')}"`;
+  const action = actions.join(', ');
   switch (cls) {
     case 'status':
       return `${q} is a status line marking ${action} as ${cue}`;
