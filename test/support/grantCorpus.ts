@@ -180,7 +180,9 @@ export function scoreJsonCases(cases: readonly JsonCase[]): Score {
     const file = `eval-packet/${c.kind}.json`;
     const analyzer = new Analyzer(new InMemoryWorkspace({ [file]: text }));
     const claims = analyzer.factsOf(file)?.claims ?? [];
-    const node = findNodeAtLocation(parseTree(text)!, [...at, c.field]);
+    // A check's status is judged with its item (the item is the condition the status settles).
+    const field_ = c.kind === 'precondition-checklist' && c.field === 'status' && 'item' in c.entry ? 'item' : c.field;
+    const node = findNodeAtLocation(parseTree(text)!, [...at, field_]);
     const field = node ? spanOf(node) : undefined;
     const inField = field ? claims.filter((k) => k.span.start < field.end && k.span.end > field.start) : [];
     t.add(inField.length > 0, c.grant, () => `[${c.kind} ${c.field}] ${JSON.stringify(c.entry[c.field])}${inField.length ? `  <= ${inField.map((k) => `${k.action} "${k.phrase}"`).join('; ')}` : ''}  in ${JSON.stringify(c.entry).slice(0, 300)}`);

@@ -12,6 +12,8 @@ import { LineIndex } from '../text/lineIndex';
 import { emptyFacts } from './emptyFacts';
 import type { Span } from '../types';
 import type { DocumentFacts, Entry, Finding } from './types';
+import type { Segment } from '../scan/segment';
+import { fieldRole } from './fieldRoles';
 
 const str = (node: Node | undefined): string | undefined => (node?.type === 'string' ? (node.value as string) : undefined);
 const bool = (node: Node | undefined): boolean | undefined => (node?.type === 'boolean' ? (node.value as boolean) : undefined);
@@ -217,12 +219,19 @@ function reportDuplicates(facts: DocumentFacts): void {
   }
 }
 
-function scanStrings(node: Node, text: string, facts: DocumentFacts, options: FactOptions, skip: Set<Node>): void {
+/** Where a string sits: the top-level field, or a field of an element of a top-level array. */
+interface Place {
+  readonly depth: number;
+  readonly array?: string;
+  readonly field?: string;
+  readonly entry?: Node;
+}
+
+function scanStrings(node: Node, text: string, facts: DocumentFacts, options: FactOptions, skip: Set<Node>, place: Place = { depth: 0 }): void {
   const { patterns } = options;
   if (node.type === 'string') {
     const segment = stringSegment(text, node);
-    // Every string value may state a grant (spec §5), IDs and ranges included.
-    append(facts.claims, claimsIn(segment, options.detectClaims));
+    append(facts.claims, claimsByRole(segment, facts, options, place));
     if (skip.has(node)) return;
     append(facts.idRefs, scanIds(segment, patterns.id));
     for (const ticket of scanTickets(segment, patterns.ticket)) {
@@ -234,9 +243,49 @@ function scanStrings(node: Node, text: string, facts: DocumentFacts, options: Fa
   }
   if (node.type === 'property') {
     // Keys are never read (spec §4); only the value.
+    const key = str(node.children?.[0]);
     const value = node.children?.[1];
-    if (value) scanStrings(value, text, facts, options, skip);
+    if (!value) return;
+    const inner: Place =
+      place.depth === 0 ? { depth: 1, ...(key === undefined ? {} : { field: key }) }
+      : place.depth === 2 && place.entry ? { ...place, depth: 3, ...(key === undefined ? {} : { field: key }) }
+      : { ...place, depth: place.depth + 1 };
+    scanStrings(value, text, facts, options, skip, inner);
     return;
   }
-  for (const child of node.children ?? []) scanStrings(child, text, facts, options, skip);
+  // An object's properties stand where the object does; an object element of a top-level
+  // array is an entry, whose fields get their roles.
+  const placeOf = (child: Node): Place =>
+    node.type !== 'array' ? place
+    : place.depth === 1 && child.type === 'object' ? { depth: 2, ...(place.field === undefined ? {} : { array: place.field }), entry: child }
+    : { ...place, depth: place.depth + 1 };
+  for (const child of node.children ?? []) scanStrings(child, text, facts, options, skip, placeOf(child));
+}
+
+// "no CI/deploy in this macro", "REAL_RUN not executed": a failed check of such an item says it happened.
+const NEGATOR = /(?<![\w-])(?:no|not|never|nothing|none|zero|without|n't)(?![\w-])/i;
+
+/** Grant claims in one string, read with the role of its field (spec §5). */
+function claimsByRole(segment: Segment, facts: DocumentFacts, options: FactOptions, place: Place) {
+  const role = fieldRole(facts.kind, place.depth >= 3 ? place.array : undefined, place.field, (name) => str(propertyValue(place.entry, name)));
+  if (role.kind === 'record') return [];
+  if (role.kind === 'prose' || role.holds === 'yes') return claimsIn(segment, options.detectClaims);
+  if (role.holds === 'unknown' || !NEGATOR.test(segment.text)) return [];
+  const mentions = options.detectClaims.mentions(segment.text);
+  if (mentions.length === 0) return [];
+  const from = Math.min(...mentions.map((m) => m.start));
+  const to = Math.max(...mentions.map((m) => m.end));
+  const actions = [...new Set(mentions.map((m) => m.action))];
+  const item = segment.text.trim();
+  return [
+    {
+      span: { start: segment.offsetOf(from), end: segment.offsetOf(to) },
+      action: actions[0] ?? 'production',
+      actions,
+      phrase: segment.text.slice(from, to),
+      reason: `the check's status is ${role.status}, so what "${item}" rules out happened`,
+      cue: role.status,
+      cueClass: 'failed-check' as const,
+    },
+  ];
 }

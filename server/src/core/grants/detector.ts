@@ -43,7 +43,11 @@ export interface GrantClaim {
 /** Additions from `.govlens.json`; every list extends the default vocabulary. */
 export type DetectorOptions = VocabularyExtension;
 
-export type GrantDetector = (text: string) => GrantClaim[];
+export interface GrantDetector {
+  (text: string): GrantClaim[];
+  /** The gated actions a text names, whatever it says of them (see {@link actionMentions}). */
+  readonly mentions: (text: string) => ActionMention[];
+}
 
 /** How far (in words) a cue reaches for its action; governance clauses are short. */
 const WINDOW = 12;
@@ -81,9 +85,10 @@ const DEFAULT_COMPILED = compile(undefined);
 /** Compiles the vocabulary once; hosts keep the returned function for the life of a configuration. */
 export function createGrantDetector(options?: DetectorOptions, tuning?: DetectorTuning): GrantDetector {
   const { lex, runsOn, prefilter } = options ? compile(options) : DEFAULT_COMPILED;
-  if (tuning?.prefilter === false) return (text) => detect(text, lex, runsOn);
+  const mentions = (text: string) => mentionsIn(text, lex);
+  if (tuning?.prefilter === false) return Object.assign((text: string) => detect(text, lex, runsOn), { mentions });
   const mayClaim = prefilter();
-  return (text) => detect(text, lex, runsOn, mayClaim);
+  return Object.assign((text: string) => detect(text, lex, runsOn, mayClaim), { mentions });
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
@@ -360,4 +365,31 @@ function reasonFor(cls: CueClass, phrase: string, actions: readonly string[], cu
         ? `${q} states that ${action} is ${cue.toLowerCase()}`
         : `${q} states that ${action} is authorized ("${cue}")`;
   }
+}
+
+/** A production-gated action named in a text, with its UTF-16 offsets. */
+export interface ActionMention {
+  readonly start: number;
+  readonly end: number;
+  readonly action: string;
+}
+
+/**
+ * The gated actions `text` names, whatever it says of them: for a field whose role asserts
+ * the opposite of its words (a failed "no CI/deploy in this macro" check says a deploy happened).
+ */
+export function actionMentions(text: string): ActionMention[] {
+  return mentionsIn(text, DEFAULT_COMPILED.lex);
+}
+
+function mentionsIn(text: string, lex: Lexicon): ActionMention[] {
+  const tokens = tokenize(text, lex.singleTokens);
+  if (tokens.length === 0) return [];
+  const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
+  matchMentions(ctx, lex.main, 0, tokens.length);
+  return resolveActions(ctx, 0, tokens.length).refs.map((r) => ({
+    start: tokens[r.from]?.start ?? 0,
+    end: tokens[r.to - 1]?.end ?? 0,
+    action: r.action,
+  }));
 }
