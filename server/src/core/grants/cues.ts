@@ -22,6 +22,8 @@ export interface CueRef {
   readonly self?: ActionRef;
   /** The verb a permission modal governs ("may activate"). */
   readonly target?: ActionRef;
+  /** Removes a restriction ("the hold was dropped"): the clause's blocking words are what it lifts. */
+  readonly lift?: boolean;
 }
 
 export interface ClauseCues {
@@ -42,6 +44,15 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
     if (!m) continue;
     i = m.to - 1;
     if (ctx.tokens[m.from]?.inCompound) continue; // "GPT-delegated", "separately-authorized": adjectives
+    if (has(m, 'possess') && !tagOf(m, 'cue')) {
+      if (possessesGrant(ctx, m, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: true });
+      continue;
+    }
+    if (quotedImperative(ctx, m, a)) {
+      const own = byCore.get(m);
+      cues.push({ from: m.from, to: m.to, cls: 'permission', voice: 'fwd', backwardOnly: false, past: false, ...(own ? { target: own } : {}) });
+      continue;
+    }
     if (has(m, 'modal')) {
       const cue = permission(ctx, m, b, byCore);
       if (cue) cues.push(cue);
@@ -57,7 +68,18 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: true, self });
       continue;
     }
+    if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'lift') && liftsRestriction(ctx, m, a, b)) {
+      cues.push({ from: m.from, to: m.to, cls: 'grant', voice: voiceOf(ctx, m, a), backwardOnly, past: true, lift: true });
+      continue;
+    }
     switch (tag.cue) {
+      case 'lift':
+        break; // a lift word beside no restriction: see liftsRestriction above
+      case 'event': {
+        const ref = eventAction(ctx, m, b, byCore);
+        if (ref) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'fwd', backwardOnly: false, past: true, target: ref });
+        break;
+      }
       case 'present':
         if (isPresentVerb(ctx, m, a, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
         break;
@@ -89,6 +111,89 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
     }
   }
   return { cues, hedges };
+}
+
+// Words between a possession verb and its grant noun: "holds (the owner's) (explicit) REAL_RUN grant".
+const POSSESSION_FILLERS = new Set(['explicit', 'standing', 'valid', 'delegated', 'full', 'formal', 'written', 'signed', 'own', 'new', 'current', 'owner', "owner's", 'owners', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'now', 'also', 'already', 'production', 'prod', 'production-scope', 'separate', 'specific', 'recorded', 'verbal', 'final']);
+const MAX_POSSESSION_GAP = 7;
+
+/** "holds cutover authority", "has the owner's REAL_RUN grant", "was handed the go-ahead". */
+function possessesGrant(ctx: Ctx, m: Mention, b: number): boolean {
+  let j = nextToken(ctx, m.to - 1, b);
+  for (let steps = 0; j !== -1 && steps < MAX_POSSESSION_GAP; steps++) {
+    const c = ctx.cover[j];
+    const t = ctx.tokens[j];
+    if (!t) return false;
+    if (has(c, 'grantNoun') || tagOf(c, 'cue')?.cue === 'noun') {
+      // "has its own grant requirement", "has a grant request pending": a need, not a grant.
+      const after = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
+      return !(after !== -1 && has(ctx.cover[after], 'trigger'));
+    }
+    if (has(c, 'neg') || has(c, 'trigger') || (has(c, 'cue') && !has(c, 'action'))) return false;
+    if (!(has(c, 'action') || has(c, 'det') || has(c, 'adverb') || POSSESSION_FILLERS.has(t.norm) || t.kind === 'opaque')) return false;
+    j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
+  }
+  return false;
+}
+
+const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
+
+/** 'Proceed with the repoint,' / "Rotate the prod secrets now.": a quoted order to act. */
+function quotedImperative(ctx: Ctx, m: Mention, a: number): boolean {
+  if (!(has(m, 'permVerb') || tagOf(m, 'action')?.form === 'verb')) return false;
+  const q = m.from - 1;
+  if (q < a) return false;
+  const quote = ctx.tokens[q];
+  if (!quote || !OPENING_QUOTES.has(quote.raw) || quote.end !== ctx.tokens[m.from]?.start) return false;
+  // An opening quote follows a space, a colon or the start; a closing one ends a word.
+  const before = ctx.text.charAt(quote.start - 1);
+  return before === '' || /[\s:(\[—–-]/.test(before);
+}
+
+const LIFT_REACH = 5;
+
+/**
+ * "The hold on the cutover was released", "waived the REAL_RUN gate", "HOLD superseded by the
+ * owner's GO": a lift verb with a restriction noun beside it. After "superseded by" the
+ * restriction is what replaces, so it lifts nothing.
+ */
+function liftsRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  const passiveBy = nextToken(ctx, m.to - 1, b);
+  const byFollows = passiveBy !== -1 && ctx.tokens[passiveBy]?.norm === 'by';
+  for (let j = m.from - 1, words = 0; j >= a && words < LIFT_REACH + 3; j--) {
+    if (has(ctx.cover[j], 'restriction') || ctx.tokens[j]?.norm === 'hold') return true;
+    if (has(ctx.cover[j], 'cue') || ctx.tokens[j]?.raw === ';') break;
+    if (ctx.tokens[j]?.kind !== 'punct') words++;
+  }
+  if (byFollows) return false;
+  for (let j = m.to, words = 0; j < b && words < LIFT_REACH; j++) {
+    if (has(ctx.cover[j], 'restriction') || ctx.tokens[j]?.norm === 'hold') return true;
+    if (ctx.tokens[j]?.kind !== 'punct') words++;
+  }
+  return false;
+}
+
+const EVENT_FILLERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', "last night's", "yesterday's", "today's", "this morning's", "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "owner's", "operator's", 'last', 'first', 'recent', 'successful', 'completed', 'actual', 'real']);
+
+/** "Since the go-live on 08-31", "Post-REAL_RUN", "following last night's cutover": the event the cue presupposes. */
+function eventAction(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
+  let j = nextToken(ctx, m.to - 1, b);
+  for (let steps = 0; j !== -1 && steps < 5; steps++) {
+    const c = ctx.cover[j];
+    const t = ctx.tokens[j];
+    if (!t) return undefined;
+    const ref = c ? byCore.get(c) : undefined;
+    if (ref) {
+      // "since the cutover needs a grant", "after REAL_RUN is approved": a reason or a condition, not an event.
+      const after = nextToken(ctx, ref.to - 1, b);
+      const ac = after === -1 ? undefined : ctx.cover[after];
+      if (has(ac, 'trigger') || has(ac, 'be') || has(ac, 'have') || has(ac, 'modal') || has(ac, 'neg') || has(ac, 'cue')) return undefined;
+      return ref;
+    }
+    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.kind === 'number')) return undefined;
+    j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
+  }
+  return undefined;
 }
 
 /**

@@ -14,7 +14,8 @@ import { resolveActions, type ActionRef } from './actions';
 import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
-import { compileLexicon, type Lexicon } from './lexicon';
+import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
+import { answeredYes, counterfactual, negatedHead, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -123,21 +124,71 @@ function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClai
   if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return [];
   const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
   const claims: GrantClaim[] = [];
-  for (const s of splitSentences(ctx, (w) => runsOn.has(w))) {
-    if (s.question) continue;
-    matchMentions(ctx, lex.main, s.from, s.to);
-    const optionFrom = optionStart(ctx, s);
-    const clauses = splitClauses(ctx, s, lex.status);
-    const first = clauses[0];
-    if (first && !first.status && hedgingLabel(ctx, first)) continue;
-    clauses.forEach((clause, k) => {
-      const next = clauses[k + 1];
-      if (next && revokesPrevious(ctx, next)) return;
-      const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
-      for (const c of found) claims.push(c);
-    });
-  }
+  const sentences = splitSentences(ctx, (w) => runsOn.has(w));
+  for (const s of sentences) matchMentions(ctx, lex.main, s.from, s.to);
+  const statusAt = (i: number, hi: number) => statusVerdict(ctx, lex, i, hi);
+  sentences.forEach((s, k) => {
+    const box = taskBox(ctx, s);
+    if (box && !box.ticked) return; // an open task box asserts nothing yet
+    if (s.question) {
+      // "Was the cutover performed? Yes, at 01:40." asserts what the question asks.
+      const yes = answeredYes(ctx, sentences[k + 1]);
+      if (yes !== -1) for (const c of sentenceClaims(ctx, s, lex)) claims.push(answered(ctx, c, yes));
+      return;
+    }
+    if (counterfactual(ctx, s)) return;
+    const row = tableRowValue(ctx, s, statusAt);
+    if (ctx.tokens[s.from]?.raw === '|') {
+      if (row) for (const ref of standingActions(ctx, s.from, s.to)) claims.push(makeClaim(ctx, ref, row.from, row.to, 'status'));
+      return;
+    }
+    let found = sentenceClaims(ctx, s, lex);
+    const header = found.length === 0 ? positiveHeader(ctx, s) : undefined;
+    if (header) found = standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
+    if (box && found.length === 0) found = standingActions(ctx, box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
+    const negatedTo = negatedHead(ctx, s);
+    const denied = retracted(ctx, s);
+    const start = (c: GrantClaim) => c.start;
+    const offset = (i: number) => ctx.tokens[i]?.start ?? text.length;
+    for (const c of found) {
+      if (negatedTo !== -1 && start(c) < offset(negatedTo)) continue;
+      if (denied && start(c) >= offset(denied.from) && start(c) < offset(denied.to)) continue;
+      claims.push(c);
+    }
+  });
   return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
+}
+
+/** The claims of one sentence's clauses (status forms and cue-bound actions). */
+function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
+  const out: GrantClaim[] = [];
+  const optionFrom = optionStart(ctx, s);
+  const clauses = splitClauses(ctx, s, lex.status);
+  const first = clauses[0];
+  if (first && !first.status && hedgingLabel(ctx, first)) return out;
+  clauses.forEach((clause, k) => {
+    const next = clauses[k + 1];
+    if (next && revokesPrevious(ctx, next)) return;
+    const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
+    for (const c of found) out.push(c);
+  });
+  return out;
+}
+
+/** A question's claim, asserted by the answer after it. */
+function answered(ctx: Ctx, c: GrantClaim, yes: number): GrantClaim {
+  const word = ctx.tokens[yes]?.raw ?? 'yes';
+  return { ...c, reason: `${c.reason.replace(/^"[^"]*"/, `"${c.phrase.replace(/\s+/g, ' ')}"`)}, and the answer "${word}" affirms it` };
+}
+
+/** The verdict of the status phrase opening token `i` ("GRANTED 08-20", "FAIL", "not granted"). */
+function statusVerdict(ctx: Ctx, lex: Lexicon, i: number, hi: number): 'granted' | 'not' | undefined {
+  const t = ctx.tokens[i];
+  if (!t) return undefined;
+  if (t.norm === 'not' || t.norm === 'no' || t.norm === 'never') return 'not';
+  const phrase = longestPhrase(lex.status, ctx.tokens, i, hi);
+  if (!phrase) return undefined;
+  return phrase.tags[0]?.kind === 'cue' ? 'granted' : 'not';
 }
 
 /**
@@ -219,7 +270,7 @@ function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number): GrantClaim[
   if (refs.length === 0) return [];
   const { cues, hedges } = resolveCues(ctx, a, b, refs);
   if (cues.length === 0) return [];
-  const sc = clauseScopes(ctx, a, b, hedges);
+  const sc = clauseScopes(ctx, a, b, hedges, cues.filter((c) => c.lift).map((c) => c.from));
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
 
   const cueAt = new Int32Array(b - a).fill(-1);

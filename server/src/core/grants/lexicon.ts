@@ -13,7 +13,9 @@ export type CueKind =
   | 'unblock' // "no longer blocked": a grant that also neutralises blocking words
   | 'perf' // "executed": doing it implies it was allowed
   | 'auxPerf' // "run", "given": a cue only after be/have
-  | 'upper'; // "GO": only in upper case
+  | 'upper' // "GO": only in upper case
+  | 'lift' // "removed", "dropped": a grant only beside a restriction noun ("the hold was dropped")
+  | 'event'; // "since", "following", "post-": presupposes the action after it happened
 
 export type TriggerKind =
   | 'conditional'
@@ -52,7 +54,13 @@ export type Tag =
   | { readonly kind: 'function' }
   | { readonly kind: 'grantNoun' }
   | { readonly kind: 'modal' }
-  | { readonly kind: 'permVerb' };
+  | { readonly kind: 'permVerb' }
+  | { readonly kind: 'possess' }
+  | { readonly kind: 'restriction' }
+  | { readonly kind: 'report' }
+  | { readonly kind: 'denial' }
+  | { readonly kind: 'meta' }
+  | { readonly kind: 'affirm' };
 
 export type TagKind = Tag['kind'];
 
@@ -149,6 +157,14 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   add(v.backwardOnlyCues, { kind: 'backwardOnly' });
   add(v.permissionModals, { kind: 'modal' });
   add(v.permissionVerbs, { kind: 'permVerb' });
+  add(v.possessionVerbs, { kind: 'possess' });
+  add(v.restrictionNouns, { kind: 'restriction' });
+  add(v.liftCues, { kind: 'cue', cue: 'lift' });
+  add(v.eventCues, { kind: 'cue', cue: 'event' });
+  add(v.reportingVerbs, { kind: 'report' });
+  add(v.denials, { kind: 'denial' });
+  add(v.metaNouns, { kind: 'meta' });
+  add(v.affirmatives, { kind: 'affirm' });
   add(v.verbalNegations, { kind: 'neg', neg: 'verbal' });
   add(v.predicateNegations, { kind: 'neg', neg: 'predicate' });
   add(v.determinerNegations, { kind: 'neg', neg: 'determiner' });

@@ -49,7 +49,14 @@ const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'pr
 
 /** The tags `resolveCues` makes cues from: cue words, permission modals, performed action forms. */
 function isCueSource(tag: Tag): boolean {
-  return tag.kind === 'cue' || tag.kind === 'modal' || (tag.kind === 'action' && tag.form === 'performed');
+  return (
+    tag.kind === 'cue' ||
+    tag.kind === 'modal' ||
+    // A possession ("holds cutover authority") and a quoted directive ("Rotate the secrets") claim through these.
+    tag.kind === 'grantNoun' ||
+    tag.kind === 'permVerb' ||
+    (tag.kind === 'action' && (tag.form === 'performed' || tag.form === 'verb'))
+  );
 }
 
 /**

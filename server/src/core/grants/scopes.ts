@@ -37,7 +37,11 @@ const MAX_NP_WORDS = 12;
 const MAX_CONDITION_WORDS = 16;
 const MAX_EXCLUSION_WORDS = 8;
 
-export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly number[]): ClauseScopes {
+// "with zero rejected objects", "no blocking issues": a negated trigger cancels nothing.
+const TRIGGER_NEGATORS = new Set(['zero', 'no', 'without', 'nothing']);
+
+/** `lifts` are the starts of cues that remove a restriction: the blocking and revoking words there are what they lift. */
+export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly number[], lifts: readonly number[] = []): ClauseScopes {
   const n = b - a;
   const nextComma = new Int32Array(n);
   for (let i = b - 1, next = b; i >= a; i--) {
@@ -46,6 +50,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   }
   const commaAfter = (i: number): number => (i >= b ? b : (nextComma[i - a] ?? b));
 
+  const liftSet = new Set(lifts);
   const starts = new Map<number, { end: number; temporal: boolean }>();
   let predicateNegation = Infinity;
   let conditionAfter = Infinity;
@@ -59,7 +64,11 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const m = startingAt(ctx, i);
     if (!m) continue;
     i = m.to - 1;
+    const p0 = prevToken(ctx, m.from, a);
+    const negatedTrigger = p0 !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p0]?.norm ?? '');
+    const lifting = liftSet.has(m.from);
     for (const tag of m.tags) {
+      if (tag.kind === 'trigger' && (negatedTrigger || lifting) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
       if (tag.kind === 'neg' && tag.neg === 'clause') cancelling = true;
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
@@ -107,7 +116,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true),
     excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, false),
     predicateNegation,
-    cancelled: cancelling || (blocking && !unblock),
+    cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
     conditionAfter,
     nonProduction,
     nonProductionPlace,

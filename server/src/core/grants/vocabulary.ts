@@ -73,6 +73,23 @@ export interface GrantVocabulary {
   /** Verbs after a permission modal that grant whatever the clause names ("may proceed"). */
   readonly permissionVerbs: readonly string[];
 
+  /** "holds", "has", "carries": a grant when a grant noun follows ("holds cutover authority"). */
+  readonly possessionVerbs: readonly string[];
+  /** Restrictions a lift verb can remove ("the hold", "the freeze", "the REAL_RUN gate"). */
+  readonly restrictionNouns: readonly string[];
+  /** Verbs that remove a restriction; a grant only with a restriction noun beside them. */
+  readonly liftCues: readonly string[];
+  /** "since", "following", "post-": before a gated action as an event, they presuppose it happened. */
+  readonly eventCues: readonly string[];
+  /** Reporting verbs: what follows is someone's statement, which a later denial retracts. */
+  readonly reportingVerbs: readonly string[];
+  /** "that was wrong", "it was not": retract a reported claim in the same sentence. */
+  readonly denials: readonly string[];
+  /** "the phrase", "the wording": a quoted span after them is mentioned, not asserted. */
+  readonly metaNouns: readonly string[];
+  /** Answers that assert the question before them ("Was the cutover performed? Yes."). */
+  readonly affirmatives: readonly string[];
+
   /** Values after `Subject:` / `Subject —` that mean granted or done. */
   readonly grantedStatuses: readonly string[];
   /** Values that mean not granted; any value opening with a negation counts too. */
@@ -205,6 +222,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'obtained', 'received', 'secured', 'good to go', 'given the go-ahead', 'opened', 'reopened', 'unlocked',
     'a go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved',
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
+    'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
+    'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
   ],
   presentGrantVerbs: [
     'authorizes', 'authorises', 'approves', 'grants', 'permits', 'allows', 'clears', 'enables', 'sanctions',
@@ -230,7 +249,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'carried out', 'took place', 'happened', 'followed', 'proceeded', 'began', 'begun', 'kicked off',
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
-    'run through', 'cut over', 'switched over',
+    'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
+    'went to', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
   backwardOnlyCues: [
@@ -245,6 +265,39 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'roll out', 'go live', 'activate', 'switch over', 'do',
   ],
 
+  possessionVerbs: [
+    'has', 'have', 'had', 'holds', 'hold', 'held', 'carries', 'carry', 'carried', 'possesses', 'got', 'gets',
+    'received', 'obtained', 'secured', 'handed', 'passes', 'passed', 'gave', 'is in possession of',
+  ],
+  restrictionNouns: [
+    'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions',
+    'moratorium', 'ban', 'lock-out', 'lockout', 'prohibition',
+  ],
+  liftCues: [
+    'lifted', 'removed', 'dropped', 'released', 'waived', 'cleared', 'ended', 'rescinded', 'revoked', 'withdrawn',
+    'cancelled', 'canceled', 'superseded', 'superseding', 'overridden', 'overriding', 'overrode', 'overrides',
+    'supersedes', 'no longer applies', 'no longer apply', 'no longer in force', 'is gone', 'are gone', 'lifts',
+    'removes', 'drops', 'releases', 'waives', 'lifting', 'removing', 'dropping', 'taken off', 'took off', 'struck',
+  ],
+  eventCues: [
+    'since', 'following', 'post', 'after', 'in the wake of', 'behind us'
+  ],
+  reportingVerbs: [
+    'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
+    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction',
+  ],
+  denials: [
+    'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
+    'inaccurate', 'erroneous', 'disputed', 'disproved', 'false'
+  ],
+  metaNouns: [
+    'phrase', 'phrases', 'word', 'words', 'wording', 'string', 'term', 'label', 'line', 'text', 'template',
+    'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
+  ],
+  affirmatives: [
+    'yes', 'yep', 'affirmative', 'correct', 'confirmed', 'done', 'granted', 'approved'
+  ],
+
   grantedStatuses: [
     'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'cleared', 'unblocked', 'enabled',
     'go', 'yes', 'ok', 'okay', 'proceed', 'green', 'green-lit', 'greenlit', 'green lit', 'signed off',
@@ -252,7 +305,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'issued', 'in place', 'in effect', 'given', 'delegated', 'confirmed', 'ran', 'run', 'active', 'a go',
     'is go', 'passed to production', 'granted to', 'true', 'carried out', 'rotated', 'activated', 'repointed',
     'cut over', 'rolled out', 'went live', 'released', 'shipped', 'finished', 'received', 'obtained', 'secured',
-    'in hand', 'lifted', 'underway', 'in progress', 'waived',
+    'in hand', 'lifted', 'underway', 'in progress', 'waived', 'success', 'succeeded', 'committed', 'signed',
+    'authorised', 'ratified', 'countersigned', 'green light', 'greenlighted', 'cleared to proceed',
   ],
   notGrantedStatuses: [
     'blocked', 'hold', 'on hold', 'held', 'pending', 'none', 'no', 'tbd', 'tbc', 'n/a', 'na', 'unknown',
@@ -317,6 +371,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'require', 'requires', 'required', 'requiring', 'need', 'needs', 'needed', 'needing', 'must', 'has to',
     'have to', 'had to', 'necessary', 'prerequisite', 'prerequisites', 'mandatory', 'obligatory', 'demands',
     'calls for', 'call for', 'depends', 'to obtain', 'obtain', 'get', 'seek approval', 'still needs',
+    'requirement', 'requirements', 'please',
   ],
   requestTriggers: [
     'request', 'requests', 'requested', 'requesting', 'ask', 'asks', 'asked', 'asking', 'seek', 'seeks',
@@ -357,6 +412,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'simulated', 'mock', 'mocked', 'test environment', 'test env', 'dev environment', 'dev env', 'locally',
     'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
     'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
+    'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
+    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',

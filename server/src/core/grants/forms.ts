@@ -1,0 +1,187 @@
+/**
+ * Sentence-level forms that decide a claim before (or instead of) its clauses: task boxes,
+ * table rows, a question answered "yes", a counterfactual, a claim reported and then denied,
+ * a negated subject at the head of the sentence, a list under a positive header.
+ *
+ * Each works on one sentence's tokens with the mentions already matched; each is one pass
+ * over the sentence (or the sentence and the one after it), so linear in its length.
+ */
+import { resolveActions, type ActionRef } from './actions';
+import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
+import { clauseScopes } from './scopes';
+import type { Sentence } from './sentences';
+
+const TICKED = new Set(['☑', '✅', '✔', '✓', '🗹']);
+const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲']);
+
+/** `- [x]` / `☑` ticked, `- [ ]` / `☐` open, at the head of the sentence's line; the token index of the mark. */
+export function taskBox(ctx: Ctx, s: Sentence): { readonly ticked: boolean; readonly at: number } | undefined {
+  for (let i = s.from; i < Math.min(s.to, s.from + 4); i++) {
+    const t = ctx.tokens[i];
+    if (!t) return undefined;
+    if (TICKED.has(t.raw)) return { ticked: true, at: i };
+    if (UNTICKED.has(t.raw)) return { ticked: false, at: i };
+    if (t.raw === '[') {
+      const inner = ctx.tokens[i + 1];
+      if (inner?.raw === ']') return { ticked: false, at: i };
+      if (inner && (inner.norm === 'x' || inner.raw === '✓') && ctx.tokens[i + 2]?.raw === ']') return { ticked: true, at: i };
+      return undefined;
+    }
+    if (!(t.kind === 'punct')) return undefined;
+  }
+  return undefined;
+}
+
+/** "Had the cutover gone ahead, ..." / "Were REAL_RUN granted, ...": an inverted condition. */
+export function counterfactual(ctx: Ctx, s: Sentence): boolean {
+  const first = nextToken(ctx, s.from - 1, s.to);
+  const w = ctx.tokens[first]?.norm;
+  if (w !== 'had' && w !== 'were' && w !== 'should') return false;
+  const second = nextToken(ctx, first, s.to);
+  // "Had to roll back", "Had no grant": not an inversion.
+  const n = ctx.tokens[second]?.norm;
+  return n !== undefined && n !== 'to' && !has(ctx.cover[second], 'neg') && ctx.tokens[second]?.kind !== 'punct';
+}
+
+// Subjects that negate the whole predicate however far away it stands.
+const NEGATED_SUBJECTS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'never', 'neither']);
+const NEGATED_OPENERS = [['at', 'no'], ['not', 'once'], ['at', 'no', 'time'], ['not', 'a', 'single'], ['none', 'of'], ['in', 'no']];
+
+/**
+ * "Nobody on the thread, including ..., has ever approved the cutover"; "At no point ... was
+ * REAL_RUN authorized": the end of the stretch a sentence-initial negated subject covers (the
+ * first `;` or contrastive terminator), or -1.
+ */
+export function negatedHead(ctx: Ctx, s: Sentence): number {
+  const first = nextToken(ctx, s.from - 1, s.to);
+  if (first === -1) return -1;
+  const m = startingAt(ctx, first);
+  const words = ctx.tokens.slice(first, first + 3).map((t) => t.norm);
+  const phrase = m ? ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ') : words[0] ?? '';
+  const opens = NEGATED_SUBJECTS.has(phrase) || NEGATED_SUBJECTS.has(words[0] ?? '') || NEGATED_OPENERS.some((o) => o.every((w, k) => words[k] === w));
+  if (!opens) return -1;
+  for (let i = first; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator')) return i;
+  }
+  return s.to;
+}
+
+// "it was not.", "that did not happen": a subject pronoun, a negated auxiliary, and the end of the thought.
+const PRONOUN = new Set(['it', 'that', 'this', 'which']);
+const AUX = new Set(['was', 'were', 'is', 'did', 'has', 'had']);
+
+function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
+  const w = (k: number) => ctx.tokens[k]?.norm ?? '';
+  if (!PRONOUN.has(w(i)) || !AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
+  const after = nextToken(ctx, i + 2, hi);
+  return after === -1 || ctx.tokens[after]?.kind === 'punct' ? i : -1;
+}
+
+/**
+ * "GPT's summary said 'REAL_RUN: GO' — that was wrong": a reporting word, then a denial.
+ * The token range of what the denial retracts, or undefined.
+ */
+export function retracted(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  let report = -1;
+  for (let i = s.from; i < s.to; i++) {
+    if (report !== -1 && ellipticalDenial(ctx, i, s.to) !== -1) return { from: report, to: i };
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    if (report === -1 && has(m, 'report')) report = m.from;
+    else if (report !== -1 && has(m, 'denial')) return { from: report, to: m.from };
+    i = m.to - 1;
+  }
+  return undefined;
+}
+
+/** "Was the cutover performed? Yes, at 01:40.": the answer sentence opens with an affirmative and hedges nothing. */
+export function answeredYes(ctx: Ctx, answer: Sentence | undefined): number {
+  if (!answer) return -1;
+  let i = nextToken(ctx, answer.from - 1, answer.to);
+  // "A: Yes", "Answer — yes"
+  const t = ctx.tokens[i];
+  if (t && (t.norm === 'a' || t.norm === 'answer') && /^[:—–-]$/.test(ctx.tokens[nextToken(ctx, i, answer.to)]?.raw ?? '')) {
+    i = nextToken(ctx, nextToken(ctx, i, answer.to), answer.to);
+  }
+  const m = i === -1 ? undefined : startingAt(ctx, i);
+  if (!has(m, 'affirm')) return -1;
+  for (let j = i; j < answer.to; j++) {
+    const c = startingAt(ctx, j);
+    if (c && (has(c, 'neg') || c.tags.some((tag) => tag.kind === 'trigger' && tag.trigger !== 'request'))) return -1;
+  }
+  return i;
+}
+
+/** The positive header of "Approved actions: REAL_RUN, QT001/apply" (cue token range), or undefined. */
+export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly colon: number } | undefined {
+  let colon = -1;
+  let words = 0;
+  for (let i = s.from; i < s.to && words <= 6; i++) {
+    const t = ctx.tokens[i];
+    if (!t) break;
+    if (t.raw === ':' && !ctx.noise[i]) {
+      colon = i;
+      break;
+    }
+    if (t.kind !== 'punct') words++;
+  }
+  if (colon === -1 || words === 0 || words > 6) return undefined;
+  let cue: { from: number; to: number } | undefined;
+  for (let i = s.from; i < colon; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    if (has(m, 'neg') || has(m, 'trigger') || has(m, 'nonprod') || has(m, 'option') || has(m, 'action') || has(m, 'prodWord')) return undefined;
+    const c = tagOf(m, 'cue');
+    if (c && c.cue !== 'lift' && c.cue !== 'event') cue ??= { from: m.from, to: m.to };
+    i = m.to - 1;
+  }
+  return cue ? { ...cue, colon } : undefined;
+}
+
+/** The actions in [a, b) that stand: not negated, excluded, hedged or outside production. */
+export function standingActions(ctx: Ctx, a: number, b: number): ActionRef[] {
+  const { refs, hasProduction, placesInProduction } = resolveActions(ctx, a, b);
+  if (refs.length === 0) return [];
+  const sc = clauseScopes(ctx, a, b, []);
+  if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
+  return refs.filter((r) => {
+    const at = r.core.from - a;
+    return !sc.negated[at] && !sc.excluded[at] && !sc.hedged[at] && !(sc.nonProduction && !hasProduction && !r.explicitProd) && r.core.from < sc.predicateNegation;
+  });
+}
+
+/**
+ * A Markdown table row: `| repoint | owner | APPROVED |`. A cell whose value is a granted
+ * status claims the actions of the other cells; any not-granted cell (FAIL, PENDING) claims
+ * nothing. The granted cell's token range, or undefined when the row claims nothing.
+ */
+export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: number) => 'granted' | 'not' | undefined): { readonly from: number; readonly to: number } | undefined {
+  const first = s.from;
+  if (ctx.tokens[first]?.raw !== '|') return undefined;
+  let granted: { from: number; to: number } | undefined;
+  let cellStart = first + 1;
+  for (let i = first + 1; i <= s.to; i++) {
+    if (i < s.to && ctx.tokens[i]?.raw !== '|') continue;
+    let j = cellStart;
+    while (j < i && (ctx.tokens[j]?.kind === 'punct' || TICKED.has(ctx.tokens[j]?.raw ?? '')) && !UNTICKED.has(ctx.tokens[j]?.raw ?? '')) {
+      if (TICKED.has(ctx.tokens[j]?.raw ?? '')) granted ??= { from: j, to: j + 1 };
+      j++;
+    }
+    if (j < i && UNTICKED.has(ctx.tokens[j]?.raw ?? '')) return undefined;
+    if (j < i) {
+      const verdict = statusAt(j, i);
+      if (verdict === 'not') return undefined;
+      if (verdict === 'granted') granted ??= { from: j, to: j + 1 };
+    }
+    cellStart = i + 1;
+  }
+  return granted;
+}
+
+/** Whether token `i` is a tick mark (for a table cell or a bullet). */
+export function isTick(ctx: Ctx, i: number): boolean {
+  return TICKED.has(ctx.tokens[i]?.raw ?? '');
+}
+
+export { prevToken };
