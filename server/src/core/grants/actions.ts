@@ -58,6 +58,8 @@ export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
       while (q !== -1 && has(ctx.cover[q], 'det')) q = prevToken(ctx, q, a);
       const dest = q !== -1 && has(ctx.cover[q], 'dest') ? ctx.tokens[q]?.norm : undefined;
       if (nonProductionBefore(ctx, m.from, a)) continue;
+      // "does not extend to production", "never against prod": a place denied is no place.
+      if (dest !== undefined && negatedBefore(ctx, q, a)) continue;
       // "the rollback design for production": production only qualifies a non-action noun.
       if (dest !== undefined && has(ctx.cover[prevToken(ctx, q, a)], 'head')) continue;
       refs.push({ from: m.from, to: m.to, core: m, action: 'production', form: 'noun', explicitProd: true, fromProdWord: true, destPreposition: dest });
@@ -65,7 +67,7 @@ export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
     }
     const act = tagOf(m, 'action');
     if (!act) continue;
-    if (isPresentVerb(ctx, m, a, b) || headFollows(ctx, m, b) || nonProductionBefore(ctx, m.from, a)) continue;
+    if (isPresentVerb(ctx, m, a, b) || headFollows(ctx, m, b) || nonProductionBefore(ctx, m.from, a) || nonProductionAfter(ctx, m, b)) continue;
     refs.push({ from: m.from, to: m.to, core: m, action: act.action, form: act.form, explicitProd: false, fromProdWord: false, destPreposition: undefined });
   }
 
@@ -91,6 +93,22 @@ export function isPresentVerb(ctx: Ctx, m: Mention, a: number, b: number): boole
 function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
   const j = nextToken(ctx, m.to - 1, b);
   return j !== -1 && has(startingAt(ctx, j), 'head');
+}
+
+/** "REAL_RUN dry-run", "cutover rehearsal": the action names what was rehearsed. */
+function nonProductionAfter(ctx: Ctx, m: Mention, b: number): boolean {
+  const j = nextToken(ctx, m.to - 1, b);
+  return j !== -1 && has(startingAt(ctx, j), 'nonprod');
+}
+
+/** A negation within three words before a place preposition ("not to production"). */
+function negatedBefore(ctx: Ctx, at: number, a: number): boolean {
+  let p = prevToken(ctx, at, a);
+  for (let steps = 0; p !== -1 && steps < 3; steps++) {
+    if (has(ctx.cover[p], 'neg')) return true;
+    p = prevToken(ctx, ctx.cover[p]?.from ?? p, a);
+  }
+  return false;
 }
 
 /** "staging permit", "dry run of QT001/apply": a non-production marker right before the action. */

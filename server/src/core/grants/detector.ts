@@ -15,7 +15,7 @@ import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import { answeredYes, counterfactual, negatedHead, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
+import { answeredYes, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -118,8 +118,9 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
 }
 
 /** `mayClaim` rules texts out before they are tokenized, then on their tokens; it never changes the claims. */
-function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: Prefilter): GrantClaim[] {
-  if (mayClaim && !mayClaim.text(text)) return [];
+function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: Prefilter): GrantClaim[] {
+  if (mayClaim && !mayClaim.text(original)) return [];
+  const text = maskMentioned(original, lex.metaNouns);
   const tokens = tokenize(text, lex.singleTokens);
   if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return [];
   const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
@@ -142,6 +143,7 @@ function detect(text: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClai
       if (row) for (const ref of standingActions(ctx, s.from, s.to)) claims.push(makeClaim(ctx, ref, row.from, row.to, 'status'));
       return;
     }
+    if (onlyOutsideProduction(ctx, s)) return;
     let found = sentenceClaims(ctx, s, lex);
     const header = found.length === 0 ? positiveHeader(ctx, s) : undefined;
     if (header) found = standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));

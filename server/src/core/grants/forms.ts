@@ -185,3 +185,44 @@ export function isTick(ctx: Ctx, i: number): boolean {
 }
 
 export { prevToken };
+
+const QUOTED = /(^|[\s(:[—–-])(["“'‘])([^"“”'‘’\n]{1,160}?)(["”'’])(?=[\s.,;:)!?\]—–-]|$)/g;
+const CODE_SPAN = /`[^`\n]*`/g;
+const LAST_WORD = /([\p{L}.]+)[\s:]*$/u;
+const FIRST_WORD = /^\s*([\p{L}]+)/u;
+
+/**
+ * Text that is mentioned, not asserted, blanked with spaces of the same length: code spans
+ * (a JSON string or a single sentence keeps its backticks), and a quoted span right after a
+ * word like "phrase" or "template", or right before one like "line" ("the note's
+ * 'production: authorized' line"). One pass of each expression, linear in the text.
+ */
+export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): string {
+  let out = text;
+  if (out.includes('`')) out = out.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
+  if (!/["“'‘]/.test(out)) return out;
+  return out.replace(QUOTED, (whole: string, lead: string, open: string, inner: string, close: string, at: number) => {
+    const before = LAST_WORD.exec(out.slice(Math.max(0, at - 40), at + lead.length))?.[1]?.toLowerCase();
+    const after = FIRST_WORD.exec(out.slice(at + whole.length, at + whole.length + 40))?.[1]?.toLowerCase();
+    if (!(before && metaNouns.has(before)) && !(after && metaNouns.has(after))) return whole;
+    return lead + ' '.repeat(open.length + inner.length + close.length);
+  });
+}
+
+/**
+ * "REAL_RUN approved — staging environment only", "but only against the staging Directus":
+ * a non-production marker beside "only" scopes the whole sentence away from production.
+ */
+export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m || !has(m, 'nonprod')) continue;
+    const n = nextToken(ctx, m.to - 1, s.to);
+    if (n !== -1 && ctx.tokens[n]?.norm === 'only') return true;
+    for (let p = prevToken(ctx, m.from, s.from), k = 0; p !== -1 && k < 4; p = prevToken(ctx, p, s.from), k++) {
+      if (ctx.tokens[p]?.norm === 'only') return true;
+    }
+    i = m.to - 1;
+  }
+  return false;
+}

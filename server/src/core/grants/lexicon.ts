@@ -59,7 +59,6 @@ export type Tag =
   | { readonly kind: 'restriction' }
   | { readonly kind: 'report' }
   | { readonly kind: 'denial' }
-  | { readonly kind: 'meta' }
   | { readonly kind: 'affirm' };
 
 export type TagKind = Tag['kind'];
@@ -81,6 +80,8 @@ export interface Lexicon {
   /** Whole tokens the tokenizer must keep in one piece ("qt001/apply", "no-production"). */
   readonly singleTokens: ReadonlySet<string>;
   readonly canonicalByForm: ReadonlyMap<string, string>;
+  /** Words before or after a quoted span that make it mentioned, not asserted ("the phrase '…'"). */
+  readonly metaNouns: ReadonlySet<string>;
 }
 
 function newNode(): TrieNode {
@@ -141,6 +142,18 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
     }
   }
   for (const p of v.productionWords) canonicalByForm.set(normalizePhrase(p), 'production');
+  // "Post-cutover,", "post-REAL_RUN review": one token naming the action as an event that happened.
+  for (const [action, forms] of Object.entries(v.actions)) {
+    for (const noun of [action, ...forms.nouns]) {
+      const norm = normalizePhrase(noun);
+      if (norm.includes(' ')) continue;
+      for (const prefix of ['post-', 'after-']) {
+        main.add(prefix + norm, { kind: 'action', action, form: 'noun' });
+        main.add(prefix + norm, { kind: 'cue', cue: 'event' });
+        singleTokens.add(prefix + norm);
+      }
+    }
+  }
 
   add(v.productionWords, { kind: 'prodWord' });
   add(v.productionModifiers, { kind: 'prodModifier' });
@@ -163,7 +176,6 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   add(v.eventCues, { kind: 'cue', cue: 'event' });
   add(v.reportingVerbs, { kind: 'report' });
   add(v.denials, { kind: 'denial' });
-  add(v.metaNouns, { kind: 'meta' });
   add(v.affirmatives, { kind: 'affirm' });
   add(v.verbalNegations, { kind: 'neg', neg: 'verbal' });
   add(v.predicateNegations, { kind: 'neg', neg: 'predicate' });
@@ -201,7 +213,7 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
     if (!norm.includes(' ') && /[-/_.']/.test(norm)) singleTokens.add(norm);
   }
 
-  return { main: main.build(), status: status.build(), singleTokens, canonicalByForm };
+  return { main: main.build(), status: status.build(), singleTokens, canonicalByForm, metaNouns: new Set(v.metaNouns.map(normalizePhrase)) };
 }
 
 /** Every phrase of `trie` with its tags, as the words a run of tokens must spell to match it. */
