@@ -91,8 +91,12 @@ export function isPresentVerb(ctx: Ctx, m: Mention, a: number, b: number): boole
 }
 
 function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
+  // "post-REAL_RUN review" names the event the review follows; "OPT-4 (owner, ...)" ends at the bracket.
+  if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'event')) return false;
   const j = nextToken(ctx, m.to - 1, b);
-  return j !== -1 && has(startingAt(ctx, j), 'head');
+  if (j === -1 || !has(startingAt(ctx, j), 'head')) return false;
+  for (let k = m.to; k < j; k++) if (ctx.tokens[k]?.raw === '(' || ctx.tokens[k]?.raw === '[') return false;
+  return true;
 }
 
 /** "REAL_RUN dry-run", "cutover rehearsal": the action names what was rehearsed. */

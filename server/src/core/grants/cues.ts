@@ -114,7 +114,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
 }
 
 // Words between a possession verb and its grant noun: "holds (the owner's) (explicit) REAL_RUN grant".
-const POSSESSION_FILLERS = new Set(['explicit', 'standing', 'valid', 'delegated', 'full', 'formal', 'written', 'signed', 'own', 'new', 'current', 'owner', "owner's", 'owners', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'now', 'also', 'already', 'production', 'prod', 'production-scope', 'separate', 'specific', 'recorded', 'verbal', 'final']);
+const POSSESSION_FILLERS = new Set(['delegated', 'signed', 'granted', 'explicit', 'standing', 'valid', 'delegated', 'full', 'formal', 'written', 'signed', 'own', 'new', 'current', 'owner', "owner's", 'owners', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'now', 'also', 'already', 'production', 'prod', 'production-scope', 'separate', 'specific', 'recorded', 'verbal', 'final']);
 const MAX_POSSESSION_GAP = 7;
 
 /** "holds cutover authority", "has the owner's REAL_RUN grant", "was handed the go-ahead". */
@@ -129,8 +129,11 @@ function possessesGrant(ctx: Ctx, m: Mention, b: number): boolean {
       const after = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
       return !(after !== -1 && has(ctx.cover[after], 'trigger'));
     }
-    if (has(c, 'neg') || has(c, 'trigger') || (has(c, 'cue') && !has(c, 'action'))) return false;
-    if (!(has(c, 'action') || has(c, 'det') || has(c, 'adverb') || POSSESSION_FILLERS.has(t.norm) || t.kind === 'opaque')) return false;
+    if (has(c, 'neg') || has(c, 'trigger')) return false;
+    // "holds delegated authority", "has the operator's signed grant": participles describe the grant.
+    const describes = POSSESSION_FILLERS.has(t.norm) || t.norm.endsWith("'s");
+    if (has(c, 'cue') && !has(c, 'action') && !describes) return false;
+    if (t.kind === 'punct' && t.raw !== '-') return false;
     j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
   }
   return false;
@@ -190,7 +193,7 @@ function eventAction(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mentio
       if (has(ac, 'trigger') || has(ac, 'be') || has(ac, 'have') || has(ac, 'modal') || has(ac, 'neg') || has(ac, 'cue')) return undefined;
       return ref;
     }
-    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.kind === 'number')) return undefined;
+    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number')) return undefined;
     j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
   }
   return undefined;

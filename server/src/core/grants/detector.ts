@@ -15,7 +15,7 @@ import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import { answeredYes, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
+import { answeredYes, choiceMade, logSuccess, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -145,6 +145,14 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     }
     if (onlyOutsideProduction(ctx, s)) return;
     let found = sentenceClaims(ctx, s, lex);
+    const log = found.length === 0 ? logSuccess(ctx, s) : -1;
+    if (log !== -1) found = standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
+    const choice = found.length === 0 ? choiceMade(ctx, s) : undefined;
+    if (choice) {
+      // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").
+      const after = standingActions(ctx, choice.to, s.to);
+      found = (after.length > 0 ? after : standingActions(ctx, s.from, choice.from)).map((ref) => makeClaim(ctx, ref, choice.from, choice.to, 'grant'));
+    }
     const header = found.length === 0 ? positiveHeader(ctx, s) : undefined;
     if (header) found = standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
     if (box && found.length === 0) found = standingActions(ctx, box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
@@ -379,7 +387,9 @@ function bound(
   }
   const fwd: ActionRef[] = [];
   for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
-    if ((cueAt[j - a] ?? -1) >= 0 || has(startingAt(ctx, j), 'trigger')) break;
+    const at = startingAt(ctx, j);
+    // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
+    if ((cueAt[j - a] ?? -1) >= 0 || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;
     const r = refStart.get(j);
     if (r) fwd.push(r);
     if (ctx.tokens[j]?.kind !== 'punct') words++;

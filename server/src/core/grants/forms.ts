@@ -11,6 +11,7 @@ import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentio
 import { clauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
+// Kept in step with the prefilter's TICK, which lets every text holding one through.
 const TICKED = new Set(['☑', '✅', '✔', '✓', '🗹']);
 const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲']);
 
@@ -131,7 +132,7 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
   for (let i = s.from; i < colon; i++) {
     const m = startingAt(ctx, i);
     if (!m) continue;
-    if (has(m, 'neg') || has(m, 'trigger') || has(m, 'nonprod') || has(m, 'option') || has(m, 'action') || has(m, 'prodWord')) return undefined;
+    if (has(m, 'neg') || has(m, 'trigger') || has(m, 'nonprod') || has(m, 'option') || (has(m, 'action') && !has(m, 'prodWord'))) return undefined;
     const c = tagOf(m, 'cue');
     if (c && c.cue !== 'lift' && c.cue !== 'event') cue ??= { from: m.from, to: m.to };
     i = m.to - 1;
@@ -225,4 +226,61 @@ export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
     i = m.to - 1;
   }
   return false;
+}
+
+// Log output: a success word, and nothing that says the step failed or only rehearsed.
+const LOG_SUCCESS = new Set(['ok', 'success', 'succeeded', 'committed', 'done', 'complete', 'completed', 'applied', 'finished', 'rotated', 'deployed', 'live']);
+const LOG_FAILURE = new Set(['fail', 'failed', 'failure', 'error', 'errors', 'skipped', 'skip', 'aborted', 'abort', 'denied', 'blocked', 'rejected', 'refused', 'noop', 'no-op', 'dry-run', 'dryrun', 'cancelled', 'canceled', 'timeout', 'halted', 'paused', 'pending', 'queued', 'scheduled', 'rolled', 'reverted', 'warn', 'simulated']);
+
+/**
+ * A log line ("deploy: prod 2026-07-22 SUCCESS v1.9.0", "REAL_RUN env=prod ... OK"): it has
+ * the shape of tool output (a `key=value`, an ellipsis, an arrow, a bracketed time stamp, or
+ * an upper-case result word), names a gated action and production, and reports success. The
+ * token of the success word, or -1.
+ */
+export function logSuccess(ctx: Ctx, s: Sentence): number {
+  let shaped = false;
+  let success = -1;
+  let production = false;
+  let action = false;
+  for (let i = s.from; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t) continue;
+    if (LOG_FAILURE.has(t.norm) || has(ctx.cover[i], 'nonprod') || has(ctx.cover[i], 'neg')) return -1;
+    if (t.raw === '=' || t.raw === '>' || (t.raw === '.' && ctx.tokens[i + 1]?.raw === '.' && ctx.tokens[i + 2]?.raw === '.') || t.raw === '→') shaped = true;
+    if (t.raw === '[' && ctx.tokens[i + 1]?.kind === 'number') shaped = true;
+    if (LOG_SUCCESS.has(t.norm) && (t.upper || shaped || success === -1)) {
+      if (t.upper && t.raw.length > 1) shaped = true;
+      if (success === -1 || t.upper) success = i;
+    }
+    const c = ctx.cover[i];
+    if (has(c, 'prodWord') || /(?:^|[-/.=])(?:prod|production)(?:$|[-/.])/.test(t.norm)) production = true;
+    if (c && c.tags.some((tag) => tag.kind === 'action' && tag.action !== 'production')) action = true;
+  }
+  return shaped && production && action ? success : -1;
+}
+
+// Words that pick an option: "the owner picked option B", "Option 2 — SELECTED", "went with #2".
+const CHOICE = new Set(['chose', 'chosen', 'picked', 'selected', 'pick', 'choice', 'decided on', 'went with', 'opted for', 'adopted', 'elected']);
+
+/**
+ * "The owner picked option B: proceed with REAL_RUN", "Option 2 (deploy to prod) — SELECTED
+ * by owner": a choice made, not negated or hedged. The choice's token range, or undefined.
+ */
+export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+    if (has(m, 'choice') && CHOICE.has(phrase)) {
+      const p = prevToken(ctx, m.from, s.from);
+      const pm = p === -1 ? undefined : ctx.cover[p];
+      if (has(pm, 'neg') || has(pm, 'trigger') || has(pm, 'modal')) return undefined;
+      const sc = clauseScopes(ctx, s.from, s.to, []);
+      if (sc.cancelled || sc.hedged[m.from - s.from] || sc.negated[m.from - s.from] || m.from > sc.predicateNegation) return undefined;
+      return { from: m.from, to: m.to };
+    }
+    i = m.to - 1;
+  }
+  return undefined;
 }

@@ -44,6 +44,9 @@ export interface Prefilter {
   readonly tokens: (tokens: readonly Token[]) => boolean;
 }
 
+const TICK = /\[[xX✓]\]|[☑✅✔✓🗹]/u;
+const TICK_TOKEN = new Set(['☑', '✅', '✔', '✓', '🗹']);
+
 /** The tags `resolveActions` builds action references from. */
 const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'prodModifier']);
 
@@ -55,6 +58,9 @@ function isCueSource(tag: Tag): boolean {
     // A possession ("holds cutover authority") and a quoted directive ("Rotate the secrets") claim through these.
     tag.kind === 'grantNoun' ||
     tag.kind === 'permVerb' ||
+    // A choice ("picked option B: ...") and an answer ("...? Yes") claim through these.
+    tag.kind === 'choice' ||
+    tag.kind === 'affirm' ||
     (tag.kind === 'action' && (tag.form === 'performed' || tag.form === 'verb'))
   );
 }
@@ -132,8 +138,10 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
   const byFragment = new Condition(actions, cues, fragmentsOf);
   const find = createFragmentFinder([...byFragment.ids.keys()]);
   return {
-    text: byFragment.always ? () => true : (text) => byFragment.holds(find(text)),
+    // A ticked box (`[x]`, ✅) is a cue made of punctuation, which no phrase holds.
+    text: byFragment.always ? () => true : (text) => TICK.test(text) || byFragment.holds(find(text)),
     tokens: (tokens) => {
+      if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
       const present: number[] = [];
       for (const t of tokens) {
         if (t.kind !== 'word') continue; // the tries match word tokens only

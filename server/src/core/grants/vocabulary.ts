@@ -266,8 +266,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   possessionVerbs: [
-    'has', 'have', 'had', 'holds', 'hold', 'held', 'carries', 'carry', 'carried', 'possesses', 'got', 'gets',
-    'received', 'obtained', 'secured', 'handed', 'passes', 'passed', 'gave', 'is in possession of',
+    'has', 'have', 'had', 'holds', 'carries', 'carry', 'carried', 'possesses', 'got', 'gets',
+    'received', 'obtained', 'secured', 'handed', 'gave', 'is in possession of',
   ],
   restrictionNouns: [
     'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions',
@@ -403,7 +403,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'stays on hold', 'remains on hold', 'embargoed', 'locked out', 'not authorized', 'not approved',
   ],
   optionMarkers: ['option', 'options', 'alternative', 'alternatives', 'choice', 'choices', 'decision options', 'opt'],
-  choiceMarkers: ['chose', 'chosen', 'choose', 'selected', 'picked', 'took', 'adopted', 'accepted', 'per', 'went with', 'decided on', 'elected'],
+  choiceMarkers: ['chose', 'chosen', 'choose', 'selected', 'picked', 'took', 'adopted', 'accepted', 'per', 'went with', 'decided on', 'elected', 'pick', 'choice', 'opted for'],
 
   nonProductionMarkers: [
     'no-production', 'non-production', 'nonproduction', 'no production lane', 'pre-production', 'preproduction',
