@@ -15,7 +15,7 @@ import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import { answeredYes, choiceMade, logSuccess, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
+import { answeredYes, choiceMade, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -147,6 +147,8 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     let found = sentenceClaims(ctx, s, lex);
     const log = found.length === 0 ? logSuccess(ctx, s) : -1;
     if (log !== -1) found = standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
+    const state = found.length === 0 ? productionState(ctx, s) : undefined;
+    if (state) found = [stateClaim(ctx, state)];
     const choice = found.length === 0 ? choiceMade(ctx, s) : undefined;
     if (choice) {
       // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").
@@ -167,6 +169,23 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     }
   });
   return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
+}
+
+/** A production state that only the action explains ("the alias now points at objects_v3 in production"). */
+function stateClaim(ctx: Ctx, state: { from: number; to: number; action: string }): GrantClaim {
+  const start = ctx.tokens[state.from]?.start ?? 0;
+  const end = ctx.tokens[state.to - 1]?.end ?? start;
+  const phrase = ctx.text.slice(start, end);
+  return {
+    start,
+    end,
+    action: state.action,
+    actions: [state.action],
+    cue: phrase,
+    phrase,
+    cueClass: 'perf',
+    reason: `"${phrase}" describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`,
+  };
 }
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */

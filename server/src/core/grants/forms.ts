@@ -284,3 +284,41 @@ export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; read
   }
   return undefined;
 }
+
+// A production state only an action explains (spec §5: doing it implies it was allowed):
+// "the objects alias now points at objects_v3 in production", "Production is serving v1.9.0".
+const NOVELTY = /^(?:now|new|newly|since|fully|100%|active|activated|enabled|v\d[\w.]*|\d+\.\d+(?:\.\d+)?)$/;
+const UNCHANGED = new Set(['still', 'unchanged', 'untouched', 'remains', 'remain', 'remained', 'stays', 'stayed', 'yet', 'inactive', 'disabled', 'unmodified', 'original', 'previous', 'prior', 'rollback', 'reverted', 'back']);
+const STATE_ACTIONS: readonly [string, RegExp][] = [
+  ['secrets-change', /^(?:credentials?|secrets?|passwords?|keys?|vault|certificates?|tokens?)$/],
+  ['repoint', /^(?:alias|aliases|idx[\w-]*|index|indices)$/],
+  ['activation', /^(?:active|activated|enabled|flag|blueprint)$/],
+  ['production-mutation', /^(?:rows?|objects?|born|records?|schema|tables?|collections?|directus|pg|postgres|registry|birth_registry|migrated|migrations?)$/],
+  ['cutover', /^(?:dns|traffic|cluster|balancer|requests|resolves|handled|primary)$/],
+  ['go-live', /^(?:release|releases|users|tenants|version|build|live|v\d[\w.]*|\d+\.\d+(?:\.\d+)?)$/],
+];
+
+/** The state verb's token range and the action its state implies, or undefined. */
+export function productionState(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly action: string } | undefined {
+  let verb: { from: number; to: number } | undefined;
+  let production = false;
+  let novelty = false;
+  for (let i = s.from; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t) continue;
+    const c = ctx.cover[i];
+    if (UNCHANGED.has(t.norm) || has(c, 'neg') || has(c, 'nonprod') || t.raw === '?') return undefined;
+    if (t.norm === '0%' || (t.norm === '0' && ctx.tokens[i + 1]?.raw === '%')) return undefined;
+    // Production named, or a production store written to ("birth rows", "Directus").
+    if (has(c, 'prodWord') || has(c, 'prodModifier') || c?.tags.some((tag) => tag.kind === 'action' && tag.action === 'production-mutation')) production = true;
+    if (NOVELTY.test(t.norm) || (t.norm === '100' && ctx.tokens[i + 1]?.raw === '%')) novelty = true;
+    if (!verb && c && c.from === i && has(c, 'state')) verb = { from: c.from, to: c.to };
+  }
+  if (!verb || !production || !novelty) return undefined;
+  const sc = clauseScopes(ctx, s.from, s.to, []);
+  if (sc.cancelled || sc.hedged[verb.from - s.from] || verb.from > sc.predicateNegation) return undefined;
+  for (const [action, words] of STATE_ACTIONS) {
+    for (let i = s.from; i < s.to; i++) if (words.test(ctx.tokens[i]?.norm ?? '')) return { ...verb, action };
+  }
+  return { ...verb, action: 'production' };
+}

@@ -59,7 +59,8 @@ export type Tag =
   | { readonly kind: 'restriction' }
   | { readonly kind: 'report' }
   | { readonly kind: 'denial' }
-  | { readonly kind: 'affirm' };
+  | { readonly kind: 'affirm' }
+  | { readonly kind: 'state' };
 
 export type TagKind = Tag['kind'];
 
@@ -177,6 +178,7 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   add(v.reportingVerbs, { kind: 'report' });
   add(v.denials, { kind: 'denial' });
   add(v.affirmatives, { kind: 'affirm' });
+  add(v.stateCues, { kind: 'state' });
   add(v.verbalNegations, { kind: 'neg', neg: 'verbal' });
   add(v.predicateNegations, { kind: 'neg', neg: 'predicate' });
   add(v.determinerNegations, { kind: 'neg', neg: 'determiner' });

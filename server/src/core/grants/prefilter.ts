@@ -61,6 +61,7 @@ function isCueSource(tag: Tag): boolean {
     // A choice ("picked option B: ...") and an answer ("...? Yes") claim through these.
     tag.kind === 'choice' ||
     tag.kind === 'affirm' ||
+    tag.kind === 'state' ||
     (tag.kind === 'action' && (tag.form === 'performed' || tag.form === 'verb'))
   );
 }

@@ -87,6 +87,8 @@ export interface GrantVocabulary {
   readonly denials: readonly string[];
   /** "the phrase", "the wording": a quoted span after them is mentioned, not asserted. */
   readonly metaNouns: readonly string[];
+  /** Predicates of a production state only an action explains ("now points at", "is serving"). */
+  readonly stateCues: readonly string[];
   /** Answers that assert the question before them ("Was the cutover performed? Yes."). */
   readonly affirmatives: readonly string[];
 
@@ -293,6 +295,11 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   metaNouns: [
     'phrase', 'phrases', 'word', 'words', 'wording', 'string', 'term', 'label', 'line', 'text', 'template',
     'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
+  ],
+  stateCues: [
+    'points at', 'points to', 'pointing at', 'pointing to', 'resolves to', 'serving', 'serves', 'served by', 'handled by',
+    'now on', 'fully on', 'contains', 'lists', 'shows', 'present in', 'visible in', 'running on', 'runs on',
+    'routed to',
   ],
   affirmatives: [
     'yes', 'yep', 'affirmative', 'correct', 'confirmed', 'done', 'granted', 'approved'
