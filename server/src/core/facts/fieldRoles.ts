@@ -21,7 +21,7 @@ const IDENTIFYING = new Set(['id', 'doc', 'date', 'plan_ref', 'range', 'n']);
 const GRANT_PROSE = new Set(['evidence', 'note']);
 const STATUS_FIELDS: Partial<Record<string, ReadonlySet<string>>> = {
   checks: new Set(['status']),
-  blockers: new Set(['status', 'blocks']),
+  blockers: new Set(['status']),
   surfaces: new Set(['class']),
   plans: new Set(['status']),
   reservations: new Set(['status']),

@@ -94,7 +94,8 @@ function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
   // "post-REAL_RUN review" names the event the review follows; "OPT-4 (owner, ...)" ends at the bracket.
   if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'event')) return false;
   const j = nextToken(ctx, m.to - 1, b);
-  if (j === -1 || !has(startingAt(ctx, j), 'head')) return false;
+  // "the REAL_RUN gate" is a restriction on REAL_RUN, which a lift can remove.
+  if (j === -1 || !has(startingAt(ctx, j), 'head') || has(startingAt(ctx, j), 'restriction')) return false;
   for (let k = m.to; k < j; k++) if (ctx.tokens[k]?.raw === '(' || ctx.tokens[k]?.raw === '[') return false;
   return true;
 }

@@ -57,7 +57,7 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
     if (t && t.kind === 'punct' && HARD.has(t.raw)) {
       pieces.push({ from: start, to: i });
       start = i + 1;
-    } else if (m && m.from === i && has(m, 'terminator')) {
+    } else if (m && m.from === i && has(m, 'terminator') && !parenthetical(ctx, m.from, m.to, s.to)) {
       pieces.push({ from: start, to: i });
       start = m.to;
       i = m.to - 1;
@@ -65,6 +65,13 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
   }
   pieces.push({ from: start, to: s.to });
   return pieces.filter((p) => p.to > p.from);
+}
+
+/** ", however," between commas is an aside, not a new clause: "the repoint, however, went through". */
+function parenthetical(ctx: Ctx, from: number, to: number, hi: number): boolean {
+  const before = ctx.tokens[from - 1];
+  const after = nextToken(ctx, to - 1, hi);
+  return before !== undefined && isComma(ctx, from - 1) && after !== -1 && isComma(ctx, after);
 }
 
 function isSoftSeparator(ctx: Ctx, i: number): boolean {

@@ -169,8 +169,12 @@ function liftsRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
     if (ctx.tokens[j]?.kind !== 'punct') words++;
   }
   if (byFollows) return false;
+  // After the verb the restriction is its object: "waived the REAL_RUN gate", "removed permit
+  // from the withheld list"; "cancelled at the approval gate" names where, not what.
   for (let j = m.to, words = 0; j < b && words < LIFT_REACH; j++) {
-    if (has(ctx.cover[j], 'restriction') || ctx.tokens[j]?.norm === 'hold') return true;
+    const c = ctx.cover[j];
+    if (has(c, 'restriction') || ctx.tokens[j]?.norm === 'hold' || ctx.tokens[j]?.norm === 'withheld') return true;
+    if (has(c, 'prep') && ctx.tokens[j]?.norm !== 'from' && ctx.tokens[j]?.norm !== 'on') return false;
     if (ctx.tokens[j]?.kind !== 'punct') words++;
   }
   return false;

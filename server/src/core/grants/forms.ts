@@ -17,6 +17,8 @@ const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲']);
 
 /** `- [x]` / `☑` ticked, `- [ ]` / `☐` open, at the head of the sentence's line; the token index of the mark. */
 export function taskBox(ctx: Ctx, s: Sentence): { readonly ticked: boolean; readonly at: number } | undefined {
+  // "- repoint ✔ (prod)", "Activation: ✔ cleared": a tick mark in a short line ticks it too.
+  for (let i = s.from; i < Math.min(s.to, s.from + 6); i++) if (TICKED.has(ctx.tokens[i]?.raw ?? '')) return { ticked: true, at: i };
   for (let i = s.from; i < Math.min(s.to, s.from + 4); i++) {
     const t = ctx.tokens[i];
     if (!t) return undefined;
@@ -64,6 +66,8 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
   for (let i = first; i < s.to; i++) {
     const t = ctx.tokens[i];
     if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator')) return i;
+    // "Nothing blocks the repoint any longer" negates the block, not the action.
+    if (tagOf(startingAt(ctx, i), 'cue')?.cue === 'unblock') return -1;
   }
   return s.to;
 }
@@ -218,8 +222,11 @@ export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m || !has(m, 'nonprod')) continue;
-    const n = nextToken(ctx, m.to - 1, s.to);
-    if (n !== -1 && ctx.tokens[n]?.norm === 'only') return true;
+    // "staging only", "staging environment only"
+    for (let n = nextToken(ctx, m.to - 1, s.to), k = 0; n !== -1 && k < 2; n = nextToken(ctx, n, s.to), k++) {
+      if (ctx.tokens[n]?.norm === 'only') return true;
+      if (ctx.tokens[n]?.kind === 'punct') break;
+    }
     for (let p = prevToken(ctx, m.from, s.from), k = 0; p !== -1 && k < 4; p = prevToken(ctx, p, s.from), k++) {
       if (ctx.tokens[p]?.norm === 'only') return true;
     }

@@ -149,7 +149,7 @@ export interface GrantVocabulary {
 export const DEFAULT_VOCABULARY: GrantVocabulary = {
   actions: {
     production: {
-      nouns: ['production-execution', 'prod-execution', 'production-phase'],
+      nouns: ['production-execution', 'prod-execution', 'production-phase', 'production_work_performed'],
     },
     'production-mutation': {
       nouns: [
@@ -159,7 +159,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       ],
       verbs: ['mutate', 'write to'],
       performed: ['mutated'],
-      weak: ['mutation', 'mutations'],
+      weak: ['mutation', 'mutations', 'restore', 'restores'],
     },
     REAL_RUN: {
       nouns: ['real_run', 'real run', 'real-run', 'realrun', 'real_runs', 'real runs'],
@@ -207,8 +207,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   productionWords: ['production', 'prod', 'prd', 'production environment', 'prod environment'],
   productionModifiers: ['production-scope', 'production-scoped', 'prod-scope', 'production-level'],
   nonActionHeads: [
-    'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'restore',
-    'restores', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
+    'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
     'plan', 'plans', 'risk', 'risks', 'incident', 'incidents', 'monitoring', 'gate', 'gates', 'grade', 'like',
     'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
     'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
@@ -226,6 +225,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
+    'confirmed', 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
+    'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
   ],
   presentGrantVerbs: [
     'authorizes', 'authorises', 'approves', 'grants', 'permits', 'allows', 'clears', 'enables', 'sanctions',
@@ -238,13 +240,15 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   nounCues: [
     'go-ahead', 'go ahead', 'green light', 'greenlight', 'blessing', 'okay', 'said yes', 'says yes', 'gave approval',
-    'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok',
+    'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok', 'gate open', 'gate is open',
+    'gates open', 'gates are open', 'thumbs-up', 'thumbs up', 'lights green', 'all lights green', 'green-light',
   ],
   upperCaseCues: ['GO', 'YES', 'OK'],
   unblockCues: [
     'unblocked', 'no longer blocked', 'no longer gated', 'no longer on hold', 'no longer held',
     'no longer withheld', 'no longer pending', 'no longer forbidden', 'no longer frozen', 'no longer restricted',
-    'lifted', 'unfrozen', 'unpaused', 'released from hold', 'taken off hold', 'off hold',
+    'lifted', 'unfrozen', 'unpaused', 'released from hold', 'taken off hold', 'off hold', 'any longer', 'anymore',
+    'any more', 'ceased to be a blocker', 'no longer a blocker', 'not blocked anymore', 'not blocked any longer',
   ],
   performanceCues: [
     'executed', 'ran', 'completed', 'done', 'finished', 'written', 'wrote', 'rotated', 'applied', 'performed',
@@ -252,12 +256,13 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
-    'went to', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised',
+    'went to', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
+    'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
   backwardOnlyCues: [
     'followed', 'happened', 'occurred', 'took place', 'went ahead', 'gone ahead', 'went through', 'succeeded',
-    'landed', 'proceeded', 'done', 'complete', 'completed', 'finished', 'live', 'underway', 'under way',
+    'landed', 'proceeded', 'done', 'did', 'complete', 'completed', 'finished', 'live', 'underway', 'under way',
     'in progress', 'in place', 'in effect', 'in hand', 'good to go', 'opened', 'reopened', 'unlocked',
   ],
   permissionModals: ['may', 'can', 'may now', 'can now', 'may also', 'is free to', 'are free to', 'is clear to', 'are clear to'],
@@ -269,7 +274,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
 
   possessionVerbs: [
     'has', 'have', 'had', 'holds', 'carries', 'carry', 'carried', 'possesses', 'got', 'gets',
-    'received', 'obtained', 'secured', 'handed', 'gave', 'is in possession of',
+    'received', 'obtained', 'secured', 'handed', 'gave', 'is in possession of', 'adds', 'added',
   ],
   restrictionNouns: [
     'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions',
@@ -293,7 +298,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false'
   ],
   metaNouns: [
-    'phrase', 'phrases', 'word', 'words', 'wording', 'string', 'term', 'label', 'line', 'text', 'template',
+    'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template',
     'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   stateCues: [
@@ -424,7 +429,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
-    'yet still', 'while', 'whilst', 'meanwhile', 'otherwise', 'instead',
+    'yet still', 'while', 'whilst', 'meanwhile', 'otherwise', 'instead', 'because',
   ],
 
   beVerbs: [
