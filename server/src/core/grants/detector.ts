@@ -15,7 +15,7 @@ import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import { answeredYes, choiceMade, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
+import { answeredYes, choiceMade, flagSetTrue, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -37,8 +37,8 @@ export interface GrantClaim {
   readonly phrase: string;
   /** One sentence saying why this reads as a production grant. */
   readonly reason: string;
-  /** How the cue asserts: a grant word, a report of the act, a present permission, a status value. */
-  readonly cueClass: CueClass;
+  /** How the cue asserts: a grant word, a report of the act, a present permission, a status value, a flag set true. */
+  readonly cueClass: CueClass | 'flag';
 }
 
 /** Additions from `.govlens.json`; every list extends the default vocabulary. */
@@ -147,8 +147,10 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     let found = sentenceClaims(ctx, s, lex);
     const log = found.length === 0 ? logSuccess(ctx, s) : -1;
     if (log !== -1) found = standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
+    const flag = found.length === 0 ? flagSetTrue(ctx, s) : undefined;
+    if (flag) found = [spanClaim(ctx, flag, 'production', 'flag', 'records production work as done')];
     const state = found.length === 0 ? productionState(ctx, s) : undefined;
-    if (state) found = [stateClaim(ctx, state)];
+    if (state) found = [spanClaim(ctx, state, state.action, 'perf', `describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`)];
     const choice = found.length === 0 ? choiceMade(ctx, s) : undefined;
     if (choice) {
       // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").
@@ -171,21 +173,12 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
   return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
 }
 
-/** A production state that only the action explains ("the alias now points at objects_v3 in production"). */
-function stateClaim(ctx: Ctx, state: { from: number; to: number; action: string }): GrantClaim {
-  const start = ctx.tokens[state.from]?.start ?? 0;
-  const end = ctx.tokens[state.to - 1]?.end ?? start;
+/** A claim whose cue is the whole token range: a production state, a flag set true. */
+function spanClaim(ctx: Ctx, span: { from: number; to: number }, action: string, cueClass: CueClass | 'flag', says: string): GrantClaim {
+  const start = ctx.tokens[span.from]?.start ?? 0;
+  const end = ctx.tokens[span.to - 1]?.end ?? start;
   const phrase = ctx.text.slice(start, end);
-  return {
-    start,
-    end,
-    action: state.action,
-    actions: [state.action],
-    cue: phrase,
-    phrase,
-    cueClass: 'perf',
-    reason: `"${phrase}" describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`,
-  };
+  return { start, end, action, actions: [action], cue: phrase, phrase, cueClass, reason: `"${phrase}" ${says}` };
 }
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */
@@ -432,10 +425,12 @@ function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls
   return { start, end, action: ref.action, actions: [ref.action], cue, phrase, cueClass: cls, reason: reasonFor(cls, phrase, [ref.action], cue) };
 }
 
-function reasonFor(cls: CueClass, phrase: string, actions: readonly string[], cue: string): string {
+function reasonFor(cls: CueClass | 'flag', phrase: string, actions: readonly string[], cue: string): string {
   const q = `"${phrase.replace(/\s+/g, ' ')}"`;
   const action = actions.join(', ');
   switch (cls) {
+    case 'flag':
+      return `${q} records production work as done`;
     case 'status':
       return `${q} is a status line marking ${action} as ${cue}`;
     case 'perf':

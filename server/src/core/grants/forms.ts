@@ -184,6 +184,17 @@ export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: n
   return granted;
 }
 
+/** `"production_work_performed": true` quoted in prose: the flag's token and its value's, or undefined. */
+export function flagSetTrue(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  for (let i = s.from; i < s.to; i++) {
+    if (!has(startingAt(ctx, i), 'flag')) continue;
+    let j = i + 1;
+    while (j < s.to && ctx.tokens[j]?.kind === 'punct' && /^["'“”:=]$/.test(ctx.tokens[j]?.raw ?? '')) j++;
+    if (j > i + 1 && ctx.tokens[j]?.norm === 'true') return { from: i, to: j + 1 };
+  }
+  return undefined;
+}
+
 /** Whether token `i` is a tick mark (for a table cell or a bullet). */
 export function isTick(ctx: Ctx, i: number): boolean {
   return TICKED.has(ctx.tokens[i]?.raw ?? '');

@@ -60,7 +60,8 @@ export type Tag =
   | { readonly kind: 'report' }
   | { readonly kind: 'denial' }
   | { readonly kind: 'affirm' }
-  | { readonly kind: 'state' };
+  | { readonly kind: 'state' }
+  | { readonly kind: 'flag' };
 
 export type TagKind = Tag['kind'];
 
@@ -179,6 +180,7 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   add(v.denials, { kind: 'denial' });
   add(v.affirmatives, { kind: 'affirm' });
   add(v.stateCues, { kind: 'state' });
+  add(v.flagKeys, { kind: 'flag' });
   add(v.verbalNegations, { kind: 'neg', neg: 'verbal' });
   add(v.predicateNegations, { kind: 'neg', neg: 'predicate' });
   add(v.determinerNegations, { kind: 'neg', neg: 'determiner' });

@@ -48,7 +48,7 @@ const TICK = /\[[xX✓]\]|[☑✅✔✓🗹]/u;
 const TICK_TOKEN = new Set(['☑', '✅', '✔', '✓', '🗹']);
 
 /** The tags `resolveActions` builds action references from. */
-const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'prodModifier']);
+const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'prodModifier', 'flag']);
 
 /** The tags `resolveCues` makes cues from: cue words, permission modals, performed action forms. */
 function isCueSource(tag: Tag): boolean {

@@ -87,6 +87,8 @@ export interface GrantVocabulary {
   readonly denials: readonly string[];
   /** "the phrase", "the wording": a quoted span after them is mentioned, not asserted. */
   readonly metaNouns: readonly string[];
+  /** Boolean packet keys that record production work as done when written `KEY: true` in prose. */
+  readonly flagKeys: readonly string[];
   /** Predicates of a production state only an action explains ("now points at", "is serving"). */
   readonly stateCues: readonly string[];
   /** Answers that assert the question before them ("Was the cutover performed? Yes."). */
@@ -149,7 +151,7 @@ export interface GrantVocabulary {
 export const DEFAULT_VOCABULARY: GrantVocabulary = {
   actions: {
     production: {
-      nouns: ['production-execution', 'prod-execution', 'production-phase', 'production_work_performed'],
+      nouns: ['production-execution', 'prod-execution', 'production-phase'],
     },
     'production-mutation': {
       nouns: [
@@ -301,6 +303,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template',
     'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
+  flagKeys: ['production_work_performed'],
   stateCues: [
     'points at', 'points to', 'pointing at', 'pointing to', 'resolves to', 'serving', 'serves', 'served by', 'handled by',
     'now on', 'fully on', 'contains', 'lists', 'shows', 'present in', 'visible in', 'running on', 'runs on',
