@@ -51,10 +51,16 @@ export function splitClauses(ctx: Ctx, s: Sentence, statusTrie: Trie): Clause[] 
 function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
   const pieces: Segment[] = [];
   let start = s.from;
+  // "Having applied QT001 to production, Minh paused the queue": the participle is its own clause.
+  let participle = ctx.tokens[nextToken(ctx, s.from - 1, s.to)]?.norm === 'having';
   for (let i = s.from; i < s.to; i++) {
     const t = ctx.tokens[i];
     const m = ctx.cover[i];
-    if (t && t.kind === 'punct' && HARD.has(t.raw)) {
+    if (participle && isComma(ctx, i)) {
+      participle = false;
+      pieces.push({ from: start, to: i });
+      start = i + 1;
+    } else if (t && t.kind === 'punct' && HARD.has(t.raw)) {
       pieces.push({ from: start, to: i });
       start = i + 1;
     } else if (m && m.from === i && has(m, 'terminator') && !parenthetical(ctx, m.from, m.to, s.to)) {
@@ -151,6 +157,11 @@ function statusUnits(ctx: Ctx, piece: Segment, statusTrie: Trie): Clause[] {
 function statusValue(ctx: Ctx, seg: Segment, trie: Trie, whole: boolean): StatusValue | undefined {
   let i = nextToken(ctx, seg.from - 1, seg.to);
   while (i !== -1 && has(ctx.cover[i], 'adverb') && !isStatusWord(ctx, trie, i, seg.to)) i = nextToken(ctx, i, seg.to);
+  if (i === -1) return undefined;
+  // "rotation done", "cutover complete": the action named again before its status.
+  for (let k = 0; k < 2 && !whole && i !== -1 && has(ctx.cover[i], 'action') && !isStatusWord(ctx, trie, i, seg.to); k++) {
+    i = nextToken(ctx, (ctx.cover[i]?.to ?? i + 1) - 1, seg.to);
+  }
   if (i === -1) return undefined;
   let from = i;
   let granted: boolean | undefined;

@@ -15,7 +15,7 @@ import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import { answeredYes, choiceMade, flagSetTrue, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
+import { answeredYes, choiceMade, ellipticalDenial, reportStart, flagSetTrue, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -143,6 +143,10 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
       if (row) for (const ref of standingActions(ctx, s.from, s.to)) claims.push(makeClaim(ctx, ref, row.from, row.to, 'status'));
       return;
     }
+    if (row) {
+      for (const ref of standingActions(ctx, s.from, s.to)) claims.push(makeClaim(ctx, ref, row.from, row.to, 'status'));
+      return;
+    }
     if (onlyOutsideProduction(ctx, s)) return;
     let found = sentenceClaims(ctx, s, lex);
     const log = found.length === 0 ? logSuccess(ctx, s) : -1;
@@ -159,14 +163,18 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     }
     const header = found.length === 0 ? positiveHeader(ctx, s) : undefined;
     if (header) found = standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
-    if (box && found.length === 0) found = standingActions(ctx, box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
+    if (box && found.length === 0) found = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
     const negatedTo = negatedHead(ctx, s);
     const denied = retracted(ctx, s);
     const start = (c: GrantClaim) => c.start;
     const offset = (i: number) => ctx.tokens[i]?.start ?? text.length;
+    // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
+    const next = sentences[k + 1];
+    const report = next && ellipticalDenial(ctx, nextToken(ctx, next.from - 1, next.to), next.to) !== -1 ? reportStart(ctx, s) : -1;
     for (const c of found) {
       if (negatedTo !== -1 && start(c) < offset(negatedTo)) continue;
       if (denied && start(c) >= offset(denied.from) && start(c) < offset(denied.to)) continue;
+      if (report !== -1 && start(c) >= offset(report)) continue;
       claims.push(c);
     }
   });
@@ -329,7 +337,9 @@ function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number): GrantClaim[
 
 function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: number): GrantClaim[] {
   if (!st.value.granted || st.value.from >= optionFrom) return [];
-  const { refs, hasProduction, placesInProduction } = resolveActions(ctx, st.subjectFrom, st.subjectTo);
+  const subject = resolveActions(ctx, st.subjectFrom, st.subjectTo);
+  // "Read replicas: repointed in prod": the value is the action, performed.
+  const { refs, hasProduction, placesInProduction } = subject.refs.length > 0 ? subject : resolveActions(ctx, st.value.from, clause.to);
   if (refs.length === 0) return [];
   const sc = clauseScopes(ctx, clause.from, clause.to, []);
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction) || sc.conditionAfter !== Infinity) return [];
@@ -350,12 +360,24 @@ function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: numb
 function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFrom: number): boolean {
   if (cue.from >= optionFrom) return false;
   const hedge = sc.hedged[cue.from - a] ?? 0;
-  // "After the owner approved REAL_RUN, ..." reports a past fact; "once it is approved" does not.
-  if (hedge === 2 || (hedge === 1 && !(cue.voice === 'fwd' && cue.past))) return false;
+  // "After the owner approved REAL_RUN, ...", "After the REAL_RUN finished, ..." report a past
+  // fact; "once it is approved" does not (a participle after a present "is").
+  if (hedge === 2 || (hedge === 1 && !(cue.past && (cue.voice === 'fwd' || !presentBefore(ctx, cue.from, a))))) return false;
   if (sc.negated[cue.from - a]) return false;
   if (cue.from > sc.predicateNegation) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
   return !verbalNegation(ctx, cue, a);
+}
+
+const PRESENT_AUX = new Set(['is', 'are', 'be', 'gets', 'get', 'has', 'have', 'becomes', "'s"]);
+
+function presentBefore(ctx: Ctx, i: number, a: number): boolean {
+  for (let j = prevToken(ctx, i, a), steps = 0; j !== -1 && steps < 3; j = prevToken(ctx, j, a), steps++) {
+    const norm = ctx.tokens[j]?.norm ?? '';
+    if (PRESENT_AUX.has(norm)) return true;
+    if (!has(ctx.cover[j], 'adverb') && norm !== 'been') return false;
+  }
+  return false;
 }
 
 /** "was not executed", "has never been approved", "is NOT performed". */
@@ -401,7 +423,8 @@ function bound(
   for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
     const at = startingAt(ctx, j);
     // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
-    if ((cueAt[j - a] ?? -1) >= 0 || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;
+    // Nor past a negation: "GO at 00:45, the captain did not start the repoint".
+    if ((cueAt[j - a] ?? -1) >= 0 || has(at, 'neg') || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;
     const r = refStart.get(j);
     if (r) fwd.push(r);
     if (ctx.tokens[j]?.kind !== 'punct') words++;

@@ -16,9 +16,9 @@ const TICKED = new Set(['☑', '✅', '✔', '✓', '🗹']);
 const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲']);
 
 /** `- [x]` / `☑` ticked, `- [ ]` / `☐` open, at the head of the sentence's line; the token index of the mark. */
-export function taskBox(ctx: Ctx, s: Sentence): { readonly ticked: boolean; readonly at: number } | undefined {
+export function taskBox(ctx: Ctx, s: Sentence): { readonly ticked: boolean; readonly at: number; readonly anywhere?: boolean } | undefined {
   // "- repoint ✔ (prod)", "Activation: ✔ cleared": a tick mark in a short line ticks it too.
-  for (let i = s.from; i < Math.min(s.to, s.from + 6); i++) if (TICKED.has(ctx.tokens[i]?.raw ?? '')) return { ticked: true, at: i };
+  for (let i = s.from; i < Math.min(s.to, s.from + 6); i++) if (TICKED.has(ctx.tokens[i]?.raw ?? '')) return { ticked: true, at: i, anywhere: true };
   for (let i = s.from; i < Math.min(s.to, s.from + 4); i++) {
     const t = ctx.tokens[i];
     if (!t) return undefined;
@@ -76,11 +76,21 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
 const PRONOUN = new Set(['it', 'that', 'this', 'which']);
 const AUX = new Set(['was', 'were', 'is', 'did', 'has', 'had']);
 
-function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
+export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   const w = (k: number) => ctx.tokens[k]?.norm ?? '';
-  if (!PRONOUN.has(w(i)) || !AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
+  if (!PRONOUN.has(w(i))) return -1;
+  // "it never ran", "it was never approved"
+  if (w(i + 1) === 'never') return i;
+  if (!AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
   const after = nextToken(ctx, i + 2, hi);
-  return after === -1 || ctx.tokens[after]?.kind === 'punct' ? i : -1;
+  const next = ctx.tokens[after];
+  return after === -1 || next?.kind === 'punct' || has(ctx.cover[after], 'cue') || next?.norm === 'happen' ? i : -1;
+}
+
+/** The token where a sentence's report starts ("somebody posted ..."), or -1. */
+export function reportStart(ctx: Ctx, s: Sentence): number {
+  for (let i = s.from; i < s.to; i++) if (has(startingAt(ctx, i), 'report')) return i;
+  return -1;
 }
 
 /**
@@ -163,7 +173,8 @@ export function standingActions(ctx: Ctx, a: number, b: number): ActionRef[] {
  */
 export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: number) => 'granted' | 'not' | undefined): { readonly from: number; readonly to: number } | undefined {
   const first = s.from;
-  if (ctx.tokens[first]?.raw !== '|') return undefined;
+  const bar = ctx.tokens[first]?.raw;
+  if (bar !== '|') return recordLineValue(ctx, s, statusAt);
   let granted: { from: number; to: number } | undefined;
   let cellStart = first + 1;
   for (let i = first + 1; i <= s.to; i++) {
@@ -193,6 +204,25 @@ export function flagSetTrue(ctx: Ctx, s: Sentence): { readonly from: number; rea
     if (j > i + 1 && ctx.tokens[j]?.norm === 'true') return { from: i, to: j + 1 };
   }
   return undefined;
+}
+
+// "activation — owner — GRANTED 2026-11-29": a record line of dash-separated fields.
+const FIELD_DASH = new Set(['—', '–', '|']);
+
+function recordLineValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: number) => 'granted' | 'not' | undefined): { readonly from: number; readonly to: number } | undefined {
+  const seps: number[] = [];
+  for (let i = s.from; i < s.to; i++) if (FIELD_DASH.has(ctx.tokens[i]?.raw ?? '')) seps.push(i);
+  if (seps.length < 2) return undefined;
+  let granted: { from: number; to: number } | undefined;
+  const bounds = [s.from - 1, ...seps, s.to];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const j = nextToken(ctx, bounds[k] ?? s.from, bounds[k + 1] ?? s.to);
+    if (j === -1) continue;
+    const verdict = statusAt(j, bounds[k + 1] ?? s.to);
+    if (verdict === 'not') return undefined;
+    if (verdict === 'granted' && k > 0) granted ??= { from: j, to: j + 1 };
+  }
+  return granted;
 }
 
 /** Whether token `i` is a tick mark (for a table cell or a bullet). */

@@ -38,7 +38,7 @@ const MAX_CONDITION_WORDS = 16;
 const MAX_EXCLUSION_WORDS = 8;
 
 // "with zero rejected objects", "no blocking issues": a negated trigger cancels nothing.
-const TRIGGER_NEGATORS = new Set(['zero', 'no', 'without', 'nothing']);
+const TRIGGER_NEGATORS = new Set(['zero', '0', 'no', 'without', 'nothing']);
 
 /** `lifts` are the starts of cues that remove a restriction: the blocking and revoking words there are what they lift. */
 export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly number[], lifts: readonly number[] = []): ClauseScopes {

@@ -202,7 +202,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       nouns: [
         'secrets change', 'secret change', 'secrets changes', 'secrets rotation', 'secret rotation', 'secrets',
         'secret', 'credentials', 'credential rotation', 'secrets-change', 'secret-change', 'key rotation',
+        'password', 'passwords', 'signing key', 'signing keys', 'api key', 'api keys', 'certificate', 'certificates',
       ],
+      weak: ['rotation', 'rotations'],
       verbs: ['rotate'],
     },
   },
@@ -215,7 +217,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
     'scope', 'application', 'applications', 'template', 'runbook', 'script', 'procedure', 'checks', 'check',
     'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes',
-    'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation',
+    'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up',
+    'follow-ups', 'followup', 'cleanup', 'clean-up', 'retro', 'retrospective', 'postmortem', 'channel',
   ],
 
   grantCues: [
@@ -227,7 +230,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
-    'confirmed', 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    'confirmed', 'renewed', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
   ],
@@ -293,21 +296,22 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
-    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction',
+    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged',
   ],
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false'
   ],
   metaNouns: [
-    'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template',
+    'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
+    'say', 'paste', 'type', 'put',
     'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   flagKeys: ['production_work_performed'],
   stateCues: [
     'points at', 'points to', 'pointing at', 'pointing to', 'resolves to', 'serving', 'serves', 'served by', 'handled by',
     'now on', 'fully on', 'contains', 'lists', 'shows', 'present in', 'visible in', 'running on', 'runs on',
-    'routed to',
+    'routed to', 'point at', 'point to', 'now point', 'now following',
   ],
   affirmatives: [
     'yes', 'yep', 'affirmative', 'correct', 'confirmed', 'done', 'granted', 'approved'
@@ -342,7 +346,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'does not', 'do not', 'did not', "doesn't", "don't", "didn't", 'must not', 'may not', 'cannot', "can't",
     'shall not', 'will not', "won't", 'should not', 'need not', 'must never', 'may never',
   ],
-  determinerNegations: ['no', 'nobody', 'no one', 'no-one', 'none', 'nothing', 'neither', 'nor', 'zero', 'not a', 'not any', 'not one'],
+  determinerNegations: ['lacking', 'lacks', 'lack of', 'in the absence of', 'no', 'nobody', 'no one', 'no-one', 'none', 'nothing', 'neither', 'nor', 'zero', 'not a', 'not any', 'not one'],
   exclusions: [
     'without', 'except', 'except for', 'excluding', 'instead of', 'rather than', 'other than', 'apart from',
     'not including', 'save for', 'not the',
@@ -358,7 +362,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'not only', 'not just', 'no doubt', 'without errors', 'without error', 'without issues', 'without issue',
     'without incident', 'without incidents', 'without delay', 'without problems', 'without any errors',
     'without any issues', 'no issues', 'no errors', 'no incidents', 'nothing else', 'not least', 'if any',
-    'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention',
+    'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention', 'written as',
+    'written up', 'written down', 'is written as',
   ],
 
   conditionalTriggers: [
@@ -398,7 +403,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   questionTriggers: [
     'whether', 'asked if', 'ask if', 'asks if', 'unclear', 'unknown', 'open question', 'to be decided',
     'to be confirmed', 'tbd', 'tbc', 'undecided', 'not known', 'uncertain', 'question of', 'question is',
-    'who approved', 'who authorized', 'did anyone', 'has anyone',
+    'who approved', 'who authorized', 'did anyone', 'has anyone', 'believes', 'believe', 'believed', 'thinks', 'think',
+    'assumes', 'assumed', 'allegedly', 'supposedly', 'reportedly', 'apparently', 'may have', 'might have', 'seems', 'appears to',
   ],
   revocationTriggers: [
     'revoked', 'revoke', 'revokes', 'revocation', 'withdrawn', 'withdrew', 'withdraw', 'withdraws', 'rescinded',
