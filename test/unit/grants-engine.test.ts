@@ -106,6 +106,15 @@ describe('suppression comments', () => {
     assert.ok(found[0]?.message.startsWith('This suppression has no reason, so it silences nothing'), found[0]?.message);
     assert.ok(found[1]?.message.startsWith('"Cutover authorized" asserts a production grant for cutover'), found[1]?.message);
   });
+  test('a placeholder, a stand-in or a reason under three words silences nothing; three words do', () => {
+    for (const reason of ['say why this is not a grant', '<say why this is not a grant>', 'TODO', '<reason>', '...', 'owner approved']) {
+      const { analyzer } = analyzerFor(kb(`<!-- govlens-disable-next-line implied-production-grant: ${reason} -->\nCutover authorized.`));
+      const found = analyzer.diagnostics(NOTE);
+      assert.deepEqual(found.map((d) => d.code), ['implied-production-grant', 'implied-production-grant'], reason);
+      assert.match(found.find((d) => d.severity === Severity.Hint)?.message ?? '', /is not a reason, so this suppression silences nothing/, reason);
+    }
+    expectClean(kb('<!-- govlens-disable-next-line implied-production-grant: quoted from the retracted note -->\nCutover authorized.'));
+  });
   test('a suppression that silences nothing is a hint', () => {
     const d = expectOnly(kb('<!-- govlens-disable-next-line implied-production-grant: old -->\nProduction: BLOCKED.'), NOTE, 'implied-production-grant', '<!-- govlens-disable-next-line implied-production-grant: old -->', 'silences nothing');
     assert.equal(d.severity, Severity.Hint);

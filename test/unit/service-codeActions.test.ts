@@ -283,20 +283,37 @@ describe('implied-production-grant', () => {
     );
   });
 
-  test('a note may suppress it with a reason, on its own line above, indented like the line', () => {
-    const files = withNote('- item\n  - REAL_RUN granted.');
-    const { actions } = fixes(files, NOTE, 'implied-production-grant');
-    const fixed = applyClean(files, actions, 'Suppress with a reason');
-    assert.ok(fixed[NOTE]?.includes('- item\n  <!-- govlens-disable-next-line implied-production-grant: <say why this is not a grant> -->\n  - REAL_RUN granted.'), fixed[NOTE]);
+  /** Applies the suppression fix, checks it silences nothing yet, then writes a real reason. */
+  function suppressThenReason(files: Record<string, string>): Record<string, string> {
+    const action = fixes(files, NOTE, 'implied-production-grant').actions.find((a) => a.title === 'Suppress with a reason');
+    assert.ok(action);
+    const inserted = apply(files, action.edit);
+    const { analyzer } = analyzerFor(inserted);
+    const codes = analyzer.diagnostics(NOTE).map((d) => `${d.code}: ${d.message}`);
+    assert.ok(codes.some((c) => c.startsWith('implied-production-grant: "REAL_RUN granted"')), codes.join('\n'));
+    assert.ok(codes.some((c) => c.includes('is not a reason, so this suppression silences nothing')), codes.join('\n'));
+    const reasoned = { ...inserted, [NOTE]: (inserted[NOTE] ?? '').replace('say why this is not a grant', 'quoting the retracted 06-14 note verbatim') };
+    clean(reasoned);
+    return inserted;
+  }
+
+  test('a note may suppress it: the inserted placeholder is no reason until the author writes one', () => {
+    const inserted = suppressThenReason(withNote('- item\n  - REAL_RUN granted.'));
+    assert.ok(inserted[NOTE]?.includes('- item\n  <!-- govlens-disable-next-line implied-production-grant: say why this is not a grant -->\n  - REAL_RUN granted.'), inserted[NOTE]);
+  });
+
+  test('the suppression carries a snippet whose tab stop selects the placeholder', () => {
+    const action = fixes(withNote('REAL_RUN granted.'), NOTE, 'implied-production-grant').actions.find((a) => a.title === 'Suppress with a reason');
+    const edit = Object.values(action?.edit ?? {})[0]?.[0];
+    assert.equal(edit?.snippet, '<!-- govlens-disable-next-line implied-production-grant: ${1:say why this is not a grant} -->\n');
   });
 
   test('in a quote the suppression is quoted too; CRLF notes get CRLF', () => {
-    const quoted = withNote('> REAL_RUN granted.');
-    const fixed = applyClean(quoted, fixes(quoted, NOTE, 'implied-production-grant').actions, 'Suppress with a reason');
-    assert.ok(fixed[NOTE]?.includes('> <!-- govlens-disable-next-line implied-production-grant: <say why this is not a grant> -->\n> REAL_RUN granted.'), fixed[NOTE]);
+    const inserted = suppressThenReason(withNote('> REAL_RUN granted.'));
+    assert.ok(inserted[NOTE]?.includes('> <!-- govlens-disable-next-line implied-production-grant: say why this is not a grant -->\n> REAL_RUN granted.'), inserted[NOTE]);
     const crlf = { ...cleanKb(), [NOTE]: '# Owner note\r\n\r\nREAL_RUN granted.\r\n' };
-    const fixedCrlf = applyClean(crlf, fixes(crlf, NOTE, 'implied-production-grant').actions, 'Suppress with a reason');
-    assert.ok(fixedCrlf[NOTE]?.includes('-->\r\nREAL_RUN granted.'), fixedCrlf[NOTE]);
+    const action = fixes(crlf, NOTE, 'implied-production-grant').actions.find((a) => a.title === 'Suppress with a reason');
+    assert.ok(apply(crlf, action?.edit ?? {})[NOTE]?.includes('-->\r\nREAL_RUN granted.'));
   });
 
   test('a suppression already on the line above gains the code instead of being pushed off its line', () => {

@@ -7,6 +7,8 @@ export interface ClientSupport {
   configurationRegistration: boolean;
   watchedFilesRegistration: boolean;
   workspaceFolders: boolean;
+  /** LSP 3.18 snippet text edits in a workspace edit: a fix can leave the cursor in a tab stop. */
+  snippetEdits: boolean;
 }
 
 export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
@@ -17,6 +19,7 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+    snippetEdits: (capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
   };
 }
 

@@ -24,8 +24,22 @@ export function toLspLocation(folder: KbFolder, location: Location): LspLocation
   return { uri: folder.uriOf(location.path), range: location.range };
 }
 
-export function toLspEdit(folder: KbFolder, edit: WorkspaceEdit): LspWorkspaceEdit {
+/**
+ * A core edit in LSP terms. With `snippets` (the client said `snippetEditSupport`), an edit
+ * that has a snippet form is sent as a 3.18 SnippetTextEdit inside `documentChanges`;
+ * otherwise every edit is plain text.
+ */
+export function toLspEdit(folder: KbFolder, edit: WorkspaceEdit, snippets = false): LspWorkspaceEdit {
+  const entries = Object.entries(edit);
+  if (snippets && entries.some(([, edits]) => edits.some((e) => e.snippet !== undefined))) {
+    return {
+      documentChanges: entries.map(([path, edits]) => ({
+        textDocument: { uri: folder.uriOf(path), version: null },
+        edits: edits.map((e) => (e.snippet === undefined ? { range: e.range, newText: e.newText } : { range: e.range, snippet: { kind: 'snippet' as const, value: e.snippet } })),
+      })),
+    };
+  }
   const changes: NonNullable<LspWorkspaceEdit['changes']> = {};
-  for (const [path, edits] of Object.entries(edit)) changes[folder.uriOf(path)] = edits;
+  for (const [path, edits] of entries) changes[folder.uriOf(path)] = edits.map((e) => ({ range: e.range, newText: e.newText }));
   return { changes };
 }

@@ -19,7 +19,7 @@ import type { makeSafe } from './safe';
 type Safe = ReturnType<typeof makeSafe>;
 
 /** The editor features: each handler finds the document's folder, asks its service, converts paths to URIs. */
-export function registerFeatures(connection: Connection, folders: Folders, safe: Safe, whenIndexed: () => Promise<void>): void {
+export function registerFeatures(connection: Connection, folders: Folders, safe: Safe, whenIndexed: () => Promise<void>, snippetEdits: () => boolean = () => false): void {
   // While the workspace is still being indexed, answers wait for it (the event loop stays free)
   // rather than answer from half an index: a definition must not come back empty.
   const at = async <R>(params: TextDocumentPositionParams, empty: R, run: (located: Located) => R): Promise<R> => {
@@ -123,7 +123,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
           kind: action.kind,
           // The client's own diagnostic objects, so the editor links the fix to the squiggle.
           diagnostics: action.diagnostics.map((d) => ours.find((o) => o.core === d)?.lsp).filter((d) => d !== undefined),
-          edit: toLspEdit(folder, action.edit),
+          edit: toLspEdit(folder, action.edit, snippetEdits()),
           ...(action.isPreferred ? { isPreferred: true } : {}),
         }));
       }),

@@ -228,7 +228,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }),
   );
 
-  registerFeatures(connection, folders, safe, () => ready);
+  registerFeatures(connection, folders, safe, () => ready, () => support?.snippetEdits === true);
 
   connection.onShutdown(() => {
     settle?.dispose();

@@ -7,6 +7,7 @@ import type { Diagnostic, Position, Range, Span } from '../types';
 import { sameStyle, type PathUse } from './pathForms';
 import { rewordClaim } from './rewordClaim';
 import type { TextEdit, WorkspaceEdit } from './types';
+import { SUPPRESSION_PLACEHOLDER } from '../suppressions';
 
 export interface CodeAction {
   title: string;
@@ -29,7 +30,6 @@ interface Fix {
   preferred?: boolean;
 }
 
-const SUPPRESSION_REASON = '<say why this is not a grant>';
 
 /**
  * Quick fixes for the diagnostics the editor sent back. Each fix rereads the document as it
@@ -158,8 +158,17 @@ function suppression(facts: DocumentFacts, span: Span): Fix {
   const lineText = facts.text.slice(lineStart, facts.lines.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }));
   const indent = /^[ \t]*(?:>[ \t]*)*/.exec(lineText)?.[0] ?? '';
   const eol = facts.text.includes('\r\n') ? '\r\n' : '\n';
-  const comment = `${indent}<!-- govlens-disable-next-line ${code}: ${SUPPRESSION_REASON} -->${eol}`;
-  return { title: 'Suppress with a reason', edits: [replace(facts, { start: lineStart, end: lineStart }, comment)] };
+  // The placeholder counts as no reason (suppressions.ts), so nothing is silenced until the
+  // author writes one; a snippet client puts the cursor on it, selected. The indent holds only
+  // blanks and `>`, the code is one of ours: nothing else in the line needs snippet escapes.
+  const edit = replace(facts, { start: lineStart, end: lineStart }, `${indent}<!-- govlens-disable-next-line ${code}: ${SUPPRESSION_PLACEHOLDER} -->${eol}`);
+  edit.snippet = `${indent}<!-- govlens-disable-next-line ${code}: \${1:${snippetEscape(SUPPRESSION_PLACEHOLDER)}} -->${eol}`;
+  return { title: 'Suppress with a reason', edits: [edit] };
+}
+
+/** Text inside a snippet placeholder: `$`, `}` and `\` are written escaped. */
+function snippetEscape(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
 /** "Fix all unknown IDs in this file", when more than one has a fix. */

@@ -11,7 +11,10 @@ export interface Location {
 
 export interface TextEdit {
   range: Range;
+  /** The text inserted by a client that takes no snippets. */
   newText: string;
+  /** The same text as an LSP snippet (`${1:placeholder}`), for a client that takes snippet edits. */
+  snippet?: string;
 }
 
 /** Edits by workspace-relative path. */
