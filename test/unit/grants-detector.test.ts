@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectCorpora, scoreJsonCases, scoreNotes, scoreSentences, type Score as CorpusScore } from '../support/grantCorpus';
 import {
   canonicalActionName,
   createGrantDetector,
@@ -124,6 +125,37 @@ test('held-out set (written before tuning): precision and recall ≥ 0.9', (t) =
   assert.ok(s.precision >= 0.9, `precision ${s.precision.toFixed(3)} < 0.9\n${s.misses.join('\n')}`);
   assert.ok(s.recall >= 0.9, `recall ${s.recall.toFixed(3)} < 0.9\n${s.misses.join('\n')}`);
   assert.deepEqual(s.actionMismatches, []);
+});
+
+// Every labelled set the project holds, with the floor it must keep: the figures measured when
+// the set was added (README, "Grant detector: blind figures"), rounded down. A change that
+// loses claims or raises false ones on any of them fails here before it reaches users.
+const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number, number]; notes?: [number, number] }> = {
+  dev: { sentences: [1, 1] },
+  'held-out': { sentences: [1, 1] },
+  dev2: { sentences: [0.98, 0.86], jsonCases: [0.97, 0.84] },
+  'blind-2026-12-01-r1': { sentences: [0.98, 0.84], jsonCases: [0.97, 0.87], notes: [0.97, 0.9] },
+  'blind-2026-12-01-r2': { sentences: [0.98, 0.75], jsonCases: [0.97, 0.82], notes: [0.9, 0.85] },
+};
+
+test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {
+  const log = logger(t);
+  const sets = projectCorpora();
+  assert.deepEqual(sets.map((s) => s.name).sort(), Object.keys(FLOORS).sort(), 'a labelled set without a floor (or a floor without its set)');
+  for (const set of sets) {
+    const floor = FLOORS[set.name] ?? {};
+    const scored: [string, CorpusScore | undefined, [number, number] | undefined][] = [
+      ['sentences', set.sentences && scoreSentences(set.sentences, detectGrantClaims), floor.sentences],
+      ['packet fields', set.jsonCases && scoreJsonCases(set.jsonCases), floor.jsonCases],
+      ['notes', set.notes && scoreNotes(set.notes), floor.notes],
+    ];
+    for (const [shape, s, f] of scored) {
+      if (!s) continue;
+      assert.ok(f, `${set.name} ${shape} has no floor`);
+      log(`${set.name} ${shape}: P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} (floor ${f[0]} / ${f[1]})`);
+      assert.ok(s.precision >= f[0] && s.recall >= f[1], `${set.name} ${shape}: P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} below ${f[0]} / ${f[1]}\n${s.misses.join('\n')}`);
+    }
+  }
 });
 
 // Each group: one assertion, then the same sentence negated, conditioned, put in the future,

@@ -100,6 +100,26 @@ describe('hover cards', () => {
     assert.match(hover?.contents ?? '', /\*\*Production grant claim\*\* · `REAL_RUN`/);
     assert.match(hover?.contents ?? '', /does \*\*not\*\* grant `REAL_RUN`/);
     assert.match(hover?.contents ?? '', /- withholds `REAL_RUN` until `FIX7-P0-PLAN-REALRUN-1`/);
+    // The decision explained: the cue, how it asserts, and what was ruled out.
+    assert.match(hover?.contents ?? '', /Cue `granted` states the action as granted/);
+    assert.match(hover?.contents ?? '', /Read as asserted: present fact, not negated, no condition/);
+  });
+
+  test('the hover on a claim naming several actions lists them, and a revoked production grant is shown not in force', () => {
+    const files = cleanKb();
+    files[`${PACKET}/delegation-and-authority-lock.json`] = json({
+      doc: 'fix7-p0-delegation-and-authority-lock',
+      date: '2026-06-12',
+      grants: [{ id: 'G-CUT', scope: 'production', actions: ['cutover'], status: 'REVOKED' }],
+      withheld: [{ action: 'repoint' }],
+    });
+    files[NOTE] += '\nRepoint and cutover were executed last night.\n';
+    const { service, at } = setup(files);
+    const hover = service.hover(NOTE, at(NOTE, 'executed'))?.contents ?? '';
+    assert.match(hover, /\*\*Production grant claim\*\* · `repoint`, `cutover`/);
+    assert.match(hover, /reports the action as carried out/);
+    assert.match(hover, /does \*\*not\*\* grant `repoint`, does \*\*not\*\* grant `cutover`/);
+    assert.match(hover, /`G-CUT`: scope `production`, `cutover` \(REVOKED: not in force\)/);
   });
 
   test('plain prose has no hover', () => {

@@ -339,7 +339,7 @@ function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: numb
   if (!st.value.granted || st.value.from >= optionFrom) return [];
   const subject = resolveActions(ctx, st.subjectFrom, st.subjectTo);
   // "Read replicas: repointed in prod": the value is the action, performed.
-  const { refs, hasProduction, placesInProduction } = subject.refs.length > 0 ? subject : resolveActions(ctx, st.value.from, clause.to);
+  const { refs, hasProduction, placesInProduction } = subject.refs.length > 0 ? subject : resolveActions(ctx, st.subjectTo + 1, clause.to);
   if (refs.length === 0) return [];
   const sc = clauseScopes(ctx, clause.from, clause.to, []);
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction) || sc.conditionAfter !== Infinity) return [];

@@ -1,5 +1,6 @@
 import type { Analyzer } from '../analyzer';
-import type { DocumentFacts, Entry, Reservation } from '../facts/types';
+import type { ClaimCue, ClaimFact, DocumentFacts, Entry, Reservation } from '../facts/types';
+import { inForce, lockGrants } from '../checks/grants';
 import type { BlockerStatus } from '../index/blockerStatus';
 import type { Resolution } from '../index/resolvePath';
 import { formatRange, ticketCount, type TicketRange } from '../scan/tickets';
@@ -39,7 +40,7 @@ function card(analyzer: Analyzer, facts: DocumentFacts, target: Target, linkTo: 
     case 'link':
       return fileCard(analyzer, target.target, target.resolution, undefined, linkTo);
     case 'claim':
-      return claimCard(analyzer, facts, target.claim.action, target.claim.phrase, linkTo);
+      return claimCard(analyzer, facts, target.claim, linkTo);
   }
 }
 
@@ -168,9 +169,30 @@ function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, e
   return out.join('\n\n');
 }
 
-function claimCard(analyzer: Analyzer, facts: DocumentFacts, action: string, phrase: string, linkTo: LinkTo): string {
+// How each kind of cue asserts its action, for the card's "why" line.
+const READINGS: Record<ClaimCue, string> = {
+  grant: 'states the action as granted, approved or cleared',
+  perf: 'reports the action as carried out (doing it implies it was allowed)',
+  permission: 'gives present permission to carry the action out',
+  status: 'is a status value (or ticked box, table cell, list header) marking the action granted or done',
+  flag: 'is a packet flag recording production work as done',
+  'failed-check': "is a failed check of a negated item, so what the item rules out happened",
+};
+
+/**
+ * The claim's decision explained: the cue and how it asserts, why it reads as asserted (what
+ * the detector ruled out), and each governing lock with what it grants and withholds.
+ */
+function claimCard(analyzer: Analyzer, facts: DocumentFacts, claim: ClaimFact, linkTo: LinkTo): string {
   const locks = analyzer.governingLocks(facts);
-  const out = [`**Production grant claim** · ${code(action)}: ${code(phrase)}`];
+  const canonical = (name: string) => analyzer.canonical(name);
+  const out = [`**Production grant claim** · ${claim.actions.map(code).join(', ')}: ${code(claim.phrase)}`];
+  out.push(`Cue ${code(claim.cue)} ${READINGS[claim.cueClass]}.`);
+  out.push(
+    claim.cueClass === 'flag' || claim.cueClass === 'failed-check'
+      ? 'Read as asserted: the field records it as fact.'
+      : `Read as asserted: ${claim.cueClass === 'perf' ? 'past or present fact' : 'present fact'}, not negated, no condition, plan, request or question before it, not an option offered, not scoped outside production.`,
+  );
   if (locks.length === 0) {
     out.push('No authority lock governs this document, so nothing is granted.');
     return out.join('\n\n');
@@ -181,12 +203,10 @@ function claimCard(analyzer: Analyzer, facts: DocumentFacts, action: string, phr
       out.push(`${name} does not parse, so it grants nothing.`);
       continue;
     }
-    const grants = lock.grants.map((g) => `- grants ${code(g.id || '(no id)')}: scope ${code(g.scope)}, ${g.actions.map(code).join(', ') || 'no actions'}`);
+    const grants = lock.grants.map((g) => `- grants ${code(g.id || '(no id)')}: scope ${code(g.scope)}, ${g.actions.map(code).join(', ') || 'no actions'}${inForce(g) ? '' : ` (${md(g.status ?? '')}: not in force)`}`);
     const withheld = lock.withheld.map((w) => `- withholds ${code(w.action)}${w.needs ? ` until ${code(w.needs)}` : ''}`);
-    const covered = lock.grants.some(
-      (g) => analyzer.canonical(g.scope) === 'production' && g.actions.some((a) => ['production', action].includes(analyzer.canonical(a) ?? a)),
-    );
-    out.push(`${name} ${covered ? `**grants** ${code(action)}` : `does **not** grant ${code(action)}`}:\n\n${[...grants, ...withheld].join('\n') || '- no grants, nothing withheld'}`);
+    const verdicts = claim.actions.map((action) => (lockGrants(lock, action, canonical) ? `**grants** ${code(action)}` : `does **not** grant ${code(action)}`));
+    out.push(`${name} ${verdicts.join(', ')}:\n\n${[...grants, ...withheld].join('\n') || '- no grants, nothing withheld'}`);
   }
   return out.join('\n\n');
 }
