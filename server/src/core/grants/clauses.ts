@@ -56,7 +56,9 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
   for (let i = s.from; i < s.to; i++) {
     const t = ctx.tokens[i];
     const m = ctx.cover[i];
-    if (participle && isComma(ctx, i)) {
+    // ", so the migration was applied": a consequence is a clause of its own.
+    const so = isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so';
+    if ((participle && isComma(ctx, i)) || so) {
       participle = false;
       pieces.push({ from: start, to: i });
       start = i + 1;

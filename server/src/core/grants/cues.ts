@@ -43,7 +43,13 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
     const m = startingAt(ctx, i);
     if (!m) continue;
     i = m.to - 1;
-    if (ctx.tokens[m.from]?.inCompound) continue; // "GPT-delegated", "separately-authorized": adjectives
+    if (ctx.tokens[m.from]?.inCompound) {
+      // "GPT-delegated", "separately-authorized": adjectives; but "the owner-approved cutover"
+      // describes a gated action as approved, which is a claim.
+      const compound = compoundParticiple(ctx, m, b, byCore);
+      if (compound) cues.push(compound);
+      continue;
+    }
     if (has(m, 'possess') && !tagOf(m, 'cue')) {
       if (possessesGrant(ctx, m, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: true });
       continue;
@@ -111,6 +117,21 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
     }
   }
   return { cues, hedges };
+}
+
+/** "owner-approved cutover", "already-executed REAL_RUN": a hyphenated participle right before an action. */
+function compoundParticiple(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention, ActionRef>): CueRef | undefined {
+  const tag = tagOf(m, 'cue');
+  if (!tag || (tag.cue !== 'grant' && tag.cue !== 'perf')) return undefined;
+  const j = nextToken(ctx, m.to - 1, b);
+  const n = j === -1 ? undefined : ctx.cover[j];
+  let ref = n ? byCore.get(n) : undefined;
+  if (!ref && n && has(n, 'prodWord')) {
+    const k = nextToken(ctx, n.to - 1, b);
+    const nn = k === -1 ? undefined : ctx.cover[k];
+    ref = nn ? byCore.get(nn) : undefined;
+  }
+  return ref ? { from: m.from, to: m.to, cls: tag.cue === 'perf' ? 'perf' : 'grant', voice: 'fwd', backwardOnly: false, past: true, target: ref } : undefined;
 }
 
 // Words between a possession verb and its grant noun: "holds (the owner's) (explicit) REAL_RUN grant".

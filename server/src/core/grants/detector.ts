@@ -317,8 +317,11 @@ function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number): GrantClaim[
   const best = new Map<ActionRef, { cue: CueRef; dist: number }>();
   for (const cue of cues) {
     if (!cueStands(ctx, sc, cue, a, optionFrom)) continue;
-    for (const ref of bound(ctx, cue, a, b, cueAt, refStart, refEnd)) {
-      if (!refStands(sc, ref, hasProduction, cue)) continue;
+    const [near, far] = bound(ctx, cue, a, b, cueAt, refStart, refEnd);
+    // The side the voice reads first; the other when nothing there stands ("the 'no
+    // production' restriction was superseded by the owner's production grant").
+    const standing = near.filter((ref) => refStands(sc, ref, hasProduction, cue));
+    for (const ref of standing.length > 0 ? standing : far.filter((ref) => refStands(sc, ref, hasProduction, cue))) {
       const dist = Math.abs(ref.from - cue.from);
       const prev = best.get(ref);
       if (!prev || dist < prev.dist) best.set(ref, { cue, dist });
@@ -362,11 +365,17 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   const hedge = sc.hedged[cue.from - a] ?? 0;
   // "After the owner approved REAL_RUN, ...", "After the REAL_RUN finished, ..." report a past
   // fact; "once it is approved" does not (a participle after a present "is").
-  if (hedge === 2 || (hedge === 1 && !(cue.past && (cue.voice === 'fwd' || !presentBefore(ctx, cue.from, a))))) return false;
+  if (hedge === 2 || (hedge === 1 && !(cue.past && (cue.voice === 'fwd' || (!presentBefore(ctx, cue.from, a) && !rightAfterTrigger(ctx, cue.from, a)))))) return false;
   if (sc.negated[cue.from - a]) return false;
   if (cue.from > sc.predicateNegation) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
   return !verbalNegation(ctx, cue, a);
+}
+
+/** "once issued", "after approved": a participle with no subject of its own stays conditional. */
+function rightAfterTrigger(ctx: Ctx, i: number, a: number): boolean {
+  const p = prevToken(ctx, i, a);
+  return p === -1 || has(ctx.cover[p], 'trigger');
 }
 
 const PRESENT_AUX = new Set(['is', 'are', 'be', 'gets', 'get', 'has', 'have', 'becomes', "'s"]);
@@ -409,9 +418,9 @@ function bound(
   cueAt: Int32Array,
   refStart: ReadonlyMap<number, ActionRef>,
   refEnd: ReadonlyMap<number, ActionRef>,
-): ActionRef[] {
-  if (cue.self) return [cue.self];
-  if (cue.target) return [cue.target];
+): [ActionRef[], ActionRef[]] {
+  if (cue.self) return [[cue.self], []];
+  if (cue.target) return [[cue.target], []];
   const back: ActionRef[] = [];
   for (let j = cue.from - 1, words = 0; j >= a && words < WINDOW; j--) {
     if ((cueAt[j - a] ?? -1) >= 0) break;
@@ -429,12 +438,10 @@ function bound(
     if (r) fwd.push(r);
     if (ctx.tokens[j]?.kind !== 'punct') words++;
   }
-  if (cue.voice === 'back') {
-    if (back.length > 0) return back;
-    // "is live in production": a predicative cue still names the place it holds in.
-    return cue.backwardOnly ? fwd.filter((r) => r.destPreposition !== undefined) : fwd;
-  }
-  return fwd.length > 0 ? fwd : back;
+  // "is live in production": a predicative cue still names the place it holds in.
+  const ahead = cue.backwardOnly ? fwd.filter((r) => r.destPreposition !== undefined) : fwd;
+  if (cue.voice === 'back') return back.length > 0 ? [back, ahead] : [ahead, []];
+  return fwd.length > 0 ? [fwd, back] : [back, []];
 }
 
 function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls: CueClass): GrantClaim {

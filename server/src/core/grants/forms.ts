@@ -297,6 +297,8 @@ export function logSuccess(ctx: Ctx, s: Sentence): number {
     if (LOG_FAILURE.has(t.norm) || has(ctx.cover[i], 'nonprod') || has(ctx.cover[i], 'neg')) return -1;
     if (t.raw === '=' || t.raw === '>' || (t.raw === '.' && ctx.tokens[i + 1]?.raw === '.' && ctx.tokens[i + 2]?.raw === '.') || t.raw === '→') shaped = true;
     if (t.raw === '[' && ctx.tokens[i + 1]?.kind === 'number') shaped = true;
+    // "step 7/7 complete", "traffic 100%": progress counters are tool output too.
+    if (t.raw === '%' || (t.kind === 'number' && /^\d+\/\d+$/.test(t.raw))) shaped = true;
     if (LOG_SUCCESS.has(t.norm) && (t.upper || shaped || success === -1)) {
       if (t.upper && t.raw.length > 1) shaped = true;
       if (success === -1 || t.upper) success = i;

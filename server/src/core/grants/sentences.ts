@@ -56,6 +56,11 @@ export function splitSentences(ctx: Ctx, continuesLine: (norm: string) => boolea
     }
     if (t.kind === 'punct' && FINAL.has(t.raw)) {
       const after = text.charAt(t.end);
+      // "REAL_RUN env=prod ... OK": an ellipsis inside a line is a pause, not an end.
+      if (t.raw === '.' && text.charAt(t.start - 1) === '.' && after === ' ' && /[^\s]/.test(text.charAt(t.end + 1)) && text.charAt(t.end + 1) !== '\n') {
+        lastContent = i;
+        continue;
+      }
       if (after === '' || CLOSERS.test(after) || t.raw !== '.') {
         close(i + 1, t.raw === '?');
         continue;

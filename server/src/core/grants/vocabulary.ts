@@ -230,7 +230,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
-    'confirmed', 'renewed', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    'confirmed', 'renewed', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
   ],
@@ -240,7 +240,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   extensionCues: ['covers', 'now covers', 'extends to', 'includes', 'encompasses'],
   grantNouns: [
-    'grant', 'grants', 'authorization', 'authorisation', 'approval', 'lock', 'authority', 'permission',
+    'grant', 'grants', 'authorization', 'authorisation', 'approval', 'lock', 'authority', 'permission', 'keys', 'nod',
+    'blessing', 'say-so', 'thumbs-up',
     'delegation', 'sign-off', 'signoff', 'opt-4', 'clearance', 'mandate',
   ],
   nounCues: [
@@ -274,7 +275,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   permissionVerbs: [
     'proceed', 'begin', 'start', 'continue', 'go ahead', 'run', 'execute', 'perform', 'carry out', 'rotate',
     'write', 'mutate', 'push', 'ship', 'release', 'launch', 'move', 'apply', 'cut over', 'repoint', 'deploy',
-    'roll out', 'go live', 'activate', 'switch over', 'do',
+    'roll out', 'go live', 'activate', 'switch over', 'do', 'create', 'insert', 'update', 'delete', 'migrate', 'restore',
+    'flip', 'switch', 'rotate', 'repoint', 'cut over',
   ],
 
   possessionVerbs: [
@@ -283,20 +285,21 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   restrictionNouns: [
     'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions',
-    'moratorium', 'ban', 'lock-out', 'lockout', 'prohibition',
+    'moratorium', 'ban', 'lock-out', 'lockout', 'prohibition', 'denial', 'veto', 'no-go', 'status',
   ],
   liftCues: [
     'lifted', 'removed', 'dropped', 'released', 'waived', 'cleared', 'ended', 'rescinded', 'revoked', 'withdrawn',
     'cancelled', 'canceled', 'superseded', 'superseding', 'overridden', 'overriding', 'overrode', 'overrides',
     'supersedes', 'no longer applies', 'no longer apply', 'no longer in force', 'is gone', 'are gone', 'lifts',
     'removes', 'drops', 'releases', 'waives', 'lifting', 'removing', 'dropping', 'taken off', 'took off', 'struck',
+    'replaces', 'replaced', 'overturned', 'overturns', 'reversed', 'reverses',
   ],
   eventCues: [
     'since', 'following', 'post', 'after', 'in the wake of', 'behind us'
   ],
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
-    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged',
+    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to',
   ],
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
