@@ -169,6 +169,8 @@ function quotedImperative(ctx: Ctx, m: Mention, a: number): boolean {
   if (q < a) return false;
   const quote = ctx.tokens[q];
   if (!quote || !OPENING_QUOTES.has(quote.raw) || quote.end !== ctx.tokens[m.from]?.start) return false;
+  // "repoint approved too" quotes a status, not an order.
+  if (has(ctx.cover[m.to], 'cue')) return false;
   // An opening quote follows a space, a colon or the start; a closing one ends a word.
   const before = ctx.text.charAt(quote.start - 1);
   return before === '' || /[\s:(\[—–-]/.test(before);

@@ -15,7 +15,7 @@ import type { Clause, StatusForm } from './clauses';
 import { splitClauses } from './clauses';
 import { resolveCues, type CueClass, type CueRef } from './cues';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import { answeredYes, choiceMade, ellipticalDenial, reportStart, flagSetTrue, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
+import { answeredYes, choiceMade, eventSubject, ellipticalDenial, reportStart, flagSetTrue, logSuccess, productionState, counterfactual, maskMentioned, negatedHead, onlyOutsideProduction, positiveHeader, retracted, standingActions, tableRowValue, taskBox } from './forms';
 import { has, matchMentions, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -155,6 +155,8 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     if (flag) found = [spanClaim(ctx, flag, 'production', 'flag', 'records production work as done')];
     const state = found.length === 0 ? productionState(ctx, s) : undefined;
     if (state) found = [spanClaim(ctx, state, state.action, 'perf', `describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`)];
+    const effect = found.length === 0 ? eventSubject(ctx, s) : undefined;
+    if (effect) found = [makeClaim(ctx, effect.ref, effect.verb, effect.verb + 1, 'perf')];
     const choice = found.length === 0 ? choiceMade(ctx, s) : undefined;
     if (choice) {
       // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").

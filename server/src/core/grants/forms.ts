@@ -82,9 +82,13 @@ export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   // "it never ran", "it was never approved"
   if (w(i + 1) === 'never') return i;
   if (!AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
-  const after = nextToken(ctx, i + 2, hi);
-  const next = ctx.tokens[after];
-  return after === -1 || next?.kind === 'punct' || has(ctx.cover[after], 'cue') || next?.norm === 'happen' ? i : -1;
+  // "it was not.", "It was not approved, and ...": the denial ends within a few words.
+  for (let j = i + 3, words = 0; j < hi && words <= 3; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.kind === 'punct') return i;
+    words++;
+  }
+  return hi - i <= 6 ? i : -1;
 }
 
 /** The token where a sentence's report starts ("somebody posted ..."), or -1. */
@@ -223,6 +227,29 @@ function recordLineValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: number
     if (verdict === 'granted' && k > 0) granted ??= { from: j, to: j + 1 };
   }
   return granted;
+}
+
+
+/**
+ * A production action as the subject of a past effect ("The QT001 apply to prod left 3 rows
+ * needing cleanup"): the sentence presupposes it happened. The action and the verb's token.
+ */
+export function eventSubject(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; readonly verb: number } | undefined {
+  const first = nextToken(ctx, s.from - 1, s.to);
+  const refs = standingActions(ctx, s.from, s.to);
+  const ref = refs[0];
+  if (!ref || ref.action === 'production') return undefined;
+  // The subject opens the sentence: at most a determiner before it.
+  for (let i = first; i !== -1 && i < ref.from; i = nextToken(ctx, i, s.to)) if (!has(ctx.cover[i], 'det')) return undefined;
+  let j = nextToken(ctx, ref.to - 1, s.to);
+  let production = ref.explicitProd;
+  // "in prod", "to production": where it happened.
+  for (let steps = 0; j !== -1 && steps < 3 && (has(ctx.cover[j], 'prep') || has(ctx.cover[j], 'det') || has(ctx.cover[j], 'prodWord')); steps++) {
+    if (has(ctx.cover[j], 'prodWord')) production = true;
+    j = nextToken(ctx, (ctx.cover[j]?.to ?? j + 1) - 1, s.to);
+  }
+  if (!production || j === -1 || !has(startingAt(ctx, j), 'effect')) return undefined;
+  return { ref, verb: j };
 }
 
 /** Whether token `i` is a tick mark (for a table cell or a bullet). */

@@ -61,7 +61,8 @@ export type Tag =
   | { readonly kind: 'denial' }
   | { readonly kind: 'affirm' }
   | { readonly kind: 'state' }
-  | { readonly kind: 'flag' };
+  | { readonly kind: 'flag' }
+  | { readonly kind: 'effect' };
 
 export type TagKind = Tag['kind'];
 
@@ -181,6 +182,7 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   add(v.affirmatives, { kind: 'affirm' });
   add(v.stateCues, { kind: 'state' });
   add(v.flagKeys, { kind: 'flag' });
+  add(v.effectVerbs, { kind: 'effect' });
   add(v.verbalNegations, { kind: 'neg', neg: 'verbal' });
   add(v.predicateNegations, { kind: 'neg', neg: 'predicate' });
   add(v.determinerNegations, { kind: 'neg', neg: 'determiner' });

@@ -62,6 +62,7 @@ function isCueSource(tag: Tag): boolean {
     tag.kind === 'choice' ||
     tag.kind === 'affirm' ||
     tag.kind === 'state' ||
+    tag.kind === 'effect' ||
     (tag.kind === 'action' && (tag.form === 'performed' || tag.form === 'verb'))
   );
 }

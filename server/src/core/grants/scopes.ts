@@ -24,6 +24,8 @@ export interface ClauseScopes {
 }
 
 const PAST = new Set(['was', 'were', 'had', 'did', 'got']);
+// Irregular past forms, so "when we spoke at standup" reads as a past time, not a condition.
+const IRREGULAR_PAST = new Set(['spoke', 'met', 'said', 'told', 'saw', 'came', 'went', 'ran', 'took', 'gave', 'made', 'wrote', 'held', 'began', 'left', 'sent', 'found', 'knew', 'heard', 'brought', 'thought', 'stood', 'sat', 'broke', 'caught', 'fell', 'felt', 'kept', 'led', 'lost', 'paid', 'put', 'read', 'rose', 'shut', 'spent', 'struck', 'won', 'woke']);
 const PRESENT = new Set([
   'is', 'are', 'has', 'have', 'exists', 'exist', 'does', 'do', 'gets', 'becomes', 'will', 'can', 'may', 'shall',
   "'s", 'lands', 'passes', 'completes', 'arrives', 'holds', 'proves', 'returns', 'signs',
@@ -144,7 +146,7 @@ function isTrailingCondition(ctx: Ctx, m: Mention, end: number): boolean {
   for (let i = m.to; i < Math.min(end, m.to + MAX_CONDITION_WORDS); i++) {
     const w = ctx.tokens[i]?.norm ?? '';
     if (PRESENT.has(w)) present = true;
-    if (PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) past = true;
+    if (PAST.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) past = true;
   }
   return FACT_UNLESS_PRESENT.has(phrase) ? present : present || !past;
 }

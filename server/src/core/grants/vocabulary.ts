@@ -89,6 +89,8 @@ export interface GrantVocabulary {
   readonly metaNouns: readonly string[];
   /** Boolean packet keys that record production work as done when written `KEY: true` in prose. */
   readonly flagKeys: readonly string[];
+  /** Past effects whose subject, a production action, must have happened ("the rotation in prod broke two webhooks"). */
+  readonly effectVerbs: readonly string[];
   /** Predicates of a production state only an action explains ("now points at", "is serving"). */
   readonly stateCues: readonly string[];
   /** Answers that assert the question before them ("Was the cutover performed? Yes."). */
@@ -247,7 +249,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   nounCues: [
     'go-ahead', 'go ahead', 'green light', 'greenlight', 'blessing', 'okay', 'said yes', 'says yes', 'gave approval',
     'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok', 'gate open', 'gate is open',
-    'gates open', 'gates are open', 'thumbs-up', 'thumbs up', 'lights green', 'all lights green', 'green-light',
+    'gates open', 'gates are open', 'thumbs-up', 'thumbs up', 'lights green', 'all lights green', 'green-light', 'go for',
+    'said yes to', 'says yes to', 'signed off on',
   ],
   upperCaseCues: ['GO', 'YES', 'OK'],
   unblockCues: [
@@ -311,6 +314,11 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   flagKeys: ['production_work_performed'],
+  effectVerbs: [
+    'broke', 'left', 'caused', 'triggered', 'produced', 'introduced', 'exposed', 'surfaced', 'corrupted', 'duplicated',
+    'orphaned', 'generated', 'added', 'took', 'hit', 'brought', 'cut', 'reduced', 'increased', 'fixed', 'resolved',
+    'changed', 'moved', 'shifted', 'emptied', 'filled', 'overwrote', 'dropped', 'raised', 'paged', 'woke', 'slowed',
+  ],
   stateCues: [
     'points at', 'points to', 'pointing at', 'pointing to', 'resolves to', 'serving', 'serves', 'served by', 'handled by',
     'now on', 'fully on', 'contains', 'lists', 'shows', 'present in', 'visible in', 'running on', 'runs on',
