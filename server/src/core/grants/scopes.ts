@@ -40,6 +40,7 @@ const MAX_CONDITION_WORDS = 16;
 const MAX_EXCLUSION_WORDS = 8;
 
 // "with zero rejected objects", "no blocking issues": a negated trigger cancels nothing.
+const PLACE_OR_TIME = new Set(['at', 'on', 'in', 'during', 'yesterday', 'today', 'last', 'this']);
 const TRIGGER_NEGATORS = new Set(['zero', '0', 'no', 'without', 'nothing']);
 
 /** `lifts` are the starts of cues that remove a restriction: the blocking and revoking words there are what they lift. */
@@ -69,8 +70,10 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const p0 = prevToken(ctx, m.from, a);
     const negatedTrigger = p0 !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p0]?.norm ?? '');
     const lifting = liftSet.has(m.from);
+    // "the stand-up held at 09:00" took place; "REAL_RUN is held" is a block.
+    const tookPlace = ctx.tokens[m.from]?.norm === 'held' && m.to === m.from + 1 && !(p0 !== -1 && (has(ctx.cover[p0], 'be') || has(ctx.cover[p0], 'have'))) && PLACE_OR_TIME.has(ctx.tokens[nextToken(ctx, m.from, b)]?.norm ?? '');
     for (const tag of m.tags) {
-      if (tag.kind === 'trigger' && (negatedTrigger || lifting) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
+      if (tag.kind === 'trigger' && (negatedTrigger || lifting || tookPlace) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
       if (tag.kind === 'neg' && tag.neg === 'clause') cancelling = true;
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;

@@ -265,7 +265,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
-    'went to', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
+    'went to', 'started', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
