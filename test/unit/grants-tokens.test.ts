@@ -97,9 +97,6 @@ function emitPart(out: Token[], raw: string, start: number, newlines: number, si
     return void out.push(make(raw, start, 'opaque', newlines, false));
   }
   const [first = '', second = ''] = parts;
-  // A part mixing letters and digits ("ldg2-cutover") makes the compound a name.
-  const code = (p: string) => /\d/.test(p) && /\D/.test(p);
-  if (code(first) || code(second)) return void out.push(make(raw, start, 'opaque', newlines, false));
   out.push(make(first, start, NUMBER.test(first) ? 'number' : 'word', newlines, true));
   out.push(make(second, start + first.length + 1, NUMBER.test(second) ? 'number' : 'word', 0, true));
 }

@@ -66,7 +66,7 @@ export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
       continue;
     }
     const act = tagOf(m, 'action');
-    if (!act) continue;
+    if (!act || codeCompound(ctx, m)) continue;
     if (isPresentVerb(ctx, m, a, b) || headFollows(ctx, m, b) || nonProductionBefore(ctx, m.from, a) || nonProductionAfter(ctx, m, b)) continue;
     refs.push({ from: m.from, to: m.to, core: m, action: act.action, form: act.form, explicitProd: false, fromProdWord: false, destPreposition: undefined });
   }
@@ -98,6 +98,16 @@ function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
   if (j === -1 || !has(startingAt(ctx, j), 'head') || has(startingAt(ctx, j), 'restriction')) return false;
   for (let k = m.to; k < j; k++) if (ctx.tokens[k]?.raw === '(' || ctx.tokens[k]?.raw === '[') return false;
   return true;
+}
+
+/** "#ldg2-cutover", "v2-rollout": a code glued to the word makes it a name (a channel, a build), not the action. */
+function codeCompound(ctx: Ctx, m: Mention): boolean {
+  const t = ctx.tokens[m.from];
+  if (!t?.inCompound) return false;
+  const before = ctx.tokens[m.from - 1];
+  const after = ctx.tokens[m.to];
+  const partner = before && before.inCompound && before.end + 1 === t.start ? before : after && after.inCompound && after.start === (ctx.tokens[m.to - 1]?.end ?? 0) + 1 ? after : undefined;
+  return partner !== undefined && /\d/.test(partner.raw) && /\D/.test(partner.raw);
 }
 
 /** "REAL_RUN dry-run", "cutover rehearsal": the action names what was rehearsed. */

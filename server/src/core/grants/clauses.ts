@@ -92,6 +92,8 @@ function isSoftSeparator(ctx: Ctx, i: number): boolean {
     const glued = (before !== undefined && before.end === t.start) && (after !== undefined && after.start === t.end);
     if (glued && (t.raw === '-' || (before.kind === 'number' && after.kind === 'number'))) return false;
   }
+  // "02:00–04:00": a dash between glued numbers is a range.
+  if ((t.raw === '–' || t.raw === '—') && ctx.tokens[i - 1]?.kind === 'number' && ctx.tokens[i + 1]?.kind === 'number' && ctx.tokens[i - 1]?.end === t.start && ctx.tokens[i + 1]?.start === t.end) return false;
   return true;
 }
 

@@ -137,6 +137,7 @@ function compoundParticiple(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap
 // Words between a possession verb and its grant noun: "holds (the owner's) (explicit) REAL_RUN grant".
 const POSSESSION_FILLERS = new Set(['delegated', 'signed', 'granted', 'explicit', 'standing', 'valid', 'delegated', 'full', 'formal', 'written', 'signed', 'own', 'new', 'current', 'owner', "owner's", 'owners', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'now', 'also', 'already', 'production', 'prod', 'production-scope', 'separate', 'specific', 'recorded', 'verbal', 'final']);
 const MAX_POSSESSION_GAP = 7;
+const POWERS = new Set(['grant', 'approve', 'authorize', 'authorise', 'sign', 'decide', 'permit', 'allow', 'clear', 'veto', 'revoke']);
 
 /** "holds cutover authority", "has the owner's REAL_RUN grant", "was handed the go-ahead". */
 function possessesGrant(ctx: Ctx, m: Mention, b: number): boolean {
@@ -146,9 +147,12 @@ function possessesGrant(ctx: Ctx, m: Mention, b: number): boolean {
     const t = ctx.tokens[j];
     if (!t) return false;
     if (has(c, 'grantNoun') || tagOf(c, 'cue')?.cue === 'noun') {
-      // "has its own grant requirement", "has a grant request pending": a need, not a grant.
+      // "has its own grant requirement", "has a grant request pending": a need, not a grant;
+      // "has the authority to grant the cutover": a power, not its use.
       const after = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
-      return !(after !== -1 && has(ctx.cover[after], 'trigger'));
+      if (after !== -1 && has(ctx.cover[after], 'trigger')) return false;
+      const verb = after === -1 ? undefined : ctx.tokens[nextToken(ctx, after, b)];
+      return !(ctx.tokens[after]?.norm === 'to' && verb !== undefined && POWERS.has(verb.norm));
     }
     if (has(c, 'neg') || has(c, 'trigger')) return false;
     // "holds delegated authority", "has the operator's signed grant": participles describe the grant.

@@ -289,7 +289,7 @@ function hedgingLabel(ctx: Ctx, clause: Clause): boolean {
   for (let i = clause.from; i < clause.to; i++) {
     const t = ctx.tokens[i];
     if (!t || t.kind === 'punct') continue;
-    if (++words > 4) return false;
+    if (++words > 8) return false;
     const m = ctx.cover[i];
     if (m?.tags.some((tag) => tag.kind === 'option' || (tag.kind === 'trigger' && FORWARD.has(tag.trigger)))) hedge = true;
   }

@@ -46,6 +46,8 @@ export function counterfactual(ctx: Ctx, s: Sentence): boolean {
   return n !== undefined && n !== 'to' && !has(ctx.cover[second], 'neg') && ctx.tokens[second]?.kind !== 'punct';
 }
 
+const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged']);
+
 // Subjects that negate the whole predicate however far away it stands.
 const NEGATED_SUBJECTS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'never', 'neither']);
 const NEGATED_OPENERS = [['at', 'no'], ['not', 'once'], ['at', 'no', 'time'], ['not', 'a', 'single'], ['none', 'of'], ['in', 'no']];
@@ -63,6 +65,8 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
   const phrase = m ? ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ') : words[0] ?? '';
   const opens = NEGATED_SUBJECTS.has(phrase) || NEGATED_SUBJECTS.has(words[0] ?? '') || NEGATED_OPENERS.some((o) => o.every((w, k) => words[k] === w));
   if (!opens) return -1;
+  // "Nobody disputes that the repoint was approved": a negated denial affirms.
+  if (DISPUTING.has(ctx.tokens[nextToken(ctx, (m?.to ?? first + 1) - 1, s.to)]?.norm ?? '')) return -1;
   for (let i = first; i < s.to; i++) {
     const t = ctx.tokens[i];
     if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator')) return i;

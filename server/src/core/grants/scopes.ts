@@ -40,8 +40,8 @@ const MAX_CONDITION_WORDS = 16;
 const MAX_EXCLUSION_WORDS = 8;
 
 // "with zero rejected objects", "no blocking issues": a negated trigger cancels nothing.
-const PLACE_OR_TIME = new Set(['at', 'on', 'in', 'during', 'yesterday', 'today', 'last', 'this']);
-const TRIGGER_NEGATORS = new Set(['zero', '0', 'no', 'without', 'nothing']);
+const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'during', 'ahead']);
+const TRIGGER_NEGATORS = new Set(['zero', '0', 'no', 'without', 'nothing', 'nobody', 'never']);
 
 /** `lifts` are the starts of cues that remove a restriction: the blocking and revoking words there are what they lift. */
 export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly number[], lifts: readonly number[] = []): ClauseScopes {
@@ -68,12 +68,19 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (!m) continue;
     i = m.to - 1;
     const p0 = prevToken(ctx, m.from, a);
-    const negatedTrigger = p0 !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p0]?.norm ?? '');
+    const p1 = p0 === -1 ? -1 : prevToken(ctx, p0, a);
+    // "with zero rejected objects", "which nobody has revoked", "without waiting for": a negated trigger.
+    const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? ''));
+    // "signed before the freeze": a restriction named as a time is no block now.
+    const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
     const lifting = liftSet.has(m.from);
     // "the stand-up held at 09:00" took place; "REAL_RUN is held" is a block.
-    const tookPlace = ctx.tokens[m.from]?.norm === 'held' && m.to === m.from + 1 && !(p0 !== -1 && (has(ctx.cover[p0], 'be') || has(ctx.cover[p0], 'have'))) && PLACE_OR_TIME.has(ctx.tokens[nextToken(ctx, m.from, b)]?.norm ?? '');
+    const heldNext = ctx.tokens[nextToken(ctx, m.from, b)];
+    // "held error rates flat", "held at 09:00": kept or took place; "Cutover held.", "is held" block.
+    const tookPlace = ctx.tokens[m.from]?.norm === 'held' && m.to === m.from + 1 && !(p0 !== -1 && (has(ctx.cover[p0], 'be') || has(ctx.cover[p0], 'have'))) && heldNext !== undefined && heldNext.kind === 'word' && !['by', 'back', 'up', 'until', 'pending', 'off', 'for'].includes(heldNext.norm);
     for (const tag of m.tags) {
-      if (tag.kind === 'trigger' && (negatedTrigger || lifting || tookPlace) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
+      if (tag.kind === 'trigger' && negatedTrigger) continue;
+      if (tag.kind === 'trigger' && (lifting || tookPlace || asTime) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
       if (tag.kind === 'neg' && tag.neg === 'clause') cancelling = true;
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
@@ -162,6 +169,21 @@ function notBeforeAction(ctx: Ctx, m: Mention, b: number): boolean {
   return has(nm, 'action') || has(nm, 'prodWord') || has(nm, 'prodModifier');
 }
 
+const SUBJECT_PRONOUNS = new Set(['we', 'they', 'he', 'she', 'i', 'you', 'it', 'the', 'a', 'an', 'our', 'their', 'his', 'her']);
+const ALREADY = new Set(['already', 'previously', 'earlier', 'since']);
+
+/**
+ * "no evidence filed for the go-live | the owner approved", "no rollback path for the
+ * activation | already performed": a clause about the noun begins, outside the negation.
+ */
+function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
+  const p = prevToken(ctx, i, a);
+  if (p === -1 || !has(ctx.cover[p], 'action')) return false;
+  const norm = ctx.tokens[i]?.norm ?? '';
+  if (ALREADY.has(norm)) return true;
+  return SUBJECT_PRONOUNS.has(norm) && !has(ctx.cover[p], 'prep');
+}
+
 /**
  * Coverage of a negating determiner or an exclusion: the noun phrase after it, through a list
  * of actions ("no permit, activation or cutover"), and for determiners the first cue
@@ -174,6 +196,7 @@ function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion
   for (let i = a; i < b; i++) {
     const m = startingAt(ctx, i);
     const t = ctx.tokens[i];
+    if (active && t && relativeClauseStarts(ctx, i, a)) active = false;
     if (active && t) {
       if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
         const p = prevToken(ctx, i, a);

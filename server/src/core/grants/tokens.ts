@@ -152,22 +152,8 @@ function emitPart(out: Token[], raw: string, norm: string, start: number, newlin
     return void out.push(make(raw, norm, start, 'opaque', newlines, false));
   }
   const [first = '', second = ''] = parts;
-  // "#ldg2-cutover", "v2-rollout": a code glued to a word names a thing (a channel, a build), not the action.
-  if (isCode(first) || isCode(second)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
   out.push(make(first, normalizeWord(first), start, isNumber(first) ? 'number' : 'word', newlines, true));
   out.push(make(second, normalizeWord(second), start + first.length + 1, isNumber(second) ? 'number' : 'word', 0, true));
-}
-
-/** Letters and digits mixed in one part ("ldg2", "v3"). */
-function isCode(part: string): boolean {
-  let letter = false;
-  let digit = false;
-  for (let i = 0; i < part.length; i++) {
-    const c = part.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit = true;
-    else letter = true;
-  }
-  return letter && digit;
 }
 
 /** `HAS_LOWER.test(raw)`, by a loop when `raw` is ASCII. */

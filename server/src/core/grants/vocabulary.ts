@@ -190,7 +190,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       performed: [],
     },
     'CI/deploy': {
-      nouns: ['ci/deploy', 'ci deploy', 'ci-deploy', 'deploy', 'deployment', 'deployments', 'deploys', 'ci/cd deploy'],
+      nouns: ['ci/deploy', 'ci deploy', 'ci-deploy', 'deploy', 'deployment', 'deployments', 'deploys', 'ci/cd deploy', 'deploy pipeline', 'deployment pipeline', 'release pipeline'],
       verbs: [],
       performed: ['deployed', 'redeployed'],
     },
@@ -232,7 +232,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
-    'confirmed', 'renewed', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    'confirmed', 'renewed', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
   ],
@@ -265,7 +265,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
-    'went to', 'started', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
+    'went to', 'started', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
@@ -295,7 +295,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'cancelled', 'canceled', 'superseded', 'superseding', 'overridden', 'overriding', 'overrode', 'overrides',
     'supersedes', 'no longer applies', 'no longer apply', 'no longer in force', 'is gone', 'are gone', 'lifts',
     'removes', 'drops', 'releases', 'waives', 'lifting', 'removing', 'dropping', 'taken off', 'took off', 'struck',
-    'replaces', 'replaced', 'overturned', 'overturns', 'reversed', 'reverses',
+    'replaces', 'replaced', 'overturned', 'overturns', 'reversed', 'reverses', 'reopened', 'is over', 'was over', 'are over',
   ],
   eventCues: [
     'since', 'following', 'post', 'after', 'in the wake of', 'behind us'
@@ -367,7 +367,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'not equivalent', 'not evidence', 'out of scope', 'in error', 'not chosen', 'was not chosen', 'not selected',
     'not the case', 'no evidence', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
-    'by nobody', 'by no one', 'by no-one', 'by none',
+    'by nobody', 'by no one', 'by no-one', 'by none', 'not saying', 'not claiming', 'not suggesting', 'not stating',
   ],
   pseudoTriggers: [
     'not only', 'not just', 'no doubt', 'without errors', 'without error', 'without issues', 'without issue',
@@ -453,7 +453,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   beVerbs: [
-    'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'gets', 'got', 'gotten', 'remains',
+    'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "we're", "they're", "you're", "it's", "i'm", "'re", 'gets', 'got', 'gotten', 'remains',
     'remain', 'remained', 'stays', 'stay', 'stayed', 'as', 'now', 'became', 'become', 'becomes', 'considered',
     'deemed', 'marked', 'recorded', 'listed', 'shown', 'noted', 'logged', 'set', 'flagged',
   ],
