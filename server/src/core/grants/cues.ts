@@ -177,7 +177,7 @@ function quotedImperative(ctx: Ctx, m: Mention, a: number): boolean {
   if (has(ctx.cover[m.to], 'cue')) return false;
   // An opening quote follows a space, a colon or the start; a closing one ends a word.
   const before = ctx.text.charAt(quote.start - 1);
-  return before === '' || /[\s:(\[—–-]/.test(before);
+  return before === '' || /[\s:([—–-]/.test(before);
 }
 
 const LIFT_REACH = 5;

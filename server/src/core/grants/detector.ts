@@ -127,60 +127,83 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
   const claims: GrantClaim[] = [];
   const sentences = splitSentences(ctx, (w) => runsOn.has(w));
   for (const s of sentences) matchMentions(ctx, lex.main, s.from, s.to);
-  const statusAt = (i: number, hi: number) => statusVerdict(ctx, lex, i, hi);
   sentences.forEach((s, k) => {
-    const box = taskBox(ctx, s);
-    if (box && !box.ticked) return; // an open task box asserts nothing yet
-    if (s.question) {
-      // "Was the cutover performed? Yes, at 01:40." asserts what the question asks.
-      const yes = answeredYes(ctx, sentences[k + 1]);
-      if (yes !== -1) for (const c of sentenceClaims(ctx, s, lex)) claims.push(answered(ctx, c, yes));
-      return;
-    }
-    if (counterfactual(ctx, s)) return;
-    const row = tableRowValue(ctx, s, statusAt);
-    if (ctx.tokens[s.from]?.raw === '|') {
-      if (row) for (const ref of standingActions(ctx, s.from, s.to)) claims.push(makeClaim(ctx, ref, row.from, row.to, 'status'));
-      return;
-    }
-    if (row) {
-      for (const ref of standingActions(ctx, s.from, s.to)) claims.push(makeClaim(ctx, ref, row.from, row.to, 'status'));
-      return;
-    }
-    if (onlyOutsideProduction(ctx, s)) return;
-    let found = sentenceClaims(ctx, s, lex);
-    const log = found.length === 0 ? logSuccess(ctx, s) : -1;
-    if (log !== -1) found = standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
-    const flag = found.length === 0 ? flagSetTrue(ctx, s) : undefined;
-    if (flag) found = [spanClaim(ctx, flag, 'production', 'flag', 'records production work as done')];
-    const state = found.length === 0 ? productionState(ctx, s) : undefined;
-    if (state) found = [spanClaim(ctx, state, state.action, 'perf', `describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`)];
-    const effect = found.length === 0 ? eventSubject(ctx, s) : undefined;
-    if (effect) found = [makeClaim(ctx, effect.ref, effect.verb, effect.verb + 1, 'perf')];
-    const choice = found.length === 0 ? choiceMade(ctx, s) : undefined;
-    if (choice) {
-      // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").
-      const after = standingActions(ctx, choice.to, s.to);
-      found = (after.length > 0 ? after : standingActions(ctx, s.from, choice.from)).map((ref) => makeClaim(ctx, ref, choice.from, choice.to, 'grant'));
-    }
-    const header = found.length === 0 ? positiveHeader(ctx, s) : undefined;
-    if (header) found = standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
-    if (box && found.length === 0) found = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
-    const negatedTo = negatedHead(ctx, s);
-    const denied = retracted(ctx, s);
-    const start = (c: GrantClaim) => c.start;
-    const offset = (i: number) => ctx.tokens[i]?.start ?? text.length;
-    // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
-    const next = sentences[k + 1];
-    const report = next && ellipticalDenial(ctx, nextToken(ctx, next.from - 1, next.to), next.to) !== -1 ? reportStart(ctx, s) : -1;
-    for (const c of found) {
-      if (negatedTo !== -1 && start(c) < offset(negatedTo)) continue;
-      if (denied && start(c) >= offset(denied.from) && start(c) < offset(denied.to)) continue;
-      if (report !== -1 && start(c) >= offset(report)) continue;
-      claims.push(c);
-    }
+    const kinds = tagKindsIn(ctx, s);
+    // Every claim names an action (or the production flag): a sentence without one has none.
+    if (!kinds.has('action') && !kinds.has('prodWord') && !kinds.has('prodModifier') && !kinds.has('flag')) return;
+    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds)) claims.push(c);
   });
   return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
+}
+
+/** The tag kinds (and cue kinds, as `cue:KIND`) a sentence's mentions carry: which forms can apply. */
+function tagKindsIn(ctx: Ctx, s: Sentence): Set<string> {
+  const kinds = new Set<string>();
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    for (const t of m.tags) kinds.add(t.kind === 'cue' ? `cue:${t.cue}` : t.kind);
+    i = m.to - 1;
+  }
+  return kinds;
+}
+
+/**
+ * One sentence's claims: its task box, question and answer, table row or record line decide
+ * first; then its clauses; then, when they claim nothing, the forms a keyword reading misses
+ * (a log line, a flag, a production state, an effect, a choice, a positive header, a tick).
+ * Claims under a negated head, inside a retracted report or denied by the next sentence drop.
+ */
+function sentenceClaimsInContext(ctx: Ctx, sentences: readonly Sentence[], k: number, lex: Lexicon, kinds: ReadonlySet<string>): GrantClaim[] {
+  const s = sentences[k]!;
+  const box = taskBox(ctx, s);
+  if (box && !box.ticked) return []; // an open task box asserts nothing yet
+  if (s.question) {
+    // "Was the cutover performed? Yes, at 01:40." asserts what the question asks.
+    const yes = answeredYes(ctx, sentences[k + 1]);
+    return yes === -1 ? [] : sentenceClaims(ctx, s, lex).map((c) => answered(ctx, c, yes));
+  }
+  if (counterfactual(ctx, s)) return [];
+  const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
+  if (row) return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
+  if (ctx.tokens[s.from]?.raw === '|') return [];
+  if (kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) return [];
+  let found = sentenceClaims(ctx, s, lex);
+  if (found.length === 0) found = formClaims(ctx, s, kinds, box);
+  const negatedTo = negatedHead(ctx, s);
+  const denied = kinds.has('report') ? retracted(ctx, s) : undefined;
+  const offset = (i: number) => ctx.tokens[i]?.start ?? ctx.text.length;
+  // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
+  const next = sentences[k + 1];
+  const report = kinds.has('report') && next && ellipticalDenial(ctx, nextToken(ctx, next.from - 1, next.to), next.to) !== -1 ? reportStart(ctx, s) : -1;
+  return found.filter(
+    (c) =>
+      !(negatedTo !== -1 && c.start < offset(negatedTo)) &&
+      !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
+      !(report !== -1 && c.start >= offset(report)),
+  );
+}
+
+/** The forms tried when a sentence's clauses claim nothing, each only where its words occur. */
+function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: ReturnType<typeof taskBox>): GrantClaim[] {
+  const log = logSuccess(ctx, s);
+  if (log !== -1) return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
+  const flag = kinds.has('flag') ? flagSetTrue(ctx, s) : undefined;
+  if (flag) return [spanClaim(ctx, flag, 'production', 'flag', 'records production work as done')];
+  const state = kinds.has('state') ? productionState(ctx, s) : undefined;
+  if (state) return [spanClaim(ctx, state, state.action, 'perf', `describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`)];
+  const effect = kinds.has('effect') ? eventSubject(ctx, s) : undefined;
+  if (effect) return [makeClaim(ctx, effect.ref, effect.verb, effect.verb + 1, 'perf')];
+  const choice = kinds.has('choice') ? choiceMade(ctx, s) : undefined;
+  if (choice) {
+    // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").
+    const after = standingActions(ctx, choice.to, s.to);
+    return (after.length > 0 ? after : standingActions(ctx, s.from, choice.from)).map((ref) => makeClaim(ctx, ref, choice.from, choice.to, 'grant'));
+  }
+  const header = positiveHeader(ctx, s);
+  if (header) return standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
+  if (box) return standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
+  return [];
 }
 
 /** A claim whose cue is the whole token range: a production state, a flag set true. */
