@@ -133,10 +133,11 @@ test('held-out set (written before tuning): precision and recall ≥ 0.9', (t) =
 const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number, number]; notes?: [number, number] }> = {
   dev: { sentences: [1, 1] },
   'held-out': { sentences: [1, 1] },
-  dev2: { sentences: [0.98, 0.89], jsonCases: [0.97, 0.84] },
+  dev2: { sentences: [0.98, 0.9], jsonCases: [0.97, 0.84] },
   'blind-2026-12-01-r1': { sentences: [0.98, 0.9], jsonCases: [0.97, 0.9], notes: [0.97, 0.9] },
   'blind-2026-12-01-r2': { sentences: [0.98, 0.8], jsonCases: [0.97, 0.85], notes: [0.97, 0.85] },
-  'blind-2026-12-01-r3': { sentences: [0.97, 0.85], jsonCases: [0.97, 0.8], notes: [0.97, 0.7] },
+  'blind-2026-12-01-r3': { sentences: [0.98, 0.86], jsonCases: [0.97, 0.8], notes: [0.97, 0.7] },
+  'blind-2026-12-01-r4': { sentences: [0.98, 0.58], jsonCases: [0.97, 0.9], notes: [0.97, 0.9] },
 };
 
 test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {

@@ -39,6 +39,9 @@ export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
       const j = nextToken(ctx, m.to - 1, b);
       const n = j === -1 ? undefined : startingAt(ctx, j);
       if (has(n, 'head') || has(n, 'nonprod')) continue; // "production blockers", "production dry run"
+      // "prod migration scripts", "production object-birth pipeline": a compound ending in a head.
+      const k = j === -1 ? -1 : nextToken(ctx, j, b);
+      if (j !== -1 && !ctx.cover[j] && ctx.tokens[j]?.kind === 'word' && k !== -1 && has(startingAt(ctx, k), 'head')) continue;
       const nAct = tagOf(n, 'action');
       if (n && nAct && !isPresentVerb(ctx, n, a, b)) {
         i = n.to - 1;

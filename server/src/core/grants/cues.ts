@@ -111,7 +111,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
           }
           break;
         }
-        if (!backwardOnly && adjectival(ctx, m, b)) break;
+        if (!backwardOnly && !SIMPLE_PAST.has(ctx.tokens[m.from]?.norm ?? '') && adjectival(ctx, m, b)) break;
         cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly, past: tag.cue !== 'upper' });
       }
     }
@@ -285,6 +285,9 @@ function performedHere(ctx: Ctx, m: Mention, a: number): boolean {
   if (t.norm === 'to' || has(c, 'modal') || has(c, 'neg') || has(c, 'trigger') || has(c, 'det')) return false;
   return !has(c, 'prep') && !has(c, 'function');
 }
+
+// Simple past forms are never adjectives: "REAL_RUN ran end to end".
+const SIMPLE_PAST = new Set(['ran', 'wrote', 'began', 'went', 'did', 'took', 'gave', 'came', 'worked']);
 
 /** "written approval", "authorized operator": a participle before a plain noun describes it. */
 function adjectival(ctx: Ctx, m: Mention, b: number): boolean {

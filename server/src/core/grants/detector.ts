@@ -161,7 +161,11 @@ function sentenceClaimsInContext(ctx: Ctx, sentences: readonly Sentence[], k: nu
   if (s.question) {
     // "Was the cutover performed? Yes, at 01:40." asserts what the question asks.
     const yes = answeredYes(ctx, sentences[k + 1]);
-    return yes === -1 ? [] : sentenceClaims(ctx, s, lex).map((c) => answered(ctx, c, yes));
+    if (yes === -1) return [];
+    const asked = sentenceClaims(ctx, s, lex);
+    if (asked.length > 0) return asked.map((c) => answered(ctx, c, yes));
+    // "Permit? Granted, 11-26.": the answer is the grant word itself.
+    return has(ctx.cover[yes], 'cue') ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status')) : [];
   }
   if (counterfactual(ctx, s)) return [];
   const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
@@ -465,6 +469,10 @@ function bound(
   }
   // "is live in production": a predicative cue still names the place it holds in.
   const ahead = cue.backwardOnly ? fwd.filter((r) => r.destPreposition !== undefined) : fwd;
+  // "Sandbox approved, staging approved, production still with the owner": the cue speaks of
+  // the non-production subject before it, not of what follows.
+  const p = prevToken(ctx, cue.from, a);
+  if (cue.voice === 'back' && back.length === 0 && p !== -1 && has(ctx.cover[p], 'nonprod')) return [[], []];
   if (cue.voice === 'back') return back.length > 0 ? [back, ahead] : [ahead, []];
   return fwd.length > 0 ? [fwd, back] : [back, []];
 }

@@ -18,7 +18,8 @@ const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲']);
 /** `- [x]` / `☑` ticked, `- [ ]` / `☐` open, at the head of the sentence's line; the token index of the mark. */
 export function taskBox(ctx: Ctx, s: Sentence): { readonly ticked: boolean; readonly at: number; readonly anywhere?: boolean } | undefined {
   // "- repoint ✔ (prod)", "Activation: ✔ cleared": a tick mark in a short line ticks it too.
-  for (let i = s.from; i < Math.min(s.to, s.from + 6); i++) if (TICKED.has(ctx.tokens[i]?.raw ?? '')) return { ticked: true, at: i, anywhere: true };
+  const reach = s.to - s.from <= 14 ? s.to : Math.min(s.to, s.from + 6);
+  for (let i = s.from; i < reach; i++) if (TICKED.has(ctx.tokens[i]?.raw ?? '')) return { ticked: true, at: i, anywhere: true };
   for (let i = s.from; i < Math.min(s.to, s.from + 4); i++) {
     const t = ctx.tokens[i];
     if (!t) return undefined;
@@ -267,6 +268,7 @@ const QUOTED = /(^|[\s(:[—–-])(["“'‘])([^"“”'‘’\n]{1,160}?)(["�
 const CODE_SPAN = /`[^`\n]*`/g;
 const LAST_WORD = /([\p{L}.]+)[\s:]*$/u;
 const FIRST_WORD = /^\s*([\p{L}]+)/u;
+const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
 
 /**
  * Text that is mentioned, not asserted, blanked with spaces of the same length: code spans
@@ -279,7 +281,10 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
   if (out.includes('`')) out = out.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
   if (!/["“'‘]/.test(out)) return out;
   return out.replace(QUOTED, (whole: string, lead: string, open: string, inner: string, close: string, at: number) => {
-    const before = LAST_WORD.exec(out.slice(Math.max(0, at - 40), at + lead.length))?.[1]?.toLowerCase();
+    const word = LAST_WORD.exec(out.slice(Math.max(0, at - 40), at + lead.length))?.[1];
+    // 'PC-4 "cutover separately authorized" is FAIL': the quoted wording of an entry.
+    if (LOCAL_ID.test(out.slice(Math.max(0, at - 12), at + lead.length).trimEnd().split(/\s/).pop() ?? '')) return lead + ' '.repeat(open.length + inner.length + close.length);
+    const before = word?.toLowerCase();
     const after = FIRST_WORD.exec(out.slice(at + whole.length, at + whole.length + 40))?.[1]?.toLowerCase();
     if (!(before && metaNouns.has(before)) && !(after && metaNouns.has(after))) return whole;
     return lead + ' '.repeat(open.length + inner.length + close.length);

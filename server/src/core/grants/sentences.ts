@@ -56,6 +56,11 @@ export function splitSentences(ctx: Ctx, continuesLine: (norm: string) => boolea
     }
     if (t.kind === 'punct' && FINAL.has(t.raw)) {
       const after = text.charAt(t.end);
+      // "Ines R.", "J. Doe": an initial's dot ends nothing.
+      if (t.raw === '.' && i > 0 && /^\p{Lu}$/u.test(tokens[i - 1]?.raw ?? '') && tokens[i - 1]?.end === t.start) {
+        lastContent = i;
+        continue;
+      }
       // "REAL_RUN env=prod ... OK": an ellipsis inside a line is a pause, not an end.
       if (t.raw === '.' && text.charAt(t.start - 1) === '.' && after === ' ' && /[^\s]/.test(text.charAt(t.end + 1)) && text.charAt(t.end + 1) !== '\n') {
         lastContent = i;

@@ -219,7 +219,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
     'scope', 'application', 'applications', 'template', 'runbook', 'script', 'procedure', 'checks', 'check',
     'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes',
-    'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up',
+    'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up', 'scripts',
+    'runbooks', 'procedures', 'templates', 'drafts',
     'follow-ups', 'followup', 'cleanup', 'clean-up', 'retro', 'retrospective', 'postmortem', 'channel',
   ],
 
@@ -265,7 +266,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
-    'went to', 'started', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
+    'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
@@ -302,15 +303,16 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
-    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to',
+    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored',
   ],
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
-    'inaccurate', 'erroneous', 'disputed', 'disproved', 'false'
+    'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
+    "didn't say", 'deleted', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record'
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
-    'say', 'paste', 'type', 'put',
+    'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row',
     'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   flagKeys: ['production_work_performed'],
@@ -335,7 +337,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'issued', 'in place', 'in effect', 'given', 'delegated', 'confirmed', 'ran', 'run', 'active', 'a go',
     'is go', 'passed to production', 'granted to', 'true', 'carried out', 'rotated', 'activated', 'repointed',
     'cut over', 'rolled out', 'went live', 'released', 'shipped', 'finished', 'received', 'obtained', 'secured',
-    'in hand', 'lifted', 'underway', 'in progress', 'waived', 'success', 'succeeded', 'committed', 'signed',
+    'in hand', 'lifted', 'underway', 'in progress', 'waived', 'success', 'succeeded', 'committed', 'signed', 'pass', 'passed',
     'authorised', 'ratified', 'countersigned', 'green light', 'greenlighted', 'cleared to proceed',
   ],
   notGrantedStatuses: [
@@ -374,7 +376,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'without incident', 'without incidents', 'without delay', 'without problems', 'without any errors',
     'without any issues', 'no issues', 'no errors', 'no incidents', 'nothing else', 'not least', 'if any',
     'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention', 'written as',
-    'written up', 'written down', 'is written as',
+    'written up', 'written down', 'is written as', 'wrote down', 'write down', 'noted down', 'took down',
   ],
 
   conditionalTriggers: [
