@@ -103,6 +103,11 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         break;
       default: {
         const cls: CueClass = tag.cue === 'perf' ? 'perf' : 'grant';
+        // "Nothing blocks the repoint any longer except the missing signature": still blocked.
+        if (tag.cue === 'unblock') {
+          const n = nextToken(ctx, m.to - 1, b);
+          if (n !== -1 && ctx.cover[n]?.tags.some((t) => t.kind === 'neg' && t.neg === 'exclusion')) break;
+        }
         if (act) {
           // "activated", "went live": the action and its performance in one word.
           const self = byCore.get(m);

@@ -390,7 +390,7 @@ function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: numb
 }
 
 function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFrom: number): boolean {
-  if (cue.from >= optionFrom) return false;
+  if (cue.from >= optionFrom || cue.from < sc.cancelBefore) return false;
   const hedge = sc.hedged[cue.from - a] ?? 0;
   // "After the owner approved REAL_RUN, ...", "After the REAL_RUN finished, ..." report a past
   // fact; "once it is approved" does not (a participle after a present "is").

@@ -16,6 +16,8 @@ export interface ClauseScopes {
   readonly predicateNegation: number;
   /** A revocation, block, clause negation or two-way condition anywhere cancels the clause. */
   readonly cancelled: boolean;
+  /** Cues before this token are cancelled, the relative clause after it is not (-1: none). */
+  readonly cancelBefore: number;
   /** First trailing condition ("authorized once the proof exists"); cues before it are conditional. */
   readonly conditionAfter: number;
   readonly nonProduction: boolean;
@@ -58,6 +60,15 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   let predicateNegation = Infinity;
   let conditionAfter = Infinity;
   let cancelling = false;
+  let cancelBefore = -1;
+  // Relative clause starts, found once; clause negations are met left to right, so one pointer serves them.
+  const rels: number[] = [];
+  for (let i = a; i < b; i++) if (relativeClauseStarts(ctx, i, a)) rels.push(i);
+  let relAt = 0;
+  const relAfter = (from: number): number => {
+    while (relAt < rels.length && (rels[relAt] ?? b) < from) relAt++;
+    return rels[relAt] ?? -1;
+  };
   let blocking = false;
   let unblock = false;
   let nonProduction = false;
@@ -81,7 +92,13 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     for (const tag of m.tags) {
       if (tag.kind === 'trigger' && negatedTrigger) continue;
       if (tag.kind === 'trigger' && (lifting || tookPlace || asTime) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
-      if (tag.kind === 'neg' && tag.neg === 'clause') cancelling = true;
+      if (tag.kind === 'neg' && tag.neg === 'clause') {
+        // "no evidence filed for the go-live | the owner approved on 07-31": the relative
+        // clause about the action is outside what "no evidence" negates.
+        const rel = relAfter(m.to);
+        if (rel === -1) cancelling = true;
+        else cancelBefore = Math.min(cancelBefore, rel);
+      }
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
       if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
@@ -129,6 +146,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, false),
     predicateNegation,
     cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
+    cancelBefore,
     conditionAfter,
     nonProduction,
     nonProductionPlace,
@@ -203,6 +221,13 @@ function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion
         const pm = p === -1 ? undefined : ctx.cover[p];
         if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg'))) active = false;
       } else if (t.kind !== 'punct' && ++words > maxWords) active = false;
+    }
+    // "Nothing is blocking the repoint anymore": the negation is of the block.
+    if (active && m && m.tags.some((tag) => tag.kind === 'trigger' && tag.trigger === 'blocking')) {
+      for (let k = m.from; k < m.to; k++) out[k - a] = 1;
+      active = false;
+      i = m.to - 1;
+      continue;
     }
     if (active && m && (has(m, 'cue') || has(m, 'modal'))) {
       if (coversCue) for (let k = m.from; k < m.to; k++) out[k - a] = 1;
