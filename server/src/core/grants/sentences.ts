@@ -11,6 +11,7 @@ export interface Sentence {
   readonly question: boolean;
 }
 
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'vs', 'no', 'approx', 'ca', 'cf', 'ref', 'rev', 'ver', 'incl', 'dept', 'corp', 'inc', 'ltd', 'jr', 'sr']);
 const FINAL = new Set(['.', '!', '?', '…', '。']);
 const LIST_BULLETS = new Set(['-', '*', '+', '•', '◦', '‣', '▪', '–', '—', '·']);
 const CLOSERS = /[\s)"'*_\]”’`]/;
@@ -56,8 +57,9 @@ export function splitSentences(ctx: Ctx, continuesLine: (norm: string) => boolea
     }
     if (t.kind === 'punct' && FINAL.has(t.raw)) {
       const after = text.charAt(t.end);
-      // "Ines R.", "J. Doe": an initial's dot ends nothing.
-      if (t.raw === '.' && i > 0 && /^\p{Lu}$/u.test(tokens[i - 1]?.raw ?? '') && tokens[i - 1]?.end === t.start) {
+      // "Ines R.", "Dr. Okafor": an initial's or a title's dot ends nothing; nor does a dot inside a table row.
+      const before = tokens[i - 1];
+      if (t.raw === '.' && i > 0 && before?.end === t.start && (/^\p{Lu}$/u.test(before.raw) || TITLES.has(before.norm) || tokens[start]?.raw === '|')) {
         lastContent = i;
         continue;
       }

@@ -308,7 +308,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
-    "didn't say", 'deleted', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record'
+    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record'
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
@@ -351,7 +351,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   verbalNegations: [
-    'not', 'never', 'no longer', "n't", 'nor', 'hardly', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
+    'not', 'never', 'no longer', "n't", 'nor', 'hardly', 'nearly', 'almost', 'narrowly', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
     "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", 'cannot',
     "couldn't", "shouldn't", "mustn't", "needn't", 'neither',
   ],
