@@ -111,8 +111,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-01-r2': { sentences: [0.98, 0.8], jsonCases: [0.97, 0.85], notes: [0.97, 0.85] },
   'blind-2026-12-01-r3': { sentences: [0.98, 0.86], jsonCases: [0.97, 0.8], notes: [0.97, 0.7] },
   'blind-2026-12-01-r4': { sentences: [0.98, 0.58], jsonCases: [0.97, 0.9], notes: [0.97, 0.9] },
-  // Measured blind at 40191ff and not tuned on since: the session's last unseen figures.
-  'blind-2026-12-01-r5': { sentences: [0.95, 0.71], jsonCases: [0.97, 0.85], notes: [0.9, 0.84] },
+  'blind-2026-12-01-r5': { sentences: [0.98, 0.73], jsonCases: [0.97, 0.88], notes: [0.9, 0.84] },
+  // Measured blind at 80e4a8e and not tuned on since: the session's last unseen figures.
+  'blind-2026-12-01-r6': { sentences: [0.96, 0.75], jsonCases: [0.97, 0.88], notes: [0.88, 0.57] },
 };
 
 test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {
