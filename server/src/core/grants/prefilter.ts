@@ -55,17 +55,23 @@ function isCueSource(tag: Tag): boolean {
   return (
     tag.kind === 'cue' ||
     tag.kind === 'modal' ||
-    // A possession ("holds cutover authority") and a quoted directive ("Rotate the secrets") claim through these.
-    tag.kind === 'grantNoun' ||
-    tag.kind === 'permVerb' ||
-    // A choice ("picked option B: ...") and an answer ("...? Yes") claim through these.
+    // A choice ("picked option B: ..."), an answer ("...? Yes"), a production state and a
+    // past effect ("broke two webhooks") claim through these (`forms.ts`).
     tag.kind === 'choice' ||
     tag.kind === 'affirm' ||
     tag.kind === 'state' ||
     tag.kind === 'effect' ||
-    (tag.kind === 'action' && (tag.form === 'performed' || tag.form === 'verb'))
+    (tag.kind === 'action' && tag.form === 'performed')
   );
 }
+
+/** A quoted directive ("Rotate the prod secrets now.") claims through an imperative, but only after an opening quote (`cues.ts`). */
+function isQuotedCueSource(tag: Tag): boolean {
+  return tag.kind === 'permVerb' || (tag.kind === 'action' && tag.form === 'verb');
+}
+
+const OPENING_QUOTE = /["“'‘]/;
+const QUOTE_TOKEN = new Set(['"', '“', "'", '‘']);
 
 /**
  * "Some action phrase and some cue phrase have all their units present", over units (words
@@ -130,27 +136,51 @@ function allIn(ids: readonly number[], present: readonly number[]): boolean {
 export function compilePrefilter(lex: Lexicon): Prefilter {
   const actions: (readonly string[])[] = [];
   const cues: (readonly string[])[] = [];
+  const quotedCues: (readonly string[])[] = [];
+  const possess: (readonly string[])[] = [];
+  const grantNouns: (readonly string[])[] = [];
   for (const { words, tags } of phrasesOf(lex.main)) {
     if (tags.some((t) => ACTION_TAGS.has(t.kind))) actions.push(words);
     if (tags.some(isCueSource)) cues.push(words);
+    if (tags.some(isQuotedCueSource)) quotedCues.push(words);
+    if (tags.some((t) => t.kind === 'possess')) possess.push(words);
+    if (tags.some((t) => t.kind === 'grantNoun')) grantNouns.push(words);
   }
   for (const { words, tags } of phrasesOf(lex.status)) if (tags.some((t) => t.kind === 'cue')) cues.push(words);
+  // A possession claims only with a grant noun after its verb ("holds cutover authority"): both must be present.
+  for (const verb of possess) for (const noun of grantNouns) cues.push([...verb, ...noun]);
 
+  const withQuotes = [...cues, ...quotedCues];
   const byWord = new Condition(actions, cues, (word) => [word]);
   const byFragment = new Condition(actions, cues, fragmentsOf);
+  const quotedByWord = new Condition(actions, withQuotes, (word) => [word]);
+  const quotedByFragment = new Condition(actions, withQuotes, fragmentsOf);
+  // A finder answers with indexes into the list it was built from, which are that condition's unit ids.
   const find = createFragmentFinder([...byFragment.ids.keys()]);
+  const findQuoted = createFragmentFinder([...quotedByFragment.ids.keys()]);
+  const unitsIn = (ids: ReadonlyMap<string, number>, words: readonly string[]): number[] => {
+    const present: number[] = [];
+    for (const w of words) {
+      const id = ids.get(w);
+      if (id !== undefined && !present.includes(id)) present.push(id);
+    }
+    return present;
+  };
   return {
     // A ticked box (`[x]`, ✅) is a cue made of punctuation, which no phrase holds.
-    text: byFragment.always ? () => true : (text) => TICK.test(text) || byFragment.holds(find(text)),
+    text:
+      byFragment.always && quotedByFragment.always
+        ? () => true
+        : (text) => {
+            if (TICK.test(text)) return true;
+            return OPENING_QUOTE.test(text) ? quotedByFragment.holds(findQuoted(text)) : byFragment.holds(find(text));
+          },
     tokens: (tokens) => {
       if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
-      const present: number[] = [];
-      for (const t of tokens) {
-        if (t.kind !== 'word') continue; // the tries match word tokens only
-        const id = byWord.ids.get(t.norm);
-        if (id !== undefined && !present.includes(id)) present.push(id);
-      }
-      return byWord.holds(present);
+      const condition = tokens.some((t) => QUOTE_TOKEN.has(t.raw)) ? quotedByWord : byWord;
+      const words: string[] = [];
+      for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only
+      return condition.holds(unitsIn(condition.ids, words));
     },
   };
 }
