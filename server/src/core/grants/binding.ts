@@ -1,0 +1,169 @@
+/**
+ * The claims of one clause: its cues bound to the actions their voice reads (a participle
+ * speaks of what precedes it, a subject's verb of what follows), kept only where no trigger's
+ * scope (negation, condition, future, block, non-production place) covers the cue or the action.
+ */
+import { resolveActions, type ActionRef } from './actions';
+import { makeClaim, type GrantClaim } from './claim';
+import type { Clause, StatusForm } from './clauses';
+import { resolveCues, type CueRef } from './cues';
+import { has, prevToken, startingAt, type Ctx } from './mentions';
+import { clauseScopes, type ClauseScopes } from './scopes';
+
+/** How far (in words) a cue reaches for its action; governance clauses are short. */
+const WINDOW = 12;
+
+export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number): GrantClaim[] {
+  const { from: a, to: b } = clause;
+  const { refs, hasProduction, placesInProduction } = resolveActions(ctx, a, b);
+  if (refs.length === 0) return [];
+  const { cues, hedges } = resolveCues(ctx, a, b, refs);
+  if (cues.length === 0) return [];
+  const sc = clauseScopes(ctx, a, b, hedges, cues.filter((c) => c.lift).map((c) => c.from));
+  if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
+
+  const cueAt = new Int32Array(b - a).fill(-1);
+  cues.forEach((c, k) => {
+    for (let t = c.from; t < c.to; t++) cueAt[t - a] = k;
+  });
+  const refStart = new Map<number, ActionRef>();
+  const refEnd = new Map<number, ActionRef>();
+  for (const r of refs) {
+    refStart.set(r.from, r);
+    refEnd.set(r.to - 1, r);
+  }
+
+  const best = new Map<ActionRef, { cue: CueRef; dist: number }>();
+  for (const cue of cues) {
+    if (!cueStands(ctx, sc, cue, a, optionFrom)) continue;
+    const [near, far] = bound(ctx, cue, a, b, cueAt, refStart, refEnd);
+    // The side the voice reads first; the other when nothing there stands ("the 'no
+    // production' restriction was superseded by the owner's production grant").
+    const standing = near.filter((ref) => refStands(sc, ref, hasProduction, cue));
+    for (const ref of standing.length > 0 ? standing : far.filter((ref) => refStands(sc, ref, hasProduction, cue))) {
+      const dist = Math.abs(ref.from - cue.from);
+      const prev = best.get(ref);
+      if (!prev || dist < prev.dist) best.set(ref, { cue, dist });
+    }
+  }
+  const out: GrantClaim[] = [];
+  const seen = new Set<string>();
+  for (const [ref, { cue }] of [...best].sort(([x], [y]) => x.from - y.from)) {
+    const key = `${ref.action}@${cue.from}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(makeClaim(ctx, ref, cue.from, cue.to, cue.cls));
+  }
+  return out;
+}
+
+export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: number): GrantClaim[] {
+  if (!st.value.granted || st.value.from >= optionFrom) return [];
+  const subject = resolveActions(ctx, st.subjectFrom, st.subjectTo);
+  // "Read replicas: repointed in prod": the value is the action, performed.
+  const { refs, hasProduction, placesInProduction } = subject.refs.length > 0 ? subject : resolveActions(ctx, st.subjectTo + 1, clause.to);
+  if (refs.length === 0) return [];
+  const sc = clauseScopes(ctx, clause.from, clause.to, []);
+  if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction) || sc.conditionAfter !== Infinity) return [];
+  const a = clause.from;
+  const out: GrantClaim[] = [];
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    const at = ref.core.from - a;
+    if (sc.negated[at] || sc.excluded[at] || (sc.nonProduction && !hasProduction && !ref.explicitProd)) continue;
+    if (sc.hedged[at] || sc.hedged[st.value.from - a]) continue;
+    if (seen.has(ref.action)) continue;
+    seen.add(ref.action);
+    out.push(makeClaim(ctx, ref, st.value.from, st.value.to, 'status'));
+  }
+  return out;
+}
+
+function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFrom: number): boolean {
+  if (cue.from >= optionFrom || cue.from < sc.cancelBefore) return false;
+  const hedge = sc.hedged[cue.from - a] ?? 0;
+  // "After the owner approved REAL_RUN, ...", "After the REAL_RUN finished, ..." report a past
+  // fact; "once it is approved" does not (a participle after a present "is").
+  if (hedge === 2 || (hedge === 1 && !(cue.past && (cue.voice === 'fwd' || (!presentBefore(ctx, cue.from, a) && !rightAfterTrigger(ctx, cue.from, a)))))) return false;
+  if (sc.negated[cue.from - a]) return false;
+  if (cue.from > sc.predicateNegation) return false;
+  if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
+  return !verbalNegation(ctx, cue, a);
+}
+
+/** "once issued", "after approved": a participle with no subject of its own stays conditional. */
+function rightAfterTrigger(ctx: Ctx, i: number, a: number): boolean {
+  const p = prevToken(ctx, i, a);
+  return p === -1 || has(ctx.cover[p], 'trigger');
+}
+
+const PRESENT_AUX = new Set(['is', 'are', 'be', 'gets', 'get', 'has', 'have', 'becomes', "'s"]);
+
+function presentBefore(ctx: Ctx, i: number, a: number): boolean {
+  for (let j = prevToken(ctx, i, a), steps = 0; j !== -1 && steps < 3; j = prevToken(ctx, j, a), steps++) {
+    const norm = ctx.tokens[j]?.norm ?? '';
+    if (PRESENT_AUX.has(norm)) return true;
+    if (!has(ctx.cover[j], 'adverb') && norm !== 'been') return false;
+  }
+  return false;
+}
+
+/** "was not executed", "has never been approved", "is NOT performed". */
+function verbalNegation(ctx: Ctx, cue: CueRef, a: number): boolean {
+  let j = prevToken(ctx, cue.from, a);
+  for (let steps = 0; j !== -1 && steps < 5; steps++) {
+    const c = ctx.cover[j];
+    if (c && c.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
+    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) return false;
+    j = prevToken(ctx, c ? c.from : j, a);
+  }
+  return false;
+}
+
+function refStands(sc: ClauseScopes, ref: ActionRef, hasProduction: boolean, cue: CueRef): boolean {
+  const at = ref.core.from - sc.a;
+  if (sc.negated[at] || sc.excluded[at]) return false;
+  if (sc.nonProduction && !hasProduction && !ref.explicitProd) return false;
+  // "updated for production" prepares; "applied to production" touches it.
+  return !(cue.cls === 'perf' && (ref.destPreposition === 'for' || ref.destPreposition === 'of'));
+}
+
+/** The actions a cue speaks of: its own, its modal's verb, or those on the side its voice reads. */
+function bound(
+  ctx: Ctx,
+  cue: CueRef,
+  a: number,
+  b: number,
+  cueAt: Int32Array,
+  refStart: ReadonlyMap<number, ActionRef>,
+  refEnd: ReadonlyMap<number, ActionRef>,
+): [ActionRef[], ActionRef[]] {
+  if (cue.self) return [[cue.self], []];
+  if (cue.target) return [[cue.target], []];
+  const back: ActionRef[] = [];
+  for (let j = cue.from - 1, words = 0; j >= a && words < WINDOW; j--) {
+    if ((cueAt[j - a] ?? -1) >= 0) break;
+    const r = refEnd.get(j);
+    if (r) back.push(r);
+    if (ctx.tokens[j]?.kind !== 'punct') words++;
+  }
+  const fwd: ActionRef[] = [];
+  for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
+    const at = startingAt(ctx, j);
+    // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
+    // Nor past a negation: "GO at 00:45, the captain did not start the repoint".
+    if ((cueAt[j - a] ?? -1) >= 0 || has(at, 'neg') || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;
+    const r = refStart.get(j);
+    if (r) fwd.push(r);
+    if (ctx.tokens[j]?.kind !== 'punct') words++;
+  }
+  // "is live in production": a predicative cue still names the place it holds in.
+  const ahead = cue.backwardOnly ? fwd.filter((r) => r.destPreposition !== undefined) : fwd;
+  // "Sandbox approved, staging approved, production still with the owner": the cue speaks of
+  // the non-production subject before it, not of what follows.
+  const p = prevToken(ctx, cue.from, a);
+  if (cue.voice === 'back' && back.length === 0 && p !== -1 && has(ctx.cover[p], 'nonprod')) return [[], []];
+  if (cue.voice === 'back') return back.length > 0 ? [back, ahead] : [ahead, []];
+  return fwd.length > 0 ? [fwd, back] : [back, []];
+}
+

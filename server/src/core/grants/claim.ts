@@ -1,0 +1,66 @@
+/**
+ * A grant claim and how one is built from a cue and an action: the range, the phrase, the
+ * one-sentence reason the diagnostic and the hover show.
+ */
+import type { ActionRef } from './actions';
+import type { CueClass } from './cues';
+import type { Ctx } from './mentions';
+
+export interface GrantClaim {
+  /** UTF-16 offsets into the analysed text; the range runs from cue to action, whichever is first. */
+  readonly start: number;
+  readonly end: number;
+  /** Canonical action name, as an authority lock writes it: the first of {@link actions}. */
+  readonly action: string;
+  /** Every action the claim names, in text order ("Authorized: permit, activation" names two). */
+  readonly actions: readonly string[];
+  /** The cue word(s) as written ("granted", "AUTHORIZED", "may now"). */
+  readonly cue: string;
+  /** `text.slice(start, end)`. */
+  readonly phrase: string;
+  /** One sentence saying why this reads as a production grant. */
+  readonly reason: string;
+  /** How the cue asserts: a grant word, a report of the act, a present permission, a status value, a flag set true. */
+  readonly cueClass: CueClass | 'flag';
+}
+
+
+export function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls: CueClass): GrantClaim {
+  const { tokens, text } = ctx;
+  const cueStart = tokens[cueFrom]?.start ?? 0;
+  const cueEnd = tokens[cueTo - 1]?.end ?? cueStart;
+  const start = Math.min(cueStart, tokens[ref.from]?.start ?? cueStart);
+  const end = Math.max(cueEnd, tokens[ref.to - 1]?.end ?? cueEnd);
+  const cue = text.slice(cueStart, cueEnd);
+  const phrase = text.slice(start, end);
+  return { start, end, action: ref.action, actions: [ref.action], cue, phrase, cueClass: cls, reason: reasonFor(cls, phrase, [ref.action], cue) };
+}
+
+export function reasonFor(cls: CueClass | 'flag', phrase: string, actions: readonly string[], cue: string): string {
+  const q = `"${phrase.replace(/\s+/g, ' ')}"`;
+  const action = actions.join(', ');
+  switch (cls) {
+    case 'flag':
+      return `${q} records production work as done`;
+    case 'status':
+      return `${q} is a status line marking ${action} as ${cue}`;
+    case 'perf':
+      return `${q} states that ${action} was carried out, which implies it was authorized`;
+    case 'permission':
+      return `${q} states that ${action} may now be carried out`;
+    case 'grant':
+      return /(ed|en|lit|off|place|hand|effect)$/i.test(cue)
+        ? `${q} states that ${action} is ${cue.toLowerCase()}`
+        : `${q} states that ${action} is authorized ("${cue}")`;
+  }
+}
+
+
+/** A claim whose cue is the whole token range: a production state, a flag set true. */
+export function spanClaim(ctx: Ctx, span: { from: number; to: number }, action: string, cueClass: CueClass | 'flag', says: string): GrantClaim {
+  const start = ctx.tokens[span.from]?.start ?? 0;
+  const end = ctx.tokens[span.to - 1]?.end ?? start;
+  const phrase = ctx.text.slice(start, end);
+  return { start, end, action, actions: [action], cue: phrase, phrase, cueClass, reason: `"${phrase}" ${says}` };
+}
+
