@@ -257,12 +257,6 @@ export function eventSubject(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; 
   return { ref, verb: j };
 }
 
-/** Whether token `i` is a tick mark (for a table cell or a bullet). */
-export function isTick(ctx: Ctx, i: number): boolean {
-  return TICKED.has(ctx.tokens[i]?.raw ?? '');
-}
-
-export { prevToken };
 
 const QUOTED = /(^|[\s(:[—–-])(["“'‘])([^"“”'‘’\n]{1,160}?)(["”'’])(?=[\s.,;:)!?\]—–-]|$)/g;
 const CODE_SPAN = /`[^`\n]*`/g;
