@@ -341,7 +341,14 @@ export function logSuccess(ctx: Ctx, s: Sentence): number {
 }
 
 // Words that pick an option: "the owner picked option B", "Option 2 — SELECTED", "went with #2".
-const CHOICE = new Set(['chose', 'chosen', 'picked', 'selected', 'pick', 'choice', 'decided on', 'went with', 'opted for', 'adopted', 'elected']);
+const CHOICE = new Set(['chose', 'chosen', 'picked', 'selected', 'pick', 'choice', 'decided on', 'went with', 'opted for', 'adopted', 'elected', 'taken', 'took']);
+// "took" and "taken" pick an option only where one is named ("option 2 (authorize production) — taken").
+const NEEDS_OPTION = new Set(['taken', 'took']);
+
+function hasOption(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) if (has(ctx.cover[i], 'option')) return true;
+  return false;
+}
 
 /**
  * "The owner picked option B: proceed with REAL_RUN", "Option 2 (deploy to prod) — SELECTED
@@ -352,7 +359,7 @@ export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; read
     const m = startingAt(ctx, i);
     if (!m) continue;
     const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
-    if (has(m, 'choice') && CHOICE.has(phrase)) {
+    if (has(m, 'choice') && CHOICE.has(phrase) && (!NEEDS_OPTION.has(phrase) || hasOption(ctx, s))) {
       const p = prevToken(ctx, m.from, s.from);
       const pm = p === -1 ? undefined : ctx.cover[p];
       if (has(pm, 'neg') || has(pm, 'trigger') || has(pm, 'modal')) return undefined;

@@ -196,7 +196,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     },
     'go-live': {
       nouns: ['go-live', 'go live', 'golive', 'rollout', 'roll-out', 'roll out', 'rollouts', 'launch'],
-      verbs: [],
+      verbs: ['push live', 'push it live', 'take it live', 'take live', 'put it live', 'put live'],
       performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched'],
     },
     'OPT-4': { nouns: ['opt-4', 'opt4', 'opt 4', 'opt-04'] },
@@ -233,7 +233,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
-    'confirmed', 'renewed', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    'confirmed', 'renewed', 'on file', 'is on file', 'on record', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
   ],
@@ -437,7 +437,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'stays on hold', 'remains on hold', 'embargoed', 'locked out', 'not authorized', 'not approved',
   ],
   optionMarkers: ['option', 'options', 'alternative', 'alternatives', 'choice', 'choices', 'decision options', 'opt'],
-  choiceMarkers: ['chose', 'chosen', 'choose', 'selected', 'picked', 'took', 'adopted', 'accepted', 'per', 'went with', 'decided on', 'elected', 'pick', 'choice', 'opted for'],
+  choiceMarkers: ['chose', 'chosen', 'choose', 'selected', 'picked', 'took', 'adopted', 'accepted', 'per', 'went with', 'decided on', 'elected', 'pick', 'choice', 'opted for', 'taken'],
 
   nonProductionMarkers: [
     'no-production', 'non-production', 'nonproduction', 'no production lane', 'pre-production', 'preproduction',
