@@ -147,6 +147,13 @@ describe('field roles in packet documents (spec §5)', () => {
     expectClean(files);
   });
 
+  test('a failed negated item naming 200,000 actions is one finding (its mentions are not spread into a call)', () => {
+    const files = kb('Nothing to add.');
+    files[CHECKLIST] = json({ doc: 'fix7-p0-precondition-checklist', date: '2026-06-12', checks: [{ id: 'PC-7', item: 'REAL_RUN grant', status: 'FAIL' }, { id: 'PC-5', item: `no ${'cutover, '.repeat(200_000)}`, status: 'FAIL' }] });
+    const { analyzer } = analyzerFor(files);
+    assert.deepEqual(analyzer.diagnostics(CHECKLIST).map((d) => [d.code, d.data?.actions]), [['implied-production-grant', ['cutover']]]);
+  });
+
   test('lock grant and withheld entries, statuses and classes are the record, never claims; a grant evidence string is prose', () => {
     const files = kb('Nothing to add.');
     files[LOCK] = json({

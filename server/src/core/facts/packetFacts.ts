@@ -273,9 +273,16 @@ function claimsByRole(segment: Segment, facts: DocumentFacts, options: FactOptio
   if (role.holds === 'unknown' || !NEGATOR.test(segment.text)) return [];
   const mentions = options.detectClaims.mentions(segment.text);
   if (mentions.length === 0) return [];
-  const from = Math.min(...mentions.map((m) => m.start));
-  const to = Math.max(...mentions.map((m) => m.end));
-  const actions = [...new Set(mentions.map((m) => m.action))];
+  // A loop, not Math.min(...): a long item may name more actions than a call takes arguments.
+  let from = Infinity;
+  let to = -Infinity;
+  const named = new Set<string>();
+  for (const m of mentions) {
+    from = Math.min(from, m.start);
+    to = Math.max(to, m.end);
+    named.add(m.action);
+  }
+  const actions = [...named];
   const item = segment.text.trim();
   return [
     {
