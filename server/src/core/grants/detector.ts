@@ -33,7 +33,7 @@ export type DetectorOptions = VocabularyExtension;
 
 export interface GrantDetector {
   (text: string): GrantClaim[];
-  /** The gated actions a text names, whatever it says of them (see {@link actionMentions}). */
+  /** The gated actions a text names, whatever it says of them (see {@link mentionsIn}). */
   readonly mentions: (text: string) => ActionMention[];
 }
 
@@ -213,8 +213,7 @@ function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
 
 /** A question's claim, asserted by the answer after it. */
 function answered(ctx: Ctx, c: GrantClaim, yes: number): GrantClaim {
-  const word = ctx.tokens[yes]?.raw ?? 'yes';
-  return { ...c, reason: `${c.reason.replace(/^"[^"]*"/, `"${c.phrase.replace(/\s+/g, ' ')}"`)}, and the answer "${word}" affirms it` };
+  return { ...c, reason: `${c.reason}, and the answer "${ctx.tokens[yes]?.raw ?? 'yes'}" affirms it` };
 }
 
 /** The verdict of the status phrase opening token `i` ("GRANTED 08-20", "FAIL", "not granted"). */
@@ -233,18 +232,33 @@ function statusVerdict(ctx: Ctx, lex: Lexicon, i: number, hi: number): 'granted'
  */
 function mergeClaims(text: string, claims: readonly GrantClaim[]): GrantClaim[] {
   const out: GrantClaim[] = [];
+  // A run of meeting claims is gathered first and built once, so a claim naming n actions
+  // costs O(n), not a rebuilt phrase and action list per action.
+  let first: GrantClaim | undefined;
+  let end = 0;
+  let actions = new Set<string>();
+  const close = (): void => {
+    if (!first) return;
+    if (actions.size === first.actions.length && end === first.end) {
+      out.push(first);
+      return;
+    }
+    const list = [...actions];
+    const phrase = text.slice(first.start, end);
+    out.push({ ...first, end, actions: list, action: list[0] ?? first.action, phrase, reason: reasonFor(first.cueClass, phrase, list, first.cue) });
+  };
   for (const c of claims) {
-    const last = out[out.length - 1];
-    if (!last || c.start >= last.end) {
-      out.push(c);
+    if (first && c.start < end) {
+      end = Math.max(end, c.end);
+      for (const a of c.actions) actions.add(a);
       continue;
     }
-    const start = Math.min(last.start, c.start);
-    const end = Math.max(last.end, c.end);
-    const actions = [...new Set([...last.actions, ...c.actions])];
-    const phrase = text.slice(start, end);
-    out[out.length - 1] = { ...last, start, end, actions, phrase, reason: reasonFor(last.cueClass, phrase, actions, last.cue) };
+    close();
+    first = c;
+    end = c.end;
+    actions = new Set(c.actions);
   }
+  close();
   return out;
 }
 
@@ -311,10 +325,6 @@ export interface ActionMention {
  * The gated actions `text` names, whatever it says of them: for a field whose role asserts
  * the opposite of its words (a failed "no CI/deploy in this macro" check says a deploy happened).
  */
-export function actionMentions(text: string): ActionMention[] {
-  return mentionsIn(text, DEFAULT_COMPILED.lex);
-}
-
 function mentionsIn(text: string, lex: Lexicon): ActionMention[] {
   const tokens = tokenize(text, lex.singleTokens);
   if (tokens.length === 0) return [];
