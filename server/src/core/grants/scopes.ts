@@ -61,13 +61,16 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   let conditionAfter = Infinity;
   let cancelling = false;
   let cancelBefore = -1;
-  // Relative clause starts, found once; clause negations are met left to right, so one pointer serves them.
-  const rels: number[] = [];
-  for (let i = a; i < b; i++) if (relativeClauseStarts(ctx, i, a)) rels.push(i);
-  let relAt = 0;
+  // The first relative clause start at or after `from`. Clause negations are met left to
+  // right, so one forward scan serves them all: linear in the clause, and only run when one occurs.
+  let relScan = a;
+  let relFound = -1;
   const relAfter = (from: number): number => {
-    while (relAt < rels.length && (rels[relAt] ?? b) < from) relAt++;
-    return rels[relAt] ?? -1;
+    if (relFound >= from) return relFound;
+    for (relScan = Math.max(relScan, from); relScan < b; relScan++) {
+      if (relativeClauseStarts(ctx, relScan, a)) return (relFound = relScan++);
+    }
+    return -1;
   };
   let blocking = false;
   let unblock = false;
