@@ -16,9 +16,8 @@ const MIN_REASON_WORDS = 3;
  */
 export function isReason(reason: string): boolean {
   const text = reason.trim();
-  if (text === '' || STAND_INS.test(text)) return false;
-  const bare = text.replace(/^<(.*)>$/, '$1').trim().toLowerCase();
-  if (bare === SUPPRESSION_PLACEHOLDER) return false;
+  // `<...>` placeholders are stand-ins already; the fix's own placeholder is checked as written.
+  if (text === '' || STAND_INS.test(text) || text.toLowerCase() === SUPPRESSION_PLACEHOLDER) return false;
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length >= MIN_REASON_WORDS;
 }
 

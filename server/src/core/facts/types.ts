@@ -1,4 +1,5 @@
 import type { DiagnosticCode } from '../codes';
+import type { GrantClaim } from '../grants/claim';
 import type { PacketKind } from '../kinds';
 import type { MarkdownHeading } from '../parse/markdown';
 import type { EvidenceRef } from '../scan/evidence';
@@ -93,8 +94,8 @@ export interface ClaimFact {
   cueClass: ClaimCue;
 }
 
-/** How a claim asserts: a grant word, a report of the act, a present permission, a status value, a field's role. */
-export type ClaimCue = 'grant' | 'perf' | 'permission' | 'status' | 'flag' | 'failed-check';
+/** How a claim asserts: as the detector read it, or through a failed check's role (fieldRoles.ts). */
+export type ClaimCue = GrantClaim['cueClass'] | 'failed-check';
 
 /** `<!-- govlens-disable-next-line CODE[, CODE]: reason -->` in a note. */
 export interface Suppression {
