@@ -341,7 +341,8 @@ export function logSuccess(ctx: Ctx, s: Sentence): number {
 }
 
 // Words that pick an option: "the owner picked option B", "Option 2 — SELECTED", "went with #2".
-const CHOICE = new Set(['chose', 'chosen', 'picked', 'selected', 'pick', 'choice', 'decided on', 'went with', 'opted for', 'adopted', 'elected', 'taken', 'took']);
+// The vocabulary's choice markers decide, except these: "per option 2" cites, "will choose" has not yet, "accepted the risk" is no pick.
+const NOT_A_DECISION = new Set(['per', 'choose', 'accepted']);
 // "took" and "taken" pick an option only where one is named ("option 2 (authorize production) — taken").
 const NEEDS_OPTION = new Set(['taken', 'took']);
 
@@ -359,7 +360,7 @@ export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; read
     const m = startingAt(ctx, i);
     if (!m) continue;
     const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
-    if (has(m, 'choice') && CHOICE.has(phrase) && (!NEEDS_OPTION.has(phrase) || hasOption(ctx, s))) {
+    if (has(m, 'choice') && !NOT_A_DECISION.has(phrase) && (!NEEDS_OPTION.has(phrase) || hasOption(ctx, s))) {
       const p = prevToken(ctx, m.from, s.from);
       const pm = p === -1 ? undefined : ctx.cover[p];
       if (has(pm, 'neg') || has(pm, 'trigger') || has(pm, 'modal')) return undefined;
