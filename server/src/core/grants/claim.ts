@@ -21,11 +21,14 @@ export interface GrantClaim {
   /** One sentence saying why this reads as a production grant. */
   readonly reason: string;
   /** How the cue asserts: a grant word, a report of the act, a present permission, a status value, a flag set true. */
-  readonly cueClass: CueClass | 'flag';
+  readonly cueClass: ClaimClass;
 }
 
+/** How a claim asserts: a cue's class, a flag set true, or the learned reading of its wording (`reading.ts`). */
+export type ClaimClass = CueClass | 'flag' | 'reading';
 
-export function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls: CueClass): GrantClaim {
+
+export function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: number, cls: CueClass | 'reading'): GrantClaim {
   const { tokens, text } = ctx;
   const cueStart = tokens[cueFrom]?.start ?? 0;
   const cueEnd = tokens[cueTo - 1]?.end ?? cueStart;
@@ -36,12 +39,14 @@ export function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: numb
   return { start, end, action: ref.action, actions: [ref.action], cue, phrase, cueClass: cls, reason: reasonFor(cls, phrase, [ref.action], cue) };
 }
 
-export function reasonFor(cls: CueClass | 'flag', phrase: string, actions: readonly string[], cue: string): string {
+export function reasonFor(cls: ClaimClass, phrase: string, actions: readonly string[], cue: string): string {
   const q = `"${phrase.replace(/\s+/g, ' ')}"`;
   const action = actions.join(', ');
   switch (cls) {
     case 'flag':
       return `${q} records production work as done`;
+    case 'reading':
+      return `${q} reads as stating that ${action} was authorized or carried out (no rule form matched; the learned reading of the sentence's wording did)`;
     case 'status':
       return `${q} is a status line marking ${action} as ${cue}`;
     case 'perf':

@@ -22,8 +22,10 @@ import {
   onlyOutsideProduction, positiveHeader, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
 import { has, matchMentions, nextToken, startingAt, type Ctx, type Mention } from './mentions';
-import { compilePrefilter, type Prefilter } from './prefilter';
-import { FORWARD } from './scopes';
+import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
+import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
+import SHIPPED_MODEL from './reading-model.json';
+import { clauseScopes, FORWARD } from './scopes';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
 import { DEFAULT_VOCABULARY, extendVocabulary, normalizePhrase, type VocabularyExtension } from './vocabulary';
@@ -45,7 +47,11 @@ const RUNS_ON_EXTRA = ['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'than'
 export interface DetectorTuning {
   /** Skip texts that hold no action and cue words (`prefilter.ts`); default true. The claims are the same either way. */
   readonly prefilter?: boolean;
+  /** The learned reading's model (`reading.ts`); null reads with the rules alone. Default: the shipped model. */
+  readonly reading?: ReadingModel | null;
 }
+
+const DEFAULT_MODEL = SHIPPED_MODEL as ReadingModel;
 
 interface Compiled {
   readonly lex: Lexicon;
@@ -72,17 +78,17 @@ const DEFAULT_COMPILED = compile(undefined);
 export function createGrantDetector(options?: DetectorOptions, tuning?: DetectorTuning): GrantDetector {
   const { lex, runsOn, prefilter } = options ? compile(options) : DEFAULT_COMPILED;
   const mentions = (text: string) => mentionsIn(text, lex);
-  if (tuning?.prefilter === false) return Object.assign((text: string) => detect(text, lex, runsOn), { mentions });
-  const mayClaim = prefilter();
-  return Object.assign((text: string) => detect(text, lex, runsOn, mayClaim), { mentions });
+  const model = tuning?.reading === undefined ? DEFAULT_MODEL : tuning.reading;
+  const mayClaim = tuning?.prefilter === false ? undefined : prefilter();
+  return Object.assign((text: string) => detect(text, lex, runsOn, model, mayClaim), { mentions });
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
 export function detectGrantClaims(text: string, options?: DetectorOptions): GrantClaim[] {
-  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_COMPILED.prefilter());
+  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_MODEL, DEFAULT_COMPILED.prefilter());
   // A vocabulary compiled for one text is not worth a prefilter (the claims are the same without).
   const { lex, runsOn } = compile(options);
-  return detect(text, lex, runsOn);
+  return detect(text, lex, runsOn, DEFAULT_MODEL);
 }
 
 /**
@@ -103,7 +109,7 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
 }
 
 /** `mayClaim` rules texts out before they are tokenized, then on their tokens; it never changes the claims. */
-function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: Prefilter): GrantClaim[] {
+function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, model: ReadingModel | null, mayClaim?: Prefilter): GrantClaim[] {
   if (mayClaim && !mayClaim.text(original)) return [];
   const text = maskMentioned(original, lex.metaNouns);
   const tokens = tokenize(text, lex.singleTokens);
@@ -116,7 +122,7 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, may
     const kinds = tagKindsIn(ctx, s);
     // Every claim names an action (or the production flag): a sentence without one has none.
     if (!kinds.has('action') && !kinds.has('prodWord') && !kinds.has('prodModifier') && !kinds.has('flag')) return;
-    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds)) claims.push(c);
+    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, model)) claims.push(c);
   });
   return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
 }
@@ -139,7 +145,14 @@ function tagKindsIn(ctx: Ctx, s: Sentence): Set<string> {
  * (a log line, a flag, a production state, an effect, a choice, a positive header, a tick).
  * Claims under a negated head, inside a retracted report or denied by the next sentence drop.
  */
-function sentenceClaimsInContext(ctx: Ctx, sentences: readonly Sentence[], k: number, lex: Lexicon, kinds: ReadonlySet<string>): GrantClaim[] {
+function sentenceClaimsInContext(
+  ctx: Ctx,
+  sentences: readonly Sentence[],
+  k: number,
+  lex: Lexicon,
+  kinds: ReadonlySet<string>,
+  model: ReadingModel | null,
+): GrantClaim[] {
   const s = sentences[k]!;
   const box = taskBox(ctx, s);
   if (box && !box.ticked) return []; // an open task box asserts nothing yet
@@ -159,6 +172,7 @@ function sentenceClaimsInContext(ctx: Ctx, sentences: readonly Sentence[], k: nu
   if (kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) return [];
   let found = sentenceClaims(ctx, s, lex);
   if (found.length === 0) found = formClaims(ctx, s, kinds, box);
+  if (found.length === 0 && model) found = readingClaims(ctx, s, model);
   const negatedTo = negatedHead(ctx, s);
   const denied = kinds.has('report') ? retracted(ctx, s) : undefined;
   const offset = (i: number) => ctx.tokens[i]?.start ?? ctx.text.length;
@@ -193,6 +207,41 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
   if (header) return standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
   if (box) return standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
   return [];
+}
+
+/**
+ * The learned reading's claim, where no rule form claims. It reads a sentence only where the
+ * rules leave both sides of a claim open: an action no scope rules out, and a cue source
+ * (the prefilter's condition, so the prefilter stays sound) that no negation, condition,
+ * future, request or plan covers. The model weighs the wording; the rules keep their vetoes.
+ */
+function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
+  const open = readingInput(ctx, s);
+  if (!open) return [];
+  const reading = readSentence(ctx, s, model, [], (m) => open.cues.has(m.from));
+  if (reading.probability < model.threshold || !reading.cue) return [];
+  const cue = reading.cue;
+  return open.refs.map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
+}
+
+/** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
+function readingInput(ctx: Ctx, s: Sentence): { refs: ReturnType<typeof standingActions>; cues: Set<number> } | undefined {
+  const cues = new Set<number>();
+  let sc: ReturnType<typeof clauseScopes> | undefined;
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    i = m.to - 1;
+    // A modal alone reads as ability as often as permission ("the only one who can grant"):
+    // the rules' permission forms decide those.
+    if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal')) continue;
+    sc ??= clauseScopes(ctx, s.from, s.to, []);
+    const at = m.from - s.from;
+    if (!sc.cancelled && !sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !(m.from < sc.conditionAfter && sc.conditionAfter !== Infinity)) cues.add(m.from);
+  }
+  if (cues.size === 0) return undefined;
+  const refs = standingActions(ctx, s.from, s.to);
+  return refs.length > 0 ? { refs, cues } : undefined;
 }
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */
@@ -312,6 +361,27 @@ function hedgingLabel(ctx: Ctx, clause: Clause): boolean {
     if (m?.tags.some((tag) => tag.kind === 'option' || (tag.kind === 'trigger' && FORWARD.has(tag.trigger)))) hedge = true;
   }
   return hedge;
+}
+
+/**
+ * The learned reading's features of a text, for training (`scripts/train-grants.ts`): those of
+ * each sentence the reading would read, together; undefined when it would read none.
+ */
+export function readingFeatures(original: string): string[] | undefined {
+  const { lex, runsOn } = DEFAULT_COMPILED;
+  const text = maskMentioned(original, lex.metaNouns);
+  const tokens = tokenize(text, lex.singleTokens);
+  const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
+  const sentences = splitSentences(ctx, (w) => runsOn.has(w));
+  const out = new Set<string>();
+  for (const s of sentences) {
+    matchMentions(ctx, lex.main, s.from, s.to);
+    const kinds = tagKindsIn(ctx, s);
+    if (!kinds.has('action') && !kinds.has('prodWord') && !kinds.has('prodModifier') && !kinds.has('flag')) continue;
+    if (!readingInput(ctx, s)) continue;
+    for (const f of sentenceFeatures(ctx, s, []).features) out.add(f);
+  }
+  return out.size > 0 ? [...out] : undefined;
 }
 
 /** A production-gated action named in a text, with its UTF-16 offsets. */

@@ -51,7 +51,7 @@ const TICK_TOKEN = new Set(['☑', '✅', '✔', '✓', '🗹']);
 const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'prodModifier', 'flag']);
 
 /** The tags `resolveCues` makes cues from: cue words, permission modals, performed action forms. */
-function isCueSource(tag: Tag): boolean {
+export function isCueSource(tag: Tag): boolean {
   return (
     tag.kind === 'cue' ||
     tag.kind === 'modal' ||

@@ -177,6 +177,7 @@ const READINGS: Record<ClaimCue, string> = {
   status: 'is a status value (or ticked box, table cell, list header) marking the action granted or done',
   flag: 'is a packet flag recording production work as done',
   'failed-check': "is a failed check of a negated item, so what the item rules out happened",
+  reading: "weighs most for a claim in the detector's learned reading of the sentence (no rule form matched its wording, and the model trained on the project's labelled corpora reads it as asserting the action)",
 };
 
 /**
@@ -191,7 +192,9 @@ function claimCard(analyzer: Analyzer, facts: DocumentFacts, claim: ClaimFact, l
   out.push(
     claim.cueClass === 'flag' || claim.cueClass === 'failed-check'
       ? 'Read as asserted: the field records it as fact.'
-      : `Read as asserted: ${claim.cueClass === 'perf' ? 'past or present fact' : 'present fact'}, not negated, no condition, plan, request or question before it, not an option offered, not scoped outside production.`,
+      : claim.cueClass === 'reading'
+        ? 'Read as asserted: neither the cue nor the action is negated, conditioned, planned, requested, asked or scoped outside production, and the wording reads as a statement of fact.'
+        : `Read as asserted: ${claim.cueClass === 'perf' ? 'past or present fact' : 'present fact'}, not negated, no condition, plan, request or question before it, not an option offered, not scoped outside production.`,
   );
   if (locks.length === 0) {
     out.push('No authority lock governs this document, so nothing is granted.');

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createGrantDetector } from '../../server/src/core/grants/detector';
+import type { ReadingModel } from '../../server/src/core/grants/reading';
+import { projectCorpora, scoreSentences } from '../support/grantCorpus';
+import { MODEL_FILE, trainedModelText } from '../support/readingTraining';
+
+test('the shipped reading model is exactly what the project corpora train (npm run train:grants)', () => {
+  assert.equal(readFileSync(MODEL_FILE, 'utf8'), trainedModelText(projectCorpora()), 'retrain with npm run train:grants and commit the model');
+});
+
+// A model that reads every sentence it is shown as a claim: what still claims nothing is what
+// the rules veto, whatever the wording weighs.
+const yesToAll: ReadingModel = { version: 1, threshold: 0.5, weights: { bias: 20 } };
+
+test('the rules keep their vetoes over the reading: negation, condition, future, request, question, non-production, ability', () => {
+  const detect = createGrantDetector(undefined, { reading: yesToAll });
+  const vetoed = [
+    'The repoint was not approved by the owner.',
+    'Nobody has signed off the cutover in production.',
+    'The repoint will be approved by the owner on Friday.',
+    'Cutover: APPROVED once PC-8 passes.',
+    'If the owner approves, the cutover proceeds on Saturday.',
+    'Please approve the production cutover.',
+    'Was the repoint approved?',
+    'The cutover was approved for staging only.',
+    'Actor needed: owner (the only one who can grant REAL_RUN).',
+    'REAL_RUN remains BLOCKED pending the owner grant.',
+    'The production grant for the repoint was revoked on 11-28.',
+  ];
+  assert.deepEqual(
+    vetoed.filter((s) => detect(s).length > 0),
+    [],
+  );
+});
+
+test('where the rules read nothing, the reading claims the standing action, with its own cue class and reason', () => {
+  const rulesAlone = createGrantDetector(undefined, { reading: null });
+  const text = 'Although staging was the original target, the team ended up repointing the production billing reader as well.';
+  assert.deepEqual(rulesAlone(text), []);
+  const [claim, ...rest] = createGrantDetector(undefined, { reading: yesToAll })(text);
+  assert.equal(rest.length, 0);
+  assert.equal(claim?.cueClass, 'reading');
+  assert.deepEqual(claim?.actions, ['repoint', 'production']);
+  assert.match(claim?.reason ?? '', /learned reading/);
+  // The range runs from the cue the model weighs to the action: inside the sentence, never the whole paragraph.
+  assert.ok(claim && text.slice(claim.start, claim.end) === claim.phrase && claim.phrase.length < text.length);
+});
+
+test('the shipped reading raises recall on the labelled sentences without a false claim on the dev sets', () => {
+  const sets = projectCorpora();
+  const rows = sets.flatMap((s) => s.sentences ?? []);
+  const alone = scoreSentences(rows, createGrantDetector(undefined, { reading: null }));
+  const withReading = scoreSentences(rows, createGrantDetector());
+  assert.ok(withReading.recall > alone.recall + 0.03, `recall ${alone.recall.toFixed(3)} → ${withReading.recall.toFixed(3)}`);
+  assert.ok(withReading.precision >= 0.98, `precision ${withReading.precision.toFixed(3)}`);
+  const dev = sets.filter((s) => !s.name.startsWith('blind-')).flatMap((s) => s.sentences ?? []);
+  assert.equal(scoreSentences(dev, createGrantDetector()).fp, 0);
+});
