@@ -114,7 +114,8 @@ function verbalNegation(ctx: Ctx, cue: CueRef, a: number): boolean {
   for (let steps = 0; j !== -1 && steps < 5; steps++) {
     const c = ctx.cover[j];
     if (c && c.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
-    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) return false;
+    // "has not said GO", "did not give the go-ahead": the negation reaches the cue through the verb reporting it.
+    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb') || (has(c, 'report') && steps === 0))) return false;
     j = prevToken(ctx, c ? c.from : j, a);
   }
   return false;

@@ -163,19 +163,15 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
   return cue ? { ...cue, colon } : undefined;
 }
 
-/**
- * The actions in [a, b) that stand: not negated, excluded, hedged or outside production.
- * `hedgedStand` keeps hedged ones (for the learned reading, which weighs hedges itself).
- */
-export function standingActions(ctx: Ctx, a: number, b: number, hedgedStand = false): ActionRef[] {
+/** The actions in [a, b) that stand: not negated, excluded, hedged or outside production. */
+export function standingActions(ctx: Ctx, a: number, b: number): ActionRef[] {
   const { refs, hasProduction, placesInProduction } = resolveActions(ctx, a, b);
   if (refs.length === 0) return [];
   const sc = clauseScopes(ctx, a, b, []);
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
   return refs.filter((r) => {
     const at = r.core.from - a;
-    if (!hedgedStand && sc.hedged[at]) return false;
-    return !sc.negated[at] && !sc.excluded[at] && !(sc.nonProduction && !hasProduction && !r.explicitProd) && r.core.from < sc.predicateNegation;
+    return !sc.negated[at] && !sc.excluded[at] && !sc.hedged[at] && !(sc.nonProduction && !hasProduction && !r.explicitProd) && r.core.from < sc.predicateNegation;
   });
 }
 

@@ -87,7 +87,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? ''));
     // "signed before the freeze": a restriction named as a time is no block now.
     const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
-    const lifting = liftSet.has(m.from);
+    const lifting = liftSet.has(m.from) || meetingName(ctx, m, p0, p1);
     // "the stand-up held at 09:00" took place; "REAL_RUN is held" is a block.
     const heldNext = ctx.tokens[nextToken(ctx, m.from, b)];
     // "held error rates flat", "held at 09:00": kept or took place; "Cutover held.", "is held" block.
@@ -103,6 +103,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
         else cancelBefore = Math.min(cancelBefore, rel);
       }
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
+      if (tag.kind === 'trigger' && tag.trigger === 'both' && ellipticalCondition(ctx, m, b)) continue;
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
       if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
       if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
@@ -154,6 +155,29 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     nonProduction,
     nonProductionPlace,
   };
+}
+
+/** "approved at Thursday's go/no-go": the meeting that decides, not a NO-GO. */
+function meetingName(ctx: Ctx, m: Mention, p0: number, p1: number): boolean {
+  return ctx.tokens[m.from]?.norm === 'no-go' && ctx.tokens[p0]?.raw === '/' && ctx.tokens[p1]?.norm === 'go';
+}
+
+// "rollback ready if needed": an "if" with nothing but one of these after it conditions the
+// phrase it follows, not the clause ("I already flipped prod to the new reader, rollback ready if needed").
+const ELLIPTICAL = new Set(['needed', 'necessary', 'required', 'possible', 'applicable', 'appropriate', 'warranted', 'any', 'so']);
+
+function ellipticalCondition(ctx: Ctx, m: Mention, b: number): boolean {
+  if (m.to !== m.from + 1 || ctx.tokens[m.from]?.norm !== 'if') return false;
+  const next = nextToken(ctx, m.from, b);
+  if (next === -1 || !ELLIPTICAL.has(ctx.tokens[next]?.norm ?? '')) return false;
+  const after = nextToken(ctx, next, b);
+  if (after !== -1 && ctx.tokens[after]?.kind !== 'punct') return false;
+  // Only after a comma: "approved if needed" still conditions its own verb.
+  for (let j = prevToken(ctx, m.from, 0), steps = 0; j !== -1 && steps < 4; j = prevToken(ctx, j, 0), steps++) {
+    if (ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';') return true;
+    if (has(ctx.cover[j], 'cue')) return false;
+  }
+  return false;
 }
 
 /** "for the dry run", "in staging only": a place preposition within two words before the marker. */

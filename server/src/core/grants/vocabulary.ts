@@ -389,7 +389,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'only after', 'only if', 'only when', 'only once', 'only with', 'only upon', 'not before', 'not until',
     'unless', 'provided that', 'providing that', 'subject to', 'contingent on', 'contingent upon',
     'conditional on', 'conditional upon', 'dependent on', 'depends on', 'depending on', 'pending', 'awaiting',
-    'awaits', 'waiting for', 'waiting on', 'conditionally', 'provisionally', 'tentatively', 'in principle',
+    'awaits', 'waiting for', 'waiting on', 'waits for', 'waits on', 'wait for', 'conditionally', 'provisionally', 'tentatively', 'in principle',
     'if', 'as soon as', 'on condition', 'assuming', 'gated on', 'gated by', 'blocked on', 'blocked by',
   ],
   futureTriggers: [
