@@ -115,6 +115,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // Measured blind at 80e4a8e and not tuned on since: the session's last unseen figures.
   'blind-2026-12-01-r6': { sentences: [0.96, 0.75], jsonCases: [0.97, 0.88], notes: [0.88, 0.57] },
   'blind-2026-12-01-r7': { sentences: [0.94, 0.8], jsonCases: [0.97, 0.93], notes: [0.85, 1.0] },
+  // Measured blind at f50099e (rules and the learned reading) and not tuned on since: the session's last unseen figures.
+  'blind-2026-12-01-r8': { sentences: [0.92, 0.8], jsonCases: [0.97, 0.83], notes: [0.75, 0.75] },
 };
 
 test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {

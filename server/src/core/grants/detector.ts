@@ -234,7 +234,8 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ReturnType<typeof standing
     i = m.to - 1;
     // A modal alone reads as ability as often as permission ("the only one who can grant"):
     // the rules' permission forms decide those.
-    if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal')) continue;
+    // Nor is a condition's own word a cue ("after the rollback blocker is scoped").
+    if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     const at = m.from - s.from;
     if (!sc.cancelled && !sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !(m.from < sc.conditionAfter && sc.conditionAfter !== Infinity)) cues.add(m.from);
