@@ -72,6 +72,9 @@ describe('hover text: only what Markdown needs is escaped', () => {
     // At the edges the neighbours are the card's, not the text's.
     assert.equal(md('_'), '\\_');
     assert.equal(md('x_'), 'x\\_');
+    // A run is read as one delimiter: all of it is escaped, or none.
+    assert.equal(md('a __ b a__b a*** b'), 'a __ b a__b a\\*\\*\\* b');
+    assert.equal(md(`x${'*'.repeat(20_000)}y`), `x${'\\*'.repeat(20_000)}y`);
   });
 
   test('at the start of a paragraph: headings, quotes, list items, rules and definitions are escaped', () => {

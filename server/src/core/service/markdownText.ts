@@ -26,12 +26,29 @@ const oneLine = (text: string) => text.replace(/\r\n?|\n/g, ' ');
 export function md(text: string): string {
   const s = oneLine(text);
   let out = '';
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length; ) {
     const c = s[i] as string;
+    if (c === '*' || c === '~' || c === '_') {
+      // A run of equal delimiters is escaped or kept as a whole, as CommonMark reads it as one.
+      let end = i + 1;
+      while (s[end] === c) end++;
+      const run = s.slice(i, end);
+      out += delimiterRunIsText(c, s[i - 1], s[end]) ? run : run.replace(/./g, '\\$&');
+      i = end;
+      continue;
+    }
     if (needsEscape(s, i, c)) out += '\\';
     out += c;
+    i++;
   }
   return out;
+}
+
+/** Whether a run of `c` between `before` and `after` (undefined: the edge of the text) can neither open nor close emphasis. */
+function delimiterRunIsText(c: string, before: string | undefined, after: string | undefined): boolean {
+  if (isSpace(before) && isSpace(after)) return true;
+  // `*` (and GFM's `~`) can open and close inside a word; `_` cannot.
+  return c === '_' && isWord(before) && isWord(after);
 }
 
 function needsEscape(s: string, i: number, c: string): boolean {
@@ -41,20 +58,6 @@ function needsEscape(s: string, i: number, c: string): boolean {
       return true;
     case '\\':
       return next === undefined || ASCII_PUNCTUATION.test(next);
-    case '*':
-    case '~':
-    case '_': {
-      // The run of equal delimiters around i decides, as in CommonMark.
-      let start = i;
-      while (start > 0 && s[start - 1] === c) start--;
-      let end = i + 1;
-      while (end < s.length && s[end] === c) end++;
-      const before = s[start - 1];
-      const after = s[end];
-      if (isSpace(before) && isSpace(after)) return false;
-      // `*` (and GFM's `~`) can open and close inside a word; `_` cannot.
-      return !(c === '_' && isWord(before) && isWord(after));
-    }
     case ']':
       // `[text](target)` is the only link that needs no definition elsewhere, and hovers have none.
       return next === undefined || next === '(';
