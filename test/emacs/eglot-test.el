@@ -5,7 +5,8 @@
 ;;   GOVLENS_BROKEN=<git repository: broken copy> GOVLENS_OUTSIDE=<folder outside both>
 ;;   GOVLENS_EMACS_INIT=<the README's Emacs setup, verbatim> HOME=<empty folder> \
 ;;     timeout 180 emacs --batch -l test/emacs/eglot-test.el
-;; Exit status: 0 when every check passed, 1 otherwise.
+;; Exit status: 0 when every check passed, 1 otherwise. GOVLENS_EMACS_WAIT_S bounds each wait
+;; (default 20 seconds); the runner's `timeout' (GOVLENS_EMACS_TIMEOUT_S) bounds the whole run.
 ;;
 ;; The README's setup is loaded as ~/.emacs would be, its two variables (server command,
 ;; knowledge bases) set beforehand to this run's (its defvars keep them). Batch Emacs has no
@@ -38,7 +39,7 @@
 (defvar govlens-broken (and (getenv "GOVLENS_BROKEN") (file-name-as-directory (getenv "GOVLENS_BROKEN"))))
 (defvar govlens-outside (and (getenv "GOVLENS_OUTSIDE") (file-name-as-directory (getenv "GOVLENS_OUTSIDE"))))
 (defvar govlens-init (getenv "GOVLENS_EMACS_INIT"))
-(defvar govlens-timeout (string-to-number (or (getenv "GOVLENS_EMACS_TIMEOUT") "20")))
+(defvar govlens-timeout (string-to-number (or (getenv "GOVLENS_EMACS_WAIT_S") "20")))
 
 (defconst govlens-arch "knowledge/dev/reports/architecture/")
 (defconst govlens-packet-dir (concat govlens-arch "fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12/"))
@@ -247,7 +248,6 @@
             (govlens-check (not (memq major-mode '(governance-lens-json-mode governance-lens-markdown-mode)))
                            "%s opened in %s" (car spec) major-mode)
             (when (cdr spec) (govlens-check (eq major-mode (cdr spec)) "%s opened in %s" (car spec) major-mode))
-            (accept-process-output nil 0.2)
             (govlens-check (not (govlens-managed-p buffer)) "eglot manages %s (%s)" (car spec) major-mode)
             (kill-buffer buffer))))))
 
