@@ -130,7 +130,7 @@
     info))
 
 (defun govlens-definition ()
-  "M-. at point; return (FILE . LINE TEXT) where it lands."
+  "M-. at point; return (FILE . TEXT-OF-LINE) where it lands."
   ;; M-. does not prompt for the identifier; this-command is what tells xref it was M-.
   (govlens-command 'xref-find-definitions (call-interactively #'xref-find-definitions))
   (cons (buffer-file-name) (govlens-line)))
