@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor test layers need, when it is missing (safe to run again):
-#   - Debian packages: chromium, ripgrep, neovim, and the tool chain code-server's native modules build with;
+#   - Debian packages: chromium, ripgrep, neovim, emacs-nox with eglot and markdown-mode, and the tool chain
+#     code-server's native modules build with;
 #   - code-server (VS Code 1.100.3 for the browser) from npm into $GOVLENS_E2E_HOME/cs, offline from
 #     GitHub: @vscode/ripgrep's download is replaced by Debian's rg, node-gyp uses the local Node headers.
 # playwright-core and mocha are devDependencies of the project: npm ci installs them.
@@ -8,7 +9,7 @@
 set -euo pipefail
 E2E_HOME=${GOVLENS_E2E_HOME:-$HOME/.cache/govlens-e2e}
 CS_VERSION=4.100.3
-APT_PACKAGES=(chromium ripgrep neovim build-essential python3 libkrb5-dev curl ca-certificates)
+APT_PACKAGES=(chromium ripgrep neovim emacs-nox elpa-eglot elpa-markdown-mode build-essential python3 libkrb5-dev curl ca-certificates)
 t() { local s=$SECONDS; "$@"; echo "[setup] $((SECONDS - s))s: $*" >&2; }
 say() { echo "[setup] $*" >&2; }
 
@@ -94,4 +95,4 @@ xdg=$(mktemp -d)
 version=$(XDG_CONFIG_HOME=$xdg XDG_DATA_HOME=$xdg XDG_CACHE_HOME=$xdg "$CS_DIR/node_modules/.bin/code-server" --version 2>/dev/null || true)
 rm -rf "$xdg"
 say "code-server $(grep '^[0-9]' <<<"$version" | head -1)"
-say "ready: nvim $(nvim --version | head -1 | cut -d' ' -f2), $(chromium --version 2>/dev/null | head -1), code-server in $CS_DIR"
+say "ready: nvim $(nvim --version | head -1 | cut -d' ' -f2), $(emacs --version | head -1), $(chromium --version 2>/dev/null | head -1), code-server in $CS_DIR"

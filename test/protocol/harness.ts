@@ -62,6 +62,10 @@ export interface Client {
   uri(relative: string): string;
   /** Latest published diagnostics per URI (push clients). */
   published: Map<string, Diagnostic[]>;
+  /** Every publishDiagnostics in the order received, unchanged ones included. */
+  publications: PublishDiagnosticsParams[];
+  /** Resolves with the first publication for `relative` received at index `since` of `publications` or later. */
+  waitForPublication(relative: string, since: number, what: string): Promise<Diagnostic[]>;
   /** Resolves once a publishDiagnostics for `relative` satisfies the predicate (already received ones count). */
   waitForPublished(relative: string, predicate: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]>;
   waitForNotification<T>(method: string, predicate?: (params: T) => boolean): Promise<T>;
@@ -73,6 +77,8 @@ export interface Client {
   settings: Record<string, unknown>;
   open(relative: string, text?: string): Promise<string>;
   change(relative: string, text: string): Promise<void>;
+  /** textDocument/didClose (close() shuts the server down). */
+  closeDocument(relative: string): Promise<void>;
   text(relative: string): string;
   stderr(): string;
   close(): Promise<void>;
@@ -98,6 +104,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     root,
     uri,
     published,
+    publications: [],
     refreshes: 0,
     registrations: [],
     settings: {},
@@ -115,6 +122,22 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
         const timer = setTimeout(() => {
           publishWaiters.delete(check);
           reject(new Error(`no publishDiagnostics for ${relative} where ${what}; last: ${JSON.stringify(published.get(uri(relative)))}`));
+        }, 10_000);
+        publishWaiters.add(check);
+        check();
+      }),
+    waitForPublication: (relative, since, what) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = client.publications.slice(since).find((p) => p.uri === uri(relative));
+          if (!found) return;
+          publishWaiters.delete(check);
+          clearTimeout(timer);
+          resolve(found.diagnostics);
+        };
+        const timer = setTimeout(() => {
+          publishWaiters.delete(check);
+          reject(new Error(`no publishDiagnostics for ${relative} ${what} (${client.publications.length - since} others since)`));
         }, 10_000);
         publishWaiters.add(check);
         check();
@@ -157,6 +180,11 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
       texts.set(relative, text);
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(relative), version }, contentChanges: [{ text }] });
     },
+    closeDocument: async (relative) => {
+      versions.delete(relative);
+      texts.delete(relative);
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(relative) } });
+    },
     text: (relative) => texts.get(relative) ?? fs.readFileSync(path.join(root, relative), 'utf8'),
     stderr: () => stderr,
     close: async () => {
@@ -173,6 +201,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
 
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.set(params.uri, params.diagnostics);
+    client.publications.push(params);
     for (const waiter of [...publishWaiters]) waiter();
   });
   connection.onUnhandledNotification(({ method, params }) => {

@@ -74,7 +74,7 @@ describe('hover cards', () => {
   test('an evidence reference: the cited entry with its status and item', () => {
     const { service, at } = setup();
     const hover = service.hover(NOTE, at(NOTE, 'precondition-checklist.json PC-7', 2));
-    assert.match(hover?.contents ?? '', /^\*\*PC-7\*\* in \[`kb\/.*precondition-checklist\.json`\]\(.*#L\d+,\d+\) · status \*\*FAIL\*\*\n\nREAL\\_RUN grant/);
+    assert.match(hover?.contents ?? '', /^\*\*PC-7\*\* in \[`kb\/.*precondition-checklist\.json`\]\(.*#L\d+,\d+\) · status \*\*FAIL\*\*\n\nREAL_RUN grant/);
     assert.match(hover?.contents ?? '', /doc: `fix7-p0-precondition-checklist`/);
   });
 

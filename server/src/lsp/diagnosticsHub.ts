@@ -21,8 +21,9 @@ interface Reported {
 /**
  * Keeps the client's diagnostics current. Pull clients (VS Code) ask per open document and
  * for the whole workspace (a long poll answered when something changes) and are told to
- * refresh after a change; push-only clients (Neovim 0.7) get every document's diagnostics
- * published, and re-published when they change.
+ * refresh after a change; push-only clients (Neovim 0.7, eglot) get every document's
+ * diagnostics published, re-published when they change and whenever the document is opened
+ * or closed.
  */
 export class DiagnosticsHub {
   private generation = 0;
@@ -33,6 +34,8 @@ export class DiagnosticsHub {
   private lastWorkspaceGeneration = -1;
   /** Push mode: per folder, the documents still to publish (an overtaken pass leaves the rest here). */
   private readonly pendingPush = new Map<KbFolder, Set<string>>();
+  /** Push mode: per folder, documents opened or closed since their last publication, sent whether or not they changed. */
+  private readonly owedPush = new Map<KbFolder, Set<string>>();
   /** Push mode: documents may have left since the last complete pass (a restart, a folder removed). */
   private sweepOwed = false;
   /** Counts every change as it happens (generation counts settled ones). */
@@ -54,6 +57,22 @@ export class DiagnosticsHub {
 
   private convert(folder: KbFolder, diagnostics: readonly CoreDiagnostic[]): Diagnostic[] {
     return diagnostics.map((d) => toLspDiagnostic(folder, d));
+  }
+
+  /**
+   * Called when the client opens or closes a document: the next push pass publishes its
+   * diagnostics even if unchanged. A client need not keep what it was sent for a file it had
+   * not opened (eglot 1.9 lists it project-wide only and shows the opened buffer nothing), nor
+   * keep a closed buffer's diagnostics for the file.
+   */
+  openedOrClosed(folder: KbFolder, path: string): void {
+    if (this.mode !== 'push' || !folder.analyzer.isDocument(path)) return;
+    const owed = this.owedPush.get(folder) ?? new Set<string>();
+    owed.add(path);
+    this.owedPush.set(folder, owed);
+    const pending = this.pendingPush.get(folder) ?? new Set<string>();
+    pending.add(path);
+    this.pendingPush.set(folder, pending);
   }
 
   /** Called on every change, at once: a pass over the workspace that is under way is now out of date. */
@@ -110,12 +129,14 @@ export class DiagnosticsHub {
     for (const folder of [...this.pendingPush.keys()]) {
       if (this.folders.all.includes(folder)) continue;
       this.pendingPush.delete(folder);
+      this.owedPush.delete(folder);
       this.sweepOwed = true;
     }
     const complete = await this.visitAll(
       (folder) => [...(this.pendingPush.get(folder) ?? [])],
       (folder, path) => {
-        this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path));
+        const owed = this.owedPush.get(folder)?.delete(path) ?? false;
+        this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path), owed);
         this.pendingPush.get(folder)?.delete(path);
       },
     );
@@ -126,13 +147,14 @@ export class DiagnosticsHub {
     for (const uri of [...this.published.keys()]) if (!current.has(uri)) this.send(undefined, uri, []);
   }
 
-  private send(folder: KbFolder | undefined, uri: string, source: CoreDiagnostic[]): void {
+  /** Publishes what differs from what the client has, or, when `always`, the current list regardless. */
+  private send(folder: KbFolder | undefined, uri: string, source: CoreDiagnostic[], always = false): void {
     const before = this.published.get(uri);
-    if (before?.source === source || (before === undefined && source.length === 0)) return;
+    if (!always && (before?.source === source || (before === undefined && source.length === 0))) return;
     const diagnostics = folder ? this.convert(folder, source) : [];
     // Recomputed is not changed: a dependant often ends up with the same findings.
     const key = JSON.stringify(diagnostics);
-    if (before?.key === key) {
+    if (!always && before?.key === key) {
       before.source = source;
       return;
     }

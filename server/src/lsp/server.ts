@@ -164,6 +164,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const located = folders.locate(document.uri);
     if (!located) return;
     located.folder.rememberUri(located.path, document.uri);
+    hub.openedOrClosed(located.folder, located.path);
     located.folder.workspace.setBuffer(located.path, document.getText(), document.version);
   });
   documents.onDidChangeContent(({ document }) => {
@@ -175,6 +176,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (!located) return;
     located.folder.workspace.closeBuffer(located.path);
     located.folder.forgetUri(located.path);
+    hub.openedOrClosed(located.folder, located.path);
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

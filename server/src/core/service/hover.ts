@@ -8,7 +8,7 @@ import { basename } from '../paths';
 import type { Position, Range } from '../types';
 import { anchorEntry } from './anchors';
 import { targetAt, type Target } from './locate';
-import { code, codeLink, md } from './markdownText';
+import { code, codeLink, md, mdBlock, mdCell } from './markdownText';
 import { idOccurrences } from './occurrences';
 import { rangeCovers, rangesOverlap } from './ranges';
 
@@ -60,7 +60,7 @@ function idCard(analyzer: Analyzer, id: string, linkTo: LinkTo): string {
   const entry = owner?.entries.find((e) => e.span.start === site.span.start);
   const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${codeLink(site.path, at(analyzer, site.path, site.span.start, linkTo))}`];
   if (entry?.status) lines.push(`Status: **${md(entry.status)}**`);
-  if (entry?.item) lines.push(md(entry.item));
+  if (entry?.item) lines.push(mdBlock(entry.item));
   if (owner) lines.push(origin(owner));
   if (sites.length > 1) lines.push(`Also defined in ${sites.slice(1).map((s) => codeLink(s.path, at(analyzer, s.path, s.span.start, linkTo))).join(', ')}`);
   return lines.join('\n\n');
@@ -72,13 +72,13 @@ function blockerCard(analyzer: Analyzer, status: BlockerStatus, linkTo: LinkTo):
     ? `resolved ${status.resolvedBy.how === 'status' ? 'by its own status' : `by ${codeLink(status.resolvedBy.facts.path, linkTo(status.resolvedBy.facts.path))} (resolved_in_this_macro)`}`
     : 'unresolved';
   const out = [`**${status.id}** · blocker · **${resolved}**`];
-  if (blocker.item) out.push(md(blocker.item));
+  if (blocker.item) out.push(mdBlock(blocker.item));
   const rows: [string, string | undefined][] = [
     ['Blocks', blocker.blocks],
     ['Actor needed', blocker.actor_needed],
     ['Next action', blocker.next_action],
   ];
-  const table = rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `| ${k} | ${md(v)} |`);
+  const table = rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `| ${k} | ${mdCell(v)} |`);
   if (table.length > 0) out.push(['| | |', '|---|---|', ...table].join('\n'));
   const evidence = evidenceLinks(analyzer, facts, blocker.span.start, linkTo);
   if (evidence) out.push(`Evidence: ${evidence}`);
@@ -133,7 +133,7 @@ function ticketCard(analyzer: Analyzer, range: TicketRange, own: Reservation | u
       reservation.folded === undefined ? undefined : `folded: ${reservation.folded ? 'yes' : 'no'}`,
       reservation.date ? md(reservation.date) : undefined,
     ].filter((f): f is string => f !== undefined);
-    out.push(`${head} in ${code(facts.path)}${flags.length ? ` · ${flags.join(' · ')}` : ''}${reservation.purpose ? `\n\n${md(reservation.purpose)}` : ''}`);
+    out.push(`${head} in ${code(facts.path)}${flags.length ? ` · ${flags.join(' · ')}` : ''}${reservation.purpose ? `\n\n${mdBlock(reservation.purpose)}` : ''}`);
   }
   return out.join('\n\n');
 }
@@ -156,12 +156,12 @@ function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, e
   if (entry && target) {
     const field = entry.array === 'surfaces' ? 'class' : 'status';
     out.push(`**${md(entry.key)}** in ${codeLink(resolution.path, at(analyzer, resolution.path, entry.span.start, linkTo))}${entry.status ? ` · ${field} **${md(entry.status)}**` : ''}`);
-    if (entry.item) out.push(md(entry.item));
+    if (entry.item) out.push(mdBlock(entry.item));
   } else {
     out.push(codeLink(resolution.path, linkTo(resolution.path)));
   }
   if (target?.doc) out.push(`doc: ${code(target.doc)}${target.date ? ` · ${md(target.date)}` : ''}`);
-  if (target?.purpose) out.push(md(target.purpose));
+  if (target?.purpose) out.push(mdBlock(target.purpose));
   if (target?.kind === 'note') {
     const title = target.headings[0];
     if (title) out.push(`**${md(title.text)}**`);
