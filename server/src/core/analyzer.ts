@@ -233,23 +233,42 @@ export class Analyzer {
     if (cached) return cached.diagnostics;
     const facts = this.factsOf(path);
     if (!facts) return [];
-    const diagnostics = this.computeDiagnostics(facts, index);
-    // A half-read workspace gives provisional answers: they are not kept.
-    if (!this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
-    return diagnostics;
+    try {
+      const { diagnostics, complete } = this.computeDiagnostics(facts, index);
+      // A half-read workspace gives provisional answers, and a check that failed an incomplete
+      // one: neither is kept, so the next question tries again.
+      if (complete && !this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
+      return diagnostics;
+    } catch (error) {
+      // Whatever fails here fails for this document only: whole-workspace passes carry on.
+      this.hooks.onError?.(path, error);
+      return [];
+    }
   }
 
-  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): Diagnostic[] {
+  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): { diagnostics: Diagnostic[]; complete: boolean } {
     const findings = [...facts.local];
+    let complete = true;
+    // Each cross-document check reads other documents and asks the host about paths: one that
+    // throws (a host failing, a bug on strange input) loses its own findings, not the others'.
+    const run = (check: () => Iterable<Finding>) => {
+      try {
+        append(findings, check());
+      } catch (error) {
+        complete = false;
+        this.hooks.onError?.(facts.path, error);
+      }
+    };
     if (!facts.broken && facts !== this.config) {
-      append(findings, checkUnknownIds(facts, index));
-      append(findings, checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
-      append(findings, checkUnreservedTickets(facts, index));
-      append(findings, this.overlapsOf(facts, index));
-      append(findings, checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
+      run(() => checkUnknownIds(facts, index));
+      run(() => checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
+      run(() => checkUnreservedTickets(facts, index));
+      run(() => this.overlapsOf(facts, index));
+      run(() => checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
     }
     const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
-    return applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const sorted = applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { diagnostics: sorted, complete };
   }
 
   /** ticket-range-overlap findings on this document's reservations, computed per prefix. */

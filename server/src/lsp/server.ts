@@ -44,20 +44,28 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let settle: { dispose(): void } | undefined;
   let settleMs = SETTLE_MAX_MS;
 
+  /**
+   * The end of a chain of background work: a failure is logged and the server carries on (an
+   * unhandled rejection would end the process, and a rejected `ready` would fail every request).
+   */
+  const logFailure = (what: string) => (error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
   const afterChange = () => {
     hub.touched();
     settle?.dispose();
     settle = runtime.timer.setTimeout(() => {
       settle = undefined;
-      void ready.then(async () => {
-        const started = performance.now();
-        // Bring the indexes up to date first: that is where an edit's cost lies.
-        for (const folder of folders.all) if (folder.analyzer.isWarm) folder.analyzer.workspaceIndex();
-        const pass = hub.changed();
-        announceBlockers();
-        await pass;
-        settleMs = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, performance.now() - started));
-      });
+      void ready
+        .then(async () => {
+          const started = performance.now();
+          // Bring the indexes up to date first: that is where an edit's cost lies.
+          for (const folder of folders.all) if (folder.analyzer.isWarm) folder.analyzer.workspaceIndex();
+          const pass = hub.changed();
+          announceBlockers();
+          await pass;
+          settleMs = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, performance.now() - started));
+        })
+        .catch(logFailure('Updating diagnostics'));
     }, settleMs);
   };
 
@@ -109,12 +117,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   };
 
   const reindex = (targets: readonly KbFolder[]) => {
-    ready = ready.then(() => warmUp(targets)).then(() => {
-      const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
-      connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
-      void hub.changed();
-      announceBlockers();
-    });
+    ready = ready
+      .then(() => warmUp(targets))
+      .then(() => {
+        const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
+        connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
+        void hub.changed().catch(logFailure('Publishing diagnostics'));
+        announceBlockers();
+      })
+      .catch(logFailure('Indexing'));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -222,7 +233,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     safe('check workspace', null, async (): Promise<Result<typeof CheckWorkspaceRequest>> => {
       await ready;
       const result = checkWorkspace(folders.all);
-      void hub.changed();
+      void hub.changed().catch(logFailure('Publishing diagnostics'));
       announceBlockers();
       return result;
     }),

@@ -5,6 +5,7 @@ import type { Resolution } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { EvidenceRef } from '../scan/evidence';
+import { excerpt } from '../text/excerpt';
 import type { Span } from '../types';
 
 export type FactsOf = (path: string) => DocumentFacts | undefined;
@@ -26,7 +27,8 @@ export function checkEvidence(references: ResolvedReferences, index: WorkspaceIn
   return findings;
 }
 
-function fileProblem(resolution: Resolution, written: string, span: Span, index: WorkspaceIndex): Finding | undefined {
+function fileProblem(resolution: Resolution, cited: string, span: Span, index: WorkspaceIndex): Finding | undefined {
+  const written = excerpt(cited);
   switch (resolution.kind) {
     case 'file':
       return undefined;
@@ -44,7 +46,7 @@ function fileProblem(resolution: Resolution, written: string, span: Span, index:
       };
     }
     case 'missing': {
-      const near = index.closestFileName(basename(written));
+      const near = index.closestFileName(basename(cited));
       const nearPath = near ? index.named(near)[0] : undefined;
       return {
         code: 'evidence-missing-file',

@@ -1,5 +1,5 @@
 import type { DocumentFacts, Reservation } from '../facts/types';
-import { ancestors, basename, dirname } from '../paths';
+import { ancestors, basename } from '../paths';
 import { NearestIndex } from '../text/nearest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
@@ -211,18 +211,33 @@ export class WorkspaceIndex implements FileLookup {
     // Listed files and their folders need no system call; anything else (links, unlisted
     // files, paths that do not exist) asks the host once per index: the index is rebuilt
     // whenever files come or go.
+    const known = this.known(path);
+    if (known !== undefined) return known;
+    // Nothing exists below a path that does not exist or is a file, and everything below a
+    // path that leaves the workspace leaves it too: walking down from the root, the first
+    // folder that is not listed is asked about once and answers for every path cited below it
+    // (a note citing root-relative paths makes its own folder's version of each a candidate
+    // first). A loop, not a recursion: a cited path may be tens of thousands of folders deep.
+    let kind: PathKind | undefined;
+    for (let end = path.indexOf('/'); end >= 0 && kind === undefined; end = path.indexOf('/', end + 1)) {
+      const folder = path.slice(0, end);
+      const above = this.known(folder) ?? this.ask(folder);
+      if (above === 'outside') kind = 'outside';
+      else if (above !== 'directory') kind = 'missing';
+    }
+    return this.ask(path, kind);
+  }
+
+  private known(path: string): PathKind | undefined {
     if (this.fileSet.has(path)) return 'file';
     if (this.folderSet.has(path)) return 'directory';
-    let kind = this.stats.get(path);
-    if (kind === undefined) {
-      // Nothing exists below a path that does not exist or is a file: one question about the
-      // first unknown folder answers for every path cited below it (a note citing root-relative
-      // paths makes its own folder's version of each of them a candidate first).
-      const parent = dirname(path);
-      const above = parent === '' || this.folderSet.has(parent) ? 'directory' : this.stat(parent);
-      kind = above === 'missing' || above === 'file' ? 'missing' : this.statFile(path);
-      this.stats.set(path, kind);
-    }
+    return this.stats.get(path);
+  }
+
+  /** The host's answer for a path whose folders are all there (or the answer they imply), remembered. */
+  private ask(path: string, implied?: PathKind): PathKind {
+    const kind = implied ?? this.statFile(path);
+    this.stats.set(path, kind);
     return kind;
   }
 

@@ -1,0 +1,73 @@
+/**
+ * Issue 13 through the built server: the small inputs that made it exit (push mode) or answer
+ * nothing (pull mode). Each runs in both modes; the server must keep serving, and every other
+ * document must keep its diagnostics.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { CheckWorkspaceRequest } from '../../common/protocol';
+import { startRawClient, type RawClient } from '../robust/lspClient';
+import { copyKb } from './harness';
+
+interface Reported {
+  code: string;
+  message: string;
+}
+
+const BROKEN = 'knowledge/broken-note.md';
+
+/** The example KB plus `files`, and a note whose one unknown ID says the rest is still analysed. */
+function kbWith(files: Record<string, string>): string {
+  const root = copyKb();
+  for (const [relative, text] of Object.entries({ ...files, [BROKEN]: '# Broken\n\nFIX7-P0-NOT-DEFINED-1 blocks it.\n' })) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), text);
+  }
+  return root;
+}
+
+async function until<T>(what: string, probe: () => T | undefined, client: RawClient, ms = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (client.exit) throw new Error(`the server exited (${JSON.stringify(client.exit)}) while waiting for ${what}: ${client.stderr().slice(-2000)}`);
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Runs `check` against the built server in both modes, and asserts it is still serving afterwards. */
+function inBothModes(name: string, files: () => Record<string, string>, check: (client: RawClient, reported: (relative: string) => Promise<Reported[]>) => Promise<void>): void {
+  for (const mode of ['push', 'pull'] as const) {
+    test(`${name} (${mode})`, async () => {
+      const client = await startRawClient(kbWith(files()), { mode });
+      try {
+        const reported = async (relative: string): Promise<Reported[]> => {
+          if (mode === 'push') return until(`diagnostics of ${relative}`, () => client.published.get(client.uri(relative)) as Reported[] | undefined, client);
+          const report = (await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items?: Reported[] }[] };
+          const item = report.items.find((i) => i.uri === client.uri(relative));
+          assert.ok(item?.items, `the workspace report has no entry for ${relative}: ${JSON.stringify(report.items.map((i) => i.uri))}`);
+          return item.items;
+        };
+        assert.deepEqual((await reported(BROKEN)).map((d) => d.code), ['unknown-id']);
+        await check(client, reported);
+        const summary = (await client.connection.sendRequest(CheckWorkspaceRequest.method, {})) as { files: number; errors: number } | null;
+        assert.ok(summary && summary.files >= 10 && summary.errors > 0, `Check Workspace answered ${JSON.stringify(summary)}`);
+        const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(BROKEN) }, position: { line: 2, character: 3 } });
+        assert.ok(hover, 'no hover after the pass');
+        assert.equal(client.exit, undefined, `the server exited: ${client.stderr().slice(-2000)}`);
+      } finally {
+        await client.close();
+      }
+    });
+  }
+}
+
+describe('a note citing a path 12,000 folders deep (item 1)', () => {
+  inBothModes('the server keeps serving, and the note gets evidence-missing-file', () => ({ 'knowledge/deep-note.md': `# Deep\n\nEvidence: ${'a/'.repeat(12_000)}x.json\n` }), async (_client, reported) => {
+    assert.deepEqual((await reported('knowledge/deep-note.md')).map((d) => d.code), ['evidence-missing-file']);
+  });
+});
