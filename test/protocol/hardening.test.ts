@@ -71,3 +71,22 @@ describe('a note citing a path 12,000 folders deep (item 1)', () => {
     assert.deepEqual((await reported('knowledge/deep-note.md')).map((d) => d.code), ['evidence-missing-file']);
   });
 });
+
+describe('a note citing …/0.md 6,000 times, with 3,000 files of that name (item 2)', () => {
+  const files = () => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < 3_000; i++) out[`data/d${i}/0.md`] = '';
+    out['knowledge/amplifying-note.md'] = `# Amplifying\n\n${Array.from({ length: 6_000 }, () => '…/0.md').join('\n')}\n`;
+    return out;
+  };
+  inBothModes('the server keeps serving; the note reports 1,000 findings and a summary, each naming at most 5 candidates', files, async (client, reported) => {
+    const found = await reported('knowledge/amplifying-note.md');
+    assert.equal(found.length, 1_001);
+    assert.deepEqual([...new Set(found.map((d) => d.code))].sort(), ['evidence-ambiguous-file', 'too-many-findings']);
+    assert.ok(JSON.stringify(found).length < 2_000_000, `${JSON.stringify(found).length} characters`);
+    const first = found.find((d) => d.code === 'evidence-ambiguous-file') as (Reported & { range: unknown }) | undefined;
+    assert.match(first?.message ?? '', /and 2,995 more/);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: client.uri('knowledge/amplifying-note.md') }, range: first?.range, context: { diagnostics: [first] } })) as unknown[];
+    assert.ok(actions.length <= 5, `${actions.length} code actions`);
+  });
+});

@@ -7,6 +7,7 @@ import { resolveReferences, type ResolvedReferences } from './index/references';
 import { findOverlaps, checkUnreservedTickets } from './checks/tickets';
 import { checkUnknownIds } from './checks/unknownIds';
 import { codeInfo } from './codes';
+import { count, MAX_FINDINGS_PER_DOCUMENT } from './limits';
 import { noteFacts } from './facts/noteFacts';
 import { packetFacts } from './facts/packetFacts';
 import type { DocumentFacts, Finding } from './facts/types';
@@ -21,6 +22,8 @@ import { emptyFacts } from './facts/emptyFacts';
 import { LineIndex } from './text/lineIndex';
 import { Severity, type Diagnostic, type SeverityName } from './types';
 import type { Disposable, FileSnapshot, Workspace, WorkspaceChange } from './workspace';
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 const severityByName: Record<SeverityName, Severity> = {
   error: Severity.Error,
@@ -267,8 +270,25 @@ export class Analyzer {
       run(() => checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
     }
     const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
-    const sorted = applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { diagnostics: sorted, complete };
+    const sorted = applySuppressions(facts, diagnostics).sort(byPosition);
+    return { diagnostics: this.capped(facts, sorted), complete };
+  }
+
+  /**
+   * At most MAX_FINDINGS_PER_DOCUMENT findings, and one that counts the rest: thousands of
+   * findings on one document help nobody, and every host would carry them on every pass. The
+   * most severe are kept (an error never hides behind a thousand hints), each in document order.
+   */
+  private capped(facts: DocumentFacts, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= MAX_FINDINGS_PER_DOCUMENT) return diagnostics;
+    const kept = [...diagnostics].sort((a, b) => a.severity - b.severity).slice(0, MAX_FINDINGS_PER_DOCUMENT).sort(byPosition);
+    const left = diagnostics.length - kept.length;
+    const summary = this.toDiagnostic(facts, {
+      code: 'too-many-findings',
+      span: { start: 0, end: 0 },
+      message: `This document has ${count(diagnostics.length)} findings; the ${count(kept.length)} most severe are shown and ${count(left)} are not. Fix the ones shown (or split the document) to see the rest.`,
+    });
+    return summary ? [summary, ...kept] : kept;
   }
 
   /** ticket-range-overlap findings on this document's reservations, computed per prefix. */

@@ -55,6 +55,8 @@ export class WorkspaceIndex implements FileLookup {
   private lockList: DocumentFacts[] | undefined;
   private locksByPacket: Map<string, DocumentFacts[]> | undefined;
   private rangesByPrefix = new Map<string, TicketRange[]>();
+  /** Per `…/` suffix, the files ending with it: a note may cite the same suffix thousands of times. */
+  private readonly bySuffix = new Map<string, readonly string[]>();
   /** While the constructor adds documents in order, lists need no re-sorting. */
   private building = true;
 
@@ -261,10 +263,15 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   endingWith(suffix: string): readonly string[] {
-    const name = basename(suffix);
-    // Only files of the right base name can end with the suffix, unless the elision cut the name itself.
-    const pool = suffix.includes('/') ? this.named(name) : this.files;
-    return pool.filter((f) => f.endsWith(suffix));
+    let found = this.bySuffix.get(suffix);
+    if (!found) {
+      const name = basename(suffix);
+      // Only files of the right base name can end with the suffix, unless the elision cut the name itself.
+      const pool = suffix.includes('/') ? this.named(name) : this.files;
+      found = pool.filter((f) => f.endsWith(suffix));
+      this.bySuffix.set(suffix, found);
+    }
+    return found;
   }
 
   private add(facts: DocumentFacts): void {

@@ -8,6 +8,7 @@ import { sameStyle, type PathUse } from './pathForms';
 import { rewordClaim } from './rewordClaim';
 import type { TextEdit, WorkspaceEdit } from './types';
 import { SUPPRESSION_PLACEHOLDER } from '../suppressions';
+import { MAX_CANDIDATES } from '../limits';
 
 export interface CodeAction {
   title: string;
@@ -112,7 +113,8 @@ function ambiguousFile({ facts, index }: Context, span: Span, candidates: unknow
   const cited = citedPath(facts, span);
   if (!cited) return [];
   const tail = cited.written.replace(/^(?:…|\.\.\.)\//, '');
-  const files = candidates.filter((c): c is string => typeof c === 'string' && index.stat(c) === 'file');
+  // The data comes back from the client, which may send anything: a few fixes at most.
+  const files = candidates.slice(0, MAX_CANDIDATES).filter((c): c is string => typeof c === 'string' && index.stat(c) === 'file');
   if (files.length === 0 || !files.every((c) => c.endsWith(tail))) return [];
   return files.map((file) => {
     const newText = sameStyle(index, facts.path, cited.written, file, cited.use);
