@@ -1,9 +1,10 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../../server/src/cli/run';
 import { DiagnosticCodes } from '../../server/src/core/codes';
 import { validateSarif } from '../helpers/sarif';
 import { validateAgainstSchema } from '../helpers/validate-json';
@@ -172,5 +173,52 @@ describe('usage errors exit 2 with one line on stderr', () => {
     const run = govlens('--help');
     assert.equal(run.status, 0);
     for (const word of ['govlens check', 'govlens blockers', '--format', 'sarif', 'Exit status', '--all', ...DiagnosticCodes]) assert.ok(run.stdout.includes(word), word);
+  });
+});
+
+describe('inputs that used to crash the CLI with no output (issue 13)', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-cli-'));
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const kbWith = (name: string, files: Record<string, string>) => {
+    const root = path.join(scratch, name);
+    fs.cpSync(path.join(repo, EXAMPLE), root, { recursive: true });
+    for (const [relative, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), text);
+    }
+    return root;
+  };
+
+  test('a .govlens.json of 130,000 wrong-typed idPrefixes: exit 1, valid JSON, 100 schema errors and one that counts the rest', () => {
+    const root = kbWith('config', { '.govlens.json': JSON.stringify({ idPrefixes: Array.from({ length: 130_000 }, (_, i) => i) }) });
+    const run = govlens('check', root, '--format', 'json');
+    assert.equal(run.status, 1, run.stderr);
+    const output = parse(run.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    assert.deepEqual(validateAgainstSchema(checkSchema, output), []);
+    const config = output.diagnostics.filter((d) => d.file === '.govlens.json');
+    assert.equal(config.length, 101);
+    assert.match(config[100]?.message ?? '', /129,900 more schema errors in \.govlens\.json are not listed/);
+  });
+
+  test('a note citing a path 12,000 folders deep: exit 1, evidence-missing-file', () => {
+    const root = kbWith('deep', { 'knowledge/deep.md': `# Deep\n\nEvidence: ${'a/'.repeat(12_000)}x.json\n` });
+    const run = govlens('check', root, '--format', 'json');
+    assert.equal(run.status, 1, run.stderr);
+    const output = parse(run.stdout) as { diagnostics: { file: string; code: string }[] };
+    assert.deepEqual(output.diagnostics.map((d) => `${d.file} ${d.code}`), ['knowledge/deep.md evidence-missing-file']);
+  });
+
+  test('anything that stops a run (here, output that cannot be written) exits 2 with the reason, not 1', () => {
+    const errors: string[] = [];
+    const status = runCli(['check', path.join(repo, EXAMPLE)], {
+      stdout: () => {
+        throw new Error('EPIPE: broken pipe, write');
+      },
+      stderr: (text) => errors.push(text),
+      cwd: repo,
+      version: '0.0.0',
+    });
+    assert.equal(status, 2);
+    assert.deepEqual(errors, [`govlens: cannot analyse '${path.join(repo, EXAMPLE)}': EPIPE: broken pipe, write\n`]);
   });
 });

@@ -90,3 +90,24 @@ describe('a note citing …/0.md 6,000 times, with 3,000 files of that name (ite
     assert.ok(actions.length <= 5, `${actions.length} code actions`);
   });
 });
+
+describe('a .govlens.json of 130,000 wrong-typed idPrefixes (item 3)', () => {
+  inBothModes('the folder opens; the file reports 100 schema errors and one that counts the rest', () => ({ '.govlens.json': JSON.stringify({ idPrefixes: Array.from({ length: 130_000 }, (_, i) => i) }) }), async (_client, reported) => {
+    const found = await reported('.govlens.json');
+    assert.equal(found.length, 101);
+    assert.match(found[100]?.message ?? '', /129,900 more schema errors/);
+  });
+
+  test('a folder that cannot be opened is never reported clean by Check Workspace', async () => {
+    const missing = path.join(copyKb(), 'no-such-folder');
+    const client = await startRawClient(missing, { mode: 'pull' });
+    try {
+      const summary = (await client.connection.sendRequest(CheckWorkspaceRequest.method, {})) as { files: number; errors: number; unreadFolders?: { uri: string; reason: string }[] } | null;
+      assert.equal(summary?.unreadFolders?.length, 1, `Check Workspace answered ${JSON.stringify(summary)}`);
+      assert.equal(summary?.unreadFolders?.[0]?.uri, client.uri('').replace(/\/$/, ''));
+      assert.match(summary?.unreadFolders?.[0]?.reason ?? '', /no such file or directory/i);
+    } finally {
+      await client.close();
+    }
+  });
+});

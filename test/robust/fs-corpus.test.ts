@@ -16,6 +16,7 @@ import { buildCorpus, CANARY_TEXT, PATHS, snapshotTree, type Corpus } from './co
 import { record } from './budget';
 import { isWithin, spyOnFs, type FsSpy } from './fsSpy';
 import { observedProblems, probePositions, serviceProblems } from './invariants';
+import { append } from '../../server/src/core/append';
 
 let corpus: Corpus;
 let spy: FsSpy;
@@ -192,7 +193,7 @@ describe('containment', () => {
     const problems: string[] = [];
     for (const p of listed) {
       const text = analyzer.factsOf(p)?.text ?? '';
-      problems.push(...serviceProblems(analyzer, p, probePositions(text, [3, 17, 101, 977, 4099]), 'FIX7-P0-RENAMED-1'));
+      append(problems, serviceProblems(analyzer, p, probePositions(text, [3, 17, 101, 977, 4099]), 'FIX7-P0-RENAMED-1'));
     }
     assert.deepEqual(problems, []);
     const service = createLanguageService(analyzer, { linkTo: (p) => p });

@@ -18,7 +18,9 @@ export function formatBlockersTable(blockers: BlockerStatus[], all: boolean, dis
     const row = blockerRow(b);
     return { file: row.file, date: b.facts.date, cells: [String(row.line + 1), row.id, ...(all ? [row.status] : []), cut(row.blocks), cut(row.actor_needed)] };
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
+  // A loop, not Math.max(...rows): a map may list more blockers than a call takes arguments.
+  const widths = header.map((h) => h.length);
+  for (const row of rows) row.cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const render = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`;
   const out = [`${title}:`];
   let file: string | undefined;

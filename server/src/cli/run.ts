@@ -5,7 +5,7 @@ import { Analyzer } from '../core/analyzer';
 import { analyzeWorkspace } from '../core/report';
 import { Severity } from '../core/types';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
-import { helpText, parseArgs, UsageError } from './args';
+import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';
 import { blockersOutput, checkOutput } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -45,6 +45,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr(`govlens: cannot analyse '${args.dir}': ${problem}\n`);
     return 2;
   }
+  try {
+    return analyse(args, absolute, io);
+  } catch (error) {
+    // Exit status 1 means findings; anything that stops the run is 2, with a reason, never a
+    // stack trace and status 1 that a CI job would read as "findings".
+    io.stderr(`govlens: cannot analyse '${args.dir}': ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
   const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute), {}, {

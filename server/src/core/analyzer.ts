@@ -412,14 +412,27 @@ export class Analyzer {
 
   /** Settings are the defaults, then `.govlens.json`, then what the host (editor) sets. */
   private configure(): void {
-    const file = this.workspace.readFile(CONFIG_FILE);
     this.config = undefined;
     let fromFile: Partial<Settings> = {};
+    // A configuration that cannot be read or understood leaves the defaults in force, and says
+    // so: it must never keep the workspace from opening (a host would then report it as clean).
+    let file: FileSnapshot | undefined;
+    try {
+      file = this.workspace.readFile(CONFIG_FILE);
+    } catch (error) {
+      this.hooks.onError?.(CONFIG_FILE, error);
+    }
     if (file) {
-      const config = readConfig(file.text);
-      fromFile = config.settings;
       this.config = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));
-      this.config.local = config.findings;
+      try {
+        const config = readConfig(file.text);
+        fromFile = config.settings;
+        this.config.local = config.findings;
+      } catch (error) {
+        this.hooks.onError?.(CONFIG_FILE, error);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.config.local = [{ code: 'schema', span: { start: 0, end: 0 }, message: `${CONFIG_FILE} could not be read (${reason}), so the defaults are in force; simplify the file, and report the problem.` }];
+      }
     }
     this.settings = withDefaults({ ...fromFile, ...this.hostSettings });
     this.patterns = patternsFor(this.settings);

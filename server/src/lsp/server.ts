@@ -43,6 +43,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let lastCounts = '';
   let settle: { dispose(): void } | undefined;
   let settleMs = SETTLE_MAX_MS;
+  /** Workspace folders that could not be opened, with why: Check Workspace must not call them clean. */
+  const unread = new Map<string, string>();
 
   /**
    * The end of a chain of background work: a failure is logged and the server carries on (an
@@ -103,10 +105,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     try {
       const folder = folders.add(uri, initial);
       if (folder) folder.workspace.onDidChange(afterChange);
+      else if (!folders.all.some((f) => f.uri === uri)) unread.set(uri, 'not a folder on this machine (only file: URIs are read)');
       return folder;
     } catch (error) {
-      connection.console.error(`Cannot open workspace folder ${uri}: ${String(error)}`);
-      void connection.window.showErrorMessage(`Governance Lens cannot open ${uri}: ${String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      unread.set(uri, reason);
+      connection.console.error(`Cannot open workspace folder ${uri}: ${reason}`);
+      void connection.window.showErrorMessage(`Governance Lens cannot open ${uri}: ${reason}`);
       return undefined;
     }
   };
@@ -147,7 +152,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-        for (const removed of event.removed) folders.remove(removed.uri);
+        for (const removed of event.removed) {
+          folders.remove(removed.uri);
+          unread.delete(removed.uri);
+        }
         const added = event.added.map((f) => addFolder(f.uri, settings.initial())).filter((f): f is KbFolder => f !== undefined);
         for (const folder of added) syncOpenDocuments(folder);
         if (support.configuration) await applySettings(added);
@@ -232,7 +240,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     CheckWorkspaceRequest.method,
     safe('check workspace', null, async (): Promise<Result<typeof CheckWorkspaceRequest>> => {
       await ready;
-      const result = checkWorkspace(folders.all);
+      const result = checkWorkspace(folders.all, unread);
       void hub.changed().catch(logFailure('Publishing diagnostics'));
       announceBlockers();
       return result;
