@@ -208,6 +208,17 @@ describe('inputs that used to crash the CLI with no output (issue 13)', () => {
     assert.deepEqual(output.diagnostics.map((d) => `${d.file} ${d.code}`), ['knowledge/deep.md evidence-missing-file']);
   });
 
+  test('sparse notes of 1 and 3 GiB (nothing on disk) are measured, not read: file-too-large for each, exit 0', () => {
+    const root = kbWith('sparse', { 'knowledge/huge-1.md': '', 'knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json': '' });
+    fs.truncateSync(path.join(root, 'knowledge/huge-1.md'), 1024 ** 3);
+    fs.truncateSync(path.join(root, 'knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json'), 3 * 1024 ** 3);
+    const run = govlens('check', root, '--format', 'json');
+    assert.equal(run.status, 0, run.stderr);
+    const output = parse(run.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    assert.deepEqual(output.diagnostics.map((d) => `${d.file} ${d.code}`).sort(), ['knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json file-too-large', 'knowledge/huge-1.md file-too-large']);
+    assert.ok(output.diagnostics.every((d) => /is (1024|3072)\.0 MB on disk, over the 5\.0 MB size limit/.test(d.message)), JSON.stringify(output.diagnostics));
+  });
+
   test('anything that stops a run (here, output that cannot be written) exits 2 with the reason, not 1', () => {
     const errors: string[] = [];
     const status = runCli(['check', path.join(repo, EXAMPLE)], {

@@ -1,4 +1,4 @@
-import { after, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { analyzeWorkspace } from '../../server/src/core/report';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
+import { spyOnFs } from '../robust/fsSpy';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-fs-'));
 after(() => fs.rmSync(base, { recursive: true, force: true }));
@@ -46,4 +47,45 @@ test('analysis reports the escaping link and the dangling one, and a BOM does no
   const report = analyzeWorkspace(new Analyzer(workspace));
   const found = report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code}`));
   assert.deepEqual(found, ['note.md: path-outside-workspace', 'note.md: evidence-missing-file']);
+});
+
+describe('files far over the size limit are not read (issue 13, item 4)', () => {
+  const MB = 1024 * 1024;
+  // Sparse: 64 MB long, nothing on disk; the limit is 5 MB of text.
+  write('sparse/huge-packet/production-readiness-blocker-map.json', '');
+  fs.truncateSync(path.join(base, 'sparse/huge-packet/production-readiness-blocker-map.json'), 64 * MB);
+  write('sparse/small.md', '# Small\n');
+  const sparse = new NodeFileSystemWorkspace(path.join(base, 'sparse'));
+
+  test('the host measures the open file and leaves it unread, with its size', () => {
+    const spy = spyOnFs();
+    let snapshot;
+    try {
+      snapshot = sparse.readFile('huge-packet/production-readiness-blocker-map.json', { maxLength: 5 * MB });
+    } finally {
+      spy.restore();
+    }
+    assert.deepEqual({ text: snapshot?.text, unreadSize: snapshot?.unreadSize }, { text: '', unreadSize: 64 * MB });
+    const reads = spy.calls.filter((c) => c.op === 'readFileSync' || c.op === 'readSync' || c.op === 'read');
+    assert.deepEqual(reads, [], 'the file was read');
+  });
+
+  test('a file that fits is read whole as before', () => {
+    assert.equal(sparse.readFile('small.md', { maxLength: 5 * MB })?.text, '# Small\n');
+  });
+
+  test('the analysis reports file-too-large with the size on disk, and reads it once however often it is asked', () => {
+    let reads = 0;
+    class Counting extends NodeFileSystemWorkspace {
+      override readFile(p: string, options?: { maxLength?: number }) {
+        if (p.startsWith('huge-packet/')) reads++;
+        return super.readFile(p, options);
+      }
+    }
+    const analyzer = new Analyzer(new Counting(path.join(base, 'sparse')));
+    for (let i = 0; i < 3; i++) analyzeWorkspace(analyzer);
+    const found = analyzeWorkspace(analyzer).results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code}: ${d.message}`));
+    assert.deepEqual(found, ['huge-packet/production-readiness-blocker-map.json: file-too-large: production-readiness-blocker-map.json is 64.0 MB on disk, over the 5.0 MB size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).']);
+    assert.equal(reads, 1);
+  });
 });

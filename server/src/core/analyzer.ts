@@ -15,7 +15,7 @@ import type { BlockerStatus } from './index/blockerStatus';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { ancestors, basename } from './paths';
 import { SchemaValidator } from './schema/validator';
-import { patternsFor, withDefaults, type Patterns, type Settings } from './settings';
+import { defaultSettings, patternsFor, withDefaults, type Patterns, type Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { CONFIG_FILE, readConfig } from './config';
 import { emptyFacts } from './facts/emptyFacts';
@@ -164,9 +164,9 @@ export class Analyzer {
     if (cached) return cached;
     let facts: DocumentFacts | undefined;
     try {
-      const file = this.workspace.readFile(path);
+      const file = this.workspace.readFile(path, { maxLength: this.settings.maxFileSize });
       if (!file) return undefined;
-      if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
+      if (file.unreadSize !== undefined || file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file, this.settings.maxFileSize);
       else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
       else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
     } catch (error) {
@@ -416,13 +416,17 @@ export class Analyzer {
     let fromFile: Partial<Settings> = {};
     // A configuration that cannot be read or understood leaves the defaults in force, and says
     // so: it must never keep the workspace from opening (a host would then report it as clean).
+    // The file cannot set its own size limit before it is read: the host's or the default applies.
+    const limit = this.hostSettings.maxFileSize ?? defaultSettings.maxFileSize;
     let file: FileSnapshot | undefined;
     try {
-      file = this.workspace.readFile(CONFIG_FILE);
+      file = this.workspace.readFile(CONFIG_FILE, { maxLength: limit });
     } catch (error) {
       this.hooks.onError?.(CONFIG_FILE, error);
     }
-    if (file) {
+    if (file && (file.unreadSize !== undefined || file.text.length > limit)) {
+      this.config = this.tooLarge(CONFIG_FILE, file, limit);
+    } else if (file) {
       this.config = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));
       try {
         const config = readConfig(file.text);
@@ -462,14 +466,16 @@ export class Analyzer {
   }
 
   /** A file over the size limit is not parsed: it defines and cites nothing, and says why. */
-  private tooLarge(path: string, file: FileSnapshot): DocumentFacts {
+  private tooLarge(path: string, file: FileSnapshot, limit: number): DocumentFacts {
     const kind = /\.json$/i.test(path) ? 'packet-document' : 'note';
     const facts = emptyFacts(path, file.version, kind, file.text, new LineIndex(file.text));
+    facts.tooLarge = true;
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 1)} MB`;
+    const size = file.unreadSize === undefined ? mb(file.text.length) : `${mb(file.unreadSize)} on disk`;
     facts.local.push({
       code: 'file-too-large',
       span: { start: 0, end: 0 },
-      message: `${basename(path)} is ${mb(file.text.length)}, over the ${mb(this.settings.maxFileSize)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
+      message: `${basename(path)} is ${size}, over the ${mb(limit)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
     });
     return facts;
   }

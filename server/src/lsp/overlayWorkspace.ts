@@ -1,4 +1,4 @@
-import type { Disposable, FileSnapshot, PathKind, Workspace, WorkspaceChange } from '../core/workspace';
+import type { Disposable, FileSnapshot, PathKind, ReadOptions, Workspace, WorkspaceChange } from '../core/workspace';
 
 /**
  * The disk workspace with the editor's open buffers laid over it: an open buffer wins over
@@ -20,8 +20,8 @@ export class OverlayWorkspace implements Workspace {
     return unsaved.length === 0 ? files : [...new Set([...files, ...unsaved])].sort();
   }
 
-  readFile(path: string): FileSnapshot | undefined {
-    return this.open.get(path) ?? this.disk.readFile(path);
+  readFile(path: string, options?: ReadOptions): FileSnapshot | undefined {
+    return this.open.get(path) ?? this.disk.readFile(path, options);
   }
 
   stat(path: string): PathKind {

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { FileSnapshot, PathKind, Workspace } from '../core/workspace';
+import type { FileSnapshot, PathKind, ReadOptions, Workspace } from '../core/workspace';
+
+const MAX_UTF8_BYTES_PER_CODE_UNIT = 3;
+const BOM_BYTES = 3;
 
 /**
  * The workspace on disk. Every read is contained: a path whose real location (symbolic
@@ -43,7 +46,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     return files.sort();
   }
 
-  readFile(path: string): FileSnapshot | undefined {
+  readFile(path: string, options: ReadOptions = {}): FileSnapshot | undefined {
     const real = this.realPath(path);
     if (real === 'outside' || real === 'missing') return undefined;
     let fd: number | undefined;
@@ -53,9 +56,15 @@ export class NodeFileSystemWorkspace implements Workspace {
       fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
       const stat = fs.fstatSync(fd);
       if (!stat.isFile()) return undefined;
+      const version = `${stat.mtimeMs}:${stat.size}`;
+      // The size of what is open, before a byte is read: a sparse file of gigabytes takes no
+      // disk and would take seconds and gigabytes of memory to read. UTF-8 spends at most 3
+      // bytes on a UTF-16 code unit (and a BOM is 3 more), so a file larger than that surely
+      // holds more text than the limit; one below it is read, and the analyzer counts exactly.
+      if (options.maxLength !== undefined && stat.size > MAX_UTF8_BYTES_PER_CODE_UNIT * options.maxLength + BOM_BYTES) return { text: '', version, unreadSize: stat.size };
       // Editors drop a UTF-8 byte-order mark from the text; so do we, so offsets agree.
       const text = fs.readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
-      return { text, version: `${stat.mtimeMs}:${stat.size}` };
+      return { text, version };
     } catch {
       return undefined; // vanished, unreadable, a link loop, too large for a string
     } finally {
