@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { analyzeWorkspace } from '../../server/src/core/report';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
-import { spyOnFs } from '../robust/fsSpy';
+import { isWithin, leavesThroughLink, spyOnFs } from '../robust/fsSpy';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-fs-'));
 after(() => fs.rmSync(base, { recursive: true, force: true }));
@@ -26,6 +26,8 @@ write('kb/bom-packet/precondition-checklist.json', '\uFEFF{"doc": "x-preconditio
 fs.symlinkSync(path.join(base, 'outside/secret.md'), path.join(base, 'kb/docs/escape.md'));
 fs.symlinkSync(path.join(base, 'kb/docs/missing.md'), path.join(base, 'kb/docs/gone.md'));
 fs.symlinkSync(path.join(base, 'kb'), path.join(base, 'kb/docs/loop'));
+fs.symlinkSync('/', path.join(base, 'kb/root'));
+fs.symlinkSync('../outside', path.join(base, 'kb/out'));
 
 const workspace = new NodeFileSystemWorkspace(path.join(base, 'kb'));
 
@@ -87,5 +89,44 @@ describe('files far over the size limit are not read (issue 13, item 4)', () => 
     const found = analyzeWorkspace(analyzer).results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code}: ${d.message}`));
     assert.deepEqual(found, ['huge-packet/production-readiness-blocker-map.json: file-too-large: production-readiness-blocker-map.json is 64.0 MB on disk, over the 5.0 MB size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).']);
     assert.equal(reads, 1);
+  });
+});
+
+describe('a link that leaves the workspace is no existence oracle (issue 13, item 5)', () => {
+  const cited = ['root/etc/hostname', 'root/etc/no-such-file-govlens', `root${base}/outside/secret.md`, 'out/secret.md', 'out/no-such.md', 'out', 'root'];
+
+  test('every path through it is outside, whether or not its target exists, and nothing beyond it is named in a call', () => {
+    const spy = spyOnFs();
+    const kinds: Record<string, string> = {};
+    try {
+      const fresh = new NodeFileSystemWorkspace(path.join(base, 'kb'));
+      for (const p of cited) {
+        kinds[p] = fresh.stat(p);
+        assert.equal(fresh.readFile(p), undefined, p);
+      }
+    } finally {
+      spy.restore();
+    }
+    assert.deepEqual(kinds, Object.fromEntries(cited.map((p) => [p, 'outside'])));
+    const kb = fs.realpathSync(path.join(base, 'kb'));
+    const beyond = spy.calls.filter((c) => !c.target.startsWith('fd:') && (!isWithin(kb, c.target) || leavesThroughLink(kb, c.target, c.op)));
+    assert.deepEqual(beyond, []);
+  });
+
+  test('links inside still lead where they point: a linked file, a relative link climbing back in, a loop', () => {
+    fs.symlinkSync('../docs/a.md', path.join(base, 'kb/docs/back.md'));
+    fs.symlinkSync(path.join(base, 'kb/docs'), path.join(base, 'kb/docs-abs'));
+    try {
+      const fresh = new NodeFileSystemWorkspace(path.join(base, 'kb'));
+      assert.equal(fresh.stat('docs/back.md'), 'file');
+      assert.equal(fresh.readFile('docs/back.md')?.text, 'text\n');
+      assert.equal(fresh.stat('docs-abs/a.md'), 'file');
+      assert.equal(fresh.stat('docs/loop/docs/a.md'), 'file');
+      assert.equal(fresh.stat('docs/a.md/x'), 'missing');
+      assert.equal(fresh.stat('docs/../..'), 'outside');
+    } finally {
+      fs.unlinkSync(path.join(base, 'kb/docs/back.md'));
+      fs.unlinkSync(path.join(base, 'kb/docs-abs'));
+    }
   });
 });
