@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { Analyzer } from '../../server/src/core/analyzer';
+import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { createLanguageService, RenameError } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Position } from '../../server/src/core/types';
@@ -241,5 +243,22 @@ describe('warm-up', () => {
     }
     assert.equal(analyzer.isWarm, true);
     assert.equal(analyzer.workspaceIndex().blockers.size, 5);
+  });
+});
+
+describe('rename writes only governance IDs (issue 13, item 6)', () => {
+  test('a new name holding a quote, a backslash or a line break is refused, whatever the ID prefixes allow', () => {
+    const files = cleanKb();
+    // Prefixes as an editor might pass them unchecked: the name they would allow must still be an ID.
+    const analyzer = new Analyzer(new InMemoryWorkspace(files), { idPrefixes: ['FIX7"P0', 'FIX7\\P0', 'FIX7\nP0', 'FIX7-P0'] });
+    const service = createLanguageService(analyzer, { linkTo: (p) => p });
+    const text = files[NOTE] ?? '';
+    const offset = text.indexOf('FIX7-P0-PROD-BIRTH-SURFACE-1') + 2;
+    const lines = text.slice(0, offset).split('\n');
+    const position = { line: lines.length - 1, character: (lines.at(-1) ?? '').length };
+    for (const name of ['FIX7"P0-X-1', 'FIX7\\P0-X-1', 'FIX7\nP0-X-1', 'FIX7-P0-X-"1']) {
+      assert.throws(() => service.rename(NOTE, position, name), (e: unknown) => e instanceof RenameError && /is not a governance ID/.test(e.message), JSON.stringify(name));
+    }
+    assert.throws(() => service.rename(NOTE, position, 42 as unknown as string), RenameError);
   });
 });

@@ -1,5 +1,5 @@
 import type { Analyzer } from '../analyzer';
-import { patternsFor } from '../settings';
+import { ID_SHAPE, patternsFor } from '../settings';
 import type { Range } from '../types';
 import { targetAt } from './locate';
 import { idOccurrences, toLocation } from './occurrences';
@@ -18,9 +18,12 @@ export function prepareRename(analyzer: Analyzer, path: string, offset: number):
 /** Renames an ID everywhere it is written: its definitions, every mention, resolved_in_this_macro lists. */
 export function rename(analyzer: Analyzer, path: string, offset: number, newName: string): WorkspaceEdit {
   const { placeholder: id } = prepareRename(analyzer, path, offset);
+  if (typeof newName !== 'string') throw new RenameError('The new name must be text, a governance ID such as FIX7-P0-PLAN-REALRUN-1; the rename was not applied.');
   const name = newName.trim();
   if (name === id) return {};
-  if (!patternsFor(analyzer.currentSettings()).wholeId.test(name)) {
+  // The ID shape holds whatever prefixes the settings name: the new name is written into JSON
+  // strings and notes as it is, and nothing but capitals, digits and hyphens is safe there.
+  if (!ID_SHAPE.test(name) || !patternsFor(analyzer.currentSettings()).wholeId.test(name)) {
     throw new RenameError(`"${name}" is not a governance ID (expected the shape PREFIX-P0-NAME-1, capitals, digits and hyphens); the rename was not applied.`);
   }
   const taken = analyzer.workspaceIndex().definitions.get(name)?.[0];
