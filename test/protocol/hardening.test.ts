@@ -111,3 +111,22 @@ describe('a .govlens.json of 130,000 wrong-typed idPrefixes (item 3)', () => {
     }
   });
 });
+
+describe('a note reached through a symbolic link and a hard link (item 7)', () => {
+  test('rename edits the file under one URI only', async () => {
+    const root = kbWith({ 'knowledge/linked-note.md': '# Linked\n\nFIX7-P0-PROD-OPT4-1 is still open.\n' });
+    fs.symlinkSync('linked-note.md', path.join(root, 'knowledge/symlinked-note.md'));
+    fs.linkSync(path.join(root, 'knowledge/linked-note.md'), path.join(root, 'knowledge/hard-linked-note.md'));
+    const client = await startRawClient(root, { mode: 'pull' });
+    try {
+      await client.connection.sendRequest(CheckWorkspaceRequest.method, {});
+      const uri = client.uri('knowledge/symlinked-note.md');
+      const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 3 }, newName: 'FIX7-P0-PROD-OPT4-9' })) as { changes?: Record<string, unknown[]> } | null;
+      const notes = Object.keys(edit?.changes ?? {}).filter((u) => u.includes('linked-note'));
+      assert.deepEqual(notes, [uri], JSON.stringify(Object.keys(edit?.changes ?? {})));
+      assert.ok(Object.keys(edit?.changes ?? {}).some((u) => u.endsWith('production-readiness-blocker-map.json')));
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { analyzeWorkspace } from '../../server/src/core/report';
+import { createLanguageService } from '../../server/src/core/service';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
 import { isWithin, leavesThroughLink, spyOnFs } from '../robust/fsSpy';
 
@@ -128,5 +129,34 @@ describe('a link that leaves the workspace is no existence oracle (issue 13, ite
       fs.unlinkSync(path.join(base, 'kb/docs/back.md'));
       fs.unlinkSync(path.join(base, 'kb/docs-abs'));
     }
+  });
+});
+
+describe('one file reached by several paths is renamed once (issue 13, item 7)', () => {
+  write('linked/fix7-p0-a-packet-2026-06-12/production-readiness-blocker-map.json', JSON.stringify({ doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: [{ id: 'FIX7-P0-LINKED-1' }], resolved_in_this_macro: [], production_work_performed: false }, null, 2));
+  write('linked/note.md', '# Note\n\nFIX7-P0-LINKED-1 is open.\n');
+  fs.symlinkSync('note.md', path.join(base, 'linked/symlinked.md'));
+  fs.linkSync(path.join(base, 'linked/note.md'), path.join(base, 'linked/hard-linked.md'));
+  const MAP = 'fix7-p0-a-packet-2026-06-12/production-readiness-blocker-map.json';
+
+  test('the host tells one file from another by device and inode', () => {
+    const linked = new NodeFileSystemWorkspace(path.join(base, 'linked'));
+    const id = linked.fileId('note.md');
+    assert.ok(id);
+    assert.equal(linked.fileId('symlinked.md'), id);
+    assert.equal(linked.fileId('hard-linked.md'), id);
+    assert.notEqual(linked.fileId(MAP), id);
+    assert.equal(linked.fileId('missing.md'), undefined);
+  });
+
+  test('rename edits the note under one path only: the one renamed from when it is one of them, else the first', () => {
+    const analyzer = new Analyzer(new NodeFileSystemWorkspace(path.join(base, 'linked')));
+    const service = createLanguageService(analyzer, { linkTo: (p) => p });
+    assert.deepEqual(analyzer.documents().filter((p) => p.endsWith('.md')), ['hard-linked.md', 'note.md', 'symlinked.md']);
+    const inNote = { line: 2, character: 3 };
+    assert.deepEqual(Object.keys(service.rename('symlinked.md', inNote, 'FIX7-P0-LINKED-2')).sort(), [MAP, 'symlinked.md']);
+    const inMap = { line: 5, character: 15 };
+    assert.equal(service.prepareRename(MAP, inMap)?.placeholder, 'FIX7-P0-LINKED-1');
+    assert.deepEqual(Object.keys(service.rename(MAP, inMap, 'FIX7-P0-LINKED-2')).sort(), [MAP, 'hard-linked.md']);
   });
 });

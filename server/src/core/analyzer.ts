@@ -404,6 +404,16 @@ export class Analyzer {
     return references;
   }
 
+  /** Which file a path leads to, as the host tells it (see Workspace.fileId); undefined when it cannot. */
+  fileIdentity(path: string): string | undefined {
+    try {
+      return this.workspace.fileId?.(path);
+    } catch (error) {
+      this.hooks.onError?.(path, error);
+      return undefined;
+    }
+  }
+
   /** An action name in the detector's canonical vocabulary (lock actions, claims). */
   canonical(name: string): string | undefined {
     if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, Object.keys(this.settings.grantVocabulary).length > 0 ? this.settings.grantVocabulary : undefined));

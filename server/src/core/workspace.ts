@@ -46,6 +46,12 @@ export interface Workspace {
   /** The file's text, or undefined when it cannot be read (vanished, unreadable, outside). */
   readFile(path: string, options?: ReadOptions): FileSnapshot | undefined;
   stat(path: string): PathKind;
+  /**
+   * Which file a path leads to (on disk: its device and inode), or undefined when that is not
+   * known: two paths with the same identity are one file, reached through a symbolic or a hard
+   * link. Edits must reach each file once.
+   */
+  fileId?(path: string): string | undefined;
   /** Hosts with live files (editors, tests) report changes so cached facts are dropped. */
   onDidChange?(listener: (change: WorkspaceChange) => void): Disposable;
 }

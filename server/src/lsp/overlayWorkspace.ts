@@ -28,6 +28,12 @@ export class OverlayWorkspace implements Workspace {
     return this.open.has(path) ? 'file' : this.disk.stat(path);
   }
 
+  /** A buffer never saved is a file of its own; any other path is the file on disk it leads to. */
+  fileId(path: string): string | undefined {
+    if (this.open.has(path) && this.disk.stat(path) !== 'file') return undefined;
+    return this.disk.fileId?.(path);
+  }
+
   isOpen(path: string): boolean {
     return this.open.has(path);
   }

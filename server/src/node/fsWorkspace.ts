@@ -84,6 +84,18 @@ export class NodeFileSystemWorkspace implements Workspace {
     return found.stat.isDirectory() ? 'directory' : found.stat.isFile() ? 'file' : 'missing';
   }
 
+  fileId(path: string): string | undefined {
+    const found = this.resolve(path);
+    if (typeof found === 'string' || !found.stat.isFile()) return undefined;
+    try {
+      // As big integers: inode numbers may pass 2^53, where two of them would look alike.
+      const stat = fs.lstatSync(found.real, { bigint: true });
+      return `${stat.dev}:${stat.ino}`;
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
    * Where a workspace path really leads, links followed one component at a time from the root.
    * Each component is looked at with lstat, never followed by the kernel: a link is read

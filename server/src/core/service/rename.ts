@@ -33,5 +33,23 @@ export function rename(analyzer: Analyzer, path: string, offset: number, newName
     const { path: file, range } = toLocation(occurrence.facts, occurrence.span);
     (edit[file] ??= []).push({ range, newText: name });
   }
+  return oncePerFile(analyzer, path, edit);
+}
+
+/**
+ * One set of edits per real file. A note reached through a symbolic or a hard link is two
+ * documents with one text; a client that maps both paths to one buffer would apply the rename
+ * twice ("FIX7-P0-X-1esolved by…"). The document renamed from keeps its edits, else the first path.
+ */
+function oncePerFile(analyzer: Analyzer, from: string, edit: WorkspaceEdit): WorkspaceEdit {
+  const owner = new Map<string, string>();
+  for (const file of [from, ...Object.keys(edit).sort()]) {
+    if (!edit[file]) continue;
+    const identity = analyzer.fileIdentity(file);
+    if (identity === undefined) continue;
+    const first = owner.get(identity);
+    if (first === undefined) owner.set(identity, file);
+    else if (first !== file) delete edit[file];
+  }
   return edit;
 }
