@@ -176,6 +176,12 @@ describe('usage errors exit 2 with one line on stderr', () => {
   });
 });
 
+/** Any control character but the line feeds that end lines: C0, DEL, C1. */
+const hasControls = (text: string) => [...text].some((c) => {
+  const n = c.charCodeAt(0);
+  return (n < 0x20 && c !== '\n') || (n >= 0x7f && n <= 0x9f);
+});
+
 describe('inputs that used to crash the CLI with no output (issue 13)', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-cli-'));
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -217,6 +223,42 @@ describe('inputs that used to crash the CLI with no output (issue 13)', () => {
     const output = parse(run.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
     assert.deepEqual(output.diagnostics.map((d) => `${d.file} ${d.code}`).sort(), ['knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json file-too-large', 'knowledge/huge-1.md file-too-large']);
     assert.ok(output.diagnostics.every((d) => /is (1024|3072)\.0 MB on disk, over the 5\.0 MB size limit/.test(d.message)), JSON.stringify(output.diagnostics));
+  });
+
+  test('file names and values go into each output escaped for it: no forged line, no terminal control, SARIF URIs percent-encoded', async () => {
+    // A name with a line break that forges a finding, an ESC sequence, an OSC title, a C1 control; a space, #, ? and % for the URIs.
+    const forged = 'x.md:1:1: error unknown-id: all clear\nforged';
+    const names = [`knowledge/${forged}.md`, 'knowledge/esc\u001b[31mred\u001b[0m.md', 'knowledge/osc\u001b]0;pwned\u0007.md', 'knowledge/c1\u009b31m.md', 'knowledge/a b#?%.md'];
+    const root = kbWith('names', Object.fromEntries(names.map((n) => [n, 'FIX7-P0-NOT-DEFINED-1\n'])));
+    const run = govlens('check', root);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, names.length + 1, run.stdout);
+    assert.ok(lines.slice(0, -1).every((l) => /\.md:1:1: error unknown-id: FIX7-P0-NOT-DEFINED-1 is not defined/.test(l)), run.stdout);
+    assert.ok(!hasControls(run.stdout), JSON.stringify(run.stdout));
+    assert.ok(run.stdout.includes('all clear\\nforged.md:1:1: error') && run.stdout.includes('esc\\x1b[31mred'), run.stdout);
+
+    const sarif = govlens('check', root, '--format', 'sarif');
+    const log = parse(sarif.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = (log.runs[0]?.results ?? []).map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri ?? '');
+    assert.equal(uris.length, names.length);
+    for (const uri of uris) {
+      assert.match(uri, /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$/, `${uri} is not a percent-encoded URI reference`);
+      assert.ok(fs.existsSync(path.join(repo, decodeURIComponent(uri))), uri);
+    }
+    assert.ok(uris.some((u) => u.endsWith('/a%20b%23%3F%25.md')), uris.join('\n'));
+    const validation = await validateSarif(sarif.stdout);
+    assert.deepEqual(validation.errors, [], validation.raw);
+  });
+
+  test('the blockers table escapes what a blocker map says', () => {
+    const map = { doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: [{ id: 'FIX7-P0-FORGED-1', blocks: 'prod\n  99  FIX7-P0-FAKE-1  nothing', actor_needed: '\u001b]0;pwned\u0007owner' }], resolved_in_this_macro: [], production_work_performed: false };
+    const root = kbWith('table', { 'knowledge/fix7-p0-x-packet/production-readiness-blocker-map.json': JSON.stringify(map) });
+    const run = govlens('blockers', root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(!hasControls(run.stdout), JSON.stringify(run.stdout));
+    assert.ok(!run.stdout.split('\n').some((l) => l.trimStart().startsWith('99')), run.stdout);
+    assert.ok(run.stdout.includes('prod\\n  99'), run.stdout);
   });
 
   test('anything that stops a run (here, output that cannot be written) exits 2 with the reason, not 1', () => {

@@ -8,7 +8,8 @@ import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';
 import { blockersOutput, checkOutput } from './formatJson';
-import { formatSarif } from './formatSarif';
+import { formatSarif, relativeUri } from './formatSarif';
+import { printable } from './printable';
 import { formatText } from './formatText';
 
 export interface CliIo {
@@ -42,7 +43,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const absolute = nodePath.resolve(io.cwd, args.dir);
   const problem = folderProblem(absolute);
   if (problem) {
-    io.stderr(`govlens: cannot analyse '${args.dir}': ${problem}\n`);
+    io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${problem}\n`);
     return 2;
   }
   try {
@@ -50,7 +51,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } catch (error) {
     // Exit status 1 means findings; anything that stops the run is 2, with a reason, never a
     // stack trace and status 1 that a CI job would read as "findings".
-    io.stderr(`govlens: cannot analyse '${args.dir}': ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }
@@ -59,7 +60,7 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
   const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute), {}, {
-    onError: (path, error) => io.stderr(`govlens: analysing ${displayPath(path)} failed (${error instanceof Error ? error.message : String(error)}); it is skipped\n`),
+    onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(error instanceof Error ? error.message : String(error))}); it is skipped\n`),
   });
 
   if (args.command === 'blockers') {
@@ -74,7 +75,7 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
     io.stdout(
       formatSarif(report, {
         version: io.version,
-        uriOf: (path) => toPosix(nodePath.relative(io.cwd, nodePath.join(absolute, path))),
+        uriOf: (path) => relativeUri(toPosix(nodePath.relative(io.cwd, nodePath.join(absolute, path)))),
         srcRoot: pathToFileURL(io.cwd + nodePath.sep).href,
       }),
     );
