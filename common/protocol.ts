@@ -76,6 +76,8 @@ export interface CheckWorkspaceResult {
   information: number;
   hints: number;
   unresolvedBlockers: number;
+  /** Workspace folders the server could not open, with why: none of their files were checked. */
+  unreadFolders?: { uri: string; reason: string }[];
 }
 
 /**

@@ -85,7 +85,10 @@ export function checkSummary(r: CheckWorkspaceResult): string {
     r.hints ? count(r.hints, 'hint') : undefined,
   ]);
   const blockers = r.unresolvedBlockers === 0 ? 'no unresolved blockers' : count(r.unresolvedBlockers, 'unresolved blocker');
-  return `Checked ${count(r.files, 'file')}: ${findings.length ? findings.join(', ') : 'no findings'}; ${blockers}.`;
+  const unread = r.unreadFolders?.length
+    ? ` ${r.unreadFolders.length === 1 ? 'One folder was' : `${r.unreadFolders.length} folders were`} not checked: ${r.unreadFolders.map((f) => `${f.uri} (${f.reason})`).join('; ')}; see the Governance Lens output.`
+    : '';
+  return `Checked ${count(r.files, 'file')}: ${findings.length ? findings.join(', ') : 'no findings'}; ${blockers}.${unread}`;
 }
 
 export const findingCount = (r: CheckWorkspaceResult): number => r.errors + r.warnings + r.information + r.hints;

@@ -22,7 +22,9 @@ export async function checkWorkspace(protocol: GovernanceProtocol): Promise<void
   if (!result) return;
   const actions = [...(findingCount(result) > 0 ? [showProblems] : []), ...(result.unresolvedBlockers > 0 ? [showBlockers] : [])];
   const message = `Governance Lens: ${checkSummary(result)}`;
-  const choice = result.errors > 0 ? await window.showWarningMessage(message, ...actions) : await window.showInformationMessage(message, ...actions);
+  // A folder that was not checked is no clean result.
+  const warn = result.errors > 0 || (result.unreadFolders?.length ?? 0) > 0;
+  const choice = warn ? await window.showWarningMessage(message, ...actions) : await window.showInformationMessage(message, ...actions);
   if (choice === showProblems) await commands.executeCommand('workbench.actions.view.problems');
   else if (choice === showBlockers) await commands.executeCommand(CommandIds.showUnresolvedBlockers);
 }

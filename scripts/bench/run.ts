@@ -330,7 +330,7 @@ function format(x: number, digits = 0): string {
 
 export function table(results: SizeResult[]): string {
   const sizes = results.map((r) => r.docs);
-  const largest = Math.max(...sizes);
+  const largest = sizes.reduce((max, n) => Math.max(max, n), -Infinity);
   const growth = results.length >= 2;
   const header = [
     '| figure | unit |',

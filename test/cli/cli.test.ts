@@ -1,9 +1,10 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCli } from '../../server/src/cli/run';
 import { DiagnosticCodes } from '../../server/src/core/codes';
 import { validateSarif } from '../helpers/sarif';
 import { validateAgainstSchema } from '../helpers/validate-json';
@@ -67,7 +68,8 @@ describe('govlens check', () => {
     const summary = lines.pop();
     assert.equal(summary, '17 findings (13 errors, 2 warnings, 1 information, 1 hint) in 10 files.');
     for (const line of lines) assert.match(line, /^test\/fixtures\/every-code\/\S+:\d+:\d+: (error|warning|information|hint) [a-z-]+: .+$/);
-    for (const code of DiagnosticCodes) assert.ok(lines.some((l) => l.includes(` ${code}: `)), `no ${code} in:\n${run.stdout}`);
+    // too-many-findings needs 1,001 findings in one document, which would bury the fixture: its own test is below.
+    for (const code of DiagnosticCodes.filter((c) => c !== 'too-many-findings')) assert.ok(lines.some((l) => l.includes(` ${code}: `)), `no ${code} in:\n${run.stdout}`);
     // The path printed opens from where the command ran.
     const [file, line] = (lines[0] ?? '').split(':');
     assert.ok(fs.existsSync(path.join(repo, file ?? '')), file);
@@ -172,5 +174,114 @@ describe('usage errors exit 2 with one line on stderr', () => {
     const run = govlens('--help');
     assert.equal(run.status, 0);
     for (const word of ['govlens check', 'govlens blockers', '--format', 'sarif', 'Exit status', '--all', ...DiagnosticCodes]) assert.ok(run.stdout.includes(word), word);
+  });
+});
+
+/** Any control character but the line feeds that end lines: C0, DEL, C1. */
+const hasControls = (text: string) => [...text].some((c) => {
+  const n = c.charCodeAt(0);
+  return (n < 0x20 && c !== '\n') || (n >= 0x7f && n <= 0x9f);
+});
+
+describe('inputs that used to crash the CLI with no output (issue 13)', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-cli-'));
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const kbWith = (name: string, files: Record<string, string>) => {
+    const root = path.join(scratch, name);
+    fs.cpSync(path.join(repo, EXAMPLE), root, { recursive: true });
+    for (const [relative, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), text);
+    }
+    return root;
+  };
+
+  test('a .govlens.json of 130,000 wrong-typed idPrefixes: exit 1, valid JSON, 100 schema errors and one that counts the rest', () => {
+    const root = kbWith('config', { '.govlens.json': JSON.stringify({ idPrefixes: Array.from({ length: 130_000 }, (_, i) => i) }) });
+    const run = govlens('check', root, '--format', 'json');
+    assert.equal(run.status, 1, run.stderr);
+    const output = parse(run.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    assert.deepEqual(validateAgainstSchema(checkSchema, output), []);
+    const config = output.diagnostics.filter((d) => d.file === '.govlens.json');
+    assert.equal(config.length, 101);
+    assert.match(config[100]?.message ?? '', /129,900 more schema errors in \.govlens\.json are not listed/);
+  });
+
+  test('a note citing a path 12,000 folders deep: exit 1, evidence-missing-file', () => {
+    const root = kbWith('deep', { 'knowledge/deep.md': `# Deep\n\nEvidence: ${'a/'.repeat(12_000)}x.json\n` });
+    const run = govlens('check', root, '--format', 'json');
+    assert.equal(run.status, 1, run.stderr);
+    const output = parse(run.stdout) as { diagnostics: { file: string; code: string }[] };
+    assert.deepEqual(output.diagnostics.map((d) => `${d.file} ${d.code}`), ['knowledge/deep.md evidence-missing-file']);
+  });
+
+  test('sparse notes of 1 and 3 GiB (nothing on disk) are measured, not read: file-too-large for each, exit 0', () => {
+    const root = kbWith('sparse', { 'knowledge/huge-1.md': '', 'knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json': '' });
+    fs.truncateSync(path.join(root, 'knowledge/huge-1.md'), 1024 ** 3);
+    fs.truncateSync(path.join(root, 'knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json'), 3 * 1024 ** 3);
+    const run = govlens('check', root, '--format', 'json');
+    assert.equal(run.status, 0, run.stderr);
+    const output = parse(run.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+    assert.deepEqual(output.diagnostics.map((d) => `${d.file} ${d.code}`).sort(), ['knowledge/fix7-p0-huge-packet/production-readiness-blocker-map.json file-too-large', 'knowledge/huge-1.md file-too-large']);
+    assert.ok(output.diagnostics.every((d) => /is (1024|3072)\.0 MB on disk, over the 5\.0 MB size limit/.test(d.message)), JSON.stringify(output.diagnostics));
+  });
+
+  test('file names and values go into each output escaped for it: no forged line, no terminal control, SARIF URIs percent-encoded', async () => {
+    // A name with a line break that forges a finding, an ESC sequence, an OSC title, a C1 control; a space, #, ? and % for the URIs.
+    const forged = 'x.md:1:1: error unknown-id: all clear\nforged';
+    const names = [`knowledge/${forged}.md`, 'knowledge/esc\u001b[31mred\u001b[0m.md', 'knowledge/osc\u001b]0;pwned\u0007.md', 'knowledge/c1\u009b31m.md', 'knowledge/a b#?%.md'];
+    const root = kbWith('names', Object.fromEntries(names.map((n) => [n, 'FIX7-P0-NOT-DEFINED-1\n'])));
+    const run = govlens('check', root);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, names.length + 1, run.stdout);
+    assert.ok(lines.slice(0, -1).every((l) => /\.md:1:1: error unknown-id: FIX7-P0-NOT-DEFINED-1 is not defined/.test(l)), run.stdout);
+    assert.ok(!hasControls(run.stdout), JSON.stringify(run.stdout));
+    assert.ok(run.stdout.includes('all clear\\nforged.md:1:1: error') && run.stdout.includes('esc\\x1b[31mred'), run.stdout);
+
+    const sarif = govlens('check', root, '--format', 'sarif');
+    const log = parse(sarif.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = (log.runs[0]?.results ?? []).map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri ?? '');
+    assert.equal(uris.length, names.length);
+    for (const uri of uris) {
+      assert.match(uri, /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$/, `${uri} is not a percent-encoded URI reference`);
+      assert.ok(fs.existsSync(path.join(repo, decodeURIComponent(uri))), uri);
+    }
+    assert.ok(uris.some((u) => u.endsWith('/a%20b%23%3F%25.md')), uris.join('\n'));
+    const validation = await validateSarif(sarif.stdout);
+    assert.deepEqual(validation.errors, [], validation.raw);
+  });
+
+  test('the blockers table escapes what a blocker map says', () => {
+    const map = { doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: [{ id: 'FIX7-P0-FORGED-1', blocks: 'prod\n  99  FIX7-P0-FAKE-1  nothing', actor_needed: '\u001b]0;pwned\u0007owner' }], resolved_in_this_macro: [], production_work_performed: false };
+    const root = kbWith('table', { 'knowledge/fix7-p0-x-packet/production-readiness-blocker-map.json': JSON.stringify(map) });
+    const run = govlens('blockers', root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(!hasControls(run.stdout), JSON.stringify(run.stdout));
+    assert.ok(!run.stdout.split('\n').some((l) => l.trimStart().startsWith('99')), run.stdout);
+    assert.ok(run.stdout.includes('prod\\n  99'), run.stdout);
+  });
+
+  test('a note with 1,200 findings: the 1,000 most severe and one too-many-findings counting the other 200', () => {
+    const root = kbWith('many', { 'knowledge/many.md': `# Many\n\n${Array.from({ length: 1_200 }, (_, i) => `FIX7-P0-NOWHERE-${i}`).join('\n')}\n` });
+    const run = govlens('check', root);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n').filter((l) => l.includes('knowledge/many.md:'));
+    assert.equal(lines.length, 1_001);
+    assert.match(lines[0] ?? '', /many\.md:1:1: information too-many-findings: This document has 1,200 findings; the 1,000 most severe are shown and 200 are not\./);
+  });
+
+  test('anything that stops a run (here, output that cannot be written) exits 2 with the reason, not 1', () => {
+    const errors: string[] = [];
+    const status = runCli(['check', path.join(repo, EXAMPLE)], {
+      stdout: () => {
+        throw new Error('EPIPE: broken pipe, write');
+      },
+      stderr: (text) => errors.push(text),
+      cwd: repo,
+      version: '0.0.0',
+    });
+    assert.equal(status, 2);
+    assert.deepEqual(errors, [`govlens: cannot analyse '${path.join(repo, EXAMPLE)}': EPIPE: broken pipe, write\n`]);
   });
 });

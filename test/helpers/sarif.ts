@@ -46,6 +46,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import { append } from '../../server/src/core/append';
 
 export interface SarifValidation {
   /** True when `errors` is empty. */
@@ -286,7 +287,7 @@ export async function validateSarif(
     if (code !== 0) {
       throw new Error(`SARIF Multitool exited with ${String(code)}\ncommand: ${binary} ${args.join(' ')}\n${raw}`);
     }
-    errors.push(...schemaFindings(binary, sarifText));
+    append(errors, schemaFindings(binary, sarifText));
     return { ok: errors.length === 0, errors, warnings, raw };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { append } from '../../server/src/core/append';
 
 export const repo = path.resolve(__dirname, '../..');
 export const SERVER = path.join(repo, 'dist/server.js');
@@ -214,7 +215,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     return null;
   });
   connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
-    client.registrations.push(...params.registrations);
+    append(client.registrations, params.registrations);
     return null;
   });
   connection.onRequest('window/showMessageRequest', () => null);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Hover, Location, DocumentLink, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, type Hover, type Location, type DocumentLink, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ARCH, copyKb, MAP, NOTE, PACKET_DIR, positionOf, startClient, type Client } from './harness';
 
 describe('navigation over stdio on the example KB', () => {
@@ -83,6 +83,17 @@ describe('navigation over stdio on the example KB', () => {
       client.connection.sendRequest('textDocument/rename', { textDocument: { uri: client.uri(MAP) }, position, newName: 'lower-case' }),
       /not a governance ID/,
     );
+  });
+
+  test('rename: a new name that would corrupt the files is refused with RequestFailed and the reason (issue 13, item 6)', async () => {
+    const position = positionOf(map, 'FIX7-P0-PROD-OPT4-1', 2);
+    for (const newName of ['FIX7-P0-A"B-1', 'FIX7-P0-A\\B-1', 'FIX7-P0-A\nB-1', 42]) {
+      await assert.rejects(
+        client.connection.sendRequest('textDocument/rename', { textDocument: { uri: client.uri(MAP) }, position, newName }),
+        (error: { code?: number; message?: string }) => error.code === LSPErrorCodes.RequestFailed && /not a governance ID|must be text/.test(error.message ?? ''),
+        JSON.stringify(newName),
+      );
+    }
   });
 
   test('the server watches the files itself and registers for settings changes', () => {

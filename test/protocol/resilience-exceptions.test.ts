@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { BlockersRequest } from '../../common/protocol';
+import { BlockersRequest, CheckWorkspaceRequest } from '../../common/protocol';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import type { Disposable, FileSnapshot, PathKind, Workspace, WorkspaceChange } from '../../server/src/core/workspace';
 import { startServer } from '../../server/src/lsp/server';
@@ -23,12 +23,23 @@ const ROOT = '/kb';
 const POISON = 'knowledge/poison.md';
 const BROKEN = 'knowledge/broken-note.md';
 const NOTE = 'knowledge/dev/reports/architecture/fix7-p0-post-no-production-execution-owner-operator-note-2026-06-12.md';
+/** A note citing a path whose lookup throws while `statPoisoned`: a cross-document check fails on it. */
+const CITING = 'knowledge/citing-note.md';
 
 /** The example KB, one note with an unknown ID, and a document whose every read throws while `poisoned`. */
 class PoisonedWorkspace implements Workspace {
   poisoned = true;
+  statPoisoned = false;
   reads = 0;
-  private readonly files = new InMemoryWorkspace({ ...exampleFiles(), [POISON]: '# Poison\n\nFIX7-P0-PROD-OPT4-1\n', [BROKEN]: '# Broken\n\nFIX7-P0-NOT-DEFINED-1 blocks it.\n' }, 'kb');
+  private readonly files = new InMemoryWorkspace(
+    {
+      ...exampleFiles(),
+      [POISON]: '# Poison\n\nFIX7-P0-PROD-OPT4-1\n',
+      [BROKEN]: '# Broken\n\nFIX7-P0-NOT-DEFINED-1 blocks it.\n',
+      [CITING]: '# Citing\n\nFIX7-P0-ALSO-NOT-DEFINED-1, evidence in poison-folder/x.json.\n',
+    },
+    'kb',
+  );
   readonly rootName = 'kb';
   listFiles(): readonly string[] {
     return this.files.listFiles();
@@ -41,6 +52,7 @@ class PoisonedWorkspace implements Workspace {
     return this.files.readFile(path);
   }
   stat(path: string): PathKind {
+    if (this.statPoisoned && path.includes('poison-folder')) throw new Error('injected failure in stat');
     return this.files.stat(path);
   }
   onDidChange(listener: (change: WorkspaceChange) => void): Disposable {
@@ -56,10 +68,9 @@ interface InProcess {
   dispose(): void;
 }
 
-async function startInProcess(mode: 'pull' | 'push'): Promise<InProcess> {
+async function startInProcess(mode: 'pull' | 'push', workspace = new PoisonedWorkspace()): Promise<InProcess> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const workspace = new PoisonedWorkspace();
   const runtime: Runtime = {
     openFolder: () => workspace,
     uriToFsPath: (uri) => (typeof uri === 'string' && uri.startsWith('file:') ? fileURLToPath(uri) : undefined),
@@ -195,5 +206,41 @@ describe('an exception below a handler', () => {
     assert.deepEqual(symbols.map((s) => s.name), ['Poison']);
     const blockers = (await server.client.sendRequest(BlockersRequest.method, {})) as { complete: boolean };
     assert.equal(blockers.complete, true);
+  });
+});
+
+describe('a cross-document check that throws on one document (issue 13, item 1)', () => {
+  const failing = () => {
+    const workspace = new PoisonedWorkspace();
+    workspace.poisoned = false;
+    workspace.statPoisoned = true;
+    return workspace;
+  };
+
+  test('push: every other document is published, the failing one keeps its own findings, and the failure is logged', async () => {
+    const push = await startInProcess('push', failing());
+    try {
+      await push.client.sendRequest(BlockersRequest.method, {});
+      await settle();
+      assert.deepEqual(push.published.get(uri(BROKEN))?.map((d) => d.code), ['unknown-id']);
+      assert.deepEqual(push.published.get(uri(CITING))?.map((d) => d.code), ['unknown-id']);
+      assert.ok(push.errors.some((m) => m.includes(CITING) && m.includes('injected failure in stat')), JSON.stringify(push.errors));
+    } finally {
+      push.dispose();
+    }
+  });
+
+  test('pull: the workspace report and Check Workspace cover every document', async () => {
+    const pull = await startInProcess('pull', failing());
+    try {
+      await pull.client.sendRequest(BlockersRequest.method, {});
+      const all = (await pull.client.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items?: { code: string }[] }[] };
+      assert.deepEqual(all.items.find((i) => i.uri === uri(BROKEN))?.items?.map((d) => d.code), ['unknown-id']);
+      assert.deepEqual(all.items.find((i) => i.uri === uri(CITING))?.items?.map((d) => d.code), ['unknown-id']);
+      const summary = (await pull.client.sendRequest(CheckWorkspaceRequest.method, {})) as { files: number; errors: number } | null;
+      assert.ok(summary && summary.errors >= 2, `Check Workspace answered ${JSON.stringify(summary)}`);
+    } finally {
+      pull.dispose();
+    }
   });
 });

@@ -168,7 +168,7 @@ describe('1,000 random requests and edits', () => {
             else outcome.ok++;
           },
           (error: { code?: number; message?: string }) => {
-            const allowed: number[] = [LSPErrorCodes.RequestCancelled, ErrorCodes.MethodNotFound, ErrorCodes.InvalidRequest];
+            const allowed: number[] = [LSPErrorCodes.RequestCancelled, ErrorCodes.MethodNotFound, LSPErrorCodes.RequestFailed];
             if (error.code !== undefined && allowed.includes(error.code)) outcome.expectedErrors++;
             else outcome.otherErrors.push(`${what}: ${error.code} ${error.message}`);
           },

@@ -17,8 +17,8 @@ import { after, before, describe, test } from 'node:test';
 import { BlockersRequest, CheckWorkspaceRequest } from '../../common/protocol';
 import { validateAgainstSchema } from '../helpers/validate-json';
 import { record } from './budget';
-import { buildCorpus, CANARY_TEXT, PATHS, snapshotTree, type Corpus } from './corpus';
-import { isWithin } from './fsSpy';
+import { ABSENT, buildCorpus, CANARY_TEXT, PATHS, snapshotTree, type Corpus } from './corpus';
+import { isWithin, leavesThroughLink } from './fsSpy';
 import { repo, SERVER, startRawClient, type RawClient } from './lspClient';
 
 /** The programs under test, copied where an unprivileged user can run them (the repository may sit in a private home). */
@@ -85,6 +85,8 @@ function breaches(events: readonly Event[], program: string): Event[] {
     // Loading a built-in module runs nothing (the recorder refuses what child_process, net or vm would do).
     if (e.kind === 'module') return !isBuiltin(e.target) && e.target !== program;
     if (e.target.startsWith('fd:')) return false;
+    // A path inside the workspace that the kernel resolves through a link leading out of it is outside too.
+    if (leavesThroughLink(corpus.root, e.target, e.op)) return true;
     // The program reads itself to start; everything else it touches is in the workspace.
     return !isWithin(corpus.root, e.target) && e.target !== program;
   });
@@ -207,6 +209,128 @@ describe('the language server on the corpus', () => {
     }
     assert.equal(exitOf(client)?.code, 0, client.stderr());
     assertContained(readRecord(file), SERVER_COPY, 'language server: indexing and every request on the corpus');
+  });
+});
+
+/**
+ * The recorder sees Node's `fs` calls only; what a call does inside the C library (realpath(3)
+ * probing every component of a link's target) it cannot see. strace sees the system calls
+ * themselves. Each program runs twice under it: once doing nothing (its own start: the
+ * loader, libraries, /proc, its bundle) and once on the corpus; the second run may name nothing
+ * outside the workspace that the first did not, except the folders above the workspace (opening
+ * a folder resolves its path), nothing through a link that leaves it, and the canaries and the
+ * places cited through the link to `/` never.
+ */
+describe('system calls (strace)', () => {
+  interface Call {
+    syscall: string;
+    path: string;
+    /** The call looks at a link itself instead of following it (lstat, readlink, O_NOFOLLOW). */
+    nofollow: boolean;
+  }
+
+  const straceArgs = (file: string) => ['-f', '-qq', '--seccomp-bpf', '-e', 'trace=%file', '-o', file];
+
+  /** Each test asks for itself: strace missing is a failure that says how to install it, never a skip. */
+  const requireStrace = () => {
+    const version = spawnSync('strace', ['-V'], { encoding: 'utf8' });
+    assert.equal(version.status, 0, `strace is missing (${String(version.error ?? version.stderr)}): install it (apt-get install strace; npm run setup:e2e does) to check what the programs do beyond Node's fs`);
+  };
+
+  /** The paths the traced process named, absolute, from an strace output file. */
+  function callsIn(file: string, cwd: string): Call[] {
+    const calls: Call[] = [];
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      // `PID syscall(AT_FDCWD, "path", …` — an unfinished call names its path too; a resumed one does not.
+      const m = /^\d+\s+(\w+)\((AT_FDCWD, )?"((?:[^"\\]|\\.)*)"/.exec(line);
+      if (!m || m[3] === '') continue;
+      const syscall = m[1] ?? '';
+      const nofollow = /^(lstat|readlink|readlinkat)$/.test(syscall) || /AT_SYMLINK_NOFOLLOW|O_NOFOLLOW/.test(line);
+      calls.push({ syscall, path: path.resolve(cwd, (m[3] ?? '').replace(/\\(.)/g, '$1')), nofollow });
+    }
+    return calls;
+  }
+
+  /** What the run named that it had no business naming (see above). */
+  function beyond(run: readonly Call[], idle: readonly Call[]): string[] {
+    const started = new Set(idle.map((c) => c.path));
+    const above = new Set<string>();
+    for (let dir = path.dirname(corpus.root); ; dir = path.dirname(dir)) {
+      above.add(dir);
+      if (dir === path.dirname(dir)) break;
+    }
+    const cited = [`/etc/${ABSENT}`, `/etc/${ABSENT}.json`, '/etc/hostname'];
+    return run
+      .filter((c) => {
+        if (isWithin(corpus.outside, c.path) || cited.includes(c.path)) return true;
+        if (isWithin(corpus.root, c.path)) return leavesThroughLink(corpus.root, c.path, c.nofollow ? 'lstatSync' : 'statSync');
+        return !started.has(c.path) && !above.has(c.path);
+      })
+      .map((c) => `${c.syscall} ${c.path}`);
+  }
+
+  function traceCli(name: string, args: string[]): Call[] {
+    const file = path.join(records, `strace-${name}.txt`);
+    const result = spawnSync('strace', [...straceArgs(file), process.execPath, CLI, ...args], { cwd: corpus.base, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, ...unprivileged });
+    assert.equal(result.error, undefined, String(result.error));
+    assert.ok(fs.existsSync(file), `strace wrote nothing: ${result.stderr}`);
+    return callsIn(file, corpus.base);
+  }
+
+  test('the CLI names nothing beyond the workspace in any system call', () => {
+    requireStrace();
+    const idle = traceCli('cli-idle', ['--version']);
+    for (const args of [['check', corpus.root, '--format', 'json'], ['blockers', corpus.root, '--all']]) {
+      const run = traceCli(`cli-${args[0]}`, args);
+      assert.ok(run.filter((c) => isWithin(corpus.root, c.path)).length > 50, 'strace saw little in the workspace: is it tracing?');
+      const found = beyond(run, idle);
+      record({ input: `CLI under strace: govlens ${args[0]} on the corpus`, cases: 1, crashes: 0, readsOutside: found.length, writes: 0 });
+      assert.deepEqual(found, [], `govlens ${args[0]} reached beyond the workspace`);
+    }
+  });
+
+  test('the language server names nothing beyond the workspace in any system call', async () => {
+    requireStrace();
+    const session = async (root: string, name: string, work: (client: RawClient) => Promise<void>): Promise<Call[]> => {
+      const file = path.join(records, `strace-${name}.txt`);
+      const client = await startRawClient(root, { server: SERVER_COPY, cwd: corpus.base, wrapper: ['strace', ...straceArgs(file)], ...unprivileged });
+      try {
+        await work(client);
+        assert.equal(client.exit, undefined, `the server exited: ${client.stderr()}`);
+      } finally {
+        await client.close();
+      }
+      return callsIn(file, corpus.base);
+    };
+    const empty = path.join(records, 'empty-workspace');
+    fs.mkdirSync(empty, { recursive: true, mode: 0o777 });
+    const idle = await session(empty, 'server-idle', async (client) => {
+      await client.connection.sendRequest(BlockersRequest.method, {});
+    });
+    const run = await session(corpus.root, 'server', async (client) => {
+      const c = client.connection;
+      assert.equal(((await c.sendRequest(BlockersRequest.method, { include: 'all' })) as { complete: boolean }).complete, true);
+      for (const note of [PATHS.throughRoot, PATHS.hostile]) {
+        const text = fs.readFileSync(path.join(corpus.root, note), 'utf8');
+        await c.sendNotification('textDocument/didOpen', { textDocument: { uri: client.uri(note), languageId: 'markdown', version: 1, text } });
+        const pulled = (await c.sendRequest('textDocument/diagnostic', { textDocument: { uri: client.uri(note) } })) as { items: { code: string }[] };
+        assert.ok(pulled.items.some((d) => d.code === 'path-outside-workspace'), note);
+        const lines = text.split('\n');
+        for (let line = 0; line < lines.length; line++) {
+          for (let character = 0; character <= (lines[line] ?? '').length; character += 7) {
+            const at = { textDocument: { uri: client.uri(note) }, position: { line, character } };
+            await Promise.all([c.sendRequest('textDocument/hover', at), c.sendRequest('textDocument/definition', at), c.sendRequest('textDocument/completion', at)]);
+          }
+        }
+        await c.sendRequest('textDocument/documentLink', { textDocument: { uri: client.uri(note) } });
+      }
+      await c.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+      await c.sendRequest(CheckWorkspaceRequest.method, {});
+    });
+    assert.ok(run.filter((c) => isWithin(corpus.root, c.path)).length > 50, 'strace saw little in the workspace: is it tracing?');
+    const found = beyond(run, idle);
+    record({ input: 'language server under strace: indexing and requests on the corpus', cases: 1, crashes: 0, readsOutside: found.length, writes: 0 });
+    assert.deepEqual(found, [], 'the server reached beyond the workspace');
   });
 });
 

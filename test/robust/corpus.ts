@@ -10,6 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const CANARY_TEXT = 'CANARY-SECRET-7f3a FIX7-P0-CANARY-1 production is authorized';
+/** A name that exists nowhere: cited through the link to `/`, it must be as outside as what exists there. */
+export const ABSENT = 'no-such-file-govlens-7f3a';
 /** Written by the booby-trapped scripts in the workspace if anything ever runs them. */
 export const EXECUTED_MARKER = 'EXECUTED-MARKER';
 
@@ -52,6 +54,9 @@ export const PATHS = {
   escapeFile: 'kb/notes/escape.md',
   escapeJson: `${P}/escape-precondition-checklist.json`,
   escapeDir: 'kb/outside-link',
+  /** A link to `/`, and a note citing through it what exists outside and what does not (issue 13, item 5). */
+  rootLink: 'kb/root-link',
+  throughRoot: 'kb/notes/through-root.md',
   hostile: 'kb/notes/hostile-paths.md',
   dirNamedJson: 'kb/notes/evidence.json',
   lock: `${P}/delegation-and-authority-lock.json`,
@@ -124,6 +129,18 @@ export function buildCorpus(): Corpus {
   fs.symlinkSync(canaries[0] ?? '', path.join(root, PATHS.escapeFile));
   fs.symlinkSync(path.relative(path.join(root, P), canaries[1] ?? ''), path.join(root, PATHS.escapeJson));
   fs.symlinkSync(outside, path.join(root, PATHS.escapeDir));
+  fs.symlinkSync('/', path.join(root, PATHS.rootLink));
+  write(
+    PATHS.throughRoot,
+    [
+      '# Through a link to /',
+      '',
+      `[exists](../root-link/etc/hostname) [absent](../root-link/etc/${ABSENT}) [canary](../root-link${outside}/canary.md)`,
+      '',
+      `Evidence: ../root-link${outside}/canary.json PC-1 PASS and ../root-link/etc/${ABSENT}.json.`,
+      '',
+    ].join('\n'),
+  );
   // Every way of writing a path that leaves the workspace, and a folder cited as a file.
   fs.mkdirSync(path.join(root, PATHS.dirNamedJson), { recursive: true });
   write(

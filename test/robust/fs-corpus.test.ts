@@ -12,10 +12,11 @@ import { analyzeWorkspace, type WorkspaceReport } from '../../server/src/core/re
 import { createLanguageService } from '../../server/src/core/service';
 import type { Diagnostic } from '../../server/src/core/types';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
-import { buildCorpus, CANARY_TEXT, PATHS, snapshotTree, type Corpus } from './corpus';
+import { ABSENT, buildCorpus, CANARY_TEXT, PATHS, snapshotTree, type Corpus } from './corpus';
 import { record } from './budget';
-import { isWithin, spyOnFs, type FsSpy } from './fsSpy';
+import { isWithin, leavesThroughLink, spyOnFs, type FsSpy } from './fsSpy';
 import { observedProblems, probePositions, serviceProblems } from './invariants';
+import { append } from '../../server/src/core/append';
 
 let corpus: Corpus;
 let spy: FsSpy;
@@ -169,6 +170,19 @@ describe('each kind of bad file has its expected outcome', () => {
     assert.match(byPath(PATHS.hostile).find((d) => d.message.startsWith('evidence.json'))?.message ?? '', /is a folder, not a file/);
   });
 
+  test('through a link to /, what exists outside and what does not are alike outside (no existence oracle)', () => {
+    const text = fs.readFileSync(path.join(corpus.root, PATHS.throughRoot), 'utf8').split('\n');
+    const found = byPath(PATHS.throughRoot).map((d) => `${d.code} ${(text[d.range.start.line] ?? '').slice(d.range.start.character, d.range.end.character).replace(corpus.outside, '<outside>')}`);
+    assert.deepEqual(found, [
+      'path-outside-workspace ../root-link/etc/hostname',
+      `path-outside-workspace ../root-link/etc/${ABSENT}`,
+      'path-outside-workspace ../root-link<outside>/canary.md',
+      'path-outside-workspace ../root-link<outside>/canary.json',
+      `path-outside-workspace ../root-link/etc/${ABSENT}.json`,
+    ]);
+    assert.ok(!listed.some((p) => p.startsWith(`${PATHS.rootLink}/`)));
+  });
+
   test('a malformed lock grants nothing, and the lock gets the error', () => {
     assert.deepEqual(codes(PATHS.lock), ['json-syntax']);
     assert.deepEqual(codes(PATHS.claim), ['implied-production-grant']);
@@ -192,7 +206,7 @@ describe('containment', () => {
     const problems: string[] = [];
     for (const p of listed) {
       const text = analyzer.factsOf(p)?.text ?? '';
-      problems.push(...serviceProblems(analyzer, p, probePositions(text, [3, 17, 101, 977, 4099]), 'FIX7-P0-RENAMED-1'));
+      append(problems, serviceProblems(analyzer, p, probePositions(text, [3, 17, 101, 977, 4099]), 'FIX7-P0-RENAMED-1'));
     }
     assert.deepEqual(problems, []);
     const service = createLanguageService(analyzer, { linkTo: (p) => p });
@@ -212,7 +226,8 @@ describe('containment', () => {
   });
 
   test('no file outside the workspace is opened, read, listed or even probed; the canaries never', () => {
-    const outside = spy.calls.filter((c) => !c.target.startsWith('fd:') && !isWithin(corpus.root, c.target));
+    // A path inside the workspace that the kernel resolves through a link leading out of it is outside too.
+    const outside = spy.unrecorded(() => spy.calls.filter((c) => !c.target.startsWith('fd:') && (!isWithin(corpus.root, c.target) || leavesThroughLink(corpus.root, c.target, c.op))));
     const writes = spy.calls.filter((c) => c.access === 'write');
     spy.unrecorded(() => record({ input: 'file-system corpus, in process (fs calls recorded)', cases: listed.length, crashes: 0, readsOutside: outside.filter((c) => c.access === 'read').length, writes: writes.length }));
     assert.deepEqual(outside, []);

@@ -107,3 +107,36 @@ export function isWithin(dir: string, file: string): boolean {
   const relative = path.relative(dir, file);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
+
+/** Calls that look at a link itself, without following it: the only ones allowed on a link that leaves the workspace. */
+const NOFOLLOW = new Set(['lstatSync', 'lstat', 'readlinkSync', 'readlink', 'promises.lstat', 'promises.readlink']);
+
+/**
+ * Whether a call named a path inside `root` that the kernel resolves outside it: a path
+ * through a link that leaves the root (`ws/root-link/etc/hostname`), or such a link itself
+ * with a call that follows it. Lexically the path is inside, so `isWithin` alone misses it.
+ * Looks at the disk with `fs.realpathSync`, so call it outside the spy (`unrecorded`).
+ */
+export function leavesThroughLink(root: string, target: string, op: string): boolean {
+  if (!isWithin(root, target)) return false;
+  const parts = path.relative(root, target).split(path.sep).filter((p) => p !== '');
+  let prefix = root;
+  for (let i = 0; i < parts.length; i++) {
+    prefix = path.join(prefix, parts[i] ?? '');
+    let link = false;
+    try {
+      link = fs.lstatSync(prefix).isSymbolicLink();
+    } catch {
+      return false; // nothing there: the kernel stops before any link
+    }
+    if (!link) continue;
+    let real: string | undefined;
+    try {
+      real = fs.realpathSync(prefix);
+    } catch {
+      real = undefined; // dangling or a loop: it leads nowhere
+    }
+    if (real !== undefined && !isWithin(root, real)) return i < parts.length - 1 || !NOFOLLOW.has(op);
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ import { analyzeWorkspace, blockerRow } from '../../server/src/core/report';
 import { createLanguageService, RenameError } from '../../server/src/core/service';
 import type { Settings } from '../../server/src/core/settings';
 import type { Position, Range, Span } from '../../server/src/core/types';
+import { append } from '../../server/src/core/append';
 
 /** Everything a host can observe of one analysis, as plain data. */
 export interface Observed {
@@ -109,7 +110,7 @@ export function factProblems(facts: DocumentFacts): string[] {
     ...facts.headings.map((h) => [`heading ${h.text}`, h.span] as [string, Span]),
     ['production_work_performed', facts.productionWorkPerformed?.span],
   ];
-  for (const [what, span] of spans) problems.push(...spanProblems(n, span, at(what)));
+  for (const [what, span] of spans) append(problems, spanProblems(n, span, at(what)));
   return problems;
 }
 
@@ -120,7 +121,7 @@ export function observedProblems(analyzer: Analyzer, observed: Observed): string
   const lengthsOf = linesCache(textOf);
   for (const p of observed.documents) {
     const facts = analyzer.factsOf(p);
-    if (facts) problems.push(...factProblems(facts));
+    if (facts) append(problems, factProblems(facts));
   }
   for (const { path, diagnostics } of observed.results) {
     const text = textOf(path);
@@ -130,12 +131,12 @@ export function observedProblems(analyzer: Analyzer, observed: Observed): string
     }
     const lengths = lengthsOf(path);
     for (const d of diagnostics as { code: string; range: Range; message: string; relatedInformation?: { path: string; range: Range }[] }[]) {
-      problems.push(...rangeProblems(text, d.range, `${path} ${d.code}`, lengths));
+      append(problems, rangeProblems(text, d.range, `${path} ${d.code}`, lengths));
       if (typeof d.message !== 'string' || d.message.length === 0) problems.push(`${path} ${d.code}: no message`);
       for (const r of d.relatedInformation ?? []) {
         const relatedText = textOf(r.path);
         if (relatedText === undefined) problems.push(`${path} ${d.code}: related location in unreadable ${r.path}`);
-        else problems.push(...rangeProblems(relatedText, r.range, `${path} ${d.code} related ${r.path}`, lengthsOf(r.path)));
+        else append(problems, rangeProblems(relatedText, r.range, `${path} ${d.code} related ${r.path}`, lengthsOf(r.path)));
       }
     }
   }
@@ -176,7 +177,7 @@ export function serviceProblems(analyzer: Analyzer, path: string, positions: rea
   const within = (p: string, range: Range, what: string) => {
     const text = textOf(p);
     if (text === undefined) problems.push(`${what}: names unreadable ${p}`);
-    else problems.push(...rangeProblems(text, range, `${what} in ${p}`, lengthsOf(p)));
+    else append(problems, rangeProblems(text, range, `${what} in ${p}`, lengthsOf(p)));
   };
   const attempt = (what: string, run: () => void) => {
     try {

@@ -40,6 +40,8 @@ export interface StartOptions {
   server?: string;
   cwd?: string;
   nodeArgs?: string[];
+  /** A program the server runs under (`['strace', '-f', …]`): it is started as `wrapper… node server --stdio`. */
+  wrapper?: string[];
   env?: Record<string, string>;
   mode?: 'pull' | 'push';
   initializationOptions?: unknown;
@@ -50,7 +52,8 @@ export interface StartOptions {
 export async function startRawClient(root: string, options: StartOptions = {}): Promise<RawClient> {
   const server = options.server ?? SERVER;
   if (!fs.existsSync(server)) throw new Error(`${server} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), server, '--stdio'], {
+  const [program, ...prefix] = [...(options.wrapper ?? []), process.execPath];
+  const child = spawn(program ?? process.execPath, [...prefix, ...(options.nodeArgs ?? []), server, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     env: { ...process.env, ...options.env },
@@ -102,7 +105,9 @@ export async function startRawClient(root: string, options: StartOptions = {}): 
   connection.listen();
   const pull = (options.mode ?? 'pull') === 'pull';
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // A server running as another user cannot signal this process to see that it is alive: it
+    // would take the failure for the client's death and exit 3 s after starting.
+    processId: options.uid === undefined ? process.pid : null,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
     capabilities: {

@@ -88,6 +88,19 @@ export const pathological: Pathological[] = [
   { name: 'note: 300,000 unknown IDs (4.7 MB, under the size limit)', size: 300_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `FIX7-P0-X-${i}`).join(' ') }) },
   { name: 'note: "x:" 130,000 times (260 KB, one line)', size: 130_000, build: (n) => ({ [NOTE]: 'x:'.repeat(n) }) },
   { name: 'note: 10,000 lines of grant claims', size: 10_000, build: (n) => ({ [NOTE]: Array.from({ length: n }, (_, i) => `Production ${i}: AUTHORIZED. REAL_RUN was performed; cutover — APPROVED.`).join('\n') }) },
+  // Issue 13: what an outside probe found.
+  { name: 'note: an evidence path 12,000 folders deep', size: 12_000, build: (n) => ({ [NOTE]: `# Deep\n\nEvidence: ${'a/'.repeat(n)}x.json\n` }) },
+  {
+    name: 'note: …/0.md cited 6,000 times, with 3,000 files of that name',
+    size: 6_000,
+    build: (n) => {
+      const files: Record<string, string> = { [NOTE]: `# Note\n\n${Array.from({ length: n }, () => '…/0.md').join('\n')}\n` };
+      for (let i = 0; i < Math.ceil(n / 2); i++) files[`data/d${i}/0.md`] = '';
+      return files;
+    },
+  },
+  { name: 'config: 130,000 wrong-typed idPrefixes', size: 130_000, build: (n) => ({ '.govlens.json': JSON.stringify({ idPrefixes: Array.from({ length: n }, (_, i) => i) }) }) },
+  { name: 'packet: 130,000 wrong-typed blockers', size: 130_000, build: (n) => ({ [MAP]: JSON.stringify({ doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: Array.from({ length: n }, (_, i) => i), resolved_in_this_macro: [], production_work_performed: false }) }) },
 ];
 
 /** A pathological input that fails today because of a bug in a module this suite does not own. */

@@ -20,6 +20,7 @@ import { patternsFor, withDefaults } from '../../server/src/core/settings';
 import { anyTextArb, domainTextArb, exampleMarkdown, exampleJson, mutatedExampleArb, noteTextArb, packetTextArb, PACKET, tokenArb, workspaceChangesArb, withExample } from './arbitraries';
 import { holds } from './budget';
 import { analyse, observe, observedProblems, probePositions, serviceProblems } from './invariants';
+import { append } from '../../server/src/core/append';
 
 const patterns = patternsFor(withDefaults());
 
@@ -148,7 +149,7 @@ describe('whole workspaces of bad documents', () => {
         const problems: string[] = [];
         for (const path of analyzer.documents()) {
           const text = analyzer.factsOf(path)?.text ?? '';
-          problems.push(...serviceProblems(analyzer, path, probePositions(text, picks), newName));
+          append(problems, serviceProblems(analyzer, path, probePositions(text, picks), newName));
         }
         assert.deepEqual(problems, []);
       }),

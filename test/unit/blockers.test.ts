@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatBlockersTable } from '../../server/src/cli/formatBlockers';
 import { analyzerFor, cleanKb, json, PACKET } from '../helpers/kb';
 
 const LATER = 'kb/fix7-p0-production-phase-packet-2026-07-01/production-readiness-blocker-map.json';
@@ -59,4 +60,15 @@ test('one entry per blocker ID, with the line of its id value', () => {
   assert.equal(ci[0]?.definedIn.length, 2);
   const text = files[LATER] ?? '';
   assert.equal(ci[0]?.facts.lines.positionAt(ci[0].blocker.span.start).line, text.split('\n').findIndex((l) => l.includes('"FIX7-P0-PROD-CI-SCOPE-1"')));
+});
+
+test('the blockers table of a map listing 130,000 blockers is printed (its column widths are not a spread of 130,000 arguments)', () => {
+  const { analyzer } = analyzerFor(cleanKb());
+  const [one] = analyzer.blockers();
+  assert.ok(one);
+  // Copies of a real row: what the table does with many rows is the question, not how fast they are analysed.
+  const many = Array.from({ length: 130_000 }, (_, i) => ({ ...one, id: `FIX7-P0-B-${i}` }));
+  const table = formatBlockersTable(many, false, (p) => p);
+  assert.match(table, /^130000 unresolved blockers:/);
+  assert.equal(table.split('\n')[3], '  LINE  ID                BLOCKS      ACTOR NEEDED');
 });

@@ -99,6 +99,11 @@ describe('Check Workspace summary', () => {
     assert.equal(findingCount(result), 16);
   });
 
+  test('folders the server could not open are named: zero findings over them is no clean result', () => {
+    const result = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0, unresolvedBlockers: 0, unreadFolders: [{ uri: 'file:///gone', reason: 'ENOENT: no such file or directory' }] };
+    assert.equal(checkSummary(result), 'Checked 0 files: no findings; no unresolved blockers. One folder was not checked: file:///gone (ENOENT: no such file or directory); see the Governance Lens output.');
+  });
+
   test('a clean workspace', () => {
     const result = { files: 1, errors: 0, warnings: 0, information: 0, hints: 0, unresolvedBlockers: 0 };
     assert.equal(checkSummary(result), 'Checked 1 file: no findings; no unresolved blockers.');

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { ID_PREFIX_PATTERN, TICKET_PREFIX_PATTERN } from '../../server/src/core/settings';
 import { toCoreSettings } from '../../server/src/lsp/editorSettings';
+import configSchema from '../../schemas/govlens-config.schema.json';
+import pkg from '../../package.json';
 import { analyzerFor, cleanKb, describeAll, json, NOTE, PACKET } from '../helpers/kb';
 
 describe('governanceLens.* editor settings', () => {
@@ -87,5 +90,27 @@ describe('file size limit', () => {
     files['.govlens.json'] = json({ maxFileSizeMB: 0.001 });
     const { analyzer } = analyzerFor(files);
     assert.ok(analyzer.diagnostics(`${PACKET}/production-readiness-blocker-map.json`).some((d) => d.code === 'file-too-large'));
+  });
+});
+
+describe('ID and ticket prefixes from editor settings are checked like .govlens.json (issue 13, item 6)', () => {
+  test('a prefix that is not capitals, digits and hyphens is reported and the default kept', () => {
+    for (const bad of [['FIX7"P0'], ['FIX7\\P0'], ['FIX7\nP0'], ['fix7-p0'], ['']]) {
+      const { settings, problems } = toCoreSettings({ idPrefixes: bad, ticketPrefixes: bad });
+      assert.equal(settings.idPrefixes, undefined, JSON.stringify(bad));
+      assert.equal(settings.ticketPrefixes, undefined, JSON.stringify(bad));
+      assert.equal(problems.length, 2, JSON.stringify(problems));
+      assert.match(problems[0] ?? '', /governanceLens\.idPrefixes must be a list of prefixes such as FIX7-P0 \(capitals, digits and hyphens\)/);
+    }
+    assert.deepEqual(toCoreSettings({ idPrefixes: ['FIX7-P0'], ticketPrefixes: ['TKT'] }), { settings: { idPrefixes: ['FIX7-P0'], ticketPrefixes: ['TKT'] }, problems: [] });
+  });
+
+  test('the patterns are the ones the .govlens.json schema and package.json declare', () => {
+    const schema = configSchema.properties;
+    assert.equal(schema.idPrefixes.items.pattern, ID_PREFIX_PATTERN.source);
+    assert.equal(schema.ticketPrefixes.items.pattern, TICKET_PREFIX_PATTERN.source);
+    const contributed = pkg.contributes.configuration.properties;
+    assert.equal(contributed['governanceLens.idPrefixes'].items.pattern, ID_PREFIX_PATTERN.source);
+    assert.equal(contributed['governanceLens.ticketPrefixes'].items.pattern, TICKET_PREFIX_PATTERN.source);
   });
 });

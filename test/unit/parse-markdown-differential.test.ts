@@ -14,6 +14,7 @@ import { generateWorkspace } from '../../scripts/bench/workspace';
 import { assertSameAsOracle, hasNameOutsideEntityTable, oracleBehindByteOrderMark } from './support/markdownCompare';
 import { randomMarkdown } from './support/markdownFuzz';
 import { parseMarkdownOracle } from './support/markdownOracle';
+import { append } from '../../server/src/core/append';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Rendered KB pages, copied verbatim into the fixtures (example-kb.test.ts reads them too).
@@ -24,7 +25,7 @@ function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(file, keep));
+    if (entry.isDirectory()) append(out, filesUnder(file, keep));
     else if (keep(file)) out.push(file);
   }
   return out.sort();

@@ -362,3 +362,47 @@ test('no actions for codes without a fix, or for a path the workspace does not h
   assert.deepEqual(actions, []);
   assert.deepEqual(codeActions(analyzerFor(files).analyzer, 'kb/missing.md', diagnostic.range, [diagnostic]), []);
 });
+
+describe('file names inserted into JSON strings are escaped (issue 13, item 6)', () => {
+  // A quote, a backslash and a literal "\u002e\u002e" in folder names: inserted raw, the first
+  // ends the string (invalid JSON), the others change the path once JSON decodes them.
+  const QUOTED = 'kb/q"uote/unique-name.json';
+  const ESCAPED = 'kb/x\\u002e\\u002e/unique-name.json';
+  const BACKSLASH = 'kb/back\\slash/unique-name.json';
+  const PLAIN = 'kb/plain/unique-name.json';
+
+  test('a file whose path no citation can name is not offered; the others still are, and each fix reads back as its file', () => {
+    const files = cleanKb();
+    for (const p of [QUOTED, ESCAPED, BACKSLASH, PLAIN]) files[p] = '';
+    files[MAP] = (files[MAP] ?? '').replace('"evidence": "precondition-checklist.json PC-7 FAIL"', '"evidence": "unique-name.json"');
+    const { actions } = fixes(files, MAP, 'evidence-ambiguous-file');
+    // A quote ends an evidence token and a backslash reads as a separator: those paths cannot be cited.
+    assert.deepEqual(actions.map((a) => a.title), [`Change to ${PLAIN}`]);
+    const fixed = apply(files, actions[0]?.edit ?? {});
+    const map = JSON.parse(fixed[MAP] ?? '') as { blockers: { evidence?: string }[] };
+    assert.ok(map.blockers.some((b) => b.evidence === PLAIN), fixed[MAP]);
+    assert.deepEqual(analyzerFor(fixed).analyzer.diagnostics(MAP).map((d) => d.code), []);
+  });
+
+  test('text from another document is written as JSON writes a string: a status holding a quote and a backslash', () => {
+    const files = cleanKb();
+    const odd = 'FAIL "see \\notes"';
+    files[CHECKLIST] = (files[CHECKLIST] ?? '').replace('"status": "FAIL"', `"status": ${JSON.stringify(odd)}`);
+    files[MAP] = (files[MAP] ?? '').replace('"evidence": "precondition-checklist.json PC-7 FAIL"', '"evidence": "precondition-checklist.json PC-7 PASS"');
+    const { actions } = fixes(files, MAP, 'evidence-status-mismatch');
+    const fixed = apply(files, actions[0]?.edit ?? {});
+    const map = JSON.parse(fixed[MAP] ?? '') as { blockers: { evidence?: string }[] };
+    assert.ok(map.blockers.some((b) => b.evidence === `precondition-checklist.json PC-7 ${odd}`), fixed[MAP]);
+  });
+
+  test('a Markdown link keeps working when the file name holds a space or brackets', () => {
+    // A destination cannot hold a space or an unbalanced bracket as it is: authors percent-encode them.
+    const files = withNote('See [the list](lists/inventry%20%28draft%29.md).');
+    files['kb/lists/inventory (draft) 2.md'] = '# Inventory\n';
+    const { actions } = fixes(files, NOTE, 'evidence-missing-file');
+    assert.equal(actions[0]?.title, 'Change to lists/inventory (draft) 2.md');
+    const fixed = apply(files, actions[0]?.edit ?? {});
+    assert.match(fixed[NOTE] ?? '', /\[the list\]\(lists\/inventory%20%28draft%29%202\.md\)/);
+    clean(fixed);
+  });
+});

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, test } from 'node:test';
+import { Analyzer } from '../../server/src/core/analyzer';
+import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { createLanguageService, RenameError } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Position } from '../../server/src/core/types';
@@ -241,5 +245,61 @@ describe('warm-up', () => {
     }
     assert.equal(analyzer.isWarm, true);
     assert.equal(analyzer.workspaceIndex().blockers.size, 5);
+  });
+});
+
+describe('rename writes only governance IDs (issue 13, item 6)', () => {
+  test('a new name holding a quote, a backslash or a line break is refused, whatever the ID prefixes allow', () => {
+    const files = cleanKb();
+    // Prefixes as an editor might pass them unchecked: the name they would allow must still be an ID.
+    const analyzer = new Analyzer(new InMemoryWorkspace(files), { idPrefixes: ['FIX7"P0', 'FIX7\\P0', 'FIX7\nP0', 'FIX7-P0'] });
+    const service = createLanguageService(analyzer, { linkTo: (p) => p });
+    const text = files[NOTE] ?? '';
+    const offset = text.indexOf('FIX7-P0-PROD-BIRTH-SURFACE-1') + 2;
+    const lines = text.slice(0, offset).split('\n');
+    const position = { line: lines.length - 1, character: (lines.at(-1) ?? '').length };
+    for (const name of ['FIX7"P0-X-1', 'FIX7\\P0-X-1', 'FIX7\nP0-X-1', 'FIX7-P0-X-"1']) {
+      assert.throws(() => service.rename(NOTE, position, name), (e: unknown) => e instanceof RenameError && /is not a governance ID/.test(e.message), JSON.stringify(name));
+    }
+    assert.throws(() => service.rename(NOTE, position, 42 as unknown as string), RenameError);
+  });
+});
+
+describe('hover cards quote file names as code, whatever the names hold (issue 13, item 8)', () => {
+  // Backtick runs end a code span early; a closing bracket or parenthesis in the link's URI ends it early.
+  // (A folder name holds no slash: the injected links are written without one.)
+  const folders = ['a``[pwn](https:evil.example)``b', 'x) [pwn](mailto:evil@example.com) (', '`edge`', 'br]ck[et', 'new\nline'];
+
+  test('the card for each shows the path in one code span, inside one link to the file, and nothing else links', () => {
+    const files = cleanKb();
+    for (const folder of folders) files[`kb/${folder}/unique.json`] = '{}\n';
+    // Every character but letters and digits percent-encoded, so the note's own links are plain.
+    const pct = (f: string) => f.replace(/[^A-Za-z0-9]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    files[NOTE] = `# Note\n\n${folders.map((f) => `See [it](${pct(f)}/unique.json).`).join('\n\n')}\n`;
+    const analyzer = new Analyzer(new InMemoryWorkspace(files));
+    const service = createLanguageService(analyzer, { linkTo: (p) => pathToFileURL(`/ws/${p}`).href });
+    const lines = (files[NOTE] ?? '').split('\n');
+    for (const folder of folders) {
+      const line = lines.findIndex((l) => l.includes(pct(folder)));
+      const hover = service.hover(NOTE, { line, character: (lines[line]?.indexOf('](') ?? 0) + 3 });
+      assert.ok(hover, folder);
+      const tree = fromMarkdown(hover.contents);
+      const links: { url: string; code: string[] }[] = [];
+      const walk = (node: { type: string; url?: string; value?: string; children?: unknown[] }, into?: { code: string[] }) => {
+        if (node.type === 'link') {
+          const link = { url: node.url ?? '', code: [] as string[] };
+          links.push(link);
+          for (const child of node.children ?? []) walk(child as typeof node, link);
+          return;
+        }
+        if (node.type === 'inlineCode') into?.code.push(node.value ?? '');
+        for (const child of node.children ?? []) walk(child as typeof node, into);
+      };
+      walk(tree as unknown as Parameters<typeof walk>[0]);
+      assert.equal(links.length, 1, `${JSON.stringify(folder)}: ${hover.contents}`);
+      assert.ok(links[0]?.url.startsWith('file:///ws/kb/'), links[0]?.url);
+      assert.equal(decodeURIComponent(links[0]?.url.slice('file:///ws/'.length) ?? ''), `kb/${folder}/unique.json`);
+      assert.deepEqual(links[0]?.code, [`kb/${folder.replace('\n', ' ')}/unique.json`], hover.contents);
+    }
   });
 });

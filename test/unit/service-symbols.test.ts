@@ -1,5 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Analyzer } from '../../server/src/core/analyzer';
+import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
+import { createLanguageService } from '../../server/src/core/service';
 import { analyzerFor, cleanKb, json, NOTE, PACKET, slice } from '../helpers/kb';
 import { documentSymbols, SymbolKind, workspaceSymbols, WORKSPACE_SYMBOL_LIMIT, type DocumentSymbol } from '../../server/src/core/service/symbols';
 
@@ -205,5 +208,32 @@ describe('workspace symbols', () => {
     const { analyzer } = analyzerFor(files);
     assert.equal(workspaceSymbols(analyzer, 'many').length, WORKSPACE_SYMBOL_LIMIT);
     assert.equal(workspaceSymbols(analyzer, 'FIX7-P0-MANY-599')[0]?.name, 'FIX7-P0-MANY-599');
+  });
+});
+
+describe('a document over the size limit (issue 13, item 4)', () => {
+  // An open buffer of 6 MB: the editor holds its text, but nothing may parse it.
+  const MAP = 'kb/fix7-p0-big-packet-2026-06-12/production-readiness-blocker-map.json';
+  const big = JSON.stringify({ doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: Array.from({ length: 120_000 }, (_, i) => ({ id: `FIX7-P0-B-${i}`, item: 'x' })) }, null, 1);
+  const NOTE_BIG = 'kb/big-note.md';
+  const bigNote = `# Big\n\n${'FIX7-P0-B-1 [a](b.md) production authorized.\n'.repeat(150_000)}`;
+
+  test('every feature answers empty for it, as for any document it does not analyse', () => {
+    assert.ok(big.length > 5 * 1024 * 1024 && bigNote.length > 5 * 1024 * 1024);
+    const analyzer = new Analyzer(new InMemoryWorkspace({ [MAP]: big, [NOTE_BIG]: bigNote }));
+    const service = createLanguageService(analyzer, { linkTo: (p) => p });
+    for (const path of [MAP, NOTE_BIG]) {
+      assert.deepEqual(analyzer.diagnostics(path).map((d) => d.code), ['file-too-large']);
+      const at = { line: 2, character: 3 };
+      assert.deepEqual(service.documentSymbols(path), [], `${path}: outline`);
+      assert.deepEqual(service.completions(path, at), [], `${path}: completion`);
+      assert.deepEqual(service.documentLinks(path), [], `${path}: links`);
+      assert.deepEqual(service.codeLenses(path), [], `${path}: code lenses`);
+      assert.equal(service.hover(path, at), undefined, `${path}: hover`);
+      assert.deepEqual(service.definition(path, at), [], `${path}: definition`);
+      assert.deepEqual(service.references(path, at, true), [], `${path}: references`);
+      assert.equal(service.prepareRename(path, at), undefined, `${path}: prepareRename`);
+      assert.deepEqual(service.codeActions(path, { start: at, end: at }, []), [], `${path}: code actions`);
+    }
   });
 });

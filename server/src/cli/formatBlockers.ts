@@ -1,5 +1,6 @@
 import type { BlockerStatus } from '../core/index/blockerStatus';
 import { blockerRow } from '../core/report';
+import { printable } from './printable';
 
 const MAX_CELL = 56;
 
@@ -16,16 +17,19 @@ export function formatBlockersTable(blockers: BlockerStatus[], all: boolean, dis
   const header = ['LINE', 'ID', ...(all ? ['STATUS'] : []), 'BLOCKS', 'ACTOR NEEDED'];
   const rows = blockers.map((b) => {
     const row = blockerRow(b);
-    return { file: row.file, date: b.facts.date, cells: [String(row.line + 1), row.id, ...(all ? [row.status] : []), cut(row.blocks), cut(row.actor_needed)] };
+    // A map's values are the author's text: escaped before they reach the terminal, so a line break cannot forge a row.
+    return { file: row.file, date: b.facts.date, cells: [String(row.line + 1), printable(row.id), ...(all ? [row.status] : []), cut(printable(row.blocks)), cut(printable(row.actor_needed))] };
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
+  // A loop, not Math.max(...rows): a map may list more blockers than a call takes arguments.
+  const widths = header.map((h) => h.length);
+  for (const row of rows) row.cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const render = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`;
   const out = [`${title}:`];
   let file: string | undefined;
   for (const row of rows) {
     if (row.file !== file) {
       file = row.file;
-      out.push('', `${displayPath(file)}${row.date ? ` (${row.date})` : ''}`, render(header));
+      out.push('', `${printable(displayPath(file))}${row.date ? ` (${printable(row.date)})` : ''}`, render(header));
     }
     out.push(render(row.cells));
   }

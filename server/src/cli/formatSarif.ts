@@ -74,6 +74,15 @@ export function formatSarif(report: WorkspaceReport, options: SarifOptions): str
 }
 
 /**
+ * A relative path as the URI reference SARIF's `artifactLocation.uri` is (RFC 3986): each
+ * segment percent-encoded, so a space, `#`, `?`, `%` or a colon in a file name is part of the
+ * name, not a fragment, a query or a scheme.
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+/**
  * "evidence-missing-file" → "EvidenceMissingFile": SARIF rule names are identifiers, and
  * must differ from the id (SARIF1001), which a one-word code like "schema" would not.
  */

@@ -1,5 +1,6 @@
 import type { WorkspaceReport } from '../core/report';
 import { severityNames, Severity } from '../core/types';
+import { printable } from './printable';
 
 /** Compiler-style lines (`path:line:col: error code: message`, 1-based) and a summary line. */
 export function formatText(report: WorkspaceReport, displayPath: (path: string) => string): string {
@@ -8,7 +9,8 @@ export function formatText(report: WorkspaceReport, displayPath: (path: string) 
   for (const { path, diagnostics } of report.results) {
     for (const d of diagnostics) {
       counts.set(d.severity, (counts.get(d.severity) ?? 0) + 1);
-      lines.push(`${displayPath(path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityNames[d.severity]} ${d.code}: ${d.message}`);
+      // One line per finding, whatever a file name or a quoted text holds.
+      lines.push(`${printable(displayPath(path))}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityNames[d.severity]} ${d.code}: ${printable(d.message)}`);
     }
   }
   const files = `${report.files} ${report.files === 1 ? 'file' : 'files'}`;

@@ -5,10 +5,11 @@ import { Analyzer } from '../core/analyzer';
 import { analyzeWorkspace } from '../core/report';
 import { Severity } from '../core/types';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
-import { helpText, parseArgs, UsageError } from './args';
+import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';
 import { blockersOutput, checkOutput } from './formatJson';
-import { formatSarif } from './formatSarif';
+import { formatSarif, relativeUri } from './formatSarif';
+import { printable } from './printable';
 import { formatText } from './formatText';
 
 export interface CliIo {
@@ -42,13 +43,24 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const absolute = nodePath.resolve(io.cwd, args.dir);
   const problem = folderProblem(absolute);
   if (problem) {
-    io.stderr(`govlens: cannot analyse '${args.dir}': ${problem}\n`);
+    io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${problem}\n`);
     return 2;
   }
+  try {
+    return analyse(args, absolute, io);
+  } catch (error) {
+    // Exit status 1 means findings; anything that stops the run is 2, with a reason, never a
+    // stack trace and status 1 that a CI job would read as "findings".
+    io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${printable(error instanceof Error ? error.message : String(error))}\n`);
+    return 2;
+  }
+}
+
+function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
   const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute), {}, {
-    onError: (path, error) => io.stderr(`govlens: analysing ${displayPath(path)} failed (${error instanceof Error ? error.message : String(error)}); it is skipped\n`),
+    onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(error instanceof Error ? error.message : String(error))}); it is skipped\n`),
   });
 
   if (args.command === 'blockers') {
@@ -63,7 +75,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(
       formatSarif(report, {
         version: io.version,
-        uriOf: (path) => toPosix(nodePath.relative(io.cwd, nodePath.join(absolute, path))),
+        uriOf: (path) => relativeUri(toPosix(nodePath.relative(io.cwd, nodePath.join(absolute, path)))),
         srcRoot: pathToFileURL(io.cwd + nodePath.sep).href,
       }),
     );

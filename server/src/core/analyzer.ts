@@ -7,6 +7,7 @@ import { resolveReferences, type ResolvedReferences } from './index/references';
 import { findOverlaps, checkUnreservedTickets } from './checks/tickets';
 import { checkUnknownIds } from './checks/unknownIds';
 import { codeInfo } from './codes';
+import { count, MAX_FINDINGS_PER_DOCUMENT } from './limits';
 import { noteFacts } from './facts/noteFacts';
 import { packetFacts } from './facts/packetFacts';
 import type { DocumentFacts, Finding } from './facts/types';
@@ -14,13 +15,15 @@ import type { BlockerStatus } from './index/blockerStatus';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { ancestors, basename } from './paths';
 import { SchemaValidator } from './schema/validator';
-import { patternsFor, withDefaults, type Patterns, type Settings } from './settings';
+import { defaultSettings, patternsFor, withDefaults, type Patterns, type Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { CONFIG_FILE, readConfig } from './config';
 import { emptyFacts } from './facts/emptyFacts';
 import { LineIndex } from './text/lineIndex';
 import { Severity, type Diagnostic, type SeverityName } from './types';
 import type { Disposable, FileSnapshot, Workspace, WorkspaceChange } from './workspace';
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 const severityByName: Record<SeverityName, Severity> = {
   error: Severity.Error,
@@ -161,9 +164,9 @@ export class Analyzer {
     if (cached) return cached;
     let facts: DocumentFacts | undefined;
     try {
-      const file = this.workspace.readFile(path);
+      const file = this.workspace.readFile(path, { maxLength: this.settings.maxFileSize });
       if (!file) return undefined;
-      if (file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file);
+      if (file.unreadSize !== undefined || file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file, this.settings.maxFileSize);
       else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
       else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
     } catch (error) {
@@ -233,23 +236,59 @@ export class Analyzer {
     if (cached) return cached.diagnostics;
     const facts = this.factsOf(path);
     if (!facts) return [];
-    const diagnostics = this.computeDiagnostics(facts, index);
-    // A half-read workspace gives provisional answers: they are not kept.
-    if (!this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
-    return diagnostics;
+    try {
+      const { diagnostics, complete } = this.computeDiagnostics(facts, index);
+      // A half-read workspace gives provisional answers, and a check that failed an incomplete
+      // one: neither is kept, so the next question tries again.
+      if (complete && !this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
+      return diagnostics;
+    } catch (error) {
+      // Whatever fails here fails for this document only: whole-workspace passes carry on.
+      this.hooks.onError?.(path, error);
+      return [];
+    }
   }
 
-  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): Diagnostic[] {
+  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): { diagnostics: Diagnostic[]; complete: boolean } {
     const findings = [...facts.local];
+    let complete = true;
+    // Each cross-document check reads other documents and asks the host about paths: one that
+    // throws (a host failing, a bug on strange input) loses its own findings, not the others'.
+    const run = (check: () => Iterable<Finding>) => {
+      try {
+        append(findings, check());
+      } catch (error) {
+        complete = false;
+        this.hooks.onError?.(facts.path, error);
+      }
+    };
     if (!facts.broken && facts !== this.config) {
-      append(findings, checkUnknownIds(facts, index));
-      append(findings, checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
-      append(findings, checkUnreservedTickets(facts, index));
-      append(findings, this.overlapsOf(facts, index));
-      append(findings, checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
+      run(() => checkUnknownIds(facts, index));
+      run(() => checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
+      run(() => checkUnreservedTickets(facts, index));
+      run(() => this.overlapsOf(facts, index));
+      run(() => checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
     }
     const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
-    return applySuppressions(facts, diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const sorted = applySuppressions(facts, diagnostics).sort(byPosition);
+    return { diagnostics: this.capped(facts, sorted), complete };
+  }
+
+  /**
+   * At most MAX_FINDINGS_PER_DOCUMENT findings, and one that counts the rest: thousands of
+   * findings on one document help nobody, and every host would carry them on every pass. The
+   * most severe are kept (an error never hides behind a thousand hints), each in document order.
+   */
+  private capped(facts: DocumentFacts, diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= MAX_FINDINGS_PER_DOCUMENT) return diagnostics;
+    const kept = [...diagnostics].sort((a, b) => a.severity - b.severity).slice(0, MAX_FINDINGS_PER_DOCUMENT).sort(byPosition);
+    const left = diagnostics.length - kept.length;
+    const summary = this.toDiagnostic(facts, {
+      code: 'too-many-findings',
+      span: { start: 0, end: 0 },
+      message: `This document has ${count(diagnostics.length)} findings; the ${count(kept.length)} most severe are shown and ${count(left)} are not. Fix the ones shown (or split the document) to see the rest.`,
+    });
+    return summary ? [summary, ...kept] : kept;
   }
 
   /** ticket-range-overlap findings on this document's reservations, computed per prefix. */
@@ -365,6 +404,16 @@ export class Analyzer {
     return references;
   }
 
+  /** Which file a path leads to, as the host tells it (see Workspace.fileId); undefined when it cannot. */
+  fileIdentity(path: string): string | undefined {
+    try {
+      return this.workspace.fileId?.(path);
+    } catch (error) {
+      this.hooks.onError?.(path, error);
+      return undefined;
+    }
+  }
+
   /** An action name in the detector's canonical vocabulary (lock actions, claims). */
   canonical(name: string): string | undefined {
     if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, Object.keys(this.settings.grantVocabulary).length > 0 ? this.settings.grantVocabulary : undefined));
@@ -373,14 +422,31 @@ export class Analyzer {
 
   /** Settings are the defaults, then `.govlens.json`, then what the host (editor) sets. */
   private configure(): void {
-    const file = this.workspace.readFile(CONFIG_FILE);
     this.config = undefined;
     let fromFile: Partial<Settings> = {};
-    if (file) {
-      const config = readConfig(file.text);
-      fromFile = config.settings;
+    // A configuration that cannot be read or understood leaves the defaults in force, and says
+    // so: it must never keep the workspace from opening (a host would then report it as clean).
+    // The file cannot set its own size limit before it is read: the host's or the default applies.
+    const limit = this.hostSettings.maxFileSize ?? defaultSettings.maxFileSize;
+    let file: FileSnapshot | undefined;
+    try {
+      file = this.workspace.readFile(CONFIG_FILE, { maxLength: limit });
+    } catch (error) {
+      this.hooks.onError?.(CONFIG_FILE, error);
+    }
+    if (file && (file.unreadSize !== undefined || file.text.length > limit)) {
+      this.config = this.tooLarge(CONFIG_FILE, file, limit);
+    } else if (file) {
       this.config = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));
-      this.config.local = config.findings;
+      try {
+        const config = readConfig(file.text);
+        fromFile = config.settings;
+        this.config.local = config.findings;
+      } catch (error) {
+        this.hooks.onError?.(CONFIG_FILE, error);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.config.local = [{ code: 'schema', span: { start: 0, end: 0 }, message: `${CONFIG_FILE} could not be read (${reason}), so the defaults are in force; simplify the file, and report the problem.` }];
+      }
     }
     this.settings = withDefaults({ ...fromFile, ...this.hostSettings });
     this.patterns = patternsFor(this.settings);
@@ -410,14 +476,16 @@ export class Analyzer {
   }
 
   /** A file over the size limit is not parsed: it defines and cites nothing, and says why. */
-  private tooLarge(path: string, file: FileSnapshot): DocumentFacts {
+  private tooLarge(path: string, file: FileSnapshot, limit: number): DocumentFacts {
     const kind = /\.json$/i.test(path) ? 'packet-document' : 'note';
     const facts = emptyFacts(path, file.version, kind, file.text, new LineIndex(file.text));
+    facts.tooLarge = true;
     const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 1)} MB`;
+    const size = file.unreadSize === undefined ? mb(file.text.length) : `${mb(file.unreadSize)} on disk`;
     facts.local.push({
       code: 'file-too-large',
       span: { start: 0, end: 0 },
-      message: `${basename(path)} is ${mb(file.text.length)}, over the ${mb(this.settings.maxFileSize)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
+      message: `${basename(path)} is ${size}, over the ${mb(limit)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
     });
     return facts;
   }

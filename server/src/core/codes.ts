@@ -16,6 +16,7 @@ export const DiagnosticCodes = [
   'ticket-unreserved',
   'implied-production-grant',
   'file-too-large',
+  'too-many-findings',
 ] as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[number];
@@ -41,4 +42,5 @@ export const codeInfo: Record<DiagnosticCode, CodeInfo> = {
   'ticket-unreserved': { severity: Severity.Warning, summary: 'A ticket or ticket range that no reservation covers.' },
   'implied-production-grant': { severity: Severity.Error, summary: 'Text implies a production grant that the governing authority lock does not contain.' },
   'file-too-large': { severity: Severity.Information, summary: 'A document larger than the size limit is not analysed.' },
+  'too-many-findings': { severity: Severity.Information, summary: 'A document has more than 1,000 findings: the 1,000 most severe are reported, and this one counts the rest.' },
 };

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import { getNodeValue } from 'jsonc-parser';
+import { append } from './append';
 import type { Finding } from './facts/types';
 import { parseJson } from './parse/json';
 import { toFindings } from './schema/validator';
@@ -25,7 +26,7 @@ export function readConfig(text: string): WorkspaceConfig {
   if (parsed.errors.length > 0 || !parsed.root) return { settings: {}, findings };
   const value: unknown = getNodeValue(parsed.root);
   const errors = validate(value) ? [] : (validate.errors ?? []);
-  findings.push(...toFindings(errors, parsed.root, CONFIG_FILE));
+  append(findings, toFindings(errors, parsed.root, CONFIG_FILE));
   const bad = new Set(errors.map((e) => e.instancePath.split('/')[1] ?? e.params['additionalProperty']));
   const config = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   const ok = (key: string) => key in config && !bad.has(key);

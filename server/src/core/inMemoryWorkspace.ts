@@ -1,4 +1,4 @@
-import type { Disposable, FileSnapshot, PathKind, Workspace, WorkspaceChange } from './workspace';
+import type { Disposable, FileSnapshot, PathKind, ReadOptions, Workspace, WorkspaceChange } from './workspace';
 
 /** A workspace held in memory: the tests' fixture format, and a base for editor overlays. */
 export class InMemoryWorkspace implements Workspace {
@@ -19,7 +19,8 @@ export class InMemoryWorkspace implements Workspace {
     return this.sorted;
   }
 
-  readFile(path: string): FileSnapshot | undefined {
+  /** The text is in memory already: the analyzer applies the size limit to its length. */
+  readFile(path: string, _options?: ReadOptions): FileSnapshot | undefined {
     return this.files.get(path);
   }
 

@@ -36,6 +36,17 @@ export const defaultSettings: Settings = Object.freeze({
   maxFileSize: 5 * 1024 * 1024,
 });
 
+/** What an ID prefix may be (`FIX7-P0`): the .govlens.json schema and package.json declare the same pattern. */
+export const ID_PREFIX_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+/** What a ticket prefix may be (`TKT`). */
+export const TICKET_PREFIX_PATTERN = /^[A-Z][A-Z0-9]*$/;
+/**
+ * The shape of every governance ID, whatever the prefixes: capitals, digits and hyphens. Text
+ * written into packet documents and notes (a rename's new name) must have it: a quote, a
+ * backslash or a line break would end the JSON string it lands in.
+ */
+export const ID_SHAPE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+
 export function withDefaults(partial: Partial<Settings> = {}): Settings {
   return { ...defaultSettings, ...partial, severities: { ...defaultSettings.severities, ...partial.severities } };
 }

@@ -8,6 +8,20 @@ export interface FileSnapshot {
   text: string;
   /** Changes whenever the text may have changed (editor version, mtime+size, counter). */
   version: string | number;
+  /**
+   * Set, with an empty text, when the host left the file unread because it surely holds more
+   * than the reader's `maxLength`: its size in bytes.
+   */
+  unreadSize?: number;
+}
+
+export interface ReadOptions {
+  /**
+   * The most UTF-16 code units the reader will analyse. A host may leave unread a file that
+   * surely holds more (its size says so before a byte is read): a sparse 3 GiB note must not
+   * be read to learn that it is too large.
+   */
+  maxLength?: number;
 }
 
 /** Where a path really leads; symbolic links are followed, and 'outside' means the real target leaves the workspace. */
@@ -30,8 +44,14 @@ export interface Workspace {
   /** Every file below the root, sorted; hidden folders and node_modules are not walked. */
   listFiles(): readonly string[];
   /** The file's text, or undefined when it cannot be read (vanished, unreadable, outside). */
-  readFile(path: string): FileSnapshot | undefined;
+  readFile(path: string, options?: ReadOptions): FileSnapshot | undefined;
   stat(path: string): PathKind;
+  /**
+   * Which file a path leads to (on disk: its device and inode), or undefined when that is not
+   * known: two paths with the same identity are one file, reached through a symbolic or a hard
+   * link. Edits must reach each file once.
+   */
+  fileId?(path: string): string | undefined;
   /** Hosts with live files (editors, tests) report changes so cached facts are dropped. */
   onDidChange?(listener: (change: WorkspaceChange) => void): Disposable;
 }

@@ -29,9 +29,13 @@ export function blockerInfos(folders: readonly KbFolder[], include: 'unresolved'
   );
 }
 
-/** Re-reads every folder from scratch (open buffers still win) and counts what `govlens check` would print. */
-export function checkWorkspace(folders: readonly KbFolder[]): CheckWorkspaceResult {
+/**
+ * Re-reads every folder from scratch (open buffers still win) and counts what `govlens check`
+ * would print. Folders that could not be opened are named: a count of zero over them is not clean.
+ */
+export function checkWorkspace(folders: readonly KbFolder[], unread: ReadonlyMap<string, string> = new Map()): CheckWorkspaceResult {
   const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0, unresolvedBlockers: 0 };
+  if (unread.size > 0) result.unreadFolders = [...unread].map(([uri, reason]) => ({ uri, reason }));
   for (const folder of folders) {
     folder.analyzer.reset();
     const report = analyzeWorkspace(folder.analyzer);

@@ -101,7 +101,12 @@ export class DiagnosticsHub {
       if (!folder.analyzer.isWarm) return false;
       for (const path of pathsOf(folder)) {
         if (this.edits !== edits) return false;
-        visit(folder, path);
+        try {
+          visit(folder, path);
+        } catch (error) {
+          // One document's failure must not cost the others their diagnostics, nor end the pass.
+          this.connection.console.error(`Diagnostics of ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
         if (this.now() - sliceStart > SLICE_MS) {
           await this.yieldTurn();
           sliceStart = this.now();

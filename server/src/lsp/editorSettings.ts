@@ -1,5 +1,5 @@
 import { DiagnosticCodes, type DiagnosticCode } from '../core/codes';
-import type { Settings } from '../core/settings';
+import { ID_PREFIX_PATTERN, TICKET_PREFIX_PATTERN, type Settings } from '../core/settings';
 import type { SeverityName } from '../core/types';
 
 /**
@@ -71,11 +71,20 @@ export function toCoreSettings(raw: unknown): { settings: Partial<Settings>; pro
     else bad('maxFileSizeMB', 'a positive number');
   }
 
-  for (const key of ['idPrefixes', 'ticketPrefixes', 'evidenceExtensions'] as const) {
+  // Checked as .govlens.json checks them: VS Code reads these from the workspace's own
+  // .vscode/settings.json, and a prefix becomes part of the ID pattern, so what rename writes.
+  const prefixes = { idPrefixes: [ID_PREFIX_PATTERN, 'prefixes such as FIX7-P0'], ticketPrefixes: [TICKET_PREFIX_PATTERN, 'prefixes such as TKT'] } as const;
+  for (const key of ['idPrefixes', 'ticketPrefixes'] as const) {
     const v = value[key];
     if (v === undefined) continue;
-    if (isStringArray(v)) settings[key] = key === 'evidenceExtensions' ? v.map((e) => e.replace(/^\./, '')) : v;
-    else bad(key, 'a list of strings');
+    const [pattern, example] = prefixes[key];
+    if (isStringArray(v) && v.every((p) => pattern.test(p))) settings[key] = v;
+    else bad(key, `a list of ${example} (capitals, digits and hyphens${key === 'ticketPrefixes' ? ', no hyphen' : ''})`);
+  }
+  if (value.evidenceExtensions !== undefined) {
+    const v = value.evidenceExtensions;
+    if (isStringArray(v)) settings.evidenceExtensions = v.map((e) => e.replace(/^\./, ''));
+    else bad('evidenceExtensions', 'a list of strings');
   }
 
   if (value.severity !== undefined) {

@@ -1,4 +1,4 @@
-import type { Disposable, FileSnapshot, PathKind, Workspace, WorkspaceChange } from '../core/workspace';
+import type { Disposable, FileSnapshot, PathKind, ReadOptions, Workspace, WorkspaceChange } from '../core/workspace';
 
 /**
  * The disk workspace with the editor's open buffers laid over it: an open buffer wins over
@@ -20,12 +20,18 @@ export class OverlayWorkspace implements Workspace {
     return unsaved.length === 0 ? files : [...new Set([...files, ...unsaved])].sort();
   }
 
-  readFile(path: string): FileSnapshot | undefined {
-    return this.open.get(path) ?? this.disk.readFile(path);
+  readFile(path: string, options?: ReadOptions): FileSnapshot | undefined {
+    return this.open.get(path) ?? this.disk.readFile(path, options);
   }
 
   stat(path: string): PathKind {
     return this.open.has(path) ? 'file' : this.disk.stat(path);
+  }
+
+  /** A buffer never saved is a file of its own; any other path is the file on disk it leads to. */
+  fileId(path: string): string | undefined {
+    if (this.open.has(path) && this.disk.stat(path) !== 'file') return undefined;
+    return this.disk.fileId?.(path);
   }
 
   isOpen(path: string): boolean {

@@ -1,4 +1,4 @@
-import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
+import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { RenameError } from '../core/service';
 
 /**
@@ -30,7 +30,8 @@ export function makeSafe(connection: Connection) {
           return cancelled();
         }
         if ('error' in outcome) {
-          if (outcome.error instanceof RenameError) return new ResponseError<never>(ErrorCodes.InvalidRequest, outcome.error.message);
+          // The request was well formed and understood; it could not be carried out, for the reason given.
+          if (outcome.error instanceof RenameError) return new ResponseError<never>(LSPErrorCodes.RequestFailed, outcome.error.message);
           log(name, outcome.error);
           return fallback;
         }

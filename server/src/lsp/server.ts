@@ -43,21 +43,31 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let lastCounts = '';
   let settle: { dispose(): void } | undefined;
   let settleMs = SETTLE_MAX_MS;
+  /** Workspace folders that could not be opened, with why: Check Workspace must not call them clean. */
+  const unread = new Map<string, string>();
+
+  /**
+   * The end of a chain of background work: a failure is logged and the server carries on (an
+   * unhandled rejection would end the process, and a rejected `ready` would fail every request).
+   */
+  const logFailure = (what: string) => (error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
   const afterChange = () => {
     hub.touched();
     settle?.dispose();
     settle = runtime.timer.setTimeout(() => {
       settle = undefined;
-      void ready.then(async () => {
-        const started = performance.now();
-        // Bring the indexes up to date first: that is where an edit's cost lies.
-        for (const folder of folders.all) if (folder.analyzer.isWarm) folder.analyzer.workspaceIndex();
-        const pass = hub.changed();
-        announceBlockers();
-        await pass;
-        settleMs = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, performance.now() - started));
-      });
+      void ready
+        .then(async () => {
+          const started = performance.now();
+          // Bring the indexes up to date first: that is where an edit's cost lies.
+          for (const folder of folders.all) if (folder.analyzer.isWarm) folder.analyzer.workspaceIndex();
+          const pass = hub.changed();
+          announceBlockers();
+          await pass;
+          settleMs = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, performance.now() - started));
+        })
+        .catch(logFailure('Updating diagnostics'));
     }, settleMs);
   };
 
@@ -95,10 +105,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     try {
       const folder = folders.add(uri, initial);
       if (folder) folder.workspace.onDidChange(afterChange);
+      else if (!folders.all.some((f) => f.uri === uri)) unread.set(uri, 'not a folder on this machine (only file: URIs are read)');
       return folder;
     } catch (error) {
-      connection.console.error(`Cannot open workspace folder ${uri}: ${String(error)}`);
-      void connection.window.showErrorMessage(`Governance Lens cannot open ${uri}: ${String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      unread.set(uri, reason);
+      connection.console.error(`Cannot open workspace folder ${uri}: ${reason}`);
+      void connection.window.showErrorMessage(`Governance Lens cannot open ${uri}: ${reason}`);
       return undefined;
     }
   };
@@ -109,12 +122,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   };
 
   const reindex = (targets: readonly KbFolder[]) => {
-    ready = ready.then(() => warmUp(targets)).then(() => {
-      const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
-      connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
-      void hub.changed();
-      announceBlockers();
-    });
+    ready = ready
+      .then(() => warmUp(targets))
+      .then(() => {
+        const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
+        connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
+        void hub.changed().catch(logFailure('Publishing diagnostics'));
+        announceBlockers();
+      })
+      .catch(logFailure('Indexing'));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -136,7 +152,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-        for (const removed of event.removed) folders.remove(removed.uri);
+        for (const removed of event.removed) {
+          folders.remove(removed.uri);
+          unread.delete(removed.uri);
+        }
         const added = event.added.map((f) => addFolder(f.uri, settings.initial())).filter((f): f is KbFolder => f !== undefined);
         for (const folder of added) syncOpenDocuments(folder);
         if (support.configuration) await applySettings(added);
@@ -223,8 +242,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     CheckWorkspaceRequest.method,
     safe('check workspace', null, async (): Promise<Result<typeof CheckWorkspaceRequest>> => {
       await ready;
-      const result = checkWorkspace(folders.all);
-      void hub.changed();
+      const result = checkWorkspace(folders.all, unread);
+      void hub.changed().catch(logFailure('Publishing diagnostics'));
       announceBlockers();
       return result;
     }),

@@ -1,21 +1,28 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { FileSnapshot, PathKind, Workspace } from '../core/workspace';
+import type { FileSnapshot, PathKind, ReadOptions, Workspace } from '../core/workspace';
+
+const MAX_UTF8_BYTES_PER_CODE_UNIT = 3;
+const BOM_BYTES = 3;
 
 /**
  * The workspace on disk. Every read is contained: a path whose real location (symbolic
- * links followed) leaves the root is reported 'outside' and never opened. Only regular files
+ * links followed, one component at a time) leaves the root is reported 'outside', and nothing
+ * beyond the root is opened, read or even probed. Only regular files
  * are documents: a FIFO, socket or device is 'missing', and nothing waits on one. A file that
  * cannot be read (vanished, unreadable, a link loop) is undefined, never an exception.
  */
 export class NodeFileSystemWorkspace implements Workspace {
   readonly rootName: string;
   private readonly root: string;
+  /** The root's real path, and the path it was opened by: a link's absolute target may spell either. */
+  private readonly roots: string[];
 
   /** @param rootDir an existing folder; throws if it cannot be resolved. */
   constructor(rootDir: string) {
     this.root = fs.realpathSync(rootDir);
     this.rootName = nodePath.basename(this.root);
+    this.roots = [...new Set([this.root, nodePath.resolve(rootDir)])];
   }
 
   listFiles(): readonly string[] {
@@ -43,9 +50,10 @@ export class NodeFileSystemWorkspace implements Workspace {
     return files.sort();
   }
 
-  readFile(path: string): FileSnapshot | undefined {
-    const real = this.realPath(path);
-    if (real === 'outside' || real === 'missing') return undefined;
+  readFile(path: string, options: ReadOptions = {}): FileSnapshot | undefined {
+    const found = this.resolve(path);
+    if (typeof found === 'string') return undefined;
+    const real = found.real;
     let fd: number | undefined;
     try {
       // The checked path is opened without following a link put there since the check, and
@@ -53,9 +61,15 @@ export class NodeFileSystemWorkspace implements Workspace {
       fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
       const stat = fs.fstatSync(fd);
       if (!stat.isFile()) return undefined;
+      const version = `${stat.mtimeMs}:${stat.size}`;
+      // The size of what is open, before a byte is read: a sparse file of gigabytes takes no
+      // disk and would take seconds and gigabytes of memory to read. UTF-8 spends at most 3
+      // bytes on a UTF-16 code unit (and a BOM is 3 more), so a file larger than that surely
+      // holds more text than the limit; one below it is read, and the analyzer counts exactly.
+      if (options.maxLength !== undefined && stat.size > MAX_UTF8_BYTES_PER_CODE_UNIT * options.maxLength + BOM_BYTES) return { text: '', version, unreadSize: stat.size };
       // Editors drop a UTF-8 byte-order mark from the text; so do we, so offsets agree.
       const text = fs.readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
-      return { text, version: `${stat.mtimeMs}:${stat.size}` };
+      return { text, version };
     } catch {
       return undefined; // vanished, unreadable, a link loop, too large for a string
     } finally {
@@ -64,36 +78,105 @@ export class NodeFileSystemWorkspace implements Workspace {
   }
 
   stat(path: string): PathKind {
-    const real = this.realPath(path);
-    if (real === 'outside' || real === 'missing') return real;
+    const found = this.resolve(path);
+    if (typeof found === 'string') return found;
+    // A FIFO, socket or device is no document: there is nothing to read.
+    return found.stat.isDirectory() ? 'directory' : found.stat.isFile() ? 'file' : 'missing';
+  }
+
+  fileId(path: string): string | undefined {
+    const found = this.resolve(path);
+    if (typeof found === 'string' || !found.stat.isFile()) return undefined;
     try {
-      const stat = fs.statSync(real);
-      // A FIFO, socket or device is no document: there is nothing to read.
-      return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'missing';
+      // As big integers: inode numbers may pass 2^53, where two of them would look alike.
+      const stat = fs.lstatSync(found.real, { bigint: true });
+      return `${stat.dev}:${stat.ino}`;
     } catch {
-      return 'missing';
+      return undefined;
     }
   }
 
-  /** Where a workspace path really leads, links followed, when that is inside the root. */
-  private realPath(path: string): string | 'outside' | 'missing' {
-    const absolute = nodePath.resolve(this.root, ...path.split('/'));
-    if (!isInside(this.root, absolute)) return 'outside';
-    let real: string;
-    try {
-      // One realpath(3) call: the JavaScript realpathSync makes an lstat per path component,
-      // and evidence lookups ask about many paths that do not exist.
-      real = fs.realpathSync.native(absolute);
-    } catch {
-      return 'missing'; // absent, or a dangling link
+  /**
+   * Where a workspace path really leads, links followed one component at a time from the root.
+   * Each component is looked at with lstat, never followed by the kernel: a link is read
+   * (readlink) and its target taken apart in turn. The walk stops at the first step that would
+   * leave the root (a `..` above it, a link to a place outside it): everything through that step
+   * is 'outside', whether or not it exists there, and nothing outside is ever named in a system
+   * call, so no answer tells what exists beyond the workspace (realpath(3) did: it probes every
+   * component of the target, outside too).
+   */
+  private resolve(path: string): { real: string; stat: fs.Stats } | 'outside' | 'missing' {
+    // A stack of the components still to walk, the next one last.
+    const pending = path.split('/').reverse();
+    let current = this.root;
+    let stat: fs.Stats | undefined;
+    let links = 0;
+    while (pending.length > 0) {
+      const name = pending.pop() ?? '';
+      if (name === '' || name === '.') continue;
+      if (name === '..') {
+        if (current === this.root) return 'outside';
+        current = nodePath.dirname(current);
+        stat = undefined;
+        continue;
+      }
+      // Below a file nothing exists; the walk only ever goes on from a folder.
+      if (stat && !stat.isDirectory()) return 'missing';
+      const next = nodePath.join(current, name);
+      const entry = lstat(next);
+      if (!entry) return 'missing';
+      if (entry.isSymbolicLink()) {
+        // As the kernel does: a chain of more than 40 links is a loop.
+        if (++links > MAX_LINKS) return 'missing';
+        const target = readlink(next);
+        if (target === undefined) return 'missing';
+        if (nodePath.isAbsolute(target)) {
+          // An absolute target counts only by its spelling under the root: it is never probed to
+          // learn where it leads.
+          const within = this.underRoot(target);
+          if (within === undefined) return 'outside';
+          current = this.root;
+          stat = undefined;
+          for (let i = within.length - 1; i >= 0; i--) pending.push(within[i] ?? '');
+        } else {
+          const parts = target.split(SEPARATORS);
+          for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i] ?? '');
+        }
+        continue;
+      }
+      current = next;
+      stat = entry;
     }
-    return isInside(this.root, real) ? real : 'outside';
+    stat ??= lstat(current);
+    return stat ? { real: current, stat } : 'missing';
+  }
+
+  /** The components of an absolute path below the root (as resolved, or as given), or undefined when it is not spelt below it. */
+  private underRoot(absolute: string): string[] | undefined {
+    for (const root of this.roots) {
+      if (absolute === root) return [];
+      if (absolute.startsWith(root.endsWith(nodePath.sep) ? root : root + nodePath.sep)) return absolute.slice(root.length).split(SEPARATORS);
+    }
+    return undefined;
   }
 }
 
-/** Whether `path` is `root` or below it; a name that merely starts with dots ("..notes.md") is inside. */
-function isInside(root: string, path: string): boolean {
-  const relative = nodePath.relative(root, path);
-  if (relative === '') return true;
-  return relative !== '..' && !relative.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(relative);
+const MAX_LINKS = 40;
+/** What separates the components of a link's target: a backslash is an ordinary character outside Windows. */
+const SEPARATORS = nodePath.sep === '\\' ? /[\\/]/ : /\//;
+
+function lstat(path: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // unreadable folder on the way, a name too long
+  }
+}
+
+function readlink(path: string): string | undefined {
+  try {
+    return fs.readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }

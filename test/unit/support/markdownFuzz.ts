@@ -7,6 +7,7 @@
  * The same seed always gives the same documents.
  */
 import { Prng } from '../../../scripts/bench/prng';
+import { append } from '../../../server/src/core/append';
 
 const WORDS = ['FIX7-P0-A-1', 'TKT-OBJ-450', 'note', 'production', 'blocked', 'a.json', 'see', 'the', 'x', 'ü', '😀', 'mutation-inventory.json', 'PC-7', 'path/to/b.md', 'owner'];
 const PUNCT = ['.', ',', ';', ':', '!', '?', '(', ')', '"', "'", '-', '/', '#', '=', '+', '|', '~', '^', '%', '@', '$'];
@@ -49,7 +50,7 @@ class Generator {
 
   blocks(depth: number, count: number): string[] {
     const out: string[] = [];
-    for (let i = 0; i < count; i++) out.push(...this.block(depth));
+    for (let i = 0; i < count; i++) append(out, this.block(depth));
     return out;
   }
 

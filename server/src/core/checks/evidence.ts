@@ -5,6 +5,8 @@ import type { Resolution } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { EvidenceRef } from '../scan/evidence';
+import { count, MAX_CANDIDATES, shortList } from '../limits';
+import { excerpt } from '../text/excerpt';
 import type { Span } from '../types';
 
 export type FactsOf = (path: string) => DocumentFacts | undefined;
@@ -26,7 +28,8 @@ export function checkEvidence(references: ResolvedReferences, index: WorkspaceIn
   return findings;
 }
 
-function fileProblem(resolution: Resolution, written: string, span: Span, index: WorkspaceIndex): Finding | undefined {
+function fileProblem(resolution: Resolution, cited: string, span: Span, index: WorkspaceIndex): Finding | undefined {
+  const written = excerpt(cited);
   switch (resolution.kind) {
     case 'file':
       return undefined;
@@ -35,16 +38,18 @@ function fileProblem(resolution: Resolution, written: string, span: Span, index:
     case 'directory':
       return { code: 'evidence-missing-file', span, message: `${written} is a folder, not a file; cite the document inside it.` };
     case 'ambiguous': {
-      const shown = resolution.candidates.slice(0, 4).join(', ') + (resolution.candidates.length > 4 ? `, … (${resolution.candidates.length} in all)` : '');
+      // Thousands of files may share a name, and a note may cite it thousands of times: each
+      // finding names a few of them (the hover card and the quick fixes offer the same few).
+      const { candidates } = resolution;
       return {
         code: 'evidence-ambiguous-file',
         span,
-        message: `${written} matches ${resolution.candidates.length} files (${shown}); write a longer path to say which one.`,
-        data: { candidates: resolution.candidates },
+        message: `${written} matches ${count(candidates.length)} files (${shortList(candidates)}); write a longer path to say which one.`,
+        data: { candidates: candidates.slice(0, MAX_CANDIDATES) },
       };
     }
     case 'missing': {
-      const near = index.closestFileName(basename(written));
+      const near = index.closestFileName(basename(cited));
       const nearPath = near ? index.named(near)[0] : undefined;
       return {
         code: 'evidence-missing-file',

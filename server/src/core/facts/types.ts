@@ -122,6 +122,8 @@ export interface DocumentFacts {
   purpose?: string;
   /** Set when the JSON does not parse: the document then yields json-syntax only. */
   broken: boolean;
+  /** Over the size limit: not parsed, and no editor feature looks into it (it holds only file-too-large). */
+  tooLarge?: true;
   /** Findings that need nothing but this document. */
   local: Finding[];
   definitions: IdOccurrence[];

@@ -5,7 +5,8 @@ export type Resolution =
   | { kind: 'file'; path: string }
   | { kind: 'directory'; path: string }
   | { kind: 'missing' }
-  | { kind: 'ambiguous'; candidates: string[] }
+  /** Every matching file: the index's own list, shared by every reference that matches it (not a copy each). */
+  | { kind: 'ambiguous'; candidates: readonly string[] }
   | { kind: 'outside' };
 
 export interface FileLookup {
@@ -60,5 +61,5 @@ function at(path: string | undefined, files: FileLookup): Resolution | undefined
 function unique(candidates: readonly string[]): Resolution {
   if (candidates.length === 0) return { kind: 'missing' };
   if (candidates.length === 1) return { kind: 'file', path: candidates[0] ?? '' };
-  return { kind: 'ambiguous', candidates: [...candidates] };
+  return { kind: 'ambiguous', candidates };
 }

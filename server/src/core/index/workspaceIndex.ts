@@ -1,5 +1,5 @@
 import type { DocumentFacts, Reservation } from '../facts/types';
-import { ancestors, basename, dirname } from '../paths';
+import { ancestors, basename } from '../paths';
 import { NearestIndex } from '../text/nearest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
@@ -55,6 +55,8 @@ export class WorkspaceIndex implements FileLookup {
   private lockList: DocumentFacts[] | undefined;
   private locksByPacket: Map<string, DocumentFacts[]> | undefined;
   private rangesByPrefix = new Map<string, TicketRange[]>();
+  /** Per `…/` suffix, the files ending with it: a note may cite the same suffix thousands of times. */
+  private readonly bySuffix = new Map<string, readonly string[]>();
   /** While the constructor adds documents in order, lists need no re-sorting. */
   private building = true;
 
@@ -211,18 +213,33 @@ export class WorkspaceIndex implements FileLookup {
     // Listed files and their folders need no system call; anything else (links, unlisted
     // files, paths that do not exist) asks the host once per index: the index is rebuilt
     // whenever files come or go.
+    const known = this.known(path);
+    if (known !== undefined) return known;
+    // Nothing exists below a path that does not exist or is a file, and everything below a
+    // path that leaves the workspace leaves it too: walking down from the root, the first
+    // folder that is not listed is asked about once and answers for every path cited below it
+    // (a note citing root-relative paths makes its own folder's version of each a candidate
+    // first). A loop, not a recursion: a cited path may be tens of thousands of folders deep.
+    let kind: PathKind | undefined;
+    for (let end = path.indexOf('/'); end >= 0 && kind === undefined; end = path.indexOf('/', end + 1)) {
+      const folder = path.slice(0, end);
+      const above = this.known(folder) ?? this.ask(folder);
+      if (above === 'outside') kind = 'outside';
+      else if (above !== 'directory') kind = 'missing';
+    }
+    return this.ask(path, kind);
+  }
+
+  private known(path: string): PathKind | undefined {
     if (this.fileSet.has(path)) return 'file';
     if (this.folderSet.has(path)) return 'directory';
-    let kind = this.stats.get(path);
-    if (kind === undefined) {
-      // Nothing exists below a path that does not exist or is a file: one question about the
-      // first unknown folder answers for every path cited below it (a note citing root-relative
-      // paths makes its own folder's version of each of them a candidate first).
-      const parent = dirname(path);
-      const above = parent === '' || this.folderSet.has(parent) ? 'directory' : this.stat(parent);
-      kind = above === 'missing' || above === 'file' ? 'missing' : this.statFile(path);
-      this.stats.set(path, kind);
-    }
+    return this.stats.get(path);
+  }
+
+  /** The host's answer for a path whose folders are all there (or the answer they imply), remembered. */
+  private ask(path: string, implied?: PathKind): PathKind {
+    const kind = implied ?? this.statFile(path);
+    this.stats.set(path, kind);
     return kind;
   }
 
@@ -246,10 +263,15 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   endingWith(suffix: string): readonly string[] {
-    const name = basename(suffix);
-    // Only files of the right base name can end with the suffix, unless the elision cut the name itself.
-    const pool = suffix.includes('/') ? this.named(name) : this.files;
-    return pool.filter((f) => f.endsWith(suffix));
+    let found = this.bySuffix.get(suffix);
+    if (!found) {
+      const name = basename(suffix);
+      // Only files of the right base name can end with the suffix, unless the elision cut the name itself.
+      const pool = suffix.includes('/') ? this.named(name) : this.files;
+      found = pool.filter((f) => f.endsWith(suffix));
+      this.bySuffix.set(suffix, found);
+    }
+    return found;
   }
 
   private add(facts: DocumentFacts): void {

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { PacketKind } from '../kinds';
 import type { Finding } from '../facts/types';
+import { count, MAX_SCHEMA_FINDINGS } from '../limits';
 import blockerMap from '../../../../schemas/production-readiness-blocker-map.schema.json';
 import lock from '../../../../schemas/delegation-and-authority-lock.schema.json';
 import checklist from '../../../../schemas/precondition-checklist.schema.json';
@@ -34,9 +35,24 @@ export class SchemaValidator {
   }
 }
 
-/** ajv errors as findings on the offending values. */
+/**
+ * ajv errors as findings on the offending values: at most MAX_SCHEMA_FINDINGS, then one on the
+ * first value left out that counts the rest (a list of 130,000 wrong items is one mistake
+ * repeated, and every host would carry each finding on every pass).
+ */
 export function toFindings(errors: ErrorObject[], root: Node, fileName: string): Finding[] {
-  return dropImplied(errors).map((e) => toFinding(e, root, fileName));
+  const relevant = dropImplied(errors);
+  const findings = relevant.slice(0, MAX_SCHEMA_FINDINGS).map((e) => toFinding(e, root, fileName));
+  const next = relevant[MAX_SCHEMA_FINDINGS];
+  if (next) {
+    const rest = relevant.length - MAX_SCHEMA_FINDINGS;
+    findings.push({
+      code: 'schema',
+      span: toFinding(next, root, fileName).span,
+      message: `${count(rest)} more schema ${rest === 1 ? 'error' : 'errors'} in ${fileName} ${rest === 1 ? 'is' : 'are'} not listed (${count(relevant.length)} in all), the first of them here; fix the ones listed and the next are shown.`,
+    });
+  }
+  return findings;
 }
 
 // ajv reports `if`/`anyOf` wrappers next to the errors that explain them; keep the explanations.

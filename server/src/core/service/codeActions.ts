@@ -4,10 +4,12 @@ import { resolveEvidencePath, resolveKbPath } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { Diagnostic, Position, Range, Span } from '../types';
-import { sameStyle, type PathUse } from './pathForms';
+import { patternsFor } from '../settings';
+import { resolvesTo, sameStyle, type PathUse } from './pathForms';
 import { rewordClaim } from './rewordClaim';
 import type { TextEdit, WorkspaceEdit } from './types';
 import { SUPPRESSION_PLACEHOLDER } from '../suppressions';
+import { MAX_CANDIDATES } from '../limits';
 
 export interface CodeAction {
   title: string;
@@ -99,24 +101,29 @@ function statusMismatch({ analyzer, facts, index }: Context, span: Span): Fix[] 
   return [{ title: `Change to ${actual} (as in ${basename(target.path)})`, edits: [replace(facts, span, actual)], preferred: true }];
 }
 
-function missingFile({ facts, index }: Context, span: Span, replacement: unknown): Fix[] {
+function missingFile(context: Context, span: Span, replacement: unknown): Fix[] {
+  const { facts, index } = context;
   if (typeof replacement !== 'string' || index.stat(replacement) !== 'file') return [];
   const cited = citedPath(facts, span);
   if (!cited || resolvesToAFile(index, facts.path, cited.written, cited.use)) return [];
   const newText = sameStyle(index, facts.path, cited.written, replacement, cited.use);
-  return [{ title: `Change to ${newText}`, edits: [replace(facts, span, newText)], preferred: true }];
+  if (!readsBack(context, newText, replacement, cited.use)) return [];
+  return [{ title: `Change to ${newText}`, edits: [replace(facts, span, asWritten(newText, cited.use))], preferred: true }];
 }
 
-function ambiguousFile({ facts, index }: Context, span: Span, candidates: unknown): Fix[] {
+function ambiguousFile(context: Context, span: Span, candidates: unknown): Fix[] {
+  const { facts, index } = context;
   if (!Array.isArray(candidates)) return [];
   const cited = citedPath(facts, span);
   if (!cited) return [];
   const tail = cited.written.replace(/^(?:…|\.\.\.)\//, '');
-  const files = candidates.filter((c): c is string => typeof c === 'string' && index.stat(c) === 'file');
+  // The data comes back from the client, which may send anything: a few fixes at most.
+  const files = candidates.slice(0, MAX_CANDIDATES).filter((c): c is string => typeof c === 'string' && index.stat(c) === 'file');
   if (files.length === 0 || !files.every((c) => c.endsWith(tail))) return [];
-  return files.map((file) => {
+  return files.flatMap((file) => {
     const newText = sameStyle(index, facts.path, cited.written, file, cited.use);
-    return { title: `Change to ${newText}`, edits: [replace(facts, span, newText)] };
+    if (!readsBack(context, newText, file, cited.use)) return [];
+    return [{ title: `Change to ${newText}`, edits: [replace(facts, span, asWritten(newText, cited.use))] }];
   });
 }
 
@@ -187,6 +194,22 @@ function fixAllUnknownIds(context: Context): CodeAction | undefined {
   };
 }
 
+/**
+ * Whether `written`, once in the document, is read back as a citation of `file`: it resolves
+ * there, and an evidence path is scanned as one token. A file whose path no citation can name
+ * (a quote ends the token, a backslash in a folder's name reads as a separator) is not offered:
+ * the fix would cite something else.
+ */
+function readsBack({ analyzer, facts, index }: Context, written: string, file: string, use: PathUse): boolean {
+  if (!resolvesTo(index, facts.path, written, file, use)) return false;
+  if (use !== 'evidence') return true;
+  const scan = patternsFor(analyzer.currentSettings()).evidencePath;
+  scan.lastIndex = 0;
+  const token = scan.exec(written);
+  scan.lastIndex = 0;
+  return token?.index === 0 && token[1] === written;
+}
+
 /** The evidence path or link target written exactly at `span`, and how it is resolved. */
 function citedPath(facts: DocumentFacts, span: Span): { written: string; use: PathUse } | undefined {
   const written = textAt(facts, span);
@@ -210,8 +233,31 @@ function textAt(facts: DocumentFacts, span: Span): string {
   return facts.text.slice(span.start, span.end);
 }
 
+/**
+ * An edit of the document's text. In a packet document every span a fix replaces lies inside a
+ * JSON string, so the new text is written as JSON writes a string's content: a file name with
+ * a quote would end the string, and one with `\u002e` in it would decode to another path.
+ */
 function replace(facts: DocumentFacts, span: Span, newText: string): TextEdit {
-  return { range: facts.lines.range(span.start, span.end), newText };
+  const text = facts.kind === 'note' ? newText : JSON.stringify(newText).slice(1, -1);
+  return { range: facts.lines.range(span.start, span.end), newText: text };
+}
+
+const DESTINATION_SPECIALS = '()<>%\\#?[]';
+
+/**
+ * A path as a Markdown link destination holds it: what would end the destination or change it
+ * when read back (space, brackets, `<>`, `%`, `\`, `#`, `?`, controls) percent-encoded, as the
+ * link's target is decoded before it is resolved. Evidence paths and the footer stay as they are.
+ */
+function asWritten(path: string, use: PathUse): string {
+  if (use !== 'link') return path;
+  let out = '';
+  for (const c of path) {
+    const code = c.charCodeAt(0);
+    out += code <= 0x20 || code === 0x7f || DESTINATION_SPECIALS.includes(c) ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : c;
+  }
+  return out;
 }
 
 function same(a: Span, b: Span): boolean {

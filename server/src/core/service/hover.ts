@@ -4,6 +4,7 @@ import { inForce, lockGrants } from '../checks/grants';
 import type { BlockerStatus } from '../index/blockerStatus';
 import type { Resolution } from '../index/resolvePath';
 import { formatRange, ticketCount, type TicketRange } from '../scan/tickets';
+import { count, MAX_CANDIDATES } from '../limits';
 import { basename } from '../paths';
 import type { Position, Range } from '../types';
 import { anchorEntry } from './anchors';
@@ -144,8 +145,11 @@ function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, e
       return `${code(written)}: no such file in the workspace.`;
     case 'outside':
       return `${code(written)} points outside the workspace folder; it is not read.`;
-    case 'ambiguous':
-      return `${code(written)} matches ${resolution.candidates.length} files:\n\n${resolution.candidates.map((c) => `- ${codeLink(c, linkTo(c))}`).join('\n')}`;
+    case 'ambiguous': {
+      const { candidates } = resolution;
+      const more = candidates.length > MAX_CANDIDATES ? `\n\nand ${count(candidates.length - MAX_CANDIDATES)} more; write a longer path to say which one.` : '';
+      return `${code(written)} matches ${count(candidates.length)} files:\n\n${candidates.slice(0, MAX_CANDIDATES).map((c) => `- ${codeLink(c, linkTo(c))}`).join('\n')}${more}`;
+    }
     case 'directory':
       return `${codeLink(resolution.path + '/', linkTo(resolution.path))}: a folder.`;
     case 'file':

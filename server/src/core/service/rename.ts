@@ -1,5 +1,5 @@
 import type { Analyzer } from '../analyzer';
-import { patternsFor } from '../settings';
+import { ID_SHAPE, patternsFor } from '../settings';
 import type { Range } from '../types';
 import { targetAt } from './locate';
 import { idOccurrences, toLocation } from './occurrences';
@@ -18,9 +18,12 @@ export function prepareRename(analyzer: Analyzer, path: string, offset: number):
 /** Renames an ID everywhere it is written: its definitions, every mention, resolved_in_this_macro lists. */
 export function rename(analyzer: Analyzer, path: string, offset: number, newName: string): WorkspaceEdit {
   const { placeholder: id } = prepareRename(analyzer, path, offset);
+  if (typeof newName !== 'string') throw new RenameError('The new name must be text, a governance ID such as FIX7-P0-PLAN-REALRUN-1; the rename was not applied.');
   const name = newName.trim();
   if (name === id) return {};
-  if (!patternsFor(analyzer.currentSettings()).wholeId.test(name)) {
+  // The ID shape holds whatever prefixes the settings name: the new name is written into JSON
+  // strings and notes as it is, and nothing but capitals, digits and hyphens is safe there.
+  if (!ID_SHAPE.test(name) || !patternsFor(analyzer.currentSettings()).wholeId.test(name)) {
     throw new RenameError(`"${name}" is not a governance ID (expected the shape PREFIX-P0-NAME-1, capitals, digits and hyphens); the rename was not applied.`);
   }
   const taken = analyzer.workspaceIndex().definitions.get(name)?.[0];
@@ -29,6 +32,24 @@ export function rename(analyzer: Analyzer, path: string, offset: number, newName
   for (const occurrence of idOccurrences(analyzer, id)) {
     const { path: file, range } = toLocation(occurrence.facts, occurrence.span);
     (edit[file] ??= []).push({ range, newText: name });
+  }
+  return oncePerFile(analyzer, path, edit);
+}
+
+/**
+ * One set of edits per real file. A note reached through a symbolic or a hard link is two
+ * documents with one text; a client that maps both paths to one buffer would apply the rename
+ * twice ("FIX7-P0-X-1esolved by…"). The document renamed from keeps its edits, else the first path.
+ */
+function oncePerFile(analyzer: Analyzer, from: string, edit: WorkspaceEdit): WorkspaceEdit {
+  const owner = new Map<string, string>();
+  for (const file of [from, ...Object.keys(edit).sort()]) {
+    if (!edit[file]) continue;
+    const identity = analyzer.fileIdentity(file);
+    if (identity === undefined) continue;
+    const first = owner.get(identity);
+    if (first === undefined) owner.set(identity, file);
+    else if (first !== file) delete edit[file];
   }
   return edit;
 }

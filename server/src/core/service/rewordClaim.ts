@@ -182,7 +182,7 @@ function verified(text: string, span: Span, edits: OffsetEdit[]): Rewording | un
   let edited = text;
   for (const e of sorted) edited = edited.slice(0, e.start) + e.newText + edited.slice(e.end);
   const delta = edits.reduce((sum, e) => sum + e.newText.length - (e.end - e.start), 0);
-  const from = Math.min(span.start, ...edits.map((e) => e.start));
+  const from = edits.reduce((min, e) => Math.min(min, e.start), span.start);
   const to = span.end + delta;
   const lineStart = edited.lastIndexOf('\n', from - 1) + 1;
   const lineEndAt = edited.indexOf('\n', to);
