@@ -489,3 +489,15 @@ test('the vocabulary is extensible by options', () => {
   assert.equal(canonicalActionName('rollout'), 'go-live');
   assert.equal(canonicalActionName('dns flip', { actionAliases: { 'DNS-flip': ['dns flip'] } }), 'DNS-flip');
 });
+
+test('"go/no-go" names the meeting that decides: neither a GO value nor a NO-GO that cancels a claim', () => {
+  assert.deepEqual(detectGrantClaims('3. Saturday cutover: go/no-go at 18:00 Friday, owner decides.'), []);
+  assert.deepEqual(detectGrantClaims("The rollout, approved at Thursday's go/no-go, starts at 06:00.").map((c) => c.action), ['go-live']);
+  assert.deepEqual(detectGrantClaims('Cutover authorised by owner at the 11-30 go/no-go.').map((c) => c.action), ['cutover']);
+  assert.deepEqual(detectGrantClaims('Cutover: NO-GO.'), []);
+});
+
+test('an elliptical "if needed" after a comma conditions its own phrase, not the claim before it', () => {
+  assert.deepEqual(detectGrantClaims('fyi i already flipped prod to the new reader, rollback ready if needed').map((c) => c.action), ['production']);
+  assert.deepEqual(detectGrantClaims('Flip prod to the new reader if needed.'), []);
+});

@@ -182,7 +182,7 @@ function statusValue(ctx: Ctx, seg: Segment, trie: Trie, whole: boolean): Status
     else if (j !== -1 && ctx.tokens[j]?.kind === 'word') to = j + 1;
   } else {
     const len = statusLength(ctx, trie, i, seg.to);
-    if (len === 0 || goNoGo(ctx, i)) return undefined;
+    if (len === 0) return undefined;
     granted = statusGranted(ctx, trie, i, seg.to);
     from = i;
     to = i + len;
@@ -194,11 +194,6 @@ function statusValue(ctx: Ctx, seg: Segment, trie: Trie, whole: boolean): Status
     if (next && (has(ctx.cover[after], 'det') || VALUE_PRONOUNS.has(next.norm)) && !next.upper) return undefined;
   }
   return { from, to, granted };
-}
-
-/** "Saturday cutover: go/no-go at 18:00": the meeting that will decide, not a GO. */
-function goNoGo(ctx: Ctx, i: number): boolean {
-  return ctx.tokens[i]?.norm === 'go' && ctx.tokens[i + 1]?.raw === '/' && ctx.tokens[i + 2]?.norm === 'no-go';
 }
 
 function isStatusWord(ctx: Ctx, trie: Trie, i: number, hi: number): boolean {

@@ -87,7 +87,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? ''));
     // "signed before the freeze": a restriction named as a time is no block now.
     const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
-    const lifting = liftSet.has(m.from) || meetingName(ctx, m, p0, p1);
+    const lifting = liftSet.has(m.from);
     // "the stand-up held at 09:00" took place; "REAL_RUN is held" is a block.
     const heldNext = ctx.tokens[nextToken(ctx, m.from, b)];
     // "held error rates flat", "held at 09:00": kept or took place; "Cutover held.", "is held" block.
@@ -155,11 +155,6 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     nonProduction,
     nonProductionPlace,
   };
-}
-
-/** "approved at Thursday's go/no-go": the meeting that decides, not a NO-GO. */
-function meetingName(ctx: Ctx, m: Mention, p0: number, p1: number): boolean {
-  return ctx.tokens[m.from]?.norm === 'no-go' && ctx.tokens[p0]?.raw === '/' && ctx.tokens[p1]?.norm === 'go';
 }
 
 // "rollback ready if needed": an "if" with nothing but one of these after it conditions the

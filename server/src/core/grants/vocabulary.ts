@@ -213,6 +213,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   productionWords: ['production', 'prod', 'prd', 'production environment', 'prod environment'],
   productionModifiers: ['production-scope', 'production-scoped', 'prod-scope', 'production-level'],
   nonActionHeads: [
+    // The meeting that decides ("approved at Thursday's go/no-go"): one token, neither a GO nor a NO-GO.
+    'go/no-go',
     'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
     'plan', 'plans', 'risk', 'risks', 'incident', 'incidents', 'monitoring', 'gate', 'gates', 'grade', 'like',
     'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
