@@ -30,7 +30,7 @@ interface Example {
   readonly grant: boolean;
 }
 
-/** A note's prose lines as examples, labelled by its truth: code spans and fenced blocks hold no claim, so they are left out. */
+/** A note's lines as examples, labelled by its truth; fenced blocks hold no claim, so they are left out (the detector blanks code spans itself). */
 function noteLines(set: CorpusSet): { text: string; grant: boolean }[] {
   const out: { text: string; grant: boolean }[] = [];
   for (const note of set.notes ?? []) {
@@ -41,7 +41,7 @@ function noteLines(set: CorpusSet): { text: string; grant: boolean }[] {
         fenced = !fenced;
         return;
       }
-      if (!fenced) out.push({ text: line.replace(/`[^`\n]*`/g, (m) => ' '.repeat(m.length)), grant: claimLines.has(i + 1) });
+      if (!fenced) out.push({ text: line, grant: claimLines.has(i + 1) });
     });
   }
   return out;

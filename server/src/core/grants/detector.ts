@@ -10,7 +10,7 @@
  * Input is a Markdown paragraph whose non-prose regions were blanked with spaces of the same
  * length, or a JSON string value; offsets in the result index into that text.
  */
-import { resolveActions } from './actions';
+import { resolveActions, type ActionRef } from './actions';
 import { clauseClaims, statusClaims } from './binding';
 import { makeClaim, reasonFor, spanClaim, type GrantClaim } from './claim';
 export type { GrantClaim } from './claim';
@@ -25,7 +25,7 @@ import { has, matchMentions, nextToken, startingAt, type Ctx, type Mention } fro
 import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
 import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
-import { clauseScopes, FORWARD } from './scopes';
+import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
 import { DEFAULT_VOCABULARY, extendVocabulary, normalizePhrase, type VocabularyExtension } from './vocabulary';
@@ -111,20 +111,32 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
 /** `mayClaim` rules texts out before they are tokenized, then on their tokens; it never changes the claims. */
 function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, model: ReadingModel | null, mayClaim?: Prefilter): GrantClaim[] {
   if (mayClaim && !mayClaim.text(original)) return [];
-  const text = maskMentioned(original, lex.metaNouns);
-  const tokens = tokenize(text, lex.singleTokens);
-  if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return [];
-  const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
+  const read = readText(original, lex, runsOn, mayClaim);
+  if (!read) return [];
+  const { ctx, sentences } = read;
   const claims: GrantClaim[] = [];
-  const sentences = splitSentences(ctx, (w) => runsOn.has(w));
-  for (const s of sentences) matchMentions(ctx, lex.main, s.from, s.to);
   sentences.forEach((s, k) => {
     const kinds = tagKindsIn(ctx, s);
-    // Every claim names an action (or the production flag): a sentence without one has none.
-    if (!kinds.has('action') && !kinds.has('prodWord') && !kinds.has('prodModifier') && !kinds.has('flag')) return;
+    if (!namesAction(kinds)) return;
     for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, model)) claims.push(c);
   });
-  return mergeClaims(text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
+  return mergeClaims(ctx.text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
+}
+
+/** Mentioned phrases blanked, tokens, sentences and their vocabulary mentions; undefined when no token (or the prefilter) leaves anything to read. */
+function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: Prefilter): { ctx: Ctx; sentences: Sentence[] } | undefined {
+  const text = maskMentioned(original, lex.metaNouns);
+  const tokens = tokenize(text, lex.singleTokens);
+  if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return undefined;
+  const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
+  const sentences = splitSentences(ctx, (w) => runsOn.has(w));
+  for (const s of sentences) matchMentions(ctx, lex.main, s.from, s.to);
+  return { ctx, sentences };
+}
+
+/** Every claim names an action (or the production flag): a sentence without one has none. */
+function namesAction(kinds: ReadonlySet<string>): boolean {
+  return kinds.has('action') || kinds.has('prodWord') || kinds.has('prodModifier') || kinds.has('flag');
 }
 
 /** The tag kinds (and cue kinds, as `cue:KIND`) a sentence's mentions carry: which forms can apply. */
@@ -218,30 +230,32 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
 function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
   const open = readingInput(ctx, s);
   if (!open) return [];
-  const reading = readSentence(ctx, s, model, [], (m) => open.cues.has(m.from));
+  const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
   if (reading.probability < model.threshold || !reading.cue) return [];
   const cue = reading.cue;
   return open.refs.map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
 }
 
 /** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
-function readingInput(ctx: Ctx, s: Sentence): { refs: ReturnType<typeof standingActions>; cues: Set<number> } | undefined {
+function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
   const cues = new Set<number>();
-  let sc: ReturnType<typeof clauseScopes> | undefined;
+  let sc: ClauseScopes | undefined;
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m) continue;
     i = m.to - 1;
     // A modal alone reads as ability as often as permission ("the only one who can grant"):
-    // the rules' permission forms decide those.
-    // Nor is a condition's own word a cue ("after the rollback blocker is scoped").
+    // the rules' permission forms decide those. Nor is a condition's own word a cue ("after
+    // the rollback blocker is scoped").
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
+    if (sc.cancelled) return undefined;
     const at = m.from - s.from;
-    if (!sc.cancelled && !sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !(m.from < sc.conditionAfter && sc.conditionAfter !== Infinity)) cues.add(m.from);
+    const beforeTrailingCondition = sc.conditionAfter !== Infinity && m.from < sc.conditionAfter;
+    if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) cues.add(m.from);
   }
-  if (cues.size === 0) return undefined;
-  const refs = standingActions(ctx, s.from, s.to);
+  if (!sc || cues.size === 0) return undefined;
+  const refs = standingActions(ctx, s.from, s.to, sc);
   return refs.length > 0 ? { refs, cues } : undefined;
 }
 
@@ -369,18 +383,12 @@ function hedgingLabel(ctx: Ctx, clause: Clause): boolean {
  * each sentence the reading would read, together; undefined when it would read none.
  */
 export function readingFeatures(original: string): string[] | undefined {
-  const { lex, runsOn } = DEFAULT_COMPILED;
-  const text = maskMentioned(original, lex.metaNouns);
-  const tokens = tokenize(text, lex.singleTokens);
-  const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
-  const sentences = splitSentences(ctx, (w) => runsOn.has(w));
+  const read = readText(original, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn);
+  if (!read) return undefined;
   const out = new Set<string>();
-  for (const s of sentences) {
-    matchMentions(ctx, lex.main, s.from, s.to);
-    const kinds = tagKindsIn(ctx, s);
-    if (!kinds.has('action') && !kinds.has('prodWord') && !kinds.has('prodModifier') && !kinds.has('flag')) continue;
-    if (!readingInput(ctx, s)) continue;
-    for (const f of sentenceFeatures(ctx, s, []).features) out.add(f);
+  for (const s of read.sentences) {
+    if (!namesAction(tagKindsIn(read.ctx, s)) || !readingInput(read.ctx, s)) continue;
+    for (const f of sentenceFeatures(read.ctx, s).features) out.add(f);
   }
   return out.size > 0 ? [...out] : undefined;
 }

@@ -8,7 +8,7 @@
  */
 import { resolveActions, type ActionRef } from './actions';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
-import { clauseScopes } from './scopes';
+import { clauseScopes, type ClauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
 // Kept in step with the prefilter's TICK, which lets every text holding one through.
@@ -163,11 +163,14 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
   return cue ? { ...cue, colon } : undefined;
 }
 
-/** The actions in [a, b) that stand: not negated, excluded, hedged or outside production. */
-export function standingActions(ctx: Ctx, a: number, b: number): ActionRef[] {
+/**
+ * The actions in [a, b) that stand: not negated, excluded, hedged or outside production.
+ * `scopes`: the range's scopes when the caller has them already.
+ */
+export function standingActions(ctx: Ctx, a: number, b: number, scopes?: ClauseScopes): ActionRef[] {
   const { refs, hasProduction, placesInProduction } = resolveActions(ctx, a, b);
   if (refs.length === 0) return [];
-  const sc = clauseScopes(ctx, a, b, []);
+  const sc = scopes ?? clauseScopes(ctx, a, b, []);
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
   return refs.filter((r) => {
     const at = r.core.from - a;

@@ -65,9 +65,9 @@ function unitKey(ctx: Ctx, m: Mention): string {
  * non-production places each one symbol, numbers and identifiers by kind), adjacent pairs of
  * units, and each tag kind with the side of the first action it sits on. Linear in the sentence.
  */
-export function sentenceFeatures(ctx: Ctx, s: Sentence, extra: readonly string[]): { features: string[]; units: Unit[] } {
+export function sentenceFeatures(ctx: Ctx, s: Sentence): { features: string[]; units: Unit[] } {
   const units: Unit[] = [];
-  const features = new Set<string>(['bias', ...extra]);
+  const features = new Set<string>(['bias']);
   let actionSeen = false;
   for (let i = s.from; i < s.to; i++) {
     if (ctx.noise[i]) continue;
@@ -97,7 +97,7 @@ export function sentenceFeatures(ctx: Ctx, s: Sentence, extra: readonly string[]
   return { features: [...features], units };
 }
 
-export function probability(model: ReadingModel, features: readonly string[]): number {
+function probability(model: ReadingModel, features: readonly string[]): number {
   let z = 0;
   for (const f of features) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
@@ -107,8 +107,8 @@ export function probability(model: ReadingModel, features: readonly string[]): n
  * The sentence's probability of claiming, and its cue: of the mentions `isCue` accepts, the
  * one whose word weighs most towards a claim (the first when none weighs for one).
  */
-export function readSentence(ctx: Ctx, s: Sentence, model: ReadingModel, extra: readonly string[], isCue: (m: Mention) => boolean): Reading {
-  const { features, units } = sentenceFeatures(ctx, s, extra);
+export function readSentence(ctx: Ctx, s: Sentence, model: ReadingModel, isCue: (m: Mention) => boolean): Reading {
+  const { features, units } = sentenceFeatures(ctx, s);
   let cue: Unit | undefined;
   let best = -Infinity;
   for (const u of units) {
