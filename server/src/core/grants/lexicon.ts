@@ -120,11 +120,14 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
   const singleTokens = new Set<string>();
   const canonicalByForm = new Map<string, string>();
 
+  // A one-word phrase with a joiner ("qt001/apply", "go/no-go") must reach the tries as one token.
+  const keepWhole = (norm: string): void => {
+    if (!norm.includes(' ') && /[-/_.']/.test(norm)) singleTokens.add(norm);
+  };
   const add = (list: readonly string[], tag: Tag): void => {
     for (const phrase of list) {
       main.add(phrase, tag);
-      const norm = normalizePhrase(phrase);
-      if (!norm.includes(' ') && /[-/_.']/.test(norm)) singleTokens.add(norm);
+      keepWhole(normalizePhrase(phrase));
     }
   };
 
@@ -214,10 +217,7 @@ export function compileLexicon(v: GrantVocabulary): Lexicon {
 
   for (const p of v.grantedStatuses) status.add(p, { kind: 'cue', cue: 'grant' });
   for (const p of v.notGrantedStatuses) status.add(p, { kind: 'trigger', trigger: 'blocking' });
-  for (const p of [...v.grantedStatuses, ...v.notGrantedStatuses]) {
-    const norm = normalizePhrase(p);
-    if (!norm.includes(' ') && /[-/_.']/.test(norm)) singleTokens.add(norm);
-  }
+  for (const p of [...v.grantedStatuses, ...v.notGrantedStatuses]) keepWhole(normalizePhrase(p));
 
   return { main: main.build(), status: status.build(), singleTokens, canonicalByForm, metaNouns: new Set(v.metaNouns.map(normalizePhrase)) };
 }
