@@ -23,6 +23,9 @@ import { LineIndex } from './text/lineIndex';
 import { Severity, type Diagnostic, type SeverityName } from './types';
 import type { Disposable, FileSnapshot, Workspace, WorkspaceChange } from './workspace';
 
+/** Whether a file holds more than `limit` UTF-16 code units: the host left it unread, or its text says so. */
+const overLimit = (file: FileSnapshot, limit: number) => file.unreadSize !== undefined || file.text.length > limit;
+
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 const severityByName: Record<SeverityName, Severity> = {
@@ -166,7 +169,7 @@ export class Analyzer {
     try {
       const file = this.workspace.readFile(path, { maxLength: this.settings.maxFileSize });
       if (!file) return undefined;
-      if (file.unreadSize !== undefined || file.text.length > this.settings.maxFileSize) facts = this.tooLarge(path, file, this.settings.maxFileSize);
+      if (overLimit(file, this.settings.maxFileSize)) facts = this.tooLarge(path, file, this.settings.maxFileSize);
       else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
       else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
     } catch (error) {
@@ -434,7 +437,7 @@ export class Analyzer {
     } catch (error) {
       this.hooks.onError?.(CONFIG_FILE, error);
     }
-    if (file && (file.unreadSize !== undefined || file.text.length > limit)) {
+    if (file && overLimit(file, limit)) {
       this.config = this.tooLarge(CONFIG_FILE, file, limit);
     } else if (file) {
       this.config = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));

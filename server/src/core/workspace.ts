@@ -47,9 +47,9 @@ export interface Workspace {
   readFile(path: string, options?: ReadOptions): FileSnapshot | undefined;
   stat(path: string): PathKind;
   /**
-   * Which file a path leads to (on disk: its device and inode), or undefined when that is not
-   * known: two paths with the same identity are one file, reached through a symbolic or a hard
-   * link. Edits must reach each file once.
+   * Which file a path leads to (on disk: its device and inode), or undefined when it leads to
+   * no file or that is not known: two paths with the same identity are one file, reached
+   * through a symbolic or a hard link. Edits must reach each file once.
    */
   fileId?(path: string): string | undefined;
   /** Hosts with live files (editors, tests) report changes so cached facts are dropped. */

@@ -28,9 +28,8 @@ export class OverlayWorkspace implements Workspace {
     return this.open.has(path) ? 'file' : this.disk.stat(path);
   }
 
-  /** A buffer never saved is a file of its own; any other path is the file on disk it leads to. */
+  /** A path is the file on disk it leads to; a buffer never saved leads to none there, so it has no identity and is a file of its own. */
   fileId(path: string): string | undefined {
-    if (this.open.has(path) && this.disk.stat(path) !== 'file') return undefined;
     return this.disk.fileId?.(path);
   }
 

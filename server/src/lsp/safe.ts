@@ -9,7 +9,7 @@ import { RenameError } from '../core/service';
  * never stops the server.
  */
 export function makeSafe(connection: Connection) {
-  const log = (name: string, error: unknown) => connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const log = logFailure(connection);
   return function safe<P, R, F>(name: string, fallback: F, run: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, maybeToken: CancellationToken | undefined): Promise<R | F | ResponseError<never>> => {
       // A client that sends positional parameters ([params, extra]) shifts the token out of place.
@@ -41,4 +41,9 @@ export function makeSafe(connection: Connection) {
       }
     };
   };
+}
+
+/** Logs a failure of `what` with its stack, and carries on: the end of any chain of work that must not end the server. */
+export function logFailure(connection: Connection): (what: string, error: unknown) => void {
+  return (what, error) => connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 }

@@ -17,7 +17,7 @@ import { Folders } from './folders';
 import type { KbFolder } from './kbFolder';
 import type { Settings } from '../core/settings';
 import type { Runtime } from './runtime';
-import { makeSafe } from './safe';
+import { logFailure, makeSafe } from './safe';
 import { SettingsSource } from './settingsSource';
 
 /** Documents read per event-loop turn while indexing: small enough that requests interleave. */
@@ -50,7 +50,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
    * The end of a chain of background work: a failure is logged and the server carries on (an
    * unhandled rejection would end the process, and a rejected `ready` would fail every request).
    */
-  const logFailure = (what: string) => (error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const log = logFailure(connection);
+  const failed = (what: string) => (error: unknown) => log(what, error);
 
   const afterChange = () => {
     hub.touched();
@@ -67,7 +68,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
           await pass;
           settleMs = Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, performance.now() - started));
         })
-        .catch(logFailure('Updating diagnostics'));
+        .catch(failed('Updating diagnostics'));
     }, settleMs);
   };
 
@@ -127,10 +128,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       .then(() => {
         const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
         connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
-        void hub.changed().catch(logFailure('Publishing diagnostics'));
+        void hub.changed().catch(failed('Publishing diagnostics'));
         announceBlockers();
       })
-      .catch(logFailure('Indexing'));
+      .catch(failed('Indexing'));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -243,7 +244,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     safe('check workspace', null, async (): Promise<Result<typeof CheckWorkspaceRequest>> => {
       await ready;
       const result = checkWorkspace(folders.all, unread);
-      void hub.changed().catch(logFailure('Publishing diagnostics'));
+      void hub.changed().catch(failed('Publishing diagnostics'));
       announceBlockers();
       return result;
     }),

@@ -6,6 +6,7 @@ import { basename } from '../paths';
 import type { Diagnostic, Position, Range, Span } from '../types';
 import { patternsFor } from '../settings';
 import { resolvesTo, sameStyle, type PathUse } from './pathForms';
+import { percentEncoded } from './markdownText';
 import { rewordClaim } from './rewordClaim';
 import type { TextEdit, WorkspaceEdit } from './types';
 import { SUPPRESSION_PLACEHOLDER } from '../suppressions';
@@ -251,13 +252,7 @@ const DESTINATION_SPECIALS = '()<>%\\#?[]';
  * link's target is decoded before it is resolved. Evidence paths and the footer stay as they are.
  */
 function asWritten(path: string, use: PathUse): string {
-  if (use !== 'link') return path;
-  let out = '';
-  for (const c of path) {
-    const code = c.charCodeAt(0);
-    out += code <= 0x20 || code === 0x7f || DESTINATION_SPECIALS.includes(c) ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : c;
-  }
-  return out;
+  return use === 'link' ? percentEncoded(path, DESTINATION_SPECIALS) : path;
 }
 
 function same(a: Span, b: Span): boolean {

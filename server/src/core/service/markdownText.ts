@@ -111,16 +111,17 @@ export function code(text: string): string {
  * start one of its own.
  */
 export function codeLink(label: string, uri: string): string {
-  return `[${code(label)}](${destination(uri)})`;
+  return `[${code(label)}](${percentEncoded(uri, URI_DESTINATION_SPECIALS)})`;
 }
 
-const DESTINATION_SPECIALS = '()[]<>`"\'\\';
+const URI_DESTINATION_SPECIALS = '()[]<>`"\'\\';
 
-function destination(uri: string): string {
+/** `text` with spaces, controls and each of `specials` percent-encoded (`%20`), for a link destination. */
+export function percentEncoded(text: string, specials: string): string {
   let out = '';
-  for (const c of uri) {
+  for (const c of text) {
     const n = c.charCodeAt(0);
-    out += n <= 0x20 || n === 0x7f || DESTINATION_SPECIALS.includes(c) ? `%${n.toString(16).toUpperCase().padStart(2, '0')}` : c;
+    out += n <= 0x20 || n === 0x7f || specials.includes(c) ? `%${n.toString(16).toUpperCase().padStart(2, '0')}` : c;
   }
   return out;
 }
