@@ -1,5 +1,6 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { RenameError } from '../core/service';
+import { errorText } from './errorText';
 
 /**
  * The one wrapper every request handler goes through: a cancelled request stops before it
@@ -9,7 +10,7 @@ import { RenameError } from '../core/service';
  * never stops the server.
  */
 export function makeSafe(connection: Connection) {
-  const log = (name: string, error: unknown) => connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const log = (name: string, error: unknown) => connection.console.error(`${name} failed: ${errorText(error)}`);
   return function safe<P, R, F>(name: string, fallback: F, run: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, maybeToken: CancellationToken | undefined): Promise<R | F | ResponseError<never>> => {
       // A client that sends positional parameters ([params, extra]) shifts the token out of place.

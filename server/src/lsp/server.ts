@@ -19,6 +19,7 @@ import type { Settings } from '../core/settings';
 import type { Runtime } from './runtime';
 import { makeSafe } from './safe';
 import { SettingsSource } from './settingsSource';
+import { errorText } from './errorText';
 
 /** Documents read per event-loop turn while indexing: small enough that requests interleave. */
 const WARM_UP_BATCH = 50;
@@ -50,7 +51,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
    * The end of a chain of background work: a failure is logged and the server carries on (an
    * unhandled rejection would end the process, and a rejected `ready` would fail every request).
    */
-  const logFailure = (what: string) => (error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const logFailure = (what: string) => (error: unknown) => connection.console.error(`${what} failed: ${errorText(error)}`);
 
   const afterChange = () => {
     hub.touched();
