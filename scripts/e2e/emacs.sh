@@ -5,6 +5,7 @@
 # (scripts/e2e/setup.sh installs emacs-nox elpa-eglot elpa-markdown-mode), and git.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/e2e/editor-run.sh
 
 setup_hint="Set it up with: bash scripts/e2e/setup.sh   (or: apt-get install -y --no-install-recommends emacs-nox elpa-eglot elpa-markdown-mode)"
 if ! command -v emacs >/dev/null 2>&1; then
@@ -25,14 +26,9 @@ if [ -n "$missing" ]; then
   echo "$setup_hint" >&2
   exit 1
 fi
-if [ ! -f dist/server.js ]; then
-  echo "test:emacs cannot start: dist/server.js is missing; run npm run build." >&2
-  exit 1
-fi
+need_server emacs
 
-RUN=$(mktemp -d "${TMPDIR:-/tmp}/govlens-emacs.XXXXXX")
-trap 'rm -rf "$RUN"' EXIT
-node --import tsx scripts/e2e/make-workspaces.ts "$RUN/ws"
+make_run emacs
 # eglot's workspace is the buffer's project: the README says to make each KB a git repository.
 for kb in good broken; do git init -q "$RUN/ws/$kb"; done
 mkdir -p "$RUN/outside" "$RUN/home"
@@ -44,10 +40,6 @@ awk '/^```elisp$/ { n++; inside = 1; next } inside && /^```$/ { inside = 0; next
      END { if (n != 1) { print "README.md must have exactly one elisp block, has " n > "/dev/stderr"; exit 1 } }' \
   README.md >"$RUN/home/.emacs"
 
-rc=0
-HOME=$RUN/home GOVLENS_SERVER=$PWD/dist/server.js GOVLENS_GOOD=$RUN/ws/good GOVLENS_BROKEN=$RUN/ws/broken \
-  GOVLENS_OUTSIDE=$RUN/outside GOVLENS_EMACS_INIT=$RUN/home/.emacs \
-  timeout --kill-after=5 "${GOVLENS_EMACS_TIMEOUT_S:-180}" \
-  emacs --batch -l test/emacs/eglot-test.el </dev/null || rc=$?
-if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo "test:emacs: emacs did not finish in time (exit $rc)" >&2; fi
+export HOME=$RUN/home GOVLENS_OUTSIDE=$RUN/outside GOVLENS_EMACS_INIT=$RUN/home/.emacs
+run_editor emacs 180 --batch -l test/emacs/eglot-test.el
 exit "$rc"

@@ -3,6 +3,7 @@
 # Needs dist/server.js (npm run test:nvim builds it first) and nvim (scripts/e2e/setup.sh installs it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/e2e/editor-run.sh
 
 if ! command -v nvim >/dev/null 2>&1; then
   echo "test:nvim cannot start: nvim is not installed." >&2
@@ -15,22 +16,13 @@ if [ "$major" -eq 0 ] && [ "$minor" -lt 7 ]; then
   echo "test:nvim cannot start: $(nvim --version | head -1) is older than 0.7 (vim.lsp.start_client, vim.diagnostic)." >&2
   exit 1
 fi
-if [ ! -f dist/server.js ]; then
-  echo "test:nvim cannot start: dist/server.js is missing; run npm run build." >&2
-  exit 1
-fi
+need_server nvim
 
-RUN=$(mktemp -d "${TMPDIR:-/tmp}/govlens-nvim.XXXXXX")
-trap 'rm -rf "$RUN"' EXIT
-node --import tsx scripts/e2e/make-workspaces.ts "$RUN/ws"
+make_run nvim
 # nvim writes lsp.log, shada and swap files under the XDG folders: keep them in the run folder.
 export XDG_CONFIG_HOME=$RUN/xdg/config XDG_DATA_HOME=$RUN/xdg/data XDG_CACHE_HOME=$RUN/xdg/cache XDG_STATE_HOME=$RUN/xdg/state
-export GOVLENS_SERVER=$PWD/dist/server.js GOVLENS_GOOD=$RUN/ws/good GOVLENS_BROKEN=$RUN/ws/broken
 
-rc=0
-timeout --kill-after=5 "${GOVLENS_NVIM_TIMEOUT_S:-120}" \
-  nvim --headless -u NONE -i NONE -n -c "luafile test/nvim/lsp_test.lua" </dev/null || rc=$?
-if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo "test:nvim: nvim did not finish in time (exit $rc)" >&2; fi
+run_editor nvim 120 --headless -u NONE -i NONE -n -c "luafile test/nvim/lsp_test.lua"
 if [ "$rc" -ne 0 ] && [ -f "$XDG_CACHE_HOME/nvim/lsp.log" ]; then
   echo "--- tail of nvim's lsp.log" >&2
   tail -n 30 "$XDG_CACHE_HOME/nvim/lsp.log" >&2

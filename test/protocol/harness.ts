@@ -99,6 +99,24 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
   const versions = new Map<string, number>();
   const texts = new Map<string, string>();
   const uri = (relative: string) => pathToFileURL(path.join(root, relative)).href;
+  /** Resolves with what `found` returns once it returns something, checked now and after each publishDiagnostics. */
+  const waitForPublish = (found: () => Diagnostic[] | undefined, failure: () => string) =>
+    new Promise<Diagnostic[]>((resolve, reject) => {
+      const check = () => {
+        const diagnostics = found();
+        if (!diagnostics) return;
+        publishWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(diagnostics);
+      };
+      // A bound on the wait turns a missing notification into a failure that names it, not a hung run.
+      const timer = setTimeout(() => {
+        publishWaiters.delete(check);
+        reject(new Error(failure()));
+      }, 10_000);
+      publishWaiters.add(check);
+      check();
+    });
 
   const client: Client = {
     connection,
@@ -110,39 +128,18 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     registrations: [],
     settings: {},
     waitForPublished: (relative, predicate, what) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
+      waitForPublish(
+        () => {
           const current = published.get(uri(relative));
-          if (current && predicate(current)) {
-            publishWaiters.delete(check);
-            clearTimeout(timer);
-            resolve(current);
-          }
-        };
-        // A bound on the wait turns a missing notification into a failure that names it, not a hung run.
-        const timer = setTimeout(() => {
-          publishWaiters.delete(check);
-          reject(new Error(`no publishDiagnostics for ${relative} where ${what}; last: ${JSON.stringify(published.get(uri(relative)))}`));
-        }, 10_000);
-        publishWaiters.add(check);
-        check();
-      }),
+          return current && predicate(current) ? current : undefined;
+        },
+        () => `no publishDiagnostics for ${relative} where ${what}; last: ${JSON.stringify(published.get(uri(relative)))}`,
+      ),
     waitForPublication: (relative, since, what) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const found = client.publications.slice(since).find((p) => p.uri === uri(relative));
-          if (!found) return;
-          publishWaiters.delete(check);
-          clearTimeout(timer);
-          resolve(found.diagnostics);
-        };
-        const timer = setTimeout(() => {
-          publishWaiters.delete(check);
-          reject(new Error(`no publishDiagnostics for ${relative} ${what} (${client.publications.length - since} others since)`));
-        }, 10_000);
-        publishWaiters.add(check);
-        check();
-      }),
+      waitForPublish(
+        () => client.publications.slice(since).find((p) => p.uri === uri(relative))?.diagnostics,
+        () => `no publishDiagnostics for ${relative} ${what} (${client.publications.length - since} others since)`,
+      ),
     waitForNotification: <T>(method: string, predicate?: (params: T) => boolean) =>
       new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${method} notification`)), 10_000);

@@ -59,22 +59,25 @@ describe('hover text: only what Markdown needs is escaped', () => {
   });
 
   test('what would change the rendering is escaped', () => {
-    assert.equal(md('_lead and trail_'), '\\_lead and trail\\_');
-    assert.equal(md('a*b*c'), 'a\\*b\\*c');
-    assert.equal(md('**bold**'), '\\*\\*bold\\*\\*');
-    assert.equal(md('a `code` span'), 'a \\`code\\` span');
-    assert.equal(md('[text](https://x)'), '[text\\](https://x)');
-    assert.equal(md('<b>tag</b> and <https://x>'), '\\<b>tag\\</b> and \\<https://x>');
-    assert.equal(md('&amp; &#35; &#x41;'), '\\&amp; \\&#35; \\&#x41;');
-    assert.equal(md('ends in a backslash\\'), 'ends in a backslash\\\\');
-    assert.equal(md('a\\*b'), 'a\\\\\\*b');
-    assert.equal(md('~~struck~~'), '\\~\\~struck\\~\\~');
-    // At the edges the neighbours are the card's, not the text's.
-    assert.equal(md('_'), '\\_');
-    assert.equal(md('x_'), 'x\\_');
-    // A run is read as one delimiter: all of it is escaped, or none.
-    assert.equal(md('a __ b a__b a*** b'), 'a __ b a__b a\\*\\*\\* b');
-    assert.equal(md(`x${'*'.repeat(20_000)}y`), `x${'\\*'.repeat(20_000)}y`);
+    const cases: [string, string][] = [
+      ['_lead and trail_', '\\_lead and trail\\_'],
+      ['a*b*c', 'a\\*b\\*c'],
+      ['**bold**', '\\*\\*bold\\*\\*'],
+      ['a `code` span', 'a \\`code\\` span'],
+      ['[text](https://x)', '[text\\](https://x)'],
+      ['<b>tag</b> and <https://x>', '\\<b>tag\\</b> and \\<https://x>'],
+      ['&amp; &#35; &#x41;', '\\&amp; \\&#35; \\&#x41;'],
+      ['ends in a backslash\\', 'ends in a backslash\\\\'],
+      ['a\\*b', 'a\\\\\\*b'],
+      ['~~struck~~', '\\~\\~struck\\~\\~'],
+      // At the edges the neighbours are the card's, not the text's.
+      ['_', '\\_'],
+      ['x_', 'x\\_'],
+      // A run is read as one delimiter: all of it is escaped, or none.
+      ['a __ b a__b a*** b', 'a __ b a__b a\\*\\*\\* b'],
+      [`x${'*'.repeat(20_000)}y`, `x${'\\*'.repeat(20_000)}y`],
+    ];
+    for (const [text, escaped] of cases) assert.equal(md(text), escaped, text.slice(0, 40));
   });
 
   test('at the start of a paragraph: headings, quotes, list items, rules and definitions are escaped', () => {

@@ -3,6 +3,7 @@ import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import { toLspDiagnostic } from './convert';
 import type { Folders } from './folders';
 import type { KbFolder } from './kbFolder';
+import { errorText } from './errorText';
 
 export type DiagnosticsMode = 'pull' | 'push';
 
@@ -105,7 +106,7 @@ export class DiagnosticsHub {
           visit(folder, path);
         } catch (error) {
           // One document's failure must not cost the others their diagnostics, nor end the pass.
-          this.connection.console.error(`Diagnostics of ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          this.connection.console.error(`Diagnostics of ${path} failed: ${errorText(error)}`);
         }
         if (this.now() - sliceStart > SLICE_MS) {
           await this.yieldTurn();

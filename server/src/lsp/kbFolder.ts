@@ -4,6 +4,7 @@ import type { Settings } from '../core/settings';
 import type { Position } from '../core/types';
 import { OverlayWorkspace } from './overlayWorkspace';
 import type { Runtime } from './runtime';
+import { errorText } from './errorText';
 
 const toSlashes = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
 
@@ -26,7 +27,7 @@ export class KbFolder {
   ) {
     this.workspace = new OverlayWorkspace(runtime.openFolder(fsPath));
     this.analyzer = new Analyzer(this.workspace, settings, {
-      onError: (path, error) => log(`Analysing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      onError: (path, error) => log(`Analysing ${path} failed: ${errorText(error)}`),
     });
     this.service = createLanguageService(this.analyzer, { linkTo: (path, position) => this.linkTo(path, position) });
     // Editors may name files through the folder as opened or through its real location.

@@ -1,5 +1,6 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { RenameError } from '../core/service';
+import { errorText } from './errorText';
 
 /**
  * The one wrapper every request handler goes through: a cancelled request stops before it
@@ -45,5 +46,5 @@ export function makeSafe(connection: Connection) {
 
 /** Logs a failure of `what` with its stack, and carries on: the end of any chain of work that must not end the server. */
 export function logFailure(connection: Connection): (what: string, error: unknown) => void {
-  return (what, error) => connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return (what, error) => connection.console.error(`${what} failed: ${errorText(error)}`);
 }

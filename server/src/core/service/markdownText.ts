@@ -70,6 +70,9 @@ function needsEscape(s: string, i: number, c: string): boolean {
   }
 }
 
+// What an escaped first character keeps from starting a heading, quote, bullet, rule or link definition.
+const BLOCK_STARTS = [/^#{1,6}(?:[ \t]|$)/, /^>/, /^[-+](?:[ \t]|$)/, /^-(?:[ \t]*-){2,}[ \t]*$/, /^\[[^\]]*\]:/];
+
 /**
  * Text that is a paragraph of its own (between blank lines): also escapes what would make
  * its start a heading, quote, list item, rule or link definition instead of a paragraph.
@@ -77,8 +80,7 @@ function needsEscape(s: string, i: number, c: string): boolean {
 export function mdBlock(text: string): string {
   // Leading blanks would make an indented code block; a paragraph drops them anyway.
   const s = md(oneLine(text).replace(/^[ \t]+/, ''));
-  if (/^#{1,6}(?:[ \t]|$)/.test(s) || /^>/.test(s) || /^[-+](?:[ \t]|$)/.test(s) || /^-(?:[ \t]*-){2,}[ \t]*$/.test(s)) return `\\${s}`;
-  if (/^\[[^\]]*\]:/.test(s)) return `\\${s}`;
+  if (BLOCK_STARTS.some((start) => start.test(s))) return `\\${s}`;
   const ordered = /^[0-9]{1,9}(?=[.)](?:[ \t]|$))/.exec(s);
   if (ordered) return `${ordered[0]}\\${s.slice(ordered[0].length)}`;
   return s;
@@ -96,7 +98,7 @@ export function mdCell(text: string): string {
  * one space from each side. Line breaks become spaces, as in any code span.
  */
 export function code(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n/g, ' ');
+  const flat = oneLine(text);
   let longest = 0;
   for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
