@@ -9,7 +9,7 @@
 set -euo pipefail
 E2E_HOME=${GOVLENS_E2E_HOME:-$HOME/.cache/govlens-e2e}
 CS_VERSION=4.100.3
-APT_PACKAGES=(chromium ripgrep neovim emacs-nox elpa-eglot elpa-markdown-mode strace build-essential python3 libkrb5-dev curl ca-certificates)
+APT_PACKAGES=(chromium ripgrep neovim emacs-nox elpa-eglot elpa-markdown-mode strace git build-essential python3 libkrb5-dev curl ca-certificates)
 t() { local s=$SECONDS; "$@"; echo "[setup] $((SECONDS - s))s: $*" >&2; }
 say() { echo "[setup] $*" >&2; }
 
