@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor test layers need, when it is missing (safe to run again):
 #   - Debian packages: chromium, ripgrep, neovim, emacs-nox with eglot and markdown-mode, strace (the containment
-#     test traces system calls), and the tool chain code-server's native modules build with;
+#     test traces system calls), git (the Emacs layer makes its KB copies repositories), and the tool chain code-server's native modules build with;
 #   - code-server (VS Code 1.100.3 for the browser) from npm into $GOVLENS_E2E_HOME/cs, offline from
 #     GitHub: @vscode/ripgrep's download is replaced by Debian's rg, node-gyp uses the local Node headers.
 # playwright-core and mocha are devDependencies of the project: npm ci installs them.
