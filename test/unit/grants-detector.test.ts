@@ -308,6 +308,53 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production',
     not: ['Production is no longer authorized.', 'Production is still blocked.', 'Production will no longer be blocked after PC-7.', 'Is production no longer blocked?'],
   },
+  // Forms added after blind round 8: a double negation, a relative or pronoun clause, a
+  // record's participle, a lifted NO-GO, a complement "if", a condition on its own verb.
+  {
+    grant: 'No one disputes that the owner approved the cutover.',
+    action: 'cutover',
+    not: ['No one says that the owner approved the cutover.', 'No one disputes that the owner will approve the cutover.'],
+  },
+  {
+    grant: 'We reviewed the 12-02 repoint, which the owner approved in writing.',
+    action: 'repoint',
+    not: ['We reviewed the 12-02 repoint, which the owner has not approved.', 'We reviewed the hold on the repoint, which the owner approved in writing.'],
+  },
+  {
+    grant: 'The freeze does not cover the activation; the owner exempted it on 12-01.',
+    action: 'activation',
+    not: ['The freeze does not cover the activation; the owner may exempt it on 12-01.', 'The freeze covers the activation; nobody has exempted it.'],
+  },
+  {
+    grant: 'owner letter 12-01 authorizing the cutover (attached)',
+    action: 'cutover',
+    not: ['draft owner letter 12-01 authorizing the cutover', 'the process for authorizing the cutover is in the runbook'],
+  },
+  {
+    grant: "The owner's NO-GO on the REAL_RUN was overturned on 12-01.",
+    action: 'REAL_RUN',
+    not: ["The owner's NO-GO on the REAL_RUN was upheld on 12-01.", "The owner's NO-GO on the REAL_RUN may be overturned on 12-01."],
+  },
+  {
+    grant: 'Sorry if this repeats the thread, but to be clear, the owner approved the permit.',
+    action: 'permit',
+    not: ['If this repeats the thread, the owner approved the permit.', 'Sorry if this repeats the thread: the owner has not approved the permit.'],
+  },
+  {
+    grant: 'Owner: "cutover approved, start when the queue drains."',
+    action: 'cutover',
+    not: ['Owner: "cutover approved once the queue drains."', 'Owner: "cutover not approved; start when the queue drains."'],
+  },
+  {
+    grant: 'The permit was issued and has not been revoked or suspended since.',
+    action: 'permit',
+    not: ['The permit was issued and then revoked.', 'The permit has not been issued, revoked or suspended.'],
+  },
+  {
+    grant: 'The owner approved the runbook, then the cutover itself at 09:00.',
+    action: 'cutover',
+    not: ['The owner approved the runbook document for the cutover.', 'An approved cutover requires a signed CAB reference.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -147,6 +147,15 @@ describe('field roles in packet documents (spec §5)', () => {
     expectClean(files);
   });
 
+  test('a failed item worded as a state left alone ("secrets unchanged since 06-01") says the change happened', () => {
+    const files = kb('Nothing to add.');
+    const check = (status: string) => json({ doc: 'fix7-p0-precondition-checklist', date: '2026-06-12', checks: [{ id: 'PC-7', item: 'REAL_RUN grant', status: 'FAIL' }, { id: 'PC-9', item: 'production secrets unchanged since 06-01', status }] });
+    files[CHECKLIST] = check('FAIL');
+    expectOnly(files, CHECKLIST, 'implied-production-grant', 'production secrets', 'for secrets-change');
+    files[CHECKLIST] = check('PASS');
+    expectClean(files);
+  });
+
   test('a failed negated item naming 200,000 actions is one finding (its mentions are not spread into a call)', () => {
     const files = kb('Nothing to add.');
     files[CHECKLIST] = json({ doc: 'fix7-p0-precondition-checklist', date: '2026-06-12', checks: [{ id: 'PC-7', item: 'REAL_RUN grant', status: 'FAIL' }, { id: 'PC-5', item: `no ${'cutover, '.repeat(200_000)}`, status: 'FAIL' }] });

@@ -262,8 +262,8 @@ function scanStrings(node: Node, text: string, facts: DocumentFacts, options: Fa
   for (const child of node.children ?? []) scanStrings(child, text, facts, options, skip, placeOf(child));
 }
 
-// "no CI/deploy in this macro", "REAL_RUN not executed": a failed check of such an item says it happened.
-const NEGATOR = /(?<![\w-])(?:no|not|never|nothing|none|zero|without|n't)(?![\w-])/i;
+// "no CI/deploy in this macro", "REAL_RUN not executed", "secrets unchanged": a failed check of such an item says it happened.
+const NEGATOR = /(?<![\w-])(?:no|not|never|nothing|none|zero|without|n't|unchanged|untouched|unmodified|unaltered)(?![\w-])/i;
 
 /** Grant claims in one string, read with the role of its field (spec §5). */
 function claimsByRole(segment: Segment, facts: DocumentFacts, options: FactOptions, place: Place) {

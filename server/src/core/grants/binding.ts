@@ -13,14 +13,25 @@ import { clauseScopes, type ClauseScopes } from './scopes';
 /** How far (in words) a cue reaches for its action; governance clauses are short. */
 const WINDOW = 12;
 
-export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number): GrantClaim[] {
+/**
+ * `antecedent`: the action a relative or pronoun clause without one of its own speaks of
+ * ("the cutover, which the CAB approved", "she approved it"); every standing cue claims it.
+ */
+export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antecedent?: ActionRef): GrantClaim[] {
   const { from: a, to: b } = clause;
-  const { refs, hasProduction, placesInProduction } = resolveActions(ctx, a, b);
+  const own = resolveActions(ctx, a, b);
+  if (antecedent && own.refs.length > 0) return [];
+  const { hasProduction, placesInProduction } = own;
+  const refs = antecedent ? [antecedent] : own.refs;
   if (refs.length === 0) return [];
   const { cues, hedges } = resolveCues(ctx, a, b, refs);
   if (cues.length === 0) return [];
   const sc = clauseScopes(ctx, a, b, hedges, cues.filter((c) => c.lift).map((c) => c.from));
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
+  if (antecedent) {
+    const cue = cues.find((c) => cueStands(ctx, sc, c, a, optionFrom) && !(sc.nonProduction && !antecedent.explicitProd));
+    return cue ? [makeClaim(ctx, antecedent, cue.from, cue.to, cue.cls)] : [];
+  }
 
   const cueAt = new Int32Array(b - a).fill(-1);
   cues.forEach((c, k) => {
@@ -79,8 +90,13 @@ export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFro
   return out;
 }
 
+// "An approved cutover requires ...": a participle under an indefinite article names a kind, not an event.
+const INDEFINITE = new Set(['a', 'an', 'any', 'every', 'each']);
+
 function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFrom: number): boolean {
   if (cue.from >= optionFrom || cue.from < sc.cancelBefore) return false;
+  const p = prevToken(ctx, cue.from, a);
+  if (p !== -1 && INDEFINITE.has(ctx.tokens[p]?.norm ?? '') && has(startingAt(ctx, cue.to), 'action')) return false;
   const hedge = sc.hedged[cue.from - a] ?? 0;
   // "After the owner approved REAL_RUN, ...", "After the REAL_RUN finished, ..." report a past
   // fact; "once it is approved" does not (a participle after a present "is").
@@ -129,6 +145,18 @@ function refStands(sc: ClauseScopes, ref: ActionRef, hasProduction: boolean, cue
   return !(cue.cls === 'perf' && (ref.destPreposition === 'for' || ref.destPreposition === 'of'));
 }
 
+/** Tokens `from`..`to` are a noun phrase's opening (determiners, plain words, numbers): `to` heads the cue's object. */
+function objectOf(ctx: Ctx, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const t = ctx.tokens[j];
+    const c = ctx.cover[j];
+    if (!t) return false;
+    if (c && !(has(c, 'det') || has(c, 'head') || has(c, 'adverb'))) return false;
+    if (!c && t.kind === 'punct') return false;
+  }
+  return true;
+}
+
 /** The actions a cue speaks of: its own, its modal's verb, or those on the side its voice reads. */
 function bound(
   ctx: Ctx,
@@ -151,6 +179,8 @@ function bound(
   const fwd: ActionRef[] = [];
   for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
     const at = startingAt(ctx, j);
+    // "approved the runbook document for the cutover": the object approved is the document.
+    if (fwd.length === 0 && has(at, 'head') && !has(at, 'action') && !refStart.has(j) && objectOf(ctx, cue.to, j)) break;
     // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
     // Nor past a negation: "GO at 00:45, the captain did not start the repoint".
     if ((cueAt[j - a] ?? -1) >= 0 || has(at, 'neg') || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;

@@ -29,6 +29,7 @@ export interface Clause {
 // `Subject: VALUE` separators; a comma is not one, it joins lists.
 const SOFT = new Set([':', '—', '–', '―', '−', '-', '=', '|', '→']);
 const HARD = new Set([';', '；']);
+const SUBORDINATORS = new Set(['although', 'though', 'whereas', 'while', 'whilst', 'because']);
 const VALUE_PRONOUNS = new Set(['it', 'them', 'this', 'that', 'these', 'those', 'your', 'our', 'my', 'his', 'her', 'their']);
 
 interface Segment {
@@ -53,6 +54,7 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
   let start = s.from;
   // "Having applied QT001 to production, Minh paused the queue": the participle is its own clause.
   let participle = ctx.tokens[nextToken(ctx, s.from - 1, s.to)]?.norm === 'having';
+  let subordinate = false;
   for (let i = s.from; i < s.to; i++) {
     const t = ctx.tokens[i];
     const m = ctx.cover[i];
@@ -69,6 +71,12 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
       pieces.push({ from: start, to: i });
       start = m.to;
       i = m.to - 1;
+      // "Although none of the staging checks apply, the activation took place": the subordinate clause ends at its comma.
+      if (SUBORDINATORS.has(ctx.tokens[m.from]?.norm ?? '') && nextToken(ctx, s.from - 1, s.to) === m.from) subordinate = true;
+    } else if (subordinate && isComma(ctx, i)) {
+      subordinate = false;
+      pieces.push({ from: start, to: i });
+      start = i + 1;
     }
   }
   pieces.push({ from: start, to: s.to });
@@ -136,7 +144,8 @@ function statusUnits(ctx: Ctx, piece: Segment, statusTrie: Trie): Clause[] {
       continue;
     }
     const leading = consumed[k - 1] ? undefined : statusValue(ctx, left, statusTrie, true);
-    if (leading && nextToken(ctx, sep, right.to) !== -1) {
+    // "none: the owner already cleared activation" labels a clause with a cue of its own; it is no subject.
+    if (leading && nextToken(ctx, sep, right.to) !== -1 && (leading.granted || !holdsCue(ctx, right))) {
       // "APPROVED: production cutover" — the value first, the subject after.
       units.push({ from: left.from, to: right.to, status: { subjectFrom: sep + 1, subjectTo: right.to, value: leading } });
       consumed[k - 1] = 1;
@@ -194,6 +203,11 @@ function statusValue(ctx: Ctx, seg: Segment, trie: Trie, whole: boolean): Status
     if (next && (has(ctx.cover[after], 'det') || VALUE_PRONOUNS.has(next.norm)) && !next.upper) return undefined;
   }
   return { from, to, granted };
+}
+
+function holdsCue(ctx: Ctx, seg: Segment): boolean {
+  for (let i = seg.from; i < seg.to; i++) if (has(ctx.cover[i], 'cue')) return true;
+  return false;
 }
 
 function isStatusWord(ctx: Ctx, trie: Trie, i: number, hi: number): boolean {

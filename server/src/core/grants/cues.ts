@@ -87,7 +87,10 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         break;
       }
       case 'present':
-        if (isPresentVerb(ctx, m, a, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        if (participleOfRecord(ctx, m, a)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: true });
+        else if (!ctx.tokens[m.from]?.norm.endsWith('ing') && isPresentVerb(ctx, m, a, b)) {
+          cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        }
         break;
       case 'extension':
         if (firstGrantNoun < m.from) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
@@ -303,6 +306,21 @@ function adjectival(ctx: Ctx, m: Mention, b: number): boolean {
   const c = ctx.cover[j];
   if (!c) return true;
   return c.tags.every((tag) => tag.kind === 'head' || tag.kind === 'grantNoun' || tag.kind === 'nonprod');
+}
+
+// Records that carry a decision: "owner e-mail 11-28 granting the permit" says the e-mail granted it.
+const RECORDS = new Set(['mail', 'email', 'e-mail', 'message', 'letter', 'memo', 'minute', 'minutes', 'decision', 'resolution', 'record', 'signature', 'reply', 'comment', 'entry', 'order', 'directive', 'instruction', 'statement', 'notice', 'ruling', 'vote', 'note']);
+
+/** A present participle after a record noun, past its date or reference ("owner e-mail 11-28 granting"). */
+export function participleOfRecord(ctx: Ctx, m: Mention, a: number): boolean {
+  if (!ctx.tokens[m.from]?.norm.endsWith('ing')) return false;
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 7; j = prevToken(ctx, j, a), steps++) {
+    const t = ctx.tokens[j];
+    if (!t) return false;
+    if (t.kind === 'word' && RECORDS.has(t.norm)) return true;
+    if (t.kind === 'word' && !t.upper) return false;
+  }
+  return false;
 }
 
 /** Passive or predicative ("was approved", "Cutover authorized") reads back; a subject before it reads forward. */

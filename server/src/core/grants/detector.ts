@@ -21,7 +21,8 @@ import {
   answeredYes, choiceMade, counterfactual, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
   onlyOutsideProduction, positiveHeader, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
-import { has, matchMentions, nextToken, startingAt, type Ctx, type Mention } from './mentions';
+import { participleOfRecord } from './cues';
+import { has, isComma, matchMentions, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
 import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
@@ -190,13 +191,30 @@ function sentenceClaimsInContext(
   const offset = (i: number) => ctx.tokens[i]?.start ?? ctx.text.length;
   // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
   const next = sentences[k + 1];
-  const report = kinds.has('report') && next && ellipticalDenial(ctx, nextToken(ctx, next.from - 1, next.to), next.to) !== -1 ? reportStart(ctx, s) : -1;
+  const report = kinds.has('report') && next && deniesBefore(ctx, next) ? reportStart(ctx, s) : -1;
   return found.filter(
     (c) =>
       !(negatedTo !== -1 && c.start < offset(negatedTo)) &&
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
       !(report !== -1 && c.start >= offset(report)),
   );
+}
+
+/**
+ * The sentence opens with an elliptical denial, or reaches one early past a short lead ("I
+ * checked with the owner's office and that is not right").
+ */
+function deniesBefore(ctx: Ctx, next: Sentence): boolean {
+  const first = nextToken(ctx, next.from - 1, next.to);
+  if (first === -1) return false;
+  if (ellipticalDenial(ctx, first, next.to) !== -1) return true;
+  for (let i = first, words = 0; i < next.to && words < 12; i++) {
+    const t = ctx.tokens[i];
+    if (!t) break;
+    if (t.kind === 'word') words++;
+    if ((t.norm === 'and' || t.norm === 'but' || t.raw === ',' || t.raw === ':') && ellipticalDenial(ctx, nextToken(ctx, i, next.to), next.to) !== -1) return true;
+  }
+  return false;
 }
 
 /** The forms tried when a sentence's clauses claim nothing, each only where its words occur. */
@@ -217,8 +235,29 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
   }
   const header = positiveHeader(ctx, s);
   if (header) return standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
-  if (box) return standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to).map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
+  if (box) {
+    const refs = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to);
+    const first = refs[0];
+    if (!first || aboutOtherNoun(ctx, box.at + 1, first.from)) return [];
+    return refs.map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
+  }
   return [];
+}
+
+/**
+ * "[x] board vote recorded on the ED activation": the ticked item is the vote, the action only
+ * its preposition's object. "[x] Owner grant for repoint" is a grant, and is claimed.
+ */
+function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {
+  let noun = false;
+  for (let i = from; i < to; i++) {
+    const c = ctx.cover[i];
+    const t = ctx.tokens[i];
+    if (has(c, 'grantNoun') || has(c, 'cue')) return false;
+    if (has(c, 'prep')) return noun;
+    if (t?.kind === 'word' && (!c || has(c, 'head'))) noun = true;
+  }
+  return false;
 }
 
 /**
@@ -248,6 +287,8 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<num
     // the rules' permission forms decide those. Nor is a condition's own word a cue ("after
     // the rollback blocker is scoped").
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
+    // "for approving the cutover" names an act; only a record's participle is a cue ("the e-mail approving it").
+    if (tagOf(m, 'cue')?.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, s.from)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;
@@ -272,6 +313,58 @@ function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
     const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
     for (const c of found) out.push(c);
   });
+  if (out.length > 0) return out;
+  for (const clause of clauses) {
+    if (clause.status || (clauses.length > 0 && next(clauses, clause) && revokesPrevious(ctx, next(clauses, clause)!))) continue;
+    for (const span of anaphoricSpans(ctx, s, clause)) {
+      for (const c of clauseClaims(ctx, span, optionFrom, span.antecedent)) out.push(c);
+    }
+  }
+  return out;
+}
+
+function next(clauses: readonly Clause[], c: Clause): Clause | undefined {
+  return clauses[clauses.indexOf(c) + 1];
+}
+
+const OBJECT_PRONOUNS = new Set(['it', 'them']);
+
+/**
+ * The action heading the noun phrase that ends at `comma`: it ends within a word of it ("the
+ * permit step,") and is no preposition's object ("the HOLD on activation," is about the hold).
+ */
+function headBefore(ctx: Ctx, s: Sentence, comma: number, ref: ActionRef | undefined): ActionRef | undefined {
+  if (!ref) return undefined;
+  let words = 0;
+  for (let j = ref.to; j < comma; j++) if (ctx.tokens[j]?.kind !== 'punct') words++;
+  if (words > 1) return undefined;
+  let p = prevToken(ctx, ref.from, s.from);
+  while (p !== -1 && (has(ctx.cover[p], 'det') || ctx.tokens[p]?.kind === 'number')) p = prevToken(ctx, p, s.from);
+  return p !== -1 && has(ctx.cover[p], 'prep') ? undefined : ref;
+}
+
+/**
+ * Where a clause speaks of an action named before it without naming it again: a relative
+ * clause after a comma ("the 11-29 cutover, which the CAB approved") or a cue whose object is
+ * a pronoun ("she approved it"). The antecedent is the last action named before, in the sentence.
+ */
+function anaphoricSpans(ctx: Ctx, s: Sentence, clause: Clause): (Clause & { antecedent: ActionRef })[] {
+  const out: (Clause & { antecedent: ActionRef })[] = [];
+  const before = (i: number): ActionRef | undefined => resolveActions(ctx, s.from, i).refs.at(-1);
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = ctx.tokens[i];
+    if (t?.norm === 'which' && i > clause.from && isComma(ctx, prevToken(ctx, i, clause.from))) {
+      const antecedent = headBefore(ctx, s, prevToken(ctx, i, clause.from), before(i));
+      let end = i + 1;
+      while (end < clause.to && !isComma(ctx, end)) end++;
+      if (antecedent) out.push({ from: i + 1, to: end, antecedent });
+      i = end;
+    } else if (t && OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) {
+      const antecedent = before(clause.from);
+      if (antecedent) out.push({ from: clause.from, to: clause.to, antecedent });
+      break;
+    }
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@
  */
 import { resolveActions, type ActionRef } from './actions';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
-import { clauseScopes, type ClauseScopes } from './scopes';
+import { clauseScopes, DISPUTING, type ClauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
 // Kept in step with the prefilter's TICK, which lets every text holding one through.
@@ -47,7 +47,6 @@ export function counterfactual(ctx: Ctx, s: Sentence): boolean {
   return n !== undefined && n !== 'to' && !has(ctx.cover[second], 'neg') && ctx.tokens[second]?.kind !== 'punct';
 }
 
-const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged']);
 
 // Subjects that negate the whole predicate however far away it stands.
 const NEGATED_SUBJECTS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'never', 'neither']);
@@ -66,6 +65,8 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
   const phrase = m ? ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ') : words[0] ?? '';
   const opens = NEGATED_SUBJECTS.has(phrase) || NEGATED_SUBJECTS.has(words[0] ?? '') || NEGATED_OPENERS.some((o) => o.every((w, k) => words[k] === w));
   if (!opens) return -1;
+  // "None: the owner already cleared activation": the word labels what follows, it negates nothing.
+  if (ctx.tokens[nextToken(ctx, (m?.to ?? first + 1) - 1, s.to)]?.raw === ':') return -1;
   // "Nobody disputes that the repoint was approved": a negated denial affirms.
   if (DISPUTING.has(ctx.tokens[nextToken(ctx, (m?.to ?? first + 1) - 1, s.to)]?.norm ?? '')) return -1;
   for (let i = first; i < s.to; i++) {
@@ -293,6 +294,8 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
  * a non-production marker beside "only" scopes the whole sentence away from production.
  */
 export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
+  // "the drill ran only on the prod clone; the owner approved the repoint regardless": one clause's place, not the sentence's.
+  for (let i = s.from; i < s.to; i++) if (ctx.tokens[i]?.raw === ';') return false;
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m || !has(m, 'nonprod')) continue;

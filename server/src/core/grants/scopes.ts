@@ -25,6 +25,12 @@ export interface ClauseScopes {
   readonly nonProductionPlace: boolean;
 }
 
+/** Verbs of denial: negating one affirms its complement ("Nobody disputes that the repoint was approved"). */
+export const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged']);
+
+// Negations that stand as a subject ("nobody", "no one"), not a determiner of the next noun.
+const NEGATED_PRONOUNS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'neither']);
+
 const PAST = new Set(['was', 'were', 'had', 'did', 'got']);
 // Irregular past forms, so "when we spoke at standup" reads as a past time, not a condition.
 const IRREGULAR_PAST = new Set(['spoke', 'met', 'said', 'told', 'saw', 'came', 'went', 'ran', 'took', 'gave', 'made', 'wrote', 'held', 'began', 'left', 'sent', 'found', 'knew', 'heard', 'brought', 'thought', 'stood', 'sat', 'broke', 'caught', 'fell', 'felt', 'kept', 'led', 'lost', 'paid', 'put', 'read', 'rose', 'shut', 'spent', 'struck', 'won', 'woke']);
@@ -77,6 +83,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   let nonProduction = false;
   let nonProductionPlace = false;
 
+  // "has not been withdrawn, suspended or superseded": the end of a negated revocation and its list.
+  let negatedRevocationTo = -1;
   for (let i = a; i < b; i++) {
     const m = startingAt(ctx, i);
     if (!m) continue;
@@ -87,13 +95,20 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? ''));
     // "signed before the freeze": a restriction named as a time is no block now.
     const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
-    const lifting = liftSet.has(m.from);
+    // "the NO-GO on the go-live was reversed": with a lift in the clause, a restriction is what it lifts.
+    const lifting = liftSet.has(m.from) || (lifts.length > 0 && has(m, 'restriction'));
+    // "in the earlier draft", "per the proposal": a document named in a prepositional phrase revokes or asks nothing.
+    const inPhrase = nounInPhrase(ctx, m, a);
     // "the stand-up held at 09:00" took place; "REAL_RUN is held" is a block.
     const heldNext = ctx.tokens[nextToken(ctx, m.from, b)];
     // "held error rates flat", "held at 09:00": kept or took place; "Cutover held.", "is held" block.
     const tookPlace = ctx.tokens[m.from]?.norm === 'held' && m.to === m.from + 1 && !(p0 !== -1 && (has(ctx.cover[p0], 'be') || has(ctx.cover[p0], 'have'))) && heldNext !== undefined && heldNext.kind === 'word' && !['by', 'back', 'up', 'until', 'pending', 'off', 'for'].includes(heldNext.norm);
+    const revokes = m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation');
+    if (revokes && (verballyNegated(ctx, m.from, a) || listedAfter(ctx, m.from, negatedRevocationTo, a))) negatedRevocationTo = m.to;
     for (const tag of m.tags) {
       if (tag.kind === 'trigger' && negatedTrigger) continue;
+      if (tag.kind === 'trigger' && inPhrase && (tag.trigger === 'revocation' || tag.trigger === 'request')) continue;
+      if (tag.kind === 'trigger' && tag.trigger === 'revocation' && negatedRevocationTo === m.to) continue;
       if (tag.kind === 'trigger' && (lifting || tookPlace || asTime) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
       if (tag.kind === 'neg' && tag.neg === 'clause') {
         // "no evidence filed for the go-live | the owner approved on 07-31": the relative
@@ -103,11 +118,11 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
         else cancelBefore = Math.min(cancelBefore, rel);
       }
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
-      if (tag.kind === 'trigger' && tag.trigger === 'both' && ellipticalCondition(ctx, m, b)) continue;
+      if (tag.kind === 'trigger' && tag.trigger === 'both' && (ellipticalCondition(ctx, m, b) || complementIf(ctx, m, a, commaAfter(m.to)))) continue;
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
       if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
       if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
-      if (tag.kind === 'nonprod') {
+      if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a)) {
         nonProduction = true;
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
       }
@@ -115,6 +130,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
     if (forward.length === 0) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
+    if (onlyRequest && inPhrase) continue;
     const p = prevToken(ctx, m.from, a);
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
     const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
@@ -123,7 +139,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
     const end = conditional && !opensClause ? commaAfter(m.to) : b;
     starts.set(m.from, { end, temporal });
-    if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, commaAfter(m.to))) {
+    if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, commaAfter(m.to)) && !ownPhraseCondition(ctx, m, a)) {
       conditionAfter = Math.min(conditionAfter, m.from);
     }
   }
@@ -171,6 +187,82 @@ function ellipticalCondition(ctx: Ctx, m: Mention, b: number): boolean {
   for (let j = prevToken(ctx, m.from, 0), steps = 0; j !== -1 && steps < 4; j = prevToken(ctx, j, 0), steps++) {
     if (ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';') return true;
     if (has(ctx.cover[j], 'cue')) return false;
+  }
+  return false;
+}
+
+/** "not withdrawn", "has never been revoked": a negation before the verb, through its auxiliaries. */
+function verballyNegated(ctx: Ctx, i: number, a: number): boolean {
+  for (let j = prevToken(ctx, i, a), steps = 0; j !== -1 && steps < 4; steps++) {
+    const c = ctx.cover[j];
+    if (c?.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
+    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) return false;
+    j = prevToken(ctx, c ? c.from : j, a);
+  }
+  return false;
+}
+
+/** "withdrawn, suspended or superseded": `i` continues a list ending at `end` with only commas and conjunctions between. */
+function listedAfter(ctx: Ctx, i: number, end: number, a: number): boolean {
+  if (end < 0) return false;
+  for (let j = prevToken(ctx, i, a); j !== -1 && j >= end; j = prevToken(ctx, j, a)) {
+    const norm = ctx.tokens[j]?.norm ?? '';
+    if (!(isComma(ctx, j) || norm === 'or' || norm === 'and' || norm === 'nor')) return false;
+  }
+  return true;
+}
+
+// Words after which an "if" still opens a condition on the clause that follows ("and if the proof lands, ...").
+const CONDITION_OPENERS = new Set(['that', 'and', 'but', 'so', 'then', 'or', 'even', 'only', 'because', 'since', 'while', 'although', 'though', 'which', 'who', 'now', 'and/or']);
+
+/**
+ * "sorry if this is obvious, the owner did approve ...": an "if" after a word that takes it as
+ * a complement, closed by a comma, conditions only its own phrase. After a cue it is still the
+ * cue's condition ("approved if the checks pass").
+ */
+function complementIf(ctx: Ctx, m: Mention, a: number, comma: number): boolean {
+  if (m.to !== m.from + 1 || ctx.tokens[m.from]?.norm !== 'if' || !isComma(ctx, comma)) return false;
+  const p = prevToken(ctx, m.from, a);
+  const pt = ctx.tokens[p];
+  if (p === -1 || !pt || pt.kind !== 'word' || CONDITION_OPENERS.has(pt.norm)) return false;
+  const pm = ctx.cover[p];
+  if (has(pm, 'cue') || has(pm, 'modal') || has(pm, 'trigger') || has(pm, 'action')) return false;
+  for (let j = m.to; j < comma; j++) if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'action')) return false;
+  return true;
+}
+
+/**
+ * "REAL_RUN approved, go when ready": a condition whose own verb stands between it and the
+ * comma after the cue conditions that verb, not the cue ("approved, once the proof lands" does).
+ */
+function ownPhraseCondition(ctx: Ctx, m: Mention, a: number): boolean {
+  let words = 0;
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 6; j = prevToken(ctx, j, a), steps++) {
+    const c = ctx.cover[j];
+    if (has(c, 'cue') || has(c, 'action') || has(c, 'trigger')) return false;
+    if (isComma(ctx, j)) return words > 0;
+    if (ctx.tokens[j]?.kind === 'word' && !has(c, 'adverb')) words++;
+  }
+  return false;
+}
+
+/** "in the earlier draft": a preposition, a determiner and at most one plain word before the trigger. */
+function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  if (p !== -1 && (!ctx.cover[p] || has(ctx.cover[p], 'adverb')) && ctx.tokens[p]?.kind === 'word') p = prevToken(ctx, p, a);
+  if (p === -1 || !has(ctx.cover[p], 'det')) return false;
+  const q = prevToken(ctx, p, a);
+  return q !== -1 && has(ctx.cover[q], 'prep');
+}
+
+/** "after the replica-lag alarm", "since the staging run": a non-production word dating the clause does not place it. */
+function inTimePhrase(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  for (let steps = 0; p !== -1 && steps < 3; steps++) {
+    const c = ctx.cover[p];
+    if (TIME_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
+    if (!(has(c, 'det') || has(c, 'adverb') || (!c && ctx.tokens[p]?.kind !== 'punct'))) return false;
+    p = prevToken(ctx, c ? c.from : p, a);
   }
   return false;
 }
@@ -232,17 +324,28 @@ function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
 function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean): Uint8Array {
   const out = new Uint8Array(b - a);
   let active = false;
+  let subject = false;
   let words = 0;
   for (let i = a; i < b; i++) {
     const m = startingAt(ctx, i);
     const t = ctx.tokens[i];
     if (active && t && relativeClauseStarts(ctx, i, a)) active = false;
+    // "none: the owner already cleared activation": a colon opens what the negated word labels.
+    if (active && t && t.kind === 'punct' && (t.raw === ':' || t.raw === '—')) active = false;
     if (active && t) {
-      if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
+      if (isComma(ctx, i) && subject) {
+        // "nobody on the team, including Ingrid herself, has written": a negated subject reaches its verb past an aside.
+      } else if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
         const p = prevToken(ctx, i, a);
         const pm = p === -1 ? undefined : ctx.cover[p];
         if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg'))) active = false;
       } else if (t.kind !== 'punct' && ++words > maxWords) active = false;
+    }
+    // "Nobody disputes that the owner approved": the negation is of the dispute.
+    if (active && t && DISPUTING.has(t.norm)) {
+      out[i - a] = 1;
+      active = false;
+      continue;
     }
     // "Nothing is blocking the repoint anymore": the negation is of the block.
     if (active && m && m.tags.some((tag) => tag.kind === 'trigger' && tag.trigger === 'blocking')) {
@@ -260,6 +363,7 @@ function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion
     if (active) out[i - a] = 1;
     if (m && (m.tags.some((tag) => tag.kind === 'neg' && tag.neg === kind) || (kind === 'exclusion' && notBeforeAction(ctx, m, b)))) {
       active = true;
+      subject = NEGATED_PRONOUNS.has(ctx.tokens.slice(m.from, m.to).map((x) => x.norm).join(' '));
       words = 0;
       for (let k = m.from; k < m.to; k++) out[k - a] = 1;
       i = m.to - 1;

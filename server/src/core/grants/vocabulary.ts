@@ -224,6 +224,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up', 'scripts',
     'runbooks', 'procedures', 'templates', 'drafts',
     'follow-ups', 'followup', 'cleanup', 'clean-up', 'retro', 'retrospective', 'postmortem', 'channel',
+    'agenda', 'agendas', 'summary', 'summaries', 'memo', 'report', 'reports', 'minutes', 'write-up', 'writeup', 'slides', 'deck',
   ],
 
   grantCues: [
@@ -238,10 +239,16 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'confirmed', 'renewed', 'on file', 'is on file', 'on record', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
+    // A body's decision to grant is the grant, whenever it takes effect ("resolved to grant the go-live with effect from 12-07").
+    'resolved to grant', 'resolved to approve', 'resolved to authorize', 'resolved to authorise', 'decided to grant', 'decided to approve',
+    'decided to authorize', 'voted to approve', 'voted to grant', 'voted to authorize', 'agreed to approve', 'agreed to grant', 'agreed to authorize',
+    'exempted',
   ],
   presentGrantVerbs: [
     'authorizes', 'authorises', 'approves', 'grants', 'permits', 'allows', 'clears', 'enables', 'sanctions',
     'greenlights', 'green-lights',
+    // Only after a record noun ("the e-mail granting the permit"); see cues.ts.
+    'granting', 'approving', 'authorizing', 'authorising', 'sanctioning', 'permitting',
   ],
   extensionCues: ['covers', 'now covers', 'extends to', 'includes', 'encompasses'],
   grantNouns: [
@@ -270,6 +277,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
+    'promoted', 'edited', 'altered', 'amended', 'patched', 'backfilled', 'purged', 'truncated',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
   backwardOnlyCues: [
@@ -277,7 +285,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'landed', 'proceeded', 'done', 'did', 'complete', 'completed', 'finished', 'live', 'underway', 'under way',
     'in progress', 'in place', 'in effect', 'in hand', 'good to go', 'opened', 'reopened', 'unlocked',
   ],
-  permissionModals: ['may', 'can', 'may now', 'can now', 'may also', 'is free to', 'are free to', 'is clear to', 'are clear to'],
+  permissionModals: ['may', 'can', 'may now', 'can now', 'may also', 'is free to', 'are free to', 'is clear to', 'are clear to', 'ok to', 'okay to', 'good to'],
   permissionVerbs: [
     'proceed', 'begin', 'start', 'continue', 'go ahead', 'run', 'execute', 'perform', 'carry out', 'rotate',
     'write', 'mutate', 'push', 'ship', 'release', 'launch', 'move', 'apply', 'cut over', 'repoint', 'deploy',
@@ -301,16 +309,16 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'replaces', 'replaced', 'overturned', 'overturns', 'reversed', 'reverses', 'reopened', 'is over', 'was over', 'are over',
   ],
   eventCues: [
-    'since', 'following', 'post', 'after', 'in the wake of', 'behind us'
+    'since', 'following', 'post', 'after', 'in the wake of', 'behind us', 'are past', 'is past', 'were past', 'now past', "we're past", 'well past',
   ],
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
-    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored',
+    'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
   ],
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
-    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record'
+    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such'
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
@@ -353,7 +361,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   verbalNegations: [
-    'not', 'never', 'no longer', "n't", 'nor', 'hardly', 'nearly', 'almost', 'narrowly', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
+    'not', 'never', 'no longer', "n't", 'nor', 'hardly', 'nearly', 'almost', 'narrowly', 'as good as', 'all but', 'virtually', 'practically', 'more or less', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
     "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", 'cannot',
     "couldn't", "shouldn't", "mustn't", "needn't", 'neither',
   ],
@@ -378,7 +386,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'without incident', 'without incidents', 'without delay', 'without problems', 'without any errors',
     'without any issues', 'no issues', 'no errors', 'no incidents', 'nothing else', 'not least', 'if any',
     'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention', 'written as',
-    'written up', 'written down', 'is written as', 'wrote down', 'write down', 'noted down', 'took down',
+    'written up', 'written down', 'is written as', 'wrote down', 'written it down', 'wrote it down', 'written it up', 'wrote it up',
+    'to be clear', 'to be fair', 'to be honest', 'to be sure', 'to be precise', 'to be explicit', 'write down', 'noted down', 'took down',
   ],
 
   conditionalTriggers: [
@@ -418,8 +427,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   questionTriggers: [
     'whether', 'asked if', 'ask if', 'asks if', 'unclear', 'unknown', 'open question', 'to be decided',
     'to be confirmed', 'tbd', 'tbc', 'undecided', 'not known', 'uncertain', 'question of', 'question is',
-    'who approved', 'who authorized', 'did anyone', 'has anyone', 'believes', 'believe', 'believed', 'thinks', 'think',
+    'did anyone', 'has anyone', 'believes', 'believe', 'believed', 'thinks', 'think',
     'assumes', 'assumed', 'allegedly', 'supposedly', 'reportedly', 'apparently', 'may have', 'might have', 'seems', 'appears to',
+    'unverified', 'unconfirmed',
   ],
   revocationTriggers: [
     'revoked', 'revoke', 'revokes', 'revocation', 'withdrawn', 'withdrew', 'withdraw', 'withdraws', 'rescinded',
