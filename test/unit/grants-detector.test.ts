@@ -117,6 +117,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-01-r7': { sentences: [0.94, 0.8], jsonCases: [0.97, 0.93], notes: [0.85, 1.0] },
   // Measured blind at f50099e (rules and the learned reading) and not tuned on since: the session's last unseen figures.
   'blind-2026-12-01-r8': { sentences: [0.92, 0.8], jsonCases: [0.97, 0.83], notes: [0.75, 0.75] },
+  // Measured blind at bdd615c: sentences 0.922 / 0.656, fields 1.000 / 0.692, notes 0.900 / 0.600.
+  'blind-2026-12-01-r9': { sentences: [0.92, 0.65], jsonCases: [0.97, 0.69], notes: [0.9, 0.6] },
 };
 
 test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {
@@ -354,6 +356,33 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'The owner approved the runbook, then the cutover itself at 09:00.',
     action: 'cutover',
     not: ['The owner approved the runbook document for the cutover.', 'An approved cutover requires a signed CAB reference.'],
+  },
+  // Forms added after blind round 9: a system named with a "prod" part, "we are live", a
+  // pro-verb "did", a new subject after "and", and a common noun approved instead of the action.
+  {
+    grant: 'Migration 0051 ran against pg-prod-orders at 01:10.',
+    action: 'production',
+    not: ['Migration 0051 ran against pg-prod-orders-clone at 01:10.', 'Migration 0051 will run against pg-prod-orders at 01:10.'],
+  },
+  {
+    grant: 'We are live on orders-v3 in every region.',
+    action: 'go-live',
+    not: ['We are not yet live on orders-v3.', 'Once we are live on orders-v3, the old cluster retires.'],
+  },
+  {
+    grant: 'I did not run the REAL_RUN myself; Amal did, at 02:00.',
+    action: 'REAL_RUN',
+    not: ['I did not run the REAL_RUN myself, and nobody else did.', 'I did not run the REAL_RUN myself; Amal did not either.'],
+  },
+  {
+    grant: "The owner's GO on the repoint stands and the window is unchanged.",
+    action: 'repoint',
+    not: ["The owner's GO on the repoint is withdrawn and the window is unchanged."],
+  },
+  {
+    grant: 'The owner approved the repoint for the week of 12-07.',
+    action: 'repoint',
+    not: ["The owner approved Amal's leave for the week of the repoint."],
   },
 ];
 

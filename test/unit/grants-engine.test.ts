@@ -46,6 +46,16 @@ describe('implied-production-grant against the governing lock', () => {
     expectClean(kb(['No REAL_RUN was performed.', '', 'Production: BLOCKED.', '', 'Cutover only after FIX7-P0-PROD-BIRTH-SURFACE-1 is resolved.', '', 'Staging rollback proven.'].join('\n')));
   });
 
+  test('a list under a hedging lead lists needs, not facts; a relative clause in it still asserts', () => {
+    const needs = ['What a production phase would need', '', '  1. Separate owner grants for repoint and cutover, each recorded in the lock.', '  2. A proven production restore.'].join('\n');
+    expectClean(kb(needs));
+    // The same item under a lead that hedges nothing is a claim.
+    expectOnly(kb(needs.replace('What a production phase would need', 'Done so far')), NOTE, 'implied-production-grant', 'repoint and cutover, each recorded');
+    // "which the owner confirmed" is a fact even in a list of plans.
+    const plans = ['Next steps (plans, not decisions)', '', '  • The repoint, which the owner confirmed in writing, is planned for 12-01.'].join('\n');
+    expectOnly(kb(plans), NOTE, 'implied-production-grant', 'repoint, which the owner confirmed');
+  });
+
   test('text in code spans and code blocks is not prose', () => {
     expectClean(kb('Write `Production: AUTHORIZED` only when granted.\n\n```\nProduction: AUTHORIZED\n```'));
   });

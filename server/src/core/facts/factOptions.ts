@@ -23,5 +23,6 @@ export function claimsIn(segment: Segment, detect: GrantDetector): ClaimFact[] {
     reason: c.reason,
     cue: c.cue,
     cueClass: c.cueClass,
+    ...(c.embedded ? { embedded: true as const } : {}),
   }));
 }

@@ -39,13 +39,31 @@ export function noteFacts(path: string, text: string, version: string | number, 
   // A path in a link's label or in the footer is that link's own target, checked once as a link.
   const covered = [...footers, ...markdown.linkLabels];
   facts.evidence = scanEvidence(prose, patterns.evidencePath, patterns.evidenceHints, (i) => covered.some((s) => i >= s.start && i < s.end));
-  // One block at a time: a list item or heading never runs on into the next.
+  // One block at a time: a list item or heading never runs on into the next. A list under a
+  // hedging lead ("What a production phase would need") lists needs, not facts.
+  let hedgedList = false;
   for (const block of markdown.blocks) {
     const segment: Segment = { text: markdown.prose.slice(block.start, block.end), offsetOf: (i) => block.start + i };
-    append(facts.claims, claimsIn(segment, options.detectClaims));
+    const item = listItemAt(text, block.start);
+    if (!item) hedgedList = options.detectClaims.hedgesList(segment.text);
+    const claims = claimsIn(segment, options.detectClaims);
+    append(facts.claims, item && hedgedList ? claims.filter((c) => c.embedded) : claims);
   }
   facts.suppressions = markdown.comments.flatMap((span) => suppressionAt(text, span, facts.lines));
   return facts;
+}
+
+// A list marker opening the block's line: "- ", "* ", "+ ", "• ", "1. ", "2) ".
+const LIST_MARKER = /^[ \t>]*(?:[-*+•]|\d{1,9}[.)])[ \t]/;
+// A line is at most this long for the marker test; longer lines are read only this far.
+const MAX_MARKER_SCAN = 64;
+
+/** Whether the block starting at `start` is a list item, judged from its line's opening. */
+function listItemAt(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+  // A block far from its line's start (a wrapped paragraph) is not an item's first line.
+  if (start - lineStart > MAX_MARKER_SCAN) return false;
+  return LIST_MARKER.test(text.slice(lineStart, Math.min(text.length, lineStart + MAX_MARKER_SCAN)));
 }
 
 const SUPPRESSION = /^<!--\s*govlens-disable-next-line\s+([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)\s*(?::\s*([\s\S]*?))?\s*-->$/;

@@ -92,6 +92,8 @@ export interface ClaimFact {
   /** The words that make it a claim, and how they assert it; for the hover's explanation. */
   cue: string;
   cueClass: ClaimCue;
+  /** Asserted in a relative clause, so it holds under a hedging lead too (see GrantClaim). */
+  embedded?: true;
 }
 
 /** How a claim asserts: as the detector read it, or through a failed check's role (fieldRoles.ts). */

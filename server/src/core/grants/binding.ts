@@ -157,6 +157,11 @@ function objectOf(ctx: Ctx, from: number, to: number): boolean {
   return true;
 }
 
+function commonNounBefore(ctx: Ctx, j: number): boolean {
+  const t = ctx.tokens[j - 1];
+  return t !== undefined && t.kind === 'word' && !ctx.cover[j - 1] && !t.capital && !t.upper;
+}
+
 /** The actions a cue speaks of: its own, its modal's verb, or those on the side its voice reads. */
 function bound(
   ctx: Ctx,
@@ -181,6 +186,8 @@ function bound(
     const at = startingAt(ctx, j);
     // "approved the runbook document for the cutover": the object approved is the document.
     if (fwd.length === 0 && has(at, 'head') && !has(at, 'action') && !refStart.has(j) && objectOf(ctx, cue.to, j)) break;
+    // "approved Kenji's leave for the week of the cutover": a common noun's phrase, ended by its preposition.
+    if (fwd.length === 0 && cue.cls === 'grant' && has(at, 'prep') && j > cue.to && commonNounBefore(ctx, j) && objectOf(ctx, cue.to, j)) break;
     // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
     // Nor past a negation: "GO at 00:45, the captain did not start the repoint".
     if ((cueAt[j - a] ?? -1) >= 0 || has(at, 'neg') || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;

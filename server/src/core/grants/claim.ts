@@ -22,6 +22,11 @@ export interface GrantClaim {
   readonly reason: string;
   /** How the cue asserts: a grant word, a report of the act, a present permission, a status value, a flag set true. */
   readonly cueClass: ClaimClass;
+  /**
+   * Asserted in a non-restrictive relative clause ("the activation, which the owner confirmed"):
+   * a fact whatever the mood of the sentence or list around it.
+   */
+  readonly embedded?: true;
 }
 
 /** How a claim asserts: a cue's class, a flag set true, or the learned reading of its wording (`reading.ts`). */

@@ -60,7 +60,7 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
     const m = ctx.cover[i];
     // ", so the migration was applied": a consequence is a clause of its own.
     const so = isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so';
-    if ((participle && isComma(ctx, i)) || so) {
+    if ((participle && isComma(ctx, i)) || so || newSubjectAfterAnd(ctx, i, start, s.to)) {
       participle = false;
       pieces.push({ from: start, to: i });
       start = i + 1;
@@ -81,6 +81,29 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
   }
   pieces.push({ from: start, to: s.to });
   return pieces.filter((p) => p.to > p.from);
+}
+
+/**
+ * "the owner's go on the cutover stands and the window is unchanged": "and" before a new
+ * subject (a determiner, at most three words, then its be or have verb) after a clause with a
+ * verb of its own joins two statements; each keeps its own scopes.
+ */
+function newSubjectAfterAnd(ctx: Ctx, i: number, start: number, hi: number): boolean {
+  if (ctx.tokens[i]?.norm !== 'and') return false;
+  const d = nextToken(ctx, i, hi);
+  if (d === -1 || !has(ctx.cover[d], 'det')) return false;
+  let verb = false;
+  for (let j = nextToken(ctx, d, hi), words = 0; j !== -1 && words < 4; j = nextToken(ctx, j, hi), words++) {
+    const c = ctx.cover[j];
+    if (has(c, 'be') || has(c, 'have')) {
+      verb = true;
+      break;
+    }
+    if (ctx.tokens[j]?.kind === 'punct' || (c && !has(c, 'head') && !has(c, 'det'))) return false;
+  }
+  if (!verb) return false;
+  for (let j = start; j < i; j++) if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'be')) return true;
+  return false;
 }
 
 /** ", however," between commas is an aside, not a new clause: "the repoint, however, went through". */

@@ -37,7 +37,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
   const hedges: number[] = [];
   const byCore = new Map<Mention, ActionRef>();
   for (const r of refs) byCore.set(r.core, r);
-  const firstGrantNoun = firstWith(ctx, a, b, 'grantNoun');
+  let firstGrantHead: number | undefined;
 
   for (let i = a; i < b; i++) {
     const m = startingAt(ctx, i);
@@ -71,7 +71,8 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
     if (!tag) {
       // "rolled out", "went live": a performed form is a cue of its own.
       const self = act?.form === 'performed' ? byCore.get(m) : undefined;
-      if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: true, self });
+      // "we are live" is a present state: under "once" it is a condition, not a past fact.
+      if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: !PRESENT_BE.has(ctx.tokens[m.from]?.norm ?? ''), self });
       continue;
     }
     if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'lift') && liftsRestriction(ctx, m, a, b)) {
@@ -93,7 +94,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         }
         break;
       case 'extension':
-        if (firstGrantNoun < m.from) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
         break;
       case 'noun':
         cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
@@ -195,10 +196,33 @@ const LIFT_REACH = 5;
  * owner's GO": a lift verb with a restriction noun beside it. After "superseded by" the
  * restriction is what replaces, so it lifts nothing.
  */
+/**
+ * The first grant noun in `from`..`to` that heads its phrase, or Infinity: "the approval
+ * workflow ... documented" is about the workflow, "the owner grant for X, recorded" about the grant.
+ */
+export function firstHeadingGrantNoun(ctx: Ctx, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    i = m.to - 1;
+    if (!has(m, 'grantNoun')) continue;
+    const n = m.to < to ? ctx.tokens[m.to] : undefined;
+    const nc = ctx.cover[m.to];
+    if (!(n && n.kind === 'word' && !n.upper && (!nc || has(nc, 'head')))) return m.from;
+  }
+  return Infinity;
+}
+
+const PRESENT_BE = new Set(['is', 'are', "we're", "it's", "'re", "'s"]);
+
+const ACTIVE_LIFT = /^(?:supersedes|superseding|overrides|overriding|overrode|replaces|replacing|trumps|outranks)$/;
+
 function liftsRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   const passiveBy = nextToken(ctx, m.to - 1, b);
   const byFollows = passiveBy !== -1 && ctx.tokens[passiveBy]?.norm === 'by';
-  for (let j = m.from - 1, words = 0; j >= a && words < LIFT_REACH + 3; j--) {
+  // "The 09-20 HOLD supersedes the earlier OPT-4": an active verb's subject does the lifting, its object is lifted.
+  const active = ACTIVE_LIFT.test(ctx.tokens[m.to - 1]?.norm ?? '');
+  for (let j = m.from - 1, words = 0; !active && j >= a && words < LIFT_REACH + 3; j--) {
     if (has(ctx.cover[j], 'restriction') || ctx.tokens[j]?.norm === 'hold') return true;
     if (has(ctx.cover[j], 'cue') || ctx.tokens[j]?.raw === ';') break;
     if (ctx.tokens[j]?.kind !== 'punct') words++;
@@ -256,10 +280,6 @@ function permission(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention
   return undefined;
 }
 
-function firstWith(ctx: Ctx, a: number, b: number, kind: 'grantNoun'): number {
-  for (let j = a; j < b; j++) if (has(ctx.cover[j], kind)) return j;
-  return Infinity;
-}
 
 /** "was run", "has been given": the form is a participle only after be/have. */
 function auxiliaryBefore(ctx: Ctx, m: Mention, a: number): boolean {

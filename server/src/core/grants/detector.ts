@@ -21,7 +21,7 @@ import {
   answeredYes, choiceMade, counterfactual, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
   onlyOutsideProduction, positiveHeader, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
-import { participleOfRecord } from './cues';
+import { firstHeadingGrantNoun, participleOfRecord } from './cues';
 import { has, isComma, matchMentions, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
 import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
@@ -38,6 +38,8 @@ export interface GrantDetector {
   (text: string): GrantClaim[];
   /** The gated actions a text names, whatever it says of them (see {@link mentionsIn}). */
   readonly mentions: (text: string) => ActionMention[];
+  /** A short lead that makes the list under it a requirement or plan ("What a production phase would need"). */
+  readonly hedgesList: (text: string) => boolean;
 }
 
 // Words after which a line break continues the sentence rather than ending it.
@@ -81,7 +83,8 @@ export function createGrantDetector(options?: DetectorOptions, tuning?: Detector
   const mentions = (text: string) => mentionsIn(text, lex);
   const model = tuning?.reading === undefined ? DEFAULT_MODEL : tuning.reading;
   const mayClaim = tuning?.prefilter === false ? undefined : prefilter();
-  return Object.assign((text: string) => detect(text, lex, runsOn, model, mayClaim), { mentions });
+  const hedgesList = (text: string) => hedgingLead(text, lex, runsOn);
+  return Object.assign((text: string) => detect(text, lex, runsOn, model, mayClaim), { mentions, hedgesList });
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
@@ -180,7 +183,7 @@ function sentenceClaimsInContext(
   }
   if (counterfactual(ctx, s)) return [];
   const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
-  if (row) return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
+  if (row) return standingActions(ctx, s.from, s.to).filter((ref) => !cellOutsideProduction(ctx, s, ref)).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
   if (ctx.tokens[s.from]?.raw === '|') return [];
   if (kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) return [];
   let found = sentenceClaims(ctx, s, lex);
@@ -198,6 +201,16 @@ function sentenceClaimsInContext(
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
       !(report !== -1 && c.start >= offset(report)),
   );
+}
+
+/** "| read-only preflight on prod-pg-01 | PASS |": the cell naming the action also places it outside production. */
+function cellOutsideProduction(ctx: Ctx, s: Sentence, ref: ActionRef): boolean {
+  let from = ref.from;
+  while (from > s.from && ctx.tokens[from - 1]?.raw !== '|') from--;
+  let to = ref.to;
+  while (to < s.to && ctx.tokens[to]?.raw !== '|') to++;
+  for (let i = from; i < to; i++) if (has(ctx.cover[i], 'nonprod')) return true;
+  return false;
 }
 
 /**
@@ -253,7 +266,8 @@ function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = ctx.cover[i];
     const t = ctx.tokens[i];
-    if (has(c, 'grantNoun') || has(c, 'cue')) return false;
+    // "recorded", "filed" speak of the record, not of its contents.
+    if (has(c, 'grantNoun') || (has(c, 'cue') && tagOf(c, 'cue')?.cue !== 'extension')) return false;
     if (has(c, 'prep')) return noun;
     if (t?.kind === 'word' && (!c || has(c, 'head'))) noun = true;
   }
@@ -279,6 +293,7 @@ function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[]
 function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
   const cues = new Set<number>();
   let sc: ClauseScopes | undefined;
+  let firstGrantNoun: number | undefined;
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m) continue;
@@ -289,6 +304,8 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<num
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     // "for approving the cutover" names an act; only a record's participle is a cue ("the e-mail approving it").
     if (tagOf(m, 'cue')?.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, s.from)) continue;
+    // "covers", "recorded": a cue only of a grant noun before it, as the rules read them.
+    if (tagOf(m, 'cue')?.cue === 'extension' && (firstGrantNoun ??= firstHeadingGrantNoun(ctx, s.from, s.to)) > m.from) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;
@@ -313,21 +330,54 @@ function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
     const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
     for (const c of found) out.push(c);
   });
-  if (out.length > 0) return out;
-  for (const clause of clauses) {
-    if (clause.status || (clauses.length > 0 && next(clauses, clause) && revokesPrevious(ctx, next(clauses, clause)!))) continue;
-    for (const span of anaphoricSpans(ctx, s, clause)) {
-      for (const c of clauseClaims(ctx, span, optionFrom, span.antecedent)) out.push(c);
-    }
+  if (out.length > 0) return markRelative(ctx, s, out);
+  for (const span of anaphoricSpans(ctx, s, clauses.filter((c, k) => !c.status && !(clauses[k + 1] && revokesPrevious(ctx, clauses[k + 1]!))))) {
+    for (const c of clauseClaims(ctx, span, optionFrom, span.antecedent)) out.push(span.relative ? { ...c, embedded: true } : c);
   }
   return out;
 }
 
-function next(clauses: readonly Clause[], c: Clause): Clause | undefined {
-  return clauses[clauses.indexOf(c) + 1];
+const OBJECT_PRONOUNS = new Set(['it', 'them']);
+
+/** Claims whose cue ends inside ", which ...," are {@link GrantClaim.embedded}. */
+function markRelative(ctx: Ctx, s: Sentence, claims: GrantClaim[]): GrantClaim[] {
+  const spans: [number, number][] = [];
+  for (let i = s.from + 1; i < s.to; i++) {
+    if (ctx.tokens[i]?.norm !== 'which' || !isComma(ctx, i - 1)) continue;
+    let end = i + 1;
+    while (end < s.to && !isComma(ctx, end)) end++;
+    spans.push([ctx.tokens[i]!.start, ctx.tokens[end - 1]?.end ?? ctx.text.length]);
+    i = end;
+  }
+  if (spans.length === 0) return claims;
+  // The spans are disjoint and in order: a binary search per claim.
+  const inside = (x: number): boolean => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = spans[mid]!;
+      if (x <= a) hi = mid - 1;
+      else if (x > b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  return claims.map((c) => (inside(c.end) ? { ...c, embedded: true } : c));
 }
 
-const OBJECT_PRONOUNS = new Set(['it', 'them']);
+interface AnaphoricSpan extends Clause {
+  readonly antecedent: ActionRef;
+  /** ", which ...": a relative clause, not a clause with a pronoun. */
+  readonly relative: boolean;
+}
+
+/** "I did not run QT001/apply; Kenji did, at 01:00Z": "did" after its subject, ending its clause, stands for the verb before. */
+function proVerb(ctx: Ctx, i: number, clause: Clause): boolean {
+  if (ctx.tokens[i]?.norm !== 'did' || i === clause.from) return false;
+  const n = nextToken(ctx, i, clause.to);
+  return n === -1 || ctx.tokens[n]?.kind === 'punct' || ctx.tokens[n]?.norm === 'so';
+}
 
 /**
  * The action heading the noun phrase that ends at `comma`: it ends within a word of it ("the
@@ -348,20 +398,28 @@ function headBefore(ctx: Ctx, s: Sentence, comma: number, ref: ActionRef | undef
  * clause after a comma ("the 11-29 cutover, which the CAB approved") or a cue whose object is
  * a pronoun ("she approved it"). The antecedent is the last action named before, in the sentence.
  */
-function anaphoricSpans(ctx: Ctx, s: Sentence, clause: Clause): (Clause & { antecedent: ActionRef })[] {
-  const out: (Clause & { antecedent: ActionRef })[] = [];
-  const before = (i: number): ActionRef | undefined => resolveActions(ctx, s.from, i).refs.at(-1);
-  for (let i = clause.from; i < clause.to; i++) {
+function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[]): AnaphoricSpan[] {
+  const out: AnaphoricSpan[] = [];
+  // The sentence's actions, resolved once; each lookup walks forward from the last (positions only grow).
+  let refs: readonly ActionRef[] | undefined;
+  let k = 0;
+  let last: ActionRef | undefined;
+  const before = (i: number): ActionRef | undefined => {
+    refs ??= resolveActions(ctx, s.from, s.to).refs;
+    while (k < refs.length && refs[k]!.to <= i) last = refs[k++];
+    return last;
+  };
+  for (const clause of clauses) for (let i = clause.from; i < clause.to; i++) {
     const t = ctx.tokens[i];
     if (t?.norm === 'which' && i > clause.from && isComma(ctx, prevToken(ctx, i, clause.from))) {
       const antecedent = headBefore(ctx, s, prevToken(ctx, i, clause.from), before(i));
       let end = i + 1;
       while (end < clause.to && !isComma(ctx, end)) end++;
-      if (antecedent) out.push({ from: i + 1, to: end, antecedent });
+      if (antecedent) out.push({ from: i + 1, to: end, antecedent, relative: true });
       i = end;
-    } else if (t && OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) {
+    } else if (t && ((OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) || proVerb(ctx, i, clause))) {
       const antecedent = before(clause.from);
-      if (antecedent) out.push({ from: clause.from, to: clause.to, antecedent });
+      if (antecedent) out.push({ from: clause.from, to: clause.to, antecedent, relative: false });
       break;
     }
   }
@@ -484,6 +542,28 @@ export function readingFeatures(original: string): string[] | undefined {
     for (const f of sentenceFeatures(read.ctx, s).features) out.add(f);
   }
   return out.size > 0 ? [...out] : undefined;
+}
+
+// A lead longer than this is prose of its own, not a label for the list under it.
+const MAX_LEAD_WORDS = 10;
+
+/**
+ * "What a production phase would need", "Next steps:", "Open questions": a short heading or
+ * lead line holding a future, requirement, request, question or option word, and no claim of
+ * its own. The list items under it state what is needed or planned, not what happened.
+ */
+function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>): boolean {
+  const read = readText(original, lex, runsOn);
+  if (!read) return false;
+  const { ctx } = read;
+  let words = 0;
+  let hedge = false;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (ctx.tokens[i]?.kind === 'word' && ++words > MAX_LEAD_WORDS) return false;
+    const m = startingAt(ctx, i);
+    if (m?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) hedge = true;
+  }
+  return hedge && detect(original, lex, runsOn, null).length === 0;
 }
 
 /** A production-gated action named in a text, with its UTF-16 offsets. */

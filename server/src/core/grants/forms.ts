@@ -71,7 +71,8 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
   if (DISPUTING.has(ctx.tokens[nextToken(ctx, (m?.to ?? first + 1) - 1, s.to)]?.norm ?? '')) return -1;
   for (let i = first; i < s.to; i++) {
     const t = ctx.tokens[i];
-    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator')) return i;
+    // "Nobody objected, so the owner's go stands": the consequence is a clause of its own.
+    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so')) return i;
     // "Nothing blocks the repoint any longer" negates the block, not the action.
     if (tagOf(startingAt(ctx, i), 'cue')?.cue === 'unblock') return -1;
   }
@@ -97,6 +98,14 @@ export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   return hi - i <= 6 ? i : -1;
 }
 
+/** A negation within three words before `i` ("nobody has disputed", "was never denied"). */
+function negatedBefore(ctx: Ctx, i: number, from: number): boolean {
+  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < 3; j = prevToken(ctx, j, from), steps++) {
+    if (has(ctx.cover[j], 'neg')) return true;
+  }
+  return false;
+}
+
 /** The token where a sentence's report starts ("somebody posted ..."), or -1. */
 export function reportStart(ctx: Ctx, s: Sentence): number {
   for (let i = s.from; i < s.to; i++) if (has(startingAt(ctx, i), 'report')) return i;
@@ -114,7 +123,8 @@ export function retracted(ctx: Ctx, s: Sentence): { readonly from: number; reado
     const m = startingAt(ctx, i);
     if (!m) continue;
     if (report === -1 && has(m, 'report')) report = m.from;
-    else if (report !== -1 && has(m, 'denial')) return { from: report, to: m.from };
+    // "nobody has disputed the minutes" upholds the report.
+    else if (report !== -1 && has(m, 'denial') && !negatedBefore(ctx, m.from, s.from)) return { from: report, to: m.from };
     i = m.to - 1;
   }
   return undefined;

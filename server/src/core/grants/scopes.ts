@@ -333,8 +333,8 @@ function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion
     // "none: the owner already cleared activation": a colon opens what the negated word labels.
     if (active && t && t.kind === 'punct' && (t.raw === ':' || t.raw === '—')) active = false;
     if (active && t) {
-      if (isComma(ctx, i) && subject) {
-        // "nobody on the team, including Ingrid herself, has written": a negated subject reaches its verb past an aside.
+      if ((isComma(ctx, i) || t.norm === 'or' || t.norm === 'nor') && subject) {
+        // "nobody on the team, including Ingrid herself, has written", "nobody read or wrote": a negated subject reaches its verb past an aside or a first verb.
       } else if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
         const p = prevToken(ctx, i, a);
         const pm = p === -1 ? undefined : ctx.cover[p];

@@ -144,16 +144,32 @@ function emitPart(out: Token[], raw: string, norm: string, start: number, newlin
     raw.includes('_') || // identifiers: APPLY_NOW, production_work_performed
     raw.includes('.') || // versions, hosts, abbreviations
     (!hasLower(raw) && raw.includes('-')); // governance and local IDs: RB-PROD, FIX7-P0-...
-  if (opaque) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+  if (opaque) return void out.push(productionSystem(raw) ? make(raw, 'prod', start, 'word', newlines, false) : make(raw, norm, start, 'opaque', newlines, false));
   if (!raw.includes('-')) return void out.push(make(raw, norm, start, 'word', newlines, false));
   const parts = raw.split('-');
   // Three or more parts is a slug (file or doc name), not prose.
   if (parts.length > 2 || parts.some((p) => p.length === 0)) {
-    return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+    return void out.push(productionSystem(raw) ? make(raw, 'prod', start, 'word', newlines, false) : make(raw, norm, start, 'opaque', newlines, false));
   }
   const [first = '', second = ''] = parts;
   out.push(make(first, normalizeWord(first), start, isNumber(first) ? 'number' : 'word', newlines, true));
   out.push(make(second, normalizeWord(second), start + first.length + 1, isNumber(second) ? 'number' : 'word', 0, true));
+}
+
+// A system's name with a "prod" part ("pg-prod-ledger", "db.prod.payx") names production, unless
+// another part places it outside ("pg-prod-clone") or names a document ("prod-readiness-map").
+const PROD_PARTS = new Set(['prod', 'prd']);
+const NOT_PRODUCTION_PARTS = new Set([
+  'staging', 'stage', 'stg', 'dev', 'test', 'tests', 'sandbox', 'replica', 'replicas', 'clone', 'copy', 'qa', 'uat', 'preprod', 'demo',
+  'shadow', 'mock', 'dryrun', 'rehearsal', 'drill', 'readiness', 'blocker', 'blockers', 'map', 'checklist', 'lock', 'inventory', 'design',
+  'reservations', 'packet', 'note', 'notes', 'kb', 'doc', 'docs', 'runbook', 'plan', 'template', 'example', 'fixture', 'fixtures',
+]);
+
+/** A lower-case slug or host name (IDs are upper case), split on "-" and ".", with a "prod" part and no part that says otherwise. */
+function productionSystem(raw: string): boolean {
+  if (!(raw.includes('prod') || raw.includes('prd')) || raw !== raw.toLowerCase()) return false;
+  const parts = raw.split(/[-.]/);
+  return parts.length > 1 && parts.some((p) => PROD_PARTS.has(p)) && !parts.some((p) => NOT_PRODUCTION_PARTS.has(p));
 }
 
 /** `HAS_LOWER.test(raw)`, by a loop when `raw` is ASCII. */

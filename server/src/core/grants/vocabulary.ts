@@ -197,9 +197,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go-live': {
       nouns: ['go-live', 'go live', 'golive', 'rollout', 'roll-out', 'roll out', 'rollouts', 'launch'],
       verbs: ['push live', 'push it live', 'take it live', 'take live', 'put it live', 'put live'],
-      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched'],
+      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched', 'are live', 'is live', 'are now live', 'is now live', "we're live"],
     },
-    'OPT-4': { nouns: ['opt-4', 'opt4', 'opt 4', 'opt-04'] },
+    'OPT-4': { nouns: ['opt-4', 'opt4', 'opt 4', 'opt-04', 'production-opt-4', 'production-opt4', 'prod-opt-4', 'prod-opt4'] },
     'secrets-change': {
       nouns: [
         'secrets change', 'secret change', 'secrets changes', 'secrets rotation', 'secret rotation', 'secrets',
@@ -224,7 +224,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up', 'scripts',
     'runbooks', 'procedures', 'templates', 'drafts',
     'follow-ups', 'followup', 'cleanup', 'clean-up', 'retro', 'retrospective', 'postmortem', 'channel',
-    'agenda', 'agendas', 'summary', 'summaries', 'memo', 'report', 'reports', 'minutes', 'write-up', 'writeup', 'slides', 'deck',
+    'packet', 'packets', 'dashboard', 'dashboards', 'bundle', 'agenda', 'agendas', 'summary', 'summaries', 'memo', 'report', 'reports', 'minutes', 'write-up', 'writeup', 'slides', 'deck',
   ],
 
   grantCues: [
@@ -236,7 +236,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
-    'confirmed', 'renewed', 'on file', 'is on file', 'on record', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    'confirmed', 'renewed', 'accepted', 'on file', 'is on file', 'on record', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
     // A body's decision to grant is the grant, whenever it takes effect ("resolved to grant the go-live with effect from 12-07").
@@ -250,7 +250,11 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Only after a record noun ("the e-mail granting the permit"); see cues.ts.
     'granting', 'approving', 'authorizing', 'authorising', 'sanctioning', 'permitting',
   ],
-  extensionCues: ['covers', 'now covers', 'extends to', 'includes', 'encompasses'],
+  extensionCues: [
+    'covers', 'now covers', 'extends to', 'includes', 'encompasses',
+    // "Authority for the cutover sits with Priya", "owner grant for the cutover recorded in the lock".
+    'sits with', 'rests with', 'lies with', 'passed to', 'transferred to', 'recorded', 'filed', 'logged', 'documented',
+  ],
   grantNouns: [
     'grant', 'grants', 'authorization', 'authorisation', 'approval', 'lock', 'authority', 'permission', 'keys', 'nod',
     'blessing', 'say-so', 'thumbs-up',
@@ -260,7 +264,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go-ahead', 'go ahead', 'green light', 'greenlight', 'blessing', 'okay', 'said yes', 'says yes', 'gave approval',
     'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok', 'gate open', 'gate is open',
     'gates open', 'gates are open', 'thumbs-up', 'thumbs up', 'lights green', 'all lights green', 'green-light', 'go for',
-    'said yes to', 'says yes to', 'signed off on',
+    'said yes to', 'says yes to', 'signed off on', 'said go', 'says go', 'gave the go', 'gave it the go',
   ],
   upperCaseCues: ['GO', 'YES', 'OK'],
   unblockCues: [
@@ -277,7 +281,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
-    'promoted', 'edited', 'altered', 'amended', 'patched', 'backfilled', 'purged', 'truncated',
+    'promoted', 'edited', 'altered', 'amended', 'patched', 'backfilled', 'purged', 'truncated', 'went straight to',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
   backwardOnlyCues: [
@@ -328,7 +332,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   flagKeys: ['production_work_performed'],
   effectVerbs: [
     'broke', 'left', 'caused', 'triggered', 'produced', 'introduced', 'exposed', 'surfaced', 'corrupted', 'duplicated',
-    'orphaned', 'generated', 'added', 'took', 'hit', 'brought', 'cut', 'reduced', 'increased', 'fixed', 'resolved',
+    'orphaned', 'generated', 'added', 'took', 'hit', 'reached', 'brought', 'cut', 'reduced', 'increased', 'fixed', 'resolved',
     'changed', 'moved', 'shifted', 'emptied', 'filled', 'overwrote', 'dropped', 'raised', 'paged', 'woke', 'slowed',
   ],
   stateCues: [
@@ -435,7 +439,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'revoked', 'revoke', 'revokes', 'revocation', 'withdrawn', 'withdrew', 'withdraw', 'withdraws', 'rescinded',
     'rescind', 'retracted', 'retract', 'cancelled', 'canceled', 'cancel', 'suspended', 'suspend', 'expired',
     'lapsed', 'annulled', 'voided', 'invalidated', 'denied', 'deny', 'denies', 'rejected', 'reject', 'rejects',
-    'refused', 'refuse', 'refuses', 'declined', 'decline', 'declines', 'vetoed', 'veto', 'turned down',
+    // Not "decline(s)": in payments prose they are the card declines, a noun.
+    'refused', 'refuse', 'refuses', 'declined', 'vetoed', 'veto', 'turned down',
     'no-go', 'proposed', 'optional', 'draft', 'tbd', 'tbc', 'n/a', 'not decided', 'undecided', 'hypothetical',
     'not chosen', 'reverted to hold', 'superseded', 'retracts', 'repealed',
   ],
@@ -460,6 +465,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
     'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
     'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop',
+    // Reading production changes nothing in it.
+    'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
