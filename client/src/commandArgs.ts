@@ -40,6 +40,12 @@ export function parseReferenceArgs(args: readonly unknown[]): ReferenceArgs | un
   return { uri, position, locations };
 }
 
+/** `[location]`, as the server's evidence code lenses send it. */
+export function parseLocationArgs(args: readonly unknown[]): PlainLocation | undefined {
+  const [location] = args;
+  return isLocation(location) ? location : undefined;
+}
+
 /** A blocker as far as opening it needs: its map's URI and the range of its ID. */
 export function parseBlockerTarget(arg: unknown): Pick<BlockerInfo, 'id' | 'uri' | 'range'> | undefined {
   if (!isRecord(arg) || typeof arg.id !== 'string' || !isUri(arg.uri) || !isRange(arg.range)) return undefined;

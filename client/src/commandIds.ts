@@ -10,6 +10,8 @@ export const CommandIds = {
   showReferences: 'governanceLens.showReferences',
   /** Internal: the target of a blocker in the tree view. */
   openBlocker: 'governanceLens.openBlocker',
+  /** Internal: the target of the server's evidence code lenses. */
+  openLocation: 'governanceLens.openLocation',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;

@@ -4,7 +4,7 @@ import { showUnresolvedBlockers } from './blockerPicker';
 import { checkWorkspace } from './checkWorkspace';
 import { CommandIds, type CommandKey } from './commandIds';
 import type { LanguageServer } from './languageServer';
-import { openBlocker, showReferences } from './navigation';
+import { openBlocker, openLocation, showReferences } from './navigation';
 import type { GovernanceProtocol } from './protocolClient';
 
 type Command =
@@ -23,6 +23,7 @@ export function registerCommands(server: LanguageServer, log: LogOutputChannel):
     restartServer: { title: 'Restart Language Server', needsServer: false, run: () => restart(server) },
     showReferences: { title: 'Show References', needsServer: false, run: (...args) => showReferences(args) },
     openBlocker: { title: 'Open Blocker', needsServer: false, run: (blocker) => openBlocker(blocker) },
+    openLocation: { title: 'Open Evidence', needsServer: false, run: (...args) => openLocation(args) },
   };
   return (Object.keys(handlers) as CommandKey[]).map((key) =>
     commands.registerCommand(CommandIds[key], async (...args: unknown[]) => {

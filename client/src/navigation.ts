@@ -1,5 +1,5 @@
 import { commands, Location, Position, Range, TextEditorRevealType, Uri, window, workspace } from 'vscode';
-import { parseBlockerTarget, parseReferenceArgs, type PlainRange } from './commandArgs';
+import { parseBlockerTarget, parseLocationArgs, parseReferenceArgs, type PlainRange } from './commandArgs';
 
 const toRange = (r: PlainRange) => new Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
@@ -16,6 +16,13 @@ export async function openBlocker(arg: unknown): Promise<void> {
   const target = parseBlockerTarget(arg);
   if (!target) throw new Error('openBlocker needs a blocker with a uri and a range.');
   await openAt(target.uri, target.range);
+}
+
+/** `governanceLens.openLocation`: an evidence code lens passes the entry it opens. */
+export async function openLocation(args: readonly unknown[]): Promise<void> {
+  const location = parseLocationArgs(args);
+  if (!location) throw new Error('openLocation needs a location with a uri and a range.');
+  await openAt(location.uri, location.range);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What a user sees in the VS Code workbench (code-server) with the installed governance-lens.vsix:
- * squiggles and Problems entries that follow typing, the hover card, Ctrl+click and F12, the
- * command palette's blocker picker, the Governance Blockers view and the status bar.
+ * squiggles and Problems entries that follow typing, the hover card, Ctrl+click (a blocker's
+ * definition and cited evidence in a peek) and F12, the code lenses, the command palette's
+ * blocker picker, the Governance Blockers view and the status bar.
  *
  * usage: node --import tsx test/e2e/workbench.ts <code-server URL> <broken copy> <good copy>
  * (scripts/e2e/vscode.sh starts code-server and makes the copies). Screenshots of every state go
@@ -12,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { folderUrl, launchBrowser, type DomNode } from './browser';
-import { BLOCKER_ID, BREAKS, EVIDENCE, INVENTORY, lineOf, MAP, NOTE, positionOf, REPO } from './workspaces';
+import { BLOCKER_EVIDENCE, BLOCKER_ID, BREAKS, EVIDENCE, INVENTORY, lineOf, MAP, NOTE, positionOf, REPO } from './workspaces';
 
 const [BASE, BROKEN, GOOD] = process.argv.slice(2);
 if (!BASE || !BROKEN || !GOOD) {
@@ -168,6 +169,47 @@ class Workbench {
     );
   }
 
+  /** The governance ID as the editor renders it (a token of its own) on the line containing `lineText`. */
+  idOnLine(lineText: string, id: string): Locator {
+    return this.page.locator('.part.editor .view-line', { hasText: lineText }).first().locator('span > span', { hasText: new RegExp(`^${id}$`) });
+  }
+
+  /**
+   * Ctrl+click on the governance ID `id` on the line containing `lineText`, with raw mouse
+   * events: once Control is down the editor underlines the word under the mouse, which splits
+   * the ID's token, and a locator click would wait for an element it no longer finds.
+   */
+  async ctrlClickId(lineText: string, id: string): Promise<void> {
+    // A Control pressed for a shortcut (Ctrl+G) underlines the word the mouse last rested on
+    // in the editor, and the key's release goes to the quick input: a move over the editor
+    // without Control clears it.
+    const line = this.page.locator('.part.editor .view-line', { hasText: lineText }).first();
+    const lineBox = await line.boundingBox();
+    if (lineBox) await this.page.mouse.move(lineBox.x + lineBox.width - 4, lineBox.y + lineBox.height / 2);
+    const target = this.idOnLine(lineText, id);
+    await target.waitFor();
+    const box = await target.boundingBox();
+    if (!box) throw new Error(`${id} is not on the screen`);
+    await this.page.keyboard.down('Control');
+    try {
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    } finally {
+      await this.page.keyboard.up('Control');
+    }
+  }
+
+  /**
+   * The rows of the references peek, each file's group unfolded (the peek unfolds only the
+   * selected reference's): a reference's aria label is "<line> in <file> on line N at column C".
+   */
+  async peekRows(): Promise<string[]> {
+    const rows = this.page.locator('.peekview-widget .ref-tree .monaco-list-row');
+    const folded = rows.and(this.page.locator('[aria-expanded="false"]'));
+    // One group per round: each click re-renders the list.
+    if ((await folded.count()) > 0) await folded.first().locator('.monaco-tl-twistie').click();
+    return rows.evaluateAll((list) => list.map((r) => r.getAttribute('aria-label') ?? ''));
+  }
+
   /** The error notifications shown so far (toasts and the notification center). */
   async errorNotifications(): Promise<string[]> {
     await this.runCommand('Notifications: Show Notifications');
@@ -284,16 +326,48 @@ async function main(): Promise<void> {
       }
       await good.shot('04-hover-card');
     });
-    step('good copy: Ctrl+click on the blocker ID lands on its line in the blocker map', async () => {
-      await good.page.keyboard.press('Escape');
-      await good.page.mouse.move(5, 5);
-      await idInNote().click({ modifiers: ['Control'] });
-      await good.waitActiveTab(path.basename(MAP));
-      const line = lineOf(GOOD!, MAP, new RegExp(`"id": "${BLOCKER_ID}"`));
-      log('after Ctrl+click:', await good.activeTab(), '|', await good.waitCursorLine(line));
-      await good.shot('05-ctrl-click-definition');
+    // Issue 17: the peek lists the blocker's definition and each entry it cites (file and line).
+    const rowFor = (file: string, line: number) => new RegExp(` in ${path.basename(file).replace(/\./g, '\\.')} on line ${line + 1} at column \\d+$`);
+    for (const { id, evidence } of BLOCKER_EVIDENCE.filter((b) => b.inNote)) {
+      step(`good copy: Ctrl+click on ${id} in the note peeks its definition and the evidence it cites`, async () => {
+        await good.page.keyboard.press('Escape');
+        await good.page.mouse.move(5, 5);
+        if ((await good.activeTab()).includes(path.basename(NOTE)) === false) await good.openFile(NOTE);
+        const line = `- ${id} (`;
+        await good.goto(positionOf(good.text(NOTE), line));
+        await good.ctrlClickId(line, id);
+        const expected = [{ file: MAP, line: lineOf(GOOD!, MAP, new RegExp(`"id": "${id}"`)) }, ...evidence.map((e) => ({ file: e.file, line: lineOf(GOOD!, e.file, e.line) }))];
+        const rows = await until(
+          `the peek to list ${expected.map((e) => `${path.basename(e.file)}:${e.line + 1}`).join(', ')}`,
+          () => good.peekRows(),
+          (r) => expected.every((e) => r.some((x) => rowFor(e.file, e.line).test(x))),
+        );
+        log(`peek of ${id}:`, JSON.stringify(rows.filter((r) => / on line /.test(r))));
+        if (id === BLOCKER_ID) {
+          // Select the cited entry, so the peek's editor shows it: the README's screenshot.
+          const cited = expected[1]!;
+          const index = rows.findIndex((l) => rowFor(cited.file, cited.line).test(l));
+          await good.page.locator('.peekview-widget .ref-tree .monaco-list-row').nth(index).click();
+          await good.page.locator('.peekview-widget .peekview-title .filename', { hasText: path.basename(cited.file) }).waitFor();
+          await good.shot('05-ctrl-click-evidence-peek');
+        }
+        await good.page.keyboard.press('Escape');
+        await good.page.locator('.peekview-widget').waitFor({ state: 'hidden' });
+      });
+    }
+    step('good copy: Ctrl+click on each of the seven blocker IDs in its map lands on the one entry it cites', async () => {
+      for (const { id, evidence } of BLOCKER_EVIDENCE) {
+        await good.openFile(MAP);
+        const line = `"id": "${id}"`;
+        await good.goto(positionOf(good.text(MAP), line));
+        await good.ctrlClickId(line, id);
+        const cited = evidence[0]!;
+        await good.waitActiveTab(path.basename(cited.file));
+        log(`Ctrl+click on ${id}:`, await good.activeTab(), '|', await good.waitCursorLine(lineOf(GOOD!, cited.file, cited.line)));
+      }
     });
     step(`good copy: F12 on the evidence "${EVIDENCE}" lands on "n": 5 in the inventory`, async () => {
+      await good.openFile(MAP);
       const at = positionOf(good.text(MAP), EVIDENCE);
       await good.goto({ line: at.line, character: at.character + 3 });
       await good.page.keyboard.press('F12');
@@ -302,12 +376,20 @@ async function main(): Promise<void> {
       log('after F12:', await good.activeTab(), '|', await good.waitCursorLine(line));
       await good.shot('06-f12-evidence');
     });
-    step('good copy: the blocker map shows a code lens with the references and status of each blocker', async () => {
+    step('good copy: the blocker map shows a code lens with the references, status and evidence of each blocker', async () => {
       await good.openFile(MAP);
+      await good.goto({ line: 0, character: 0 });
       const lenses = good.page.locator('.part.editor .codelens-decoration');
-      const texts = await until('the blocker code lenses', () => lenses.allInnerTexts(), (t) => t.some((x) => /^\d+ references? · unresolved$/.test(x.trim())));
+      const texts = await until('the blocker code lenses', () => lenses.allInnerTexts(), (t) => t.some((x) => /^\d+ references? · unresolved\s+\|\s+evidence: surface 5$/.test(x.replace(/\u00a0/g, ' ').trim())));
       log('code lenses:', JSON.stringify(texts.filter((t) => t.trim() !== '')));
+      // Off the tabs and the text: a tooltip or a hover card would cover the lenses.
+      await good.page.mouse.move(24, 500);
       await good.shot('06b-code-lens');
+    });
+    step('good copy: clicking "evidence: surface 5" opens "n": 5 in the inventory', async () => {
+      await good.page.locator('.part.editor .codelens-decoration a', { hasText: /^evidence: surface 5$/ }).first().click();
+      await good.waitActiveTab(path.basename(INVENTORY));
+      log('after the evidence lens:', await good.activeTab(), '|', await good.waitCursorLine(lineOf(GOOD!, INVENTORY, /"n": 5\b/)));
     });
     step('good copy: "Governance: Show Unresolved Blockers" lists the 7 unresolved blockers', async () => {
       await good.runCommand('Governance: Show Unresolved Blockers');

@@ -19,6 +19,32 @@ export const BLOCKER_ID = 'FIX7-P0-PROD-BIRTH-SURFACE-1';
 /** The evidence reference the tests follow from the blocker map (to `"n": 5`). */
 export const EVIDENCE = 'mutation-inventory.json surface 5';
 
+export const CHECKLIST = `${PACKET_DIR}/precondition-checklist.json`;
+export const ROLLBACK = `${PACKET_DIR}/rollback-recovery-design.json`;
+export const LOCK = `${PACKET_DIR}/delegation-and-authority-lock.json`;
+
+export interface CitedEvidence {
+  file: string;
+  /** The cited line: the entry's `id` or `n`, or the file's first line when it is cited whole. */
+  line: RegExp;
+}
+
+/**
+ * The seven unresolved blockers of the example and the evidence each cites (issue 17), written
+ * down from the blocker map rather than computed, so a test of the server checks it against
+ * the files. `inNote`: the owner note names it (four of them do; the other three are named in
+ * the map, and two of those in the checklist).
+ */
+export const BLOCKER_EVIDENCE: readonly { id: string; inNote: boolean; evidence: CitedEvidence[] }[] = [
+  { id: 'FIX7-P0-PROD-BIRTH-SURFACE-1', inNote: true, evidence: [{ file: INVENTORY, line: /"n": 5,/ }] },
+  { id: 'FIX7-P0-PROD-CI-SCOPE-1', inNote: true, evidence: [{ file: INVENTORY, line: /"n": 10,/ }] },
+  { id: 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1', inNote: true, evidence: [{ file: ROLLBACK, line: /"id": "RB-PROD"/ }] },
+  { id: 'FIX7-P0-PLAN-REALRUN-1', inNote: false, evidence: [{ file: CHECKLIST, line: /"id": "PC-7"/ }] },
+  { id: 'FIX7-P0-PLAN-SEPARATE-AUTH-1', inNote: false, evidence: [{ file: CHECKLIST, line: /"id": "PC-8"/ }] },
+  { id: 'FIX7-P0-PROD-OPT4-1', inNote: true, evidence: [{ file: LOCK, line: /^\{$/ }] },
+  { id: 'FIX7-P0-OPERATOR-INPUT-1', inNote: false, evidence: [{ file: INVENTORY, line: /"n": 6,/ }] },
+];
+
 export interface Break {
   file: string;
   /** Text that occurs exactly once in `file` of the example KB... */

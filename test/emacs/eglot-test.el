@@ -185,13 +185,23 @@
           (govlens-check (string-search expected text) "the hover lacks %S:\n%s" expected text))
         (govlens-check (not (string-match-p "\\\\[()_+]" text)) "the hover shows Markdown escapes:\n%s" text)))
 
-    (govlens-step (format "M-. on %s in the note lands on its \"id\" in the blocker map" govlens-blocker)
+    (govlens-step (format "M-. on %s in the note offers its \"id\" in the blocker map, then the cited \"n\": 5" govlens-blocker)
       (switch-to-buffer note)
       (govlens-goto (concat "- " govlens-blocker " (scope") 6)
-      (let ((landed (govlens-definition)))
-        (govlens-out "     definition: %s: %s" (file-relative-name (car landed) govlens-good) (string-trim (cdr landed)))
-        (govlens-check (equal (car landed) (expand-file-name govlens-map govlens-good)) "landed in %s" (car landed))
-        (govlens-check (string-search (format "\"id\": \"%s\"" govlens-blocker) (cdr landed)) "landed on %S" (cdr landed))))
+      ;; Two definitions: M-. lists them in *xref*, as VS Code peeks; the list is what it offers.
+      (let ((places (mapcar (lambda (item)
+                              (let ((location (xref-item-location item)))
+                                (cons (xref-location-group location) (xref-location-line location))))
+                            (xref-backend-definitions 'eglot (xref-backend-identifier-at-point 'eglot)))))
+        (govlens-out "     definitions: %s" (mapconcat (lambda (p) (format "%s:%s" (file-name-nondirectory (car p)) (cdr p))) places ", "))
+        (govlens-check (= (length places) 2) "expected the blocker and its evidence: %S" places)
+        (cl-loop for (file . pattern) in (list (cons govlens-map (format "\"id\": \"%s\"" govlens-blocker)) (cons govlens-inventory "\"n\": 5,"))
+                 for place in places
+                 do (govlens-check (equal (car place) (expand-file-name file govlens-good)) "%S is not in %s" place file)
+                    (with-temp-buffer
+                      (insert-file-contents (car place))
+                      (forward-line (1- (cdr place)))
+                      (govlens-check (string-search pattern (govlens-line)) "%s:%s is %S" (car place) (cdr place) (govlens-line))))))
 
     (govlens-step "M-. on \"mutation-inventory.json surface 5\" in the blocker map lands on \"n\": 5 in the inventory"
       (let ((map (govlens-open govlens-good govlens-map)))
@@ -202,6 +212,14 @@
           (govlens-out "     definition: %s: %s" (file-relative-name (car landed) govlens-good) (string-trim (cdr landed)))
           (govlens-check (equal (car landed) (expand-file-name govlens-inventory govlens-good)) "landed in %s" (car landed))
           (govlens-check (string-match-p "\"n\": 5[^0-9]" (cdr landed)) "landed on %S" (cdr landed)))))
+
+    (govlens-step (format "M-. on %s's own \"id\" in the blocker map lands on the evidence it cites, \"n\": 5" govlens-blocker)
+      (switch-to-buffer (find-buffer-visiting (expand-file-name govlens-map govlens-good)))
+      (govlens-goto (format "\"%s\"" govlens-blocker) 3)
+      (let ((landed (govlens-definition)))
+        (govlens-out "     definition: %s: %s" (file-relative-name (car landed) govlens-good) (string-trim (cdr landed)))
+        (govlens-check (equal (car landed) (expand-file-name govlens-inventory govlens-good)) "landed in %s" (car landed))
+        (govlens-check (string-match-p "\"n\": 5[^0-9]" (cdr landed)) "landed on %S" (cdr landed))))
 
     (govlens-step (format "references of %s: every occurrence in the KB, the note and the map among them" govlens-blocker)
       (switch-to-buffer note)

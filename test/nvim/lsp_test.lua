@@ -19,6 +19,13 @@ local NOTE = ARCH .. '/fix7-p0-post-no-production-execution-owner-operator-note-
 local MAP = PACKET_DIR .. '/production-readiness-blocker-map.json'
 local INVENTORY = PACKET_DIR .. '/mutation-inventory.json'
 local BLOCKER = 'FIX7-P0-PROD-BIRTH-SURFACE-1'
+-- The blockers the note names and the entry each cites (issue 17; test/e2e/workspaces.ts has all seven).
+local NOTE_EVIDENCE = {
+  { id = 'FIX7-P0-PROD-BIRTH-SURFACE-1', file = INVENTORY, line = '"n": 5,' },
+  { id = 'FIX7-P0-PROD-CI-SCOPE-1', file = INVENTORY, line = '"n": 10,' },
+  { id = 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1', file = PACKET_DIR .. '/rollback-recovery-design.json', line = '"id": "RB-PROD",' },
+  { id = 'FIX7-P0-PROD-OPT4-1', file = PACKET_DIR .. '/delegation-and-authority-lock.json', line = '{' },
+}
 
 local started = vim.loop.hrtime()
 local failures = {}
@@ -169,6 +176,29 @@ local function run()
     local current = vim.api.nvim_get_current_line()
     check(current:find('"id": "' .. BLOCKER .. '"', 1, true), 'the cursor is on ' .. current)
   end)
+
+  step('definition of ' .. BLOCKER .. ' offers the cited surface after the blocker', function()
+    vim.api.nvim_set_current_buf(note)
+    cursor_on('- ' .. BLOCKER .. ' (scope', 6)
+    local result = request(good_id, note, 'textDocument/definition', vim.lsp.util.make_position_params(0, 'utf-16'))
+    check(#result == 2, 'expected the blocker and its evidence: ' .. vim.inspect(result))
+    local file, line = location_line(result[2])
+    check(file == GOOD .. '/' .. INVENTORY, 'the evidence is in ' .. file)
+    check((read_lines(file)[line + 1] or ''):match('"n": 5[^%d]'), 'the evidence line is ' .. tostring(read_lines(file)[line + 1]))
+  end)
+
+  for _, blocker in ipairs(NOTE_EVIDENCE) do
+    step('vim.lsp.buf.implementation() on ' .. blocker.id .. ' in the note lands on ' .. blocker.line .. ' in ' .. blocker.file:match('[^/]*$'), function()
+      vim.api.nvim_set_current_buf(note)
+      cursor_on('- ' .. blocker.id .. ' (', 4)
+      -- As a user's mapping would: the handler jumps when there is one location.
+      vim.lsp.buf.implementation()
+      wait_for('the jump to ' .. blocker.file, function() return vim.api.nvim_buf_get_name(0) == GOOD .. '/' .. blocker.file end)
+      local current = vim.trim(vim.api.nvim_get_current_line())
+      out('     implementation: ' .. blocker.file:match('[^/]*$') .. ':' .. vim.api.nvim_win_get_cursor(0)[1] .. ': ' .. current)
+      check(current == blocker.line, 'the cursor is on ' .. current)
+    end)
+  end
 
   step('definition of the evidence "mutation-inventory.json surface 5" jumps to "n": 5', function()
     local map = open(good_id, GOOD, MAP)

@@ -9,8 +9,10 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { append } from '../../server/src/core/append';
 
@@ -76,6 +78,8 @@ export interface Client {
   waitForRefresh(after: number): Promise<void>;
   /** What the client answers to workspace/configuration for section governanceLens. */
   settings: Record<string, unknown>;
+  /** What the server answered to initialize. */
+  capabilities: ServerCapabilities;
   open(relative: string, text?: string): Promise<string>;
   change(relative: string, text: string): Promise<void>;
   /** textDocument/didClose (close() shuts the server down). */
@@ -127,6 +131,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     refreshes: 0,
     registrations: [],
     settings: {},
+    capabilities: {},
     waitForPublished: (relative, predicate, what) =>
       waitForPublish(
         () => {
@@ -218,13 +223,14 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
   connection.onRequest('window/showMessageRequest', () => null);
   connection.listen();
 
-  await connection.sendRequest('initialize', {
+  const initialized = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
     capabilities: mode === 'pull' ? pullCapabilities : pushCapabilities,
     initializationOptions,
-  });
+  })) as InitializeResult;
+  client.capabilities = initialized.capabilities;
   await connection.sendNotification('initialized', {});
   return client;
 }

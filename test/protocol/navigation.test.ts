@@ -30,13 +30,14 @@ describe('navigation over stdio on the example KB', () => {
     assert.match(value, /production-readiness-blocker-map\.json`\]\(file:\/\/.*#L\d+,\d+\) \(2026-06-12\)/);
   });
 
-  test('definition of a blocker ID in the note: its id value in the blocker map', async () => {
+  test('definition of a blocker ID in the note: its id value in the blocker map, then its evidence (evidence.test.ts)', async () => {
     const locations = (await client.connection.sendRequest('textDocument/definition', {
       textDocument: { uri: client.uri(NOTE) },
       position: positionOf(note, '- FIX7-P0-PROD-BIRTH-SURFACE-1', 5),
     })) as Location[];
-    assert.equal(locations.length, 1);
+    assert.equal(locations.length, 2);
     assert.equal(locations[0]?.uri, client.uri(MAP));
+    assert.equal(locations[1]?.uri, client.uri(`${PACKET_DIR}/mutation-inventory.json`));
     assert.deepEqual(locations[0]?.range.start, positionOf(map, '"FIX7-P0-PROD-BIRTH-SURFACE-1"'));
   });
 

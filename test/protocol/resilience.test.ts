@@ -53,6 +53,7 @@ function requestFor(r: ReturnType<typeof random>, uris: readonly string[], texts
   const methods: (() => { method: string; params: unknown })[] = [
     () => ({ method: 'textDocument/hover', params: { textDocument, position } }),
     () => ({ method: 'textDocument/definition', params: { textDocument, position } }),
+    () => ({ method: 'textDocument/implementation', params: { textDocument, position } }),
     () => ({ method: 'textDocument/references', params: { textDocument, position, context: r.pick([{ includeDeclaration: true }, { includeDeclaration: false }, undefined]) } }),
     () => ({ method: 'textDocument/prepareRename', params: { textDocument, position } }),
     () => ({ method: 'textDocument/rename', params: { textDocument, position, newName: r.pick(['FIX7-P0-NEW-1', '', 'not an id', '\u0000', 'FIX7-P0-PROD-OPT4-1']) } }),

@@ -205,6 +205,10 @@ export function serviceProblems(analyzer: Analyzer, path: string, positions: rea
       within(path, lens.range, 'code lens');
       for (const l of lens.references) within(l.path, l.range, 'code lens reference');
     }
+    for (const lens of service.evidenceLenses(path)) {
+      within(path, lens.range, 'evidence lens');
+      within(lens.target.path, lens.target.range, 'evidence lens target');
+    }
   });
   attempt(`workspaceSymbols ${newName}`, () => {
     for (const s of service.workspaceSymbols(newName.slice(0, 3))) within(s.location.path, s.location.range, `workspace symbol ${s.name}`);
@@ -218,6 +222,9 @@ export function serviceProblems(analyzer: Analyzer, path: string, positions: rea
     });
     attempt(`definition ${at}`, () => {
       for (const l of service.definition(path, position)) within(l.path, l.range, 'definition');
+    });
+    attempt(`implementation ${at}`, () => {
+      for (const l of service.implementation(path, position)) within(l.path, l.range, 'implementation');
     });
     attempt(`references ${at}`, () => {
       for (const l of service.references(path, position, true)) within(l.path, l.range, 'reference');

@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BlockerInfo } from '../../common/protocol';
 import { checkSummary, findingCount, groupByPacket, pickRow, statusBarText, tooltipRows, treeDescription } from '../../client/src/blockerModel';
-import { parseBlockerTarget, parseReferenceArgs } from '../../client/src/commandArgs';
+import { parseBlockerTarget, parseLocationArgs, parseReferenceArgs } from '../../client/src/commandArgs';
 
 const range = { start: { line: 7, character: 13 }, end: { line: 7, character: 41 } };
 const packetA = 'kb/fix7-p0-a-packet-2026-06-12';
@@ -132,6 +132,13 @@ describe('internal command arguments', () => {
       ['file:///ws/map.json', { line: 3, character: 9 }, [{ uri: 'file:///ws/a.md', range: { start: { line: 1 } } }]],
     ]) {
       assert.equal(parseReferenceArgs(args), undefined, JSON.stringify(args));
+    }
+  });
+
+  test('openLocation takes [location], as an evidence code lens sends it', () => {
+    assert.deepEqual(parseLocationArgs([location]), location);
+    for (const args of [[], ['file:///ws/a.md'], [{ uri: 'a.md', range }], [{ uri: 'file:///ws/a.md', range: { start: { line: 1 } } }]]) {
+      assert.equal(parseLocationArgs(args), undefined, JSON.stringify(args));
     }
   });
 

@@ -100,7 +100,7 @@ describe('commands', () => {
   test('public commands are in the Governance category; internal ones are hidden from the palette', () => {
     for (const c of manifest.contributes.commands) assert.equal(c.category, 'Governance', c.command);
     const hidden = manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command).sort();
-    assert.deepEqual(hidden, [CommandIds.openBlocker, CommandIds.showReferences].sort());
+    assert.deepEqual(hidden, [CommandIds.openBlocker, CommandIds.openLocation, CommandIds.showReferences].sort());
   });
 
   test('the blockers view is in the Explorer and waits for the running server', () => {

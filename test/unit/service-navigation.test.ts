@@ -134,13 +134,14 @@ describe('hover cards', () => {
 });
 
 describe('go to definition', () => {
-  test('an ID in a note → its id value in the map; also with the cursor right after it', () => {
+  test('an ID in a note → its id value in the map, then its evidence (service-citedEvidence.test.ts); also with the cursor right after it', () => {
     const { service, at, lineOf } = setup();
     for (const offset of [0, 'FIX7-P0-PROD-BIRTH-SURFACE-1'.length]) {
-      const [location, ...rest] = service.definition(NOTE, at(NOTE, 'FIX7-P0-PROD-BIRTH-SURFACE-1', offset));
+      const [location, evidence, ...rest] = service.definition(NOTE, at(NOTE, 'FIX7-P0-PROD-BIRTH-SURFACE-1', offset));
       assert.equal(rest.length, 0);
       assert.equal(location?.path, MAP);
       assert.match(lineOf(MAP, location?.range.start ?? { line: -1, character: 0 }), /"id": "FIX7-P0-PROD-BIRTH-SURFACE-1"/);
+      assert.equal(evidence?.path, INVENTORY);
     }
   });
 

@@ -28,6 +28,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     definitionProvider: true,
+    implementationProvider: true,
     referencesProvider: true,
     renameProvider: { prepareProvider: true },
     documentLinkProvider: { resolveProvider: false },

@@ -48,6 +48,13 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
     ),
   );
 
+  // Ctrl+F12: a blocker's (check's, plan's) evidence alone, for editors where a peek mixing it with the definition is unwelcome.
+  connection.onImplementation(
+    safe('implementation', [], (params: TextDocumentPositionParams): Promise<Location[]> =>
+      at(params, [], ({ folder, path }) => folder.service.implementation(path, params.position).map((l) => toLspLocation(folder, l))),
+    ),
+  );
+
   connection.onReferences(
     safe('references', [], (params): Promise<Location[]> =>
       at(params, [], ({ folder, path }) => folder.service.references(path, params.position, params.context.includeDeclaration).map((l) => toLspLocation(folder, l))),
@@ -96,11 +103,13 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
     ),
   );
 
-  // "N references" opens VS Code's references peek through the client's showReferences command.
+  // "N references" opens VS Code's references peek through the client's showReferences command;
+  // each "evidence: …" part opens its entry through openLocation (arguments arrive as JSON, so
+  // VS Code's own commands, which want a Uri, cannot be named here).
   connection.onCodeLens(
     safe('codeLens', [], ({ textDocument }): Promise<CodeLens[]> =>
-      inDocument(textDocument.uri, [], ({ folder, path }) =>
-        folder.service.codeLenses(path).map((lens) => ({
+      inDocument(textDocument.uri, [], ({ folder, path }) => [
+        ...folder.service.codeLenses(path).map((lens) => ({
           range: lens.range,
           command: {
             title: lens.title,
@@ -108,7 +117,11 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
             arguments: [folder.uriOf(path), lens.range.start, lens.references.map((l) => toLspLocation(folder, l))],
           },
         })),
-      ),
+        ...folder.service.evidenceLenses(path).map((lens) => ({
+          range: lens.range,
+          command: { title: lens.title, command: 'governanceLens.openLocation', arguments: [toLspLocation(folder, lens.target)] },
+        })),
+      ]),
     ),
   );
 

@@ -4,6 +4,7 @@ import type { Resolution } from '../index/resolvePath';
 import type { EvidenceAnchor } from '../scan/evidence';
 import { rangesOverlap } from './ranges';
 import { anchorEntry } from './anchors';
+import { citationAt, citedEvidence, sameLocation } from './citedEvidence';
 import { targetAt } from './locate';
 import type { Location } from './types';
 
@@ -12,11 +13,24 @@ const fileTop = (path: string): Location => ({ path, range: { start: { line: 0, 
 /**
  * Where a target is defined: an ID's defining entries (a blocker's latest definition first),
  * the reservations covering a ticket, the entry an evidence reference cites (or the file's
- * top), the file a link names.
+ * top), the file a link names. For an entry that cites evidence (a blocker, a check, a plan)
+ * the evidence follows its definition: the gesture is meant to reach what settles the entry.
  */
 export function definition(analyzer: Analyzer, path: string, offset: number): Location[] {
   const facts = analyzer.factsOf(path);
-  const target = facts && targetAt(analyzer, facts, offset);
+  if (!facts) return [];
+  const plain = definitionOf(analyzer, facts, offset);
+  const citation = citationAt(analyzer, facts, offset);
+  const evidence = citation ? citedEvidence(analyzer, citation).map((c) => c.location) : [];
+  if (!citation || evidence.length === 0) return plain;
+  // On the definition itself its own place would be no jump at all (VS Code then runs its
+  // alternative command, references): the evidence alone.
+  if (citation.own) return evidence;
+  return [...plain, ...evidence.filter((e) => !plain.some((p) => sameLocation(p, e)))];
+}
+
+function definitionOf(analyzer: Analyzer, facts: DocumentFacts, offset: number): Location[] {
+  const target = targetAt(analyzer, facts, offset);
   if (!target) return [];
   const index = analyzer.workspaceIndex();
   switch (target.kind) {

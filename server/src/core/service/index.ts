@@ -1,6 +1,7 @@
 import type { Analyzer } from '../analyzer';
 import type { Position } from '../types';
 import type { Diagnostic, Range } from '../types';
+import { evidenceLenses, implementation } from './citedEvidence';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { completions } from './completion';
@@ -13,6 +14,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 
 export type { CodeAction } from './codeActions';
 export type { BlockerCodeLens } from './codeLens';
+export type { EvidenceCodeLens } from './citedEvidence';
 export type { CompletionItem } from './completion';
 export type { Hover, LinkTo } from './hover';
 export type { DocumentSymbol, SymbolInformation } from './symbols';
@@ -39,6 +41,7 @@ export function createLanguageService(analyzer: Analyzer, options: { linkTo: Lin
   return Object.freeze({
     hover: (path: string, position: Position) => withOffset(path, position, undefined, (o) => hover(analyzer, path, o, options.linkTo)),
     definition: (path: string, position: Position) => withOffset(path, position, [], (o) => definition(analyzer, path, o)),
+    implementation: (path: string, position: Position) => withOffset(path, position, [], (o) => implementation(analyzer, path, o)),
     references: (path: string, position: Position, includeDeclaration: boolean) => withOffset(path, position, [], (o) => references(analyzer, path, o, includeDeclaration)),
     prepareRename: (path: string, position: Position) => withOffset(path, position, undefined, (o) => prepareRename(analyzer, path, o)),
     rename: (path: string, position: Position, newName: string) => withOffset(path, position, {}, (o) => rename(analyzer, path, o, newName)),
@@ -47,6 +50,7 @@ export function createLanguageService(analyzer: Analyzer, options: { linkTo: Lin
     documentSymbols: (path: string) => inDocument(path, [], () => documentSymbols(analyzer, path)),
     workspaceSymbols: (query: string) => workspaceSymbols(analyzer, query),
     codeLenses: (path: string) => inDocument(path, [], () => codeLenses(analyzer, path)),
+    evidenceLenses: (path: string) => inDocument(path, [], () => evidenceLenses(analyzer, path)),
     codeActions: (path: string, range: Range, diagnostics: readonly Diagnostic[]) => inDocument(path, [], () => codeActions(analyzer, path, range, diagnostics)),
   });
 }
