@@ -119,6 +119,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-01-r8': { sentences: [0.92, 0.8], jsonCases: [0.97, 0.83], notes: [0.75, 0.75] },
   // Measured blind at bdd615c: sentences 0.922 / 0.656, fields 1.000 / 0.692, notes 0.900 / 0.600.
   'blind-2026-12-01-r9': { sentences: [0.92, 0.65], jsonCases: [0.97, 0.69], notes: [0.9, 0.6] },
+  // Measured blind at fb3c90c: sentences 0.875 / 0.808, fields 1.000 / 0.828, notes 0.714 / 0.833.
+  'blind-2026-12-01-r10': { sentences: [0.87, 0.8], jsonCases: [0.97, 0.82], notes: [0.71, 0.83] },
 };
 
 test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {
@@ -383,6 +385,19 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'The owner approved the repoint for the week of 12-07.',
     action: 'repoint',
     not: ["The owner approved Amal's leave for the week of the repoint."],
+  },
+  // Forms added after blind round 10: a negation past an aside, a revocation pointing back, a
+  // report contradicted, an aborted step, a hedging modal before the reading's cue.
+  {
+    grant: 'The owner has, after the September CAB, granted the REAL_RUN.',
+    action: 'REAL_RUN',
+    not: [
+      'The owner has not, at any point since the September CAB, granted the REAL_RUN.',
+      "Go-live was approved, the vendor says, but the owner's 11-06 note withdraws it.",
+      "The vendor asserted that go-live was approved; the owner's statement contradicts this.",
+      '01:55 repoint aborted, nothing moved.',
+      'Per the minutes, the owner may clear us for the migration on prod this Saturday.',
+    ],
   },
 ];
 

@@ -289,15 +289,25 @@ function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[]
   return open.refs.map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
 }
 
+const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);
+
 /** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
 function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
   const cues = new Set<number>();
   let sc: ClauseScopes | undefined;
   let firstGrantNoun: number | undefined;
+  // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
+  const modalParts = new Set<number>();
+  // Semicolons part the sentence; the reading pairs a cue only with actions of its own part.
+  let part = 0;
+  const partOf = new Map<number, number>();
   for (let i = s.from; i < s.to; i++) {
+    if (ctx.tokens[i]?.raw === ';') part++;
     const m = startingAt(ctx, i);
     if (!m) continue;
     i = m.to - 1;
+    // "I can confirm", "as far as I can tell" report what is known; they hedge nothing.
+    if (has(m, 'modal') && !EPISTEMIC.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) modalParts.add(part);
     // A modal alone reads as ability as often as permission ("the only one who can grant"):
     // the rules' permission forms decide those. Nor is a condition's own word a cue ("after
     // the rollback blocker is scoped").
@@ -310,10 +320,25 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<num
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;
     const beforeTrailingCondition = sc.conditionAfter !== Infinity && m.from < sc.conditionAfter;
-    if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) cues.add(m.from);
+    if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
+      cues.add(m.from);
+      partOf.set(m.from, part);
+    }
+  }
+  for (const [cue, at] of partOf) {
+    if (!modalParts.has(at)) continue;
+    cues.delete(cue);
+    partOf.delete(cue);
   }
   if (!sc || cues.size === 0) return undefined;
-  const refs = standingActions(ctx, s.from, s.to, sc);
+  const parts = new Set(partOf.values());
+  let p = 0;
+  let k = s.from;
+  const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
+    // Refs come in text order, so the part count only grows: one walk over the sentence.
+    for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
+    return parts.has(p);
+  });
   return refs.length > 0 ? { refs, cues } : undefined;
 }
 
@@ -499,14 +524,19 @@ function revokesPrevious(ctx: Ctx, clause: Clause): boolean {
   if (first === -1) return false;
   const m = ctx.cover[first];
   const opensElliptically = ANAPHORA.has(ctx.tokens[first]?.norm ?? '') || has(m, 'be') || has(m, 'adverb') || isRevocation(m);
-  if (!opensElliptically) return false;
   let revoked = false;
+  // "..., but the owner's 11-06 note withdraws it": a revocation whose object points back.
+  let revokesPronoun = false;
   for (let i = clause.from; i < clause.to; i++) {
     const c = ctx.cover[i];
     if (has(c, 'action') || has(c, 'prodWord') || has(c, 'prodModifier')) return false;
-    if (isRevocation(c)) revoked = true;
+    if (isRevocation(c)) {
+      revoked = true;
+      const n = ctx.tokens[nextToken(ctx, (c?.to ?? i + 1) - 1, clause.to)]?.norm ?? '';
+      if (n === 'it' || n === 'them' || n === 'this' || n === 'that') revokesPronoun = true;
+    }
   }
-  return revoked;
+  return revoked && (opensElliptically || revokesPronoun);
 }
 
 function isRevocation(m: Mention | undefined): boolean {

@@ -322,12 +322,12 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
-    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such'
+    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted'
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
     'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row',
-    'example', 'heading', 'status line', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
+    'example', 'heading', 'status line', 'titled', 'labelled', 'labeled', 'caption', 'captioned', 'field', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   flagKeys: ['production_work_performed'],
   effectVerbs: [
@@ -442,7 +442,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Not "decline(s)": in payments prose they are the card declines, a noun.
     'refused', 'refuse', 'refuses', 'declined', 'vetoed', 'veto', 'turned down',
     'no-go', 'proposed', 'optional', 'draft', 'tbd', 'tbc', 'n/a', 'not decided', 'undecided', 'hypothetical',
-    'not chosen', 'reverted to hold', 'superseded', 'retracts', 'repealed',
+    'not chosen', 'reverted to hold', 'superseded', 'retracts', 'repealed', 'aborted', 'abandoned', 'called off', 'scrubbed',
   ],
   blockingTriggers: [
     'blocked', 'blocks', 'block', 'blocking', 'hold', 'on hold', 'held', 'withheld', 'withholds', 'forbidden',
@@ -466,7 +466,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
     'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop',
     // Reading production changes nothing in it.
-    'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
+    'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
