@@ -60,6 +60,8 @@ export interface DomNode {
   readonly innerText: string;
   readonly textContent: string | null;
   readonly style: { readonly top: string };
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomNode | null;
   querySelectorAll(selector: string): Iterable<DomNode>;

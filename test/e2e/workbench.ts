@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { packetShortName } from '../../client/src/blockerModel';
 import { folderUrl, launchBrowser, type DomNode } from './browser';
 import { BLOCKER_ID, BREAKS, EVIDENCE, INVENTORY, lineOf, MAP, NOTE, positionOf, REPO } from './workspaces';
 
@@ -343,7 +344,8 @@ async function main(): Promise<void> {
       const blockersHeader = header('Governance Blockers').first();
       if ((await blockersHeader.getAttribute('aria-expanded')) !== 'true') await blockersHeader.click();
       const pane = good.page.locator('.part.sidebar .pane', { has: good.page.locator('.pane-header', { hasText: 'Governance Blockers' }) });
-      const packets = [...new Set(everyBlocker.map((b) => path.basename(path.dirname(b.file))))].sort();
+      const packetFolders = [...new Set(everyBlocker.map((b) => path.dirname(b.file)))].sort();
+      const packets = packetFolders.map((p) => packetShortName(p));
       const rows = await until(
         'the Governance Blockers tree',
         () => good.rows(pane),
@@ -360,7 +362,15 @@ async function main(): Promise<void> {
       }
       const groups = rows.filter((r) => r.level === 1);
       if (JSON.stringify(groups.map((g) => g.label)) !== JSON.stringify(packets)) throw new Error(`packet rows ${JSON.stringify(groups)}, expected ${JSON.stringify(packets)}`);
-      if (groups[0]!.description !== `${unresolved.length} unresolved of ${everyBlocker.length}`) throw new Error(`packet row says "${groups[0]!.description}"`);
+      if (groups[0]!.description !== `${unresolved.length} unresolved of ${everyBlocker.length} · 2026-06-12`) throw new Error(`packet row says "${groups[0]!.description}"`);
+      // Issue 13, item 10: the packet's whole name did not fit beside its counts even this wide.
+      const cut = await until(
+        'the packet rows at full width',
+        () => pane.locator('.monaco-list-row[aria-level="1"] .monaco-icon-label-container').evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => (l as DomNode).innerText)),
+        (c) => c.length === 0,
+        5_000,
+      ).catch((error: unknown) => error);
+      if (cut instanceof Error) throw new Error(`packet rows cut at ${await sidebarWidth()} px: ${cut.message}`);
       const unresolvedRows = rows.filter((r) => r.level === 2 && r.description.startsWith('unresolved')).map((r) => r.label);
       if (JSON.stringify(unresolvedRows) !== JSON.stringify(unresolved)) throw new Error(`unresolved rows ${JSON.stringify(unresolvedRows)}`);
       await good.shot('09-blockers-view-and-status-bar');
