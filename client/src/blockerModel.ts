@@ -119,6 +119,28 @@ function resolvedWhere(b: BlockerInfo): string {
   return `resolved in ${packetShortName(b.resolvedByPacket)}${b.resolvedByDate ? ` (${b.resolvedByDate})` : ''}`;
 }
 
+export type PickerEntry = { kind: 'separator'; label: string } | { kind: 'blocker'; blocker: BlockerInfo };
+
+/**
+ * The blocker picker's rows: one group per packet under a separator naming it and its date,
+ * newest packet first (what the latest macro left open is what a reader looks for), undated
+ * ones last; within a packet, unresolved first, each in the server's file-then-line order.
+ */
+export function pickerEntries(blockers: readonly BlockerInfo[]): PickerEntry[] {
+  // groupByPacket keeps path order, so the sort (stable) leaves packets of one date in path order.
+  const groups = groupByPacket(blockers).sort((a, b) => {
+    const da = a.date ?? '';
+    const db = b.date ?? '';
+    return da === db ? 0 : da < db ? 1 : -1;
+  });
+  const entries: PickerEntry[] = [];
+  for (const group of groups) {
+    entries.push({ kind: 'separator', label: group.date ? `${group.label} · ${group.date}` : group.label });
+    for (const blocker of group.blockers) entries.push({ kind: 'blocker', blocker });
+  }
+  return entries;
+}
+
 /** Tree row description: the status, and what an unresolved blocker blocks. */
 export function treeDescription(b: BlockerInfo): string {
   if (b.status === 'resolved') return resolvedWhere(b);

@@ -313,22 +313,39 @@ async function main(): Promise<void> {
     step('good copy: "Governance: Show Unresolved Blockers" lists the 7 unresolved blockers', async () => {
       await good.runCommand('Governance: Show Unresolved Blockers');
       await good.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Unresolved blockers (7)' }).waitFor();
-      const labels = await until(
+      // A separator shows either as a row of its own or as a label on its group's first row.
+      const listed = await until(
         'the 7 picker rows',
         () =>
-          good.page
-            .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-            .evaluateAll((rows) => rows.map((r) => (r.querySelector('.label-name') as DomNode | null)?.innerText.trim() ?? '')),
-        (l) => l.length === unresolved.length,
+          good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) =>
+            rows.map((r) => {
+              const inline = r.querySelector('.quick-input-list-separator') as DomNode | null;
+              return {
+                label: (r.querySelector('.label-name') as DomNode | null)?.innerText.trim() ?? '',
+                separator: r.querySelector('.quick-input-list-separator-as-item') !== null,
+                group: inline && inline.style.display !== 'none' ? (inline.textContent ?? '').trim() : '',
+              };
+            }),
+          ),
+        (l) => l.filter((r) => !r.separator).length === unresolved.length,
       );
-      log('picker:', JSON.stringify(labels));
+      log('picker:', JSON.stringify(listed));
+      const labels = listed.filter((r) => !r.separator).map((r) => r.label);
       if (JSON.stringify(labels) !== JSON.stringify(unresolved)) throw new Error(`the picker lists ${JSON.stringify(labels)}, the CLI ${JSON.stringify(unresolved)}`);
+      // Issue 13, item 15: grouped by packet, under its short name and date.
+      const separators = listed.flatMap((r) => (r.separator ? [r.label] : r.group ? [r.group] : []));
+      const expected = `${packetShortName(path.dirname(MAP))} · 2026-06-12`;
+      if (JSON.stringify(separators) !== JSON.stringify([expected])) throw new Error(`the picker's separators are ${JSON.stringify(separators)}, expected ${JSON.stringify([expected])}`);
       await good.shot('07-unresolved-blockers-picker');
     });
     step('good copy: choosing a blocker in the picker opens its definition', async () => {
       const chosen = 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1';
       await good.quickInput.fill(chosen);
-      await until('one picker row', () => good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').count(), (n) => n === 1);
+      await until(
+        'one picker row',
+        () => good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) => rows.filter((r) => r.querySelector('.quick-input-list-separator-as-item') === null).length),
+        (n) => n === 1,
+      );
       await good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: chosen }).waitFor();
       await good.page.keyboard.press('Enter');
       await good.waitActiveTab(path.basename(MAP));

@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BlockerInfo } from '../../common/protocol';
-import { checkSummary, findingCount, groupByPacket, markdownDestination, packetDescription, packetRelative, packetShortName, pickRow, statusBarText, tooltipRows, treeDescription } from '../../client/src/blockerModel';
+import { checkSummary, findingCount, groupByPacket, markdownDestination, packetDescription, packetRelative, packetShortName, pickerEntries, pickRow, statusBarText, tooltipRows, treeDescription } from '../../client/src/blockerModel';
 import { parseBlockerTarget, parseReferenceArgs } from '../../client/src/commandArgs';
 
 const range = { start: { line: 7, character: 13 }, end: { line: 7, character: 41 } };
@@ -73,6 +73,39 @@ describe('grouping blockers by packet', () => {
   test('a workspace whose root is the packet gets a readable group label', () => {
     assert.equal(groupByPacket([blocker('FIX7-P0-A-1', '', 'unresolved')])[0]?.label, '(workspace root)');
     assert.deepEqual(groupByPacket([]), []);
+  });
+});
+
+describe('the unresolved-blockers picker (issue 13, item 15)', () => {
+  const rows = (entries: ReturnType<typeof pickerEntries>) => entries.map((e) => (e.kind === 'separator' ? `-- ${e.label}` : e.blocker.id));
+
+  test('one group per packet under a separator with its short name and date, newest first, in the server order within', () => {
+    const older = 'kb/fix7-p0-old-packet-2026-05-01';
+    const undated = 'kb/scratch-packet';
+    assert.deepEqual(
+      rows(
+        pickerEntries([
+          blocker('FIX7-P0-A-1', packetA, 'unresolved', { date: '2026-06-12' }),
+          blocker('FIX7-P0-A-2', packetA, 'unresolved', { date: '2026-06-12' }),
+          blocker('FIX7-P0-B-1', packetB, 'unresolved', { date: '2026-06-14' }),
+          blocker('FIX7-P0-S-1', undated, 'unresolved'),
+          blocker('FIX7-P0-O-1', older, 'unresolved'),
+          blocker('FIX7-P0-B-2', packetB, 'unresolved', { date: '2026-06-14' }),
+        ]),
+      ),
+      ['-- fix7-p0-b · 2026-06-14', 'FIX7-P0-B-1', 'FIX7-P0-B-2', '-- fix7-p0-a · 2026-06-12', 'FIX7-P0-A-1', 'FIX7-P0-A-2', '-- fix7-p0-old · 2026-05-01', 'FIX7-P0-O-1', '-- scratch', 'FIX7-P0-S-1'],
+    );
+  });
+
+  test('packets of one date stay in path order; no blockers, no rows', () => {
+    const c = 'kb/fix7-p0-c-packet-2026-06-12';
+    assert.deepEqual(rows(pickerEntries([blocker('FIX7-P0-C-1', c, 'unresolved'), blocker('FIX7-P0-A-1', packetA, 'unresolved')])), [
+      '-- fix7-p0-a · 2026-06-12',
+      'FIX7-P0-A-1',
+      '-- fix7-p0-c · 2026-06-12',
+      'FIX7-P0-C-1',
+    ]);
+    assert.deepEqual(pickerEntries([]), []);
   });
 });
 
