@@ -91,11 +91,11 @@ function unknownId({ facts, index }: Context, span: Span, replacement: unknown):
   return [{ title: `Change to ${replacement}`, edits: [replace(facts, span, replacement)], preferred: true }];
 }
 
-function statusMismatch({ analyzer, facts, index }: Context, span: Span): Fix[] {
+function statusMismatch({ analyzer, facts }: Context, span: Span): Fix[] {
   const ref = facts.evidence.find((r) => r.status !== undefined && same(r.status.span, span));
   const anchor = ref?.anchor;
   if (!ref?.status || !anchor || anchor.kind === 'forbidden') return [];
-  const resolution = resolveEvidencePath(facts.path, ref.path, index);
+  const resolution = analyzer.resolveCitation(facts, ref.path);
   const target = resolution.kind === 'file' ? analyzer.factsOf(resolution.path) : undefined;
   if (!target || target.broken) return [];
   const entry =
