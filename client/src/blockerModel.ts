@@ -32,7 +32,7 @@ const TAIL = 16;
 export function packetShortName(packet: string): string {
   if (packet === '') return '(workspace root)';
   const name = lastSegment(packet);
-  const undated = DATED.exec(name)?.[1] ?? name;
+  const undated = name.match(DATED)?.[1] ?? name;
   const stem = undated.replace(/[-_]?packet$/i, '') || undated || name;
   if (stem.length <= HEAD + TAIL) return stem;
   const words = stem.split('-');
@@ -57,7 +57,7 @@ export function packetShortName(packet: string): string {
 
 /** The date a packet's name carries, if any. */
 function folderDate(packet: string): string | undefined {
-  return DATED.exec(lastSegment(packet))?.[2];
+  return lastSegment(packet).match(DATED)?.[2];
 }
 
 /** A file as its packet names it, `<packet folder>/<path inside>`: the folders above add nothing a reader needs. */
