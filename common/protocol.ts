@@ -45,6 +45,11 @@ export interface BlockerInfo {
   date?: string;
   /** For resolved blockers: the map that resolved it, workspace-relative. */
   resolvedBy?: string;
+  /** How: that map's resolved_in_this_macro lists it, or its latest definition says RESOLVED. */
+  resolvedHow?: 'resolved_in_this_macro' | 'status';
+  /** The packet folder of the resolving map (workspace-relative, '' for the root) and its `date`. */
+  resolvedByPacket?: string;
+  resolvedByDate?: string;
 }
 
 export interface BlockersParams {

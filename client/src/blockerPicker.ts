@@ -1,11 +1,12 @@
-import { CancellationTokenSource, window, type QuickPickItem } from 'vscode';
+import { CancellationTokenSource, QuickPickItemKind, window, type QuickPickItem } from 'vscode';
 import type { BlockerInfo } from '../../common/protocol';
-import { pickRow } from './blockerModel';
+import { pickerEntries, pickRow } from './blockerModel';
 import { openAt } from './navigation';
 import type { GovernanceProtocol } from './protocolClient';
 
+/** A blocker row, or (no blocker) the separator above a packet's rows. */
 interface BlockerItem extends QuickPickItem {
-  blocker: BlockerInfo;
+  blocker?: BlockerInfo;
 }
 
 /**
@@ -40,7 +41,9 @@ export async function showUnresolvedBlockers(protocol: GovernanceProtocol): Prom
       void window.showInformationMessage(`Governance Lens: ${message}`);
       return;
     }
-    pick.items = result.blockers.map((blocker) => ({ ...pickRow(blocker), blocker }));
+    pick.items = pickerEntries(result.blockers).map((entry): BlockerItem =>
+      entry.kind === 'separator' ? { label: entry.label, kind: QuickPickItemKind.Separator } : { ...pickRow(entry.blocker), blocker: entry.blocker },
+    );
     pick.title = `Unresolved blockers (${result.blockers.length})${result.complete ? '' : ', still indexing'}`;
     pick.busy = false;
     const blocker = await chosen;

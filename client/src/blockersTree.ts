@@ -11,7 +11,7 @@ import {
   type TreeView,
 } from 'vscode';
 import type { BlockerInfo } from '../../common/protocol';
-import { groupByPacket, tooltipRows, treeDescription, type PacketGroup } from './blockerModel';
+import { groupByPacket, markdownDestination, packetDescription, tooltipRows, treeDescription, type PacketGroup } from './blockerModel';
 import { BlockersViewId, CommandIds } from './commandIds';
 import type { LanguageServer } from './languageServer';
 
@@ -69,7 +69,7 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
 function packetItem(group: PacketGroup): TreeItem {
   const item = new TreeItem(group.label, TreeItemCollapsibleState.Expanded);
   item.id = `packet:${group.packet}`;
-  item.description = `${group.unresolved} unresolved of ${group.blockers.length}`;
+  item.description = packetDescription(group);
   item.tooltip = group.packet || 'The workspace root is the packet folder.';
   item.iconPath = ThemeIcon.Folder;
   item.contextValue = 'governanceLens.packet';
@@ -94,6 +94,11 @@ function blockerItem(blocker: BlockerInfo): TreeItem {
 function tooltip(blocker: BlockerInfo): MarkdownString {
   const md = new MarkdownString();
   md.appendMarkdown('**').appendText(blocker.id).appendMarkdown('**\n\n');
-  for (const [label, value] of tooltipRows(blocker)) md.appendMarkdown(`${label}: `).appendText(value).appendMarkdown('  \n');
+  for (const row of tooltipRows(blocker)) {
+    md.appendMarkdown(`${row.label}: `);
+    if (row.link) md.appendMarkdown('[').appendText(row.text).appendMarkdown(`](${markdownDestination(row.link)})`);
+    else md.appendText(row.text);
+    md.appendMarkdown('  \n');
+  }
   return md;
 }

@@ -1,5 +1,6 @@
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { extensions, workspace, type ExtensionContext, type LogOutputChannel, type TextDocument, type Uri } from 'vscode';
+import { LanguageClient, TransportKind, vsdiag, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { withoutDuplicateJsonSyntax, type JsonDocumentState } from './jsonSyntax';
 
 /**
  * A language client for dist/server.js. Its id, `governanceLens`, is also what makes the
@@ -20,7 +21,35 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     // No configurationSection: the server pulls workspace/configuration per folder and registers
     // for didChangeConfiguration itself; naming the section here would announce each change twice.
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: jsonSyntaxMiddleware,
     outputChannel,
   };
   return new LanguageClient('governanceLens', 'Governance Lens', serverOptions, clientOptions);
+}
+
+/**
+ * One report of a JSON syntax error, not two: in an open JSON document VS Code's JSON support
+ * already shows it (jsonSyntax.ts). Documents that are not open keep ours, as VS Code does not
+ * validate them; the workspace pull needs no filter, as an open document's own pull wins over it.
+ */
+const jsonSyntaxMiddleware: Middleware = {
+  provideDiagnostics: async (document, previousResultId, token, next) => {
+    const report = await next(document, previousResultId, token);
+    if (!report || report.kind !== vsdiag.DocumentDiagnosticReportKind.full) return report;
+    return { ...report, items: withoutDuplicateJsonSyntax(report.items, jsonDocumentState(document)) };
+  },
+  handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutDuplicateJsonSyntax(diagnostics, jsonDocumentState(uri))),
+};
+
+const JSON_EXTENSION = 'vscode.json-language-features';
+
+function jsonDocumentState(target: TextDocument | Uri): JsonDocumentState {
+  const uri = 'uri' in target ? target.uri : target;
+  const document = 'uri' in target ? target : workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return {
+    open: document !== undefined && !document.isClosed,
+    languageId: document?.languageId,
+    // A user who turned VS Code's JSON validation off (or disabled the extension) sees ours.
+    validatedByVSCode: extensions.getExtension(JSON_EXTENSION) !== undefined && workspace.getConfiguration('json', uri).get<boolean>('validate.enable', true) !== false,
+  };
 }

@@ -59,7 +59,9 @@ export const remoteUri = (base: string, absolutePath: string) => `vscode-remote:
 export interface DomNode {
   readonly innerText: string;
   readonly textContent: string | null;
-  readonly style: { readonly top: string };
+  readonly style: { readonly top: string; readonly display: string };
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomNode | null;
   querySelectorAll(selector: string): Iterable<DomNode>;

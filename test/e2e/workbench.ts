@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { packetShortName } from '../../client/src/blockerModel';
 import { folderUrl, launchBrowser, type DomNode } from './browser';
 import { BLOCKER_EVIDENCE, BLOCKER_ID, BREAKS, EVIDENCE, INVENTORY, lineOf, MAP, NOTE, positionOf, REPO } from './workspaces';
 
@@ -394,22 +395,39 @@ async function main(): Promise<void> {
     step('good copy: "Governance: Show Unresolved Blockers" lists the 7 unresolved blockers', async () => {
       await good.runCommand('Governance: Show Unresolved Blockers');
       await good.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Unresolved blockers (7)' }).waitFor();
-      const labels = await until(
+      // A separator shows either as a row of its own or as a label on its group's first row.
+      const listed = await until(
         'the 7 picker rows',
         () =>
-          good.page
-            .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-            .evaluateAll((rows) => rows.map((r) => (r.querySelector('.label-name') as DomNode | null)?.innerText.trim() ?? '')),
-        (l) => l.length === unresolved.length,
+          good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) =>
+            rows.map((r) => {
+              const inline = r.querySelector('.quick-input-list-separator') as DomNode | null;
+              return {
+                label: (r.querySelector('.label-name') as DomNode | null)?.innerText.trim() ?? '',
+                separator: r.querySelector('.quick-input-list-separator-as-item') !== null,
+                group: inline && inline.style.display !== 'none' ? (inline.textContent ?? '').trim() : '',
+              };
+            }),
+          ),
+        (l) => l.filter((r) => !r.separator).length === unresolved.length,
       );
-      log('picker:', JSON.stringify(labels));
+      log('picker:', JSON.stringify(listed));
+      const labels = listed.filter((r) => !r.separator).map((r) => r.label);
       if (JSON.stringify(labels) !== JSON.stringify(unresolved)) throw new Error(`the picker lists ${JSON.stringify(labels)}, the CLI ${JSON.stringify(unresolved)}`);
+      // Issue 13, item 15: grouped by packet, under its short name and date.
+      const separators = listed.flatMap((r) => (r.separator ? [r.label] : r.group ? [r.group] : []));
+      const expected = `${packetShortName(path.dirname(MAP))} · 2026-06-12`;
+      if (JSON.stringify(separators) !== JSON.stringify([expected])) throw new Error(`the picker's separators are ${JSON.stringify(separators)}, expected ${JSON.stringify([expected])}`);
       await good.shot('07-unresolved-blockers-picker');
     });
     step('good copy: choosing a blocker in the picker opens its definition', async () => {
       const chosen = 'FIX7-P0-DRYRUN-PROD-ROLLBACK-1';
       await good.quickInput.fill(chosen);
-      await until('one picker row', () => good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').count(), (n) => n === 1);
+      await until(
+        'one picker row',
+        () => good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) => rows.filter((r) => r.querySelector('.quick-input-list-separator-as-item') === null).length),
+        (n) => n === 1,
+      );
       await good.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: chosen }).waitFor();
       await good.page.keyboard.press('Enter');
       await good.waitActiveTab(path.basename(MAP));
@@ -425,7 +443,8 @@ async function main(): Promise<void> {
       const blockersHeader = header('Governance Blockers').first();
       if ((await blockersHeader.getAttribute('aria-expanded')) !== 'true') await blockersHeader.click();
       const pane = good.page.locator('.part.sidebar .pane', { has: good.page.locator('.pane-header', { hasText: 'Governance Blockers' }) });
-      const packets = [...new Set(everyBlocker.map((b) => path.basename(path.dirname(b.file))))].sort();
+      const packetFolders = [...new Set(everyBlocker.map((b) => path.dirname(b.file)))].sort();
+      const packets = packetFolders.map((p) => packetShortName(p));
       const rows = await until(
         'the Governance Blockers tree',
         () => good.rows(pane),
@@ -442,7 +461,15 @@ async function main(): Promise<void> {
       }
       const groups = rows.filter((r) => r.level === 1);
       if (JSON.stringify(groups.map((g) => g.label)) !== JSON.stringify(packets)) throw new Error(`packet rows ${JSON.stringify(groups)}, expected ${JSON.stringify(packets)}`);
-      if (groups[0]!.description !== `${unresolved.length} unresolved of ${everyBlocker.length}`) throw new Error(`packet row says "${groups[0]!.description}"`);
+      if (groups[0]!.description !== `${unresolved.length} unresolved of ${everyBlocker.length} · 2026-06-12`) throw new Error(`packet row says "${groups[0]!.description}"`);
+      // Issue 13, item 10: the packet's whole name did not fit beside its counts even this wide.
+      const cut = await until(
+        'the packet rows at full width',
+        () => pane.locator('.monaco-list-row[aria-level="1"] .monaco-icon-label-container').evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => (l as DomNode).innerText)),
+        (c) => c.length === 0,
+        5_000,
+      ).catch((error: unknown) => error);
+      if (cut instanceof Error) throw new Error(`packet rows cut at ${await sidebarWidth()} px: ${cut.message}`);
       const unresolvedRows = rows.filter((r) => r.level === 2 && r.description.startsWith('unresolved')).map((r) => r.label);
       if (JSON.stringify(unresolvedRows) !== JSON.stringify(unresolved)) throw new Error(`unresolved rows ${JSON.stringify(unresolvedRows)}`);
       await good.shot('09-blockers-view-and-status-bar');

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LSPErrorCodes, type Hover, type Location, type DocumentLink, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { BlockersResult } from '../../common/protocol';
 import { ARCH, copyKb, MAP, NOTE, PACKET_DIR, positionOf, startClient, type Client } from './harness';
 
 describe('navigation over stdio on the example KB', () => {
@@ -108,6 +111,38 @@ describe('navigation over stdio on the example KB', () => {
     assert.equal(result.blockers.length, 7);
     assert.equal(result.blockers[0]?.id, 'FIX7-P0-PROD-BIRTH-SURFACE-1');
     assert.equal(result.blockers[0]?.blocks, 'production');
+  });
+});
+
+describe('a blocker resolved in a later packet (issue 13, item 10)', () => {
+  const LATER = `${ARCH}/fix7-p1-follow-up-packet-2026-07-01`;
+
+  test('the blockers request names the resolving packet and date; the hover card names the map from its packet on', async () => {
+    const root = copyKb();
+    fs.mkdirSync(path.join(root, LATER));
+    fs.writeFileSync(
+      path.join(root, LATER, 'production-readiness-blocker-map.json'),
+      `${JSON.stringify({ doc: 'fix7-p1-production-readiness-blocker-map', date: '2026-07-01', blockers: [], resolved_in_this_macro: ['FIX7-P0-PROD-CI-SCOPE-1'], production_work_performed: false }, null, 2)}\n`,
+    );
+    const client = await startClient(root, 'pull');
+    try {
+      const result = (await client.connection.sendRequest('governanceLens/blockers', { include: 'all' })) as BlockersResult;
+      const ci = result.blockers.find((b) => b.id === 'FIX7-P0-PROD-CI-SCOPE-1');
+      assert.equal(ci?.status, 'resolved');
+      assert.equal(ci?.resolvedBy, `${LATER}/production-readiness-blocker-map.json`);
+      assert.equal(ci?.resolvedHow, 'resolved_in_this_macro');
+      assert.equal(ci?.resolvedByPacket, LATER);
+      assert.equal(ci?.resolvedByDate, '2026-07-01');
+      const map = await client.open(MAP);
+      const hover = (await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: client.uri(MAP) },
+        position: positionOf(map, '"FIX7-P0-PROD-CI-SCOPE-1"', 1),
+      })) as Hover;
+      const value = (hover.contents as { value: string }).value;
+      assert.ok(value.includes(`resolved by [\`fix7-p1-follow-up-packet-2026-07-01/production-readiness-blocker-map.json\`](${client.uri(`${LATER}/production-readiness-blocker-map.json`)})`), value);
+    } finally {
+      await client.close();
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzerFor, cleanKb, describeAll, expectClean, expectOnly, json, NOTE, PACKET } from '../helpers/kb';
+import { createLanguageService } from '../../server/src/core/service';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { Severity } from '../../server/src/core/types';
 
 const MAP = `${PACKET}/production-readiness-blocker-map.json`;
@@ -167,8 +169,10 @@ describe('evidence-ambiguous-file', () => {
     files['kb/fix7-p0-other-packet-2026-07-01/precondition-checklist.json'] = files[CHECKLIST] ?? '';
     return files;
   };
-  test('a bare name in a note that several packets hold is a hint', () => {
-    const d = expectOnly(twoPackets(), NOTE, 'evidence-ambiguous-file', 'precondition-checklist.json', 'matches 2 files');
+  test('a bare name in a note that several packets hold, citing none of them, is a hint', () => {
+    const files = twoPackets();
+    files[NOTE] = '# Owner note\n\nEvidence: precondition-checklist.json PC-7 FAIL.\n';
+    const d = expectOnly(files, NOTE, 'evidence-ambiguous-file', 'precondition-checklist.json', 'matches 2 files');
     assert.equal(d.severity, Severity.Hint);
   });
   test('a longer path says which one', () => {
@@ -180,6 +184,83 @@ describe('evidence-ambiguous-file', () => {
     const files = twoPackets();
     files[NOTE] = (files[NOTE] ?? '').replace('Evidence: precondition-checklist.json PC-7 FAIL.', '');
     expectClean(files);
+  });
+});
+
+describe('a bare name settled by the packets the note cites, then by its own folder (issue 13, item 12)', () => {
+  const OTHER = 'kb/fix7-p0-other-packet-2026-07-01';
+  /** Two packets with a checklist each: the demo one (PC-1 PASS, PC-7 FAIL) and another (PC-3 PASS) whose map defines FIX7-P0-OTHER-1. */
+  const twoPackets = (note: string) => {
+    const files = cleanKb();
+    files[`${OTHER}/precondition-checklist.json`] = json({ doc: 'fix7-p0-precondition-checklist', date: '2026-07-01', checks: [{ id: 'PC-3', item: 'staging proof', status: 'PASS' }] });
+    files[`${OTHER}/production-readiness-blocker-map.json`] = json({
+      doc: 'fix7-p0-production-readiness-blocker-map',
+      date: '2026-07-01',
+      blockers: [{ id: 'FIX7-P0-OTHER-1', item: 'other', actor_needed: 'owner', blocks: 'production' }],
+      resolved_in_this_macro: [],
+      production_work_performed: false,
+    });
+    files[NOTE] = `# Owner note\n\n${note}\n`;
+    return files;
+  };
+
+  test('a note citing one packet by a blocker ID: its file, so the stated status is checked', () => {
+    // Before: an evidence-ambiguous-file hint, and PC-3's status went unchecked.
+    const files = twoPackets('Blocked by FIX7-P0-OTHER-1. Evidence: precondition-checklist.json PC-3 FAIL.');
+    expectOnly(files, NOTE, 'evidence-status-mismatch', 'FAIL', 'precondition-checklist.json gives PC-3 the status PASS, not FAIL');
+    files[NOTE] = (files[NOTE] ?? '').replace('PC-3 FAIL', 'PC-3 PASS');
+    expectClean(files);
+  });
+
+  test('a note citing one packet by a path to one of its files, or by a link to its folder', () => {
+    expectClean(twoPackets('See …/fix7-p0-demo-packet-2026-06-12/production-readiness-blocker-map.json. Evidence: precondition-checklist.json PC-7 FAIL.'));
+    const linked = twoPackets('See [the packet](fix7-p0-other-packet-2026-07-01/). Evidence: precondition-checklist.json PC-7 FAIL.');
+    expectOnly(linked, NOTE, 'evidence-missing-anchor', 'PC-7', 'PC-7 is not an entry in precondition-checklist.json (it has PC-3)');
+  });
+
+  test('a note citing both packets is still ambiguous', () => {
+    const files = twoPackets('Blocked by FIX7-P0-OTHER-1 and FIX7-P0-PROD-BIRTH-SURFACE-1. Evidence: precondition-checklist.json PC-3 PASS.');
+    expectOnly(files, NOTE, 'evidence-ambiguous-file', 'precondition-checklist.json', 'matches 2 files');
+  });
+
+  test('a note citing no packet: the only one below its own folder', () => {
+    const files = twoPackets('');
+    delete files[NOTE];
+    files['kb/fix7-p0-other-packet-2026-07-01/notes/review.md'] = '# Review\n\nEvidence: precondition-checklist.json PC-3 PASS.\n';
+    files['kb/area/note.md'] = '# Area\n\nEvidence: precondition-checklist.json PC-3 PASS.\n';
+    files['kb/area/fix7-p0-area-packet-2026-07-02/precondition-checklist.json'] = json({ doc: 'fix7-p0-precondition-checklist', date: '2026-07-02', checks: [{ id: 'PC-3', status: 'FAIL' }] });
+    const { analyzer } = analyzerFor(files);
+    assert.deepEqual(describeAll(analyzer, files), ['kb/area/note.md: evidence-status-mismatch "PASS"']);
+  });
+
+  test('hover, definition and anchor completion follow the same file', () => {
+    const note = 'Blocked by FIX7-P0-OTHER-1. Evidence: precondition-checklist.json PC-3 PASS.';
+    const files = twoPackets(note);
+    const { analyzer } = analyzerFor(files);
+    const service = createLanguageService(analyzer, { linkTo: (p) => `file:///ws/${p}` });
+    const lines = new LineIndex(files[NOTE] ?? '');
+    const at = (needle: string, offset = 0) => lines.positionAt((files[NOTE] ?? '').indexOf(needle) + offset);
+    assert.match(service.hover(NOTE, at('PC-3', 1))?.contents ?? '', /^\*\*PC-3\*\* in \[`fix7-p0-other-packet-2026-07-01\/precondition-checklist\.json`\]/);
+    assert.deepEqual(service.definition(NOTE, at('PC-3', 1)).map((l) => l.path), [`${OTHER}/precondition-checklist.json`]);
+    const typing = twoPackets('Blocked by FIX7-P0-OTHER-1. Evidence: precondition-checklist.json P');
+    const typed = analyzerFor(typing).analyzer;
+    const end = new LineIndex(typing[NOTE] ?? '').positionAt((typing[NOTE] ?? '').indexOf('json P') + 6);
+    assert.deepEqual(createLanguageService(typed, { linkTo: (p) => p }).completions(NOTE, end).map((c) => c.label), ['PC-3']);
+  });
+
+  test('when the cited ID moves to the other packet, the note follows, as a fresh analysis would', () => {
+    const files = twoPackets('Blocked by FIX7-P0-OTHER-1. Evidence: precondition-checklist.json PC-3 PASS.');
+    const { analyzer, workspace } = analyzerFor(files);
+    assert.deepEqual(describeAll(analyzer, files), []);
+    const otherMap = `${OTHER}/production-readiness-blocker-map.json`;
+    const moved = { ...files };
+    moved[otherMap] = (files[otherMap] ?? '').replace('FIX7-P0-OTHER-1', 'FIX7-P0-OTHER-2');
+    moved[MAP] = (files[MAP] ?? '').replace('"id": "FIX7-P0-OPERATOR-INPUT-1"', '"id": "FIX7-P0-OTHER-1"');
+    workspace.set(otherMap, moved[otherMap] ?? '');
+    workspace.set(MAP, moved[MAP] ?? '');
+    const fresh = analyzerFor(moved).analyzer;
+    assert.deepEqual(describeAll(analyzer, moved), describeAll(fresh, moved));
+    assert.deepEqual(describeAll(fresh, moved), ['kb/owner-note.md: evidence-missing-anchor "PC-3"']);
   });
 });
 

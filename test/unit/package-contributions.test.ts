@@ -144,6 +144,26 @@ describe('schemas and grammar', () => {
     assert.ok(!validations.some((v) => v.fileMatch.some((g) => picomatch(`**/${g}`)(outside))), 'no packet folder, no packet schema');
   });
 
+  // VS Code appends a property's description to every hover on it, after our own card: a
+  // paragraph there buries the card. Long explanations live in docs/packet-fields.md.
+  test('every description in every shipped schema is one short line', () => {
+    const long: string[] = [];
+    const walk = (node: unknown, at: string, file: string) => {
+      if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${at}/${i}`, file));
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if ((key === 'description' || key === 'markdownDescription') && typeof value === 'string') {
+            if (value.length > 100 || /[\r\n]/.test(value) || value.trim() === '') long.push(`${file}${at}/${key} (${value.length} chars): ${value}`);
+          } else walk(value, `${at}/${key}`, file);
+        }
+      }
+    };
+    const schemas = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.json'));
+    assert.ok(schemas.length >= 7, 'the six packet kinds and .govlens.json');
+    for (const file of schemas) walk(JSON.parse(read(`schemas/${file}`)), '', file);
+    assert.deepEqual(long, []);
+  });
+
   test('the injection grammar exists and is injected into Markdown and JSON', () => {
     const [grammar] = manifest.contributes.grammars;
     assert.ok(grammar && existsSync(join(root, grammar.path)), 'grammar file');

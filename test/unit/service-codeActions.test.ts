@@ -131,6 +131,63 @@ describe('evidence-status-mismatch', () => {
   });
 });
 
+describe('evidence-missing-anchor (issue 13, item 14)', () => {
+  const titles = (actions: CodeAction[]) => actions.map((a) => a.title);
+
+  test('offers the nearest entries of the cited file: edit distance, then shared prefix, then the nearer number', () => {
+    const files = withNote('Evidence: precondition-checklist.json PC-9.');
+    const { actions } = fixes(files, NOTE, 'evidence-missing-anchor');
+    assert.deepEqual(titles(actions), ['Change to PC-7 (FAIL in precondition-checklist.json)', 'Change to PC-1 (PASS in precondition-checklist.json)']);
+    applyClean(files, actions, 'Change to PC-7 (FAIL in precondition-checklist.json)');
+    applyClean(files, actions, 'Change to PC-1 (PASS in precondition-checklist.json)');
+  });
+
+  test('a typo one edit away is the preferred fix; a stated status is kept', () => {
+    const files = withNote('Evidence: precondition-checklist.json PX-7 FAIL.');
+    const { actions } = fixes(files, NOTE, 'evidence-missing-anchor');
+    assert.equal(actions[0]?.title, 'Change to PC-7 (FAIL in precondition-checklist.json)');
+    assert.equal(actions[0]?.isPreferred, true);
+    assert.ok(actions.slice(1).every((a) => !a.isPreferred));
+    applyClean(files, actions, 'Change to PC-7 (FAIL in precondition-checklist.json)');
+  });
+
+  test('a surface: the nearest surface numbers, at most three', () => {
+    const files = withNote('Evidence: mutation-inventory.json surface 9.');
+    const { actions } = fixes(files, NOTE, 'evidence-missing-anchor');
+    assert.deepEqual(titles(actions), [
+      'Change to surface 10 (CONFIG_UNKNOWN_NEEDS_SCOPING in mutation-inventory.json)',
+      'Change to surface 6 (FORBIDDEN in mutation-inventory.json)',
+      'Change to surface 5 (PRODUCTION_UNKNOWN_NEEDS_SCOPING in mutation-inventory.json)',
+    ]);
+    applyClean(files, actions, 'Change to surface 6 (FORBIDDEN in mutation-inventory.json)');
+  });
+
+  test('at most three of many entries; in a packet document the edit stays inside the JSON string', () => {
+    const files = cleanKb();
+    files[CHECKLIST] = json({ doc: 'fix7-p0-precondition-checklist', date: '2026-06-12', checks: Array.from({ length: 12 }, (_, i) => ({ id: `PC-${i + 1}`, item: `check ${i + 1}`, status: 'FAIL' })) });
+    files[MAP] = (files[MAP] ?? '').replace('precondition-checklist.json PC-7 FAIL', 'precondition-checklist.json PC-70 FAIL');
+    const { actions } = fixes(files, MAP, 'evidence-missing-anchor');
+    assert.deepEqual(titles(actions), ['Change to PC-7 (FAIL in precondition-checklist.json)', 'Change to PC-10 (FAIL in precondition-checklist.json)', 'Change to PC-12 (FAIL in precondition-checklist.json)']);
+    applyClean(files, actions, 'Change to PC-7 (FAIL in precondition-checklist.json)');
+  });
+
+  test('nothing for "forbidden surfaces", for a file without entries, or once the text or the cited file changed', () => {
+    const inventory = cleanKb()[INVENTORY] ?? '';
+    const forbidden = { ...withNote('Evidence: mutation-inventory.json forbidden surfaces.'), [INVENTORY]: inventory.replace('"FORBIDDEN"', '"STAGING_ONLY"') };
+    assert.deepEqual(fixes(forbidden, NOTE, 'evidence-missing-anchor').actions, []);
+    const empty = { ...withNote('Evidence: precondition-checklist.json PC-9.'), [CHECKLIST]: json({ doc: 'fix7-p0-precondition-checklist', date: '2026-06-12', checks: [] }) };
+    assert.deepEqual(fixes(empty, NOTE, 'evidence-missing-anchor').actions, []);
+    const files = withNote('Evidence: precondition-checklist.json PC-9.');
+    const { analyzer, workspace } = analyzerFor(files);
+    const diagnostic = only(analyzer, NOTE, 'evidence-missing-anchor');
+    workspace.set(CHECKLIST, (files[CHECKLIST] ?? '').replace('"PC-7"', '"PC-9"'));
+    assert.deepEqual(codeActions(analyzer, NOTE, diagnostic.range, [diagnostic]), []);
+    workspace.set(CHECKLIST, files[CHECKLIST] ?? '');
+    workspace.set(NOTE, (files[NOTE] ?? '').replace('PC-9', 'PC-7'));
+    assert.deepEqual(codeActions(analyzer, NOTE, diagnostic.range, [diagnostic]), []);
+  });
+});
+
 describe('evidence-missing-file', () => {
   const cases: [string, string, string][] = [
     ['a bare name stays bare', 'Evidence: precondition-checklst.json PC-7 FAIL.', 'precondition-checklist.json'],

@@ -48,14 +48,15 @@ describe('hover cards', () => {
     files[`kb/fix7-p1-next-packet-2026-07-01/production-readiness-blocker-map.json`] = json({ doc: 'x', date: '2026-07-01', blockers: [], resolved_in_this_macro: ['FIX7-P0-PLAN-REALRUN-1'] });
     const { service, at } = setup(files);
     const hover = service.hover(MAP, at(MAP, 'FIX7-P0-PLAN-REALRUN-1', 1));
-    assert.match(hover?.contents ?? '', /\*\*resolved by \[`kb\/fix7-p1-next-packet-2026-07-01\/production-readiness-blocker-map\.json`\]\(.*\) \(resolved_in_this_macro\)\*\*/);
+    // Named from its packet on (every packet's map has this file name); the link has the full path.
+    assert.match(hover?.contents ?? '', /\*\*resolved by \[`fix7-p1-next-packet-2026-07-01\/production-readiness-blocker-map\.json`\]\(file:\/\/\/ws\/kb\/fix7-p1-next-packet-2026-07-01\/production-readiness-blocker-map\.json\) \(resolved_in_this_macro\)\*\*/);
   });
 
   test('an ID that is not a blocker shows its entry; an undefined ID says so', () => {
     const files = cleanKb();
     files[NOTE] += '\nPlan FIX7-P0-PLAN-SURFACE-1 and FIX7-P0-NOWHERE-1.\n';
     const { service, at } = setup(files);
-    assert.match(service.hover(NOTE, at(NOTE, 'FIX7-P0-PLAN-SURFACE-1'))?.contents ?? '', /\*\*FIX7-P0-PLAN-SURFACE-1\*\* · defined in \[`kb\/.*mutation-inventory\.json`\]/);
+    assert.match(service.hover(NOTE, at(NOTE, 'FIX7-P0-PLAN-SURFACE-1'))?.contents ?? '', /\*\*FIX7-P0-PLAN-SURFACE-1\*\* · defined in \[`fix7-p0-demo-packet-2026-06-12\/mutation-inventory\.json`\]\(file:\/\/\/ws\/kb\/fix7-p0-demo-packet-2026-06-12\/mutation-inventory\.json#L\d+,\d+\)/);
     assert.match(service.hover(NOTE, at(NOTE, 'FIX7-P0-NOWHERE-1'))?.contents ?? '', /Not defined anywhere in the workspace/);
   });
 
@@ -63,7 +64,7 @@ describe('hover cards', () => {
     const { service, at } = setup();
     const hover = service.hover(NOTE, at(NOTE, 'TKT-OBJ-442..461', 9));
     assert.match(hover?.contents ?? '', /^\*\*TKT-OBJ-442\.\.461\*\* · 20 tickets/);
-    assert.match(hover?.contents ?? '', /Reserved by \[`TKT-OBJ-442\.\.461`\]\(.*ticket-reservations\.json#L\d+,\d+\) in `.*` · status \*\*PROPOSED\*\* · apply now: no · folded: no · 2026-06-12/);
+    assert.match(hover?.contents ?? '', /Reserved by \[`TKT-OBJ-442\.\.461`\]\(.*ticket-reservations\.json#L\d+,\d+\) in `fix7-p0-demo-packet-2026-06-12\/ticket-reservations\.json` · status \*\*PROPOSED\*\* · apply now: no · folded: no · 2026-06-12/);
     const own = setup().service.hover(RESERVATIONS, at(RESERVATIONS, 'TKT-OBJ-442', 2));
     assert.match(own?.contents ?? '', /This reservation in/);
   });
@@ -78,7 +79,7 @@ describe('hover cards', () => {
   test('an evidence reference: the cited entry with its status and item', () => {
     const { service, at } = setup();
     const hover = service.hover(NOTE, at(NOTE, 'precondition-checklist.json PC-7', 2));
-    assert.match(hover?.contents ?? '', /^\*\*PC-7\*\* in \[`kb\/.*precondition-checklist\.json`\]\(.*#L\d+,\d+\) · status \*\*FAIL\*\*\n\nREAL_RUN grant/);
+    assert.match(hover?.contents ?? '', /^\*\*PC-7\*\* in \[`fix7-p0-demo-packet-2026-06-12\/precondition-checklist\.json`\]\(.*#L\d+,\d+\) · status \*\*FAIL\*\*\n\nREAL_RUN grant/);
     assert.match(hover?.contents ?? '', /doc: `fix7-p0-precondition-checklist`/);
   });
 

@@ -12,6 +12,7 @@ import { noteFacts } from './facts/noteFacts';
 import { packetFacts } from './facts/packetFacts';
 import type { DocumentFacts, Finding } from './facts/types';
 import type { BlockerStatus } from './index/blockerStatus';
+import type { Resolution } from './index/resolvePath';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { ancestors, basename } from './paths';
 import { SchemaValidator } from './schema/validator';
@@ -57,6 +58,7 @@ export class Analyzer {
   private factOptions!: FactOptions;
   private canonicalNames = new Map<string, string | undefined>();
   private packetFolders = new Map<string, string | undefined>();
+  private packetsHolding = new Map<string, string | undefined>();
   private hostSettings: Partial<Settings>;
   /** `.govlens.json` read as a document, with its findings, when the workspace has one. */
   private config: DocumentFacts | undefined;
@@ -155,8 +157,16 @@ export class Analyzer {
     // Asked for every path every note cites (to find its governing locks): glob matching per
     // ancestor is worth remembering.
     if (this.packetFolders.has(path)) return this.packetFolders.get(path);
-    const folder = ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+    const folder = this.packetHolding(path);
     this.packetFolders.set(path, folder);
+    return folder;
+  }
+
+  /** The packet folder any path lies in (a note or a folder too: `dir/` is inside `dir`), if any. */
+  private packetHolding(path: string): string | undefined {
+    if (this.packetsHolding.has(path)) return this.packetsHolding.get(path);
+    const folder = ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
+    this.packetsHolding.set(path, folder);
     return folder;
   }
 
@@ -369,9 +379,22 @@ export class Analyzer {
       keys.add(`doc:${path}`);
       for (const key of keys) {
         if (key.startsWith('tickets:')) this.overlaps.delete(key.slice('tickets:'.length));
+        if (key.startsWith('sites:')) this.dropSettledBy(index, key.slice('sites:'.length));
         for (const dependent of [...(this.dependents.get(key) ?? [])]) this.forget(dependent);
       }
       this.forget(path);
+    }
+  }
+
+  /**
+   * A definition of `id` came or went: the documents citing it whose bare names were settled by
+   * the packets of their IDs resolve again (references.ts), and their diagnostics go with that.
+   */
+  private dropSettledBy(index: WorkspaceIndex, id: string): void {
+    for (const facts of index.mentioning(id)) {
+      if (!this.resolved.get(facts.path)?.readsIdSites) continue;
+      this.resolved.delete(facts.path);
+      this.forget(facts.path);
     }
   }
 
@@ -397,11 +420,16 @@ export class Analyzer {
     return packets.size === 0 ? [...locks] : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
   }
 
+  /** Where a path written in the document (not yet one of its facts, such as text being typed) leads, as its references do. */
+  resolveCitation(facts: DocumentFacts, written: string): Resolution {
+    return this.referencesOf(facts).resolve(written);
+  }
+
   /** Where each path the document cites leads, resolved once per index generation. */
   referencesOf(facts: DocumentFacts): ResolvedReferences {
     let references = this.resolved.get(facts.path);
     if (!references) {
-      references = resolveReferences(facts, this.workspaceIndex());
+      references = resolveReferences(facts, this.workspaceIndex(), (p) => this.packetHolding(p));
       this.resolved.set(facts.path, references);
     }
     return references;
@@ -463,6 +491,7 @@ export class Analyzer {
     };
     this.canonicalNames = new Map();
     this.packetFolders = new Map();
+    this.packetsHolding = new Map();
   }
 
   /** How many blockers are unresolved, without sorting them: hosts show it after every edit. */

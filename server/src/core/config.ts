@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import { getNodeValue } from 'jsonc-parser';
 import { append } from './append';
 import type { Finding } from './facts/types';
-import { parseJson } from './parse/json';
+import { parseJson, syntaxFinding } from './parse/json';
 import { toFindings } from './schema/validator';
 import type { Settings } from './settings';
 import configSchema from '../../../schemas/govlens-config.schema.json';
@@ -22,7 +22,7 @@ const validate = new Ajv({ allErrors: true, strict: true }).compile(configSchema
  */
 export function readConfig(text: string): WorkspaceConfig {
   const parsed = parseJson(text);
-  const findings: Finding[] = parsed.errors.map((e) => ({ code: 'json-syntax', span: e.span, message: e.message }));
+  const findings: Finding[] = parsed.errors.map(syntaxFinding);
   if (parsed.errors.length > 0 || !parsed.root) return { settings: {}, findings };
   const value: unknown = getNodeValue(parsed.root);
   const errors = validate(value) ? [] : (validate.errors ?? []);

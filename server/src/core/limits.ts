@@ -7,6 +7,9 @@
 /** Candidate files a message, a hover card or a list of quick fixes names. */
 export const MAX_CANDIDATES = 5;
 
+/** Quick fixes offered for a cited entry that is not in its file: the nearest few. */
+export const MAX_ANCHOR_FIXES = 3;
+
 /** Findings one document reports; beyond them, one too-many-findings finding counts the rest. */
 export const MAX_FINDINGS_PER_DOCUMENT = 1_000;
 

@@ -31,6 +31,15 @@ export function joinPath(base: string, relative: string): string | undefined {
   return parts.join('/');
 }
 
+/**
+ * A path inside a packet written from the packet folder on (`<packet>/<path inside>`): the
+ * folders above it are the same for every file of the packet and only make the path long.
+ */
+export function packetRelative(path: string, packet: string | undefined): string {
+  if (packet === undefined || packet === '' || !path.startsWith(`${packet}/`)) return path;
+  return `${basename(packet)}/${path.slice(packet.length + 1)}`;
+}
+
 /** Every ancestor folder of a path, nearest first, ending with the root (""). */
 export function ancestors(path: string): string[] {
   const result: string[] = [];

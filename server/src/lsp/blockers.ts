@@ -23,7 +23,13 @@ export function blockerInfos(folders: readonly KbFolder[], include: 'unresolved'
         if (blocker.actor_needed !== undefined) info.actorNeeded = blocker.actor_needed;
         if (blocker.next_action !== undefined) info.nextAction = blocker.next_action;
         if (facts.date !== undefined) info.date = facts.date;
-        if (b.resolvedBy) info.resolvedBy = b.resolvedBy.facts.path;
+        if (b.resolvedBy) {
+          const by = b.resolvedBy.facts;
+          info.resolvedBy = by.path;
+          info.resolvedHow = b.resolvedBy.how;
+          info.resolvedByPacket = by.packet ?? '';
+          if (by.date !== undefined) info.resolvedByDate = by.date;
+        }
         return info;
       }),
   );

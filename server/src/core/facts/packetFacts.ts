@@ -2,7 +2,7 @@ import { append } from '../append';
 import type { Node } from 'jsonc-parser';
 import { packetKindOf } from '../kinds';
 import { basename } from '../paths';
-import { nodeSpan, parseJson, propertyValue, stringSegment } from '../parse/json';
+import { nodeSpan, parseJson, propertyValue, stringSegment, syntaxFinding } from '../parse/json';
 import { scanEvidence } from '../scan/evidence';
 import { scanIds } from '../scan/ids';
 import { parseTicketRange, scanTickets } from '../scan/tickets';
@@ -11,7 +11,7 @@ import { claimsIn, type FactOptions } from './factOptions';
 import { LineIndex } from '../text/lineIndex';
 import { emptyFacts } from './emptyFacts';
 import type { Span } from '../types';
-import type { DocumentFacts, Entry, Finding } from './types';
+import type { DocumentFacts, Entry } from './types';
 import type { Segment } from '../scan/segment';
 import { fieldRole } from './fieldRoles';
 
@@ -41,7 +41,7 @@ export function packetFacts(
   facts.date = str(propertyValue(root, 'date'));
   facts.purpose = str(propertyValue(root, 'purpose'));
   facts.broken = parsed.errors.length > 0;
-  if (facts.broken) append(facts.local, parsed.errors.map((e): Finding => ({ code: 'json-syntax', span: e.span, message: e.message })));
+  if (facts.broken) append(facts.local, parsed.errors.map(syntaxFinding));
 
   // Definition values are not references, and reservation ranges are checked as reservations.
   const notReferences = new Set<Node>();

@@ -19,8 +19,9 @@ export interface ReservationSite {
 
 /**
  * What a changed document can change for the others, as dependency keys (see Analyzer):
- * `id:X` (X became defined or undefined, or the typo suggestion for X moved), `blocker:X`
- * (the same for blockers), `tickets:P` (the reservations of prefix P), `locks` (a lock).
+ * `id:X` (X became defined or undefined, or the typo suggestion for X moved), `sites:X` (a
+ * definition of X came or went, so the packets defining it changed), `blocker:X` (the same
+ * for blockers), `tickets:P` (the reservations of prefix P), `locks` (a lock).
  */
 export type IndexChange = Set<string>;
 
@@ -168,6 +169,8 @@ export class WorkspaceIndex implements FileLookup {
     const change: IndexChange = new Set();
     const old = this.byPath.get(path);
     const definedIds = new Set([...(old?.definitions ?? []), ...(next?.definitions ?? [])].map((d) => d.id));
+    const definedBefore = new Set((old?.definitions ?? []).map((d) => d.id));
+    const definedAfter = new Set((next?.definitions ?? []).map((d) => d.id));
     const blockerIds = new Set([...(old?.blockers ?? []), ...(old?.resolvedRefs ?? []), ...(next?.blockers ?? []), ...(next?.resolvedRefs ?? [])].map((b) => b.id));
     const wasDefined = new Map([...definedIds].map((id) => [id, this.definitions.has(id)]));
     const wasBlocker = new Map([...blockerIds].map((id) => [id, this.blockers.has(id)]));
@@ -180,6 +183,7 @@ export class WorkspaceIndex implements FileLookup {
       this.resolvers.get(id)?.sort(byDateThenPath);
       this.updateBlocker(id);
     }
+    for (const id of definedIds) if (definedBefore.has(id) !== definedAfter.has(id)) change.add(`sites:${id}`);
     for (const [id, before] of wasDefined) {
       const now = this.definitions.has(id);
       if (before === now) continue;

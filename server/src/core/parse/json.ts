@@ -1,10 +1,19 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Finding } from '../facts/types';
 import type { Span } from '../types';
 import type { Segment } from '../scan/segment';
+
+/**
+ * What kind of error: `syntax` and `duplicate-key` are what any JSON validator reports (an
+ * editor's own JSON support among them); `empty` and `depth` are ours alone (most validators
+ * accept an empty file and any nesting).
+ */
+export type JsonSyntaxKind = 'syntax' | 'duplicate-key' | 'empty' | 'depth';
 
 export interface JsonSyntaxError {
   message: string;
   span: Span;
+  kind: JsonSyntaxKind;
 }
 
 export interface ParsedJson {
@@ -39,12 +48,20 @@ export const MAX_DEPTH = 256;
 /** Past this many syntax errors the document is noise; the first ones say what is wrong. */
 export const MAX_ERRORS = 100;
 
+/**
+ * A syntax error as a json-syntax finding. Its kind travels in `data.syntax`: a host whose
+ * editor validates JSON itself (VS Code) can leave out what that validation already shows.
+ */
+export function syntaxFinding(error: JsonSyntaxError): Finding {
+  return { code: 'json-syntax', span: error.span, message: error.message, data: { syntax: error.kind } };
+}
+
 /** Packets are strict JSON: comments and trailing commas are errors, not tolerated extensions. */
 export function parseJson(text: string): ParsedJson {
-  if (text.trim() === '') return { root: undefined, errors: [{ message: 'The document is empty; a packet document is a JSON object.', span: { start: 0, end: 0 } }] };
+  if (text.trim() === '') return { root: undefined, errors: [{ message: 'The document is empty; a packet document is a JSON object.', span: { start: 0, end: 0 }, kind: 'empty' }] };
   const tooDeep = firstTooDeep(text);
   if (tooDeep !== undefined) {
-    return { root: undefined, errors: [{ message: `Nested more than ${MAX_DEPTH} levels deep here, so the document is not analysed; a packet document is a shallow JSON object.`, span: { start: tooDeep, end: tooDeep + 1 } }] };
+    return { root: undefined, errors: [{ message: `Nested more than ${MAX_DEPTH} levels deep here, so the document is not analysed; a packet document is a shallow JSON object.`, span: { start: tooDeep, end: tooDeep + 1 }, kind: 'depth' }] };
   }
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -61,10 +78,10 @@ export function parseJson(text: string): ParsedJson {
     if (errors.length === MAX_ERRORS) break;
     const name = printParseErrorCode(e.error);
     const comma = trailingComma(text, e.offset, comments);
-    const error =
+    const error: JsonSyntaxError =
       comma !== undefined && (name === 'ValueExpected' || name === 'PropertyNameExpected')
-        ? { message: 'Trailing comma: remove it (packet documents are strict JSON, where nothing may follow the last item).', span: { start: comma, end: comma + 1 } }
-        : { message: messages[name] ?? `JSON syntax error: ${name}.`, span: visibleSpan(text, e.offset, e.length) };
+        ? { message: 'Trailing comma: remove it (packet documents are strict JSON, where nothing may follow the last item).', span: { start: comma, end: comma + 1 }, kind: 'syntax' }
+        : { message: messages[name] ?? `JSON syntax error: ${name}.`, span: visibleSpan(text, e.offset, e.length), kind: 'syntax' };
     if (starts.has(error.span.start)) continue;
     starts.add(error.span.start);
     errors.push(error);
@@ -90,7 +107,7 @@ function duplicateKeys(root: Node): JsonSyntaxError[] {
       for (const property of node.children ?? []) {
         const key = property.children?.[0];
         if (key && keys.has(key.value)) {
-          errors.push({ message: `The key ${JSON.stringify(key.value)} is already used in this object; readers disagree on which value counts, so remove or rename one.`, span: nodeSpan(key) });
+          errors.push({ message: `The key ${JSON.stringify(key.value)} is already used in this object; readers disagree on which value counts, so remove or rename one.`, span: nodeSpan(key), kind: 'duplicate-key' });
         }
         if (key) keys.add(key.value);
       }

@@ -5,6 +5,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { Diagnostic, Position, Range, Span } from '../types';
 import { patternsFor } from '../settings';
+import { anchorEntry, nearestAnchors } from './anchors';
 import { resolvesTo, sameStyle, type PathUse } from './pathForms';
 import { percentEncoded } from './markdownText';
 import { rewordClaim } from './rewordClaim';
@@ -66,6 +67,8 @@ function fixesFor(context: Context, d: Diagnostic): Fix[] {
       return statusMismatch(context, span);
     case 'evidence-missing-file':
       return missingFile(context, span, d.data?.replacement);
+    case 'evidence-missing-anchor':
+      return missingAnchor(context, span);
     case 'evidence-ambiguous-file':
       return ambiguousFile(context, span, d.data?.candidates);
     case 'ticket-range-invalid':
@@ -88,11 +91,11 @@ function unknownId({ facts, index }: Context, span: Span, replacement: unknown):
   return [{ title: `Change to ${replacement}`, edits: [replace(facts, span, replacement)], preferred: true }];
 }
 
-function statusMismatch({ analyzer, facts, index }: Context, span: Span): Fix[] {
+function statusMismatch({ analyzer, facts }: Context, span: Span): Fix[] {
   const ref = facts.evidence.find((r) => r.status !== undefined && same(r.status.span, span));
   const anchor = ref?.anchor;
   if (!ref?.status || !anchor || anchor.kind === 'forbidden') return [];
-  const resolution = resolveEvidencePath(facts.path, ref.path, index);
+  const resolution = analyzer.resolveCitation(facts, ref.path);
   const target = resolution.kind === 'file' ? analyzer.factsOf(resolution.path) : undefined;
   if (!target || target.broken) return [];
   const entry =
@@ -100,6 +103,23 @@ function statusMismatch({ analyzer, facts, index }: Context, span: Span): Fix[] 
   const actual = entry?.status;
   if (actual === undefined || actual === ref.status.value) return [];
   return [{ title: `Change to ${actual} (as in ${basename(target.path)})`, edits: [replace(facts, span, actual)], preferred: true }];
+}
+
+/** A cited entry its file does not have: the nearest entries it does have (completion knows them too). */
+function missingAnchor({ analyzer, facts }: Context, span: Span): Fix[] {
+  if (facts.broken) return [];
+  const cited = analyzer.referencesOf(facts).evidence.find(({ ref }) => ref.anchor !== undefined && same(ref.anchor.span, span));
+  const anchor = cited?.ref.anchor;
+  if (!cited || !anchor || cited.resolution.kind !== 'file' || textAt(facts, span) !== anchor.text) return [];
+  const target = analyzer.factsOf(cited.resolution.path);
+  // A cited file that does not parse has its own json-syntax error, and no entries to offer.
+  if (!target || target.broken || anchorEntry(target, anchor)) return [];
+  const name = basename(target.path);
+  return nearestAnchors(target, anchor).map(({ text, entry, likely }) => {
+    const fix: Fix = { title: `Change to ${text}${entry.status ? ` (${entry.status} in ${name})` : ` (in ${name})`}`, edits: [replace(facts, span, text)] };
+    if (likely) fix.preferred = true;
+    return fix;
+  });
 }
 
 function missingFile(context: Context, span: Span, replacement: unknown): Fix[] {

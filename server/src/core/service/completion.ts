@@ -2,7 +2,6 @@ import { getLocation } from 'jsonc-parser';
 import type { Analyzer } from '../analyzer';
 import { CONFIG_FILE } from '../config';
 import type { DocumentFacts, Entry } from '../facts/types';
-import { resolveEvidencePath } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { parseMarkdown } from '../parse/markdown';
 import { basename, dirname } from '../paths';
@@ -108,7 +107,7 @@ function anchorCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Re
   while (fileStart > region.start && PATH_CHAR.test(text[fileStart - 1] ?? '')) fileStart--;
   const file = text.slice(fileStart, fileEnd);
   if (!/\.json$/i.test(file) || !region.isProse(fileStart, region.offset)) return undefined;
-  const resolution = resolveEvidencePath(region.facts.path, file, index);
+  const resolution = analyzer.resolveCitation(region.facts, file);
   const target = resolution.kind === 'file' ? analyzer.factsOf(resolution.path) : undefined;
   if (!target || target.kind === 'note') return undefined;
   const start = region.offset - partial.length;

@@ -5,7 +5,7 @@ import type { BlockerStatus } from '../index/blockerStatus';
 import type { Resolution } from '../index/resolvePath';
 import { formatRange, ticketCount, type TicketRange } from '../scan/tickets';
 import { count, MAX_CANDIDATES } from '../limits';
-import { basename } from '../paths';
+import { basename, packetRelative } from '../paths';
 import type { Position, Range } from '../types';
 import { anchorEntry } from './anchors';
 import { targetAt, type Target } from './locate';
@@ -59,18 +59,18 @@ function idCard(analyzer: Analyzer, id: string, linkTo: LinkTo): string {
   if (!site) return `**${id}**\n\nNot defined anywhere in the workspace: no packet document has an entry with this \`id\`.`;
   const owner = analyzer.factsOf(site.path);
   const entry = owner?.entries.find((e) => e.span.start === site.span.start);
-  const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${codeLink(site.path, at(analyzer, site.path, site.span.start, linkTo))}`];
+  const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${fileLink(analyzer, site.path, at(analyzer, site.path, site.span.start, linkTo))}`];
   if (entry?.status) lines.push(`Status: **${md(entry.status)}**`);
   if (entry?.item) lines.push(mdBlock(entry.item));
   if (owner) lines.push(origin(owner));
-  if (sites.length > 1) lines.push(`Also defined in ${sites.slice(1).map((s) => codeLink(s.path, at(analyzer, s.path, s.span.start, linkTo))).join(', ')}`);
+  if (sites.length > 1) lines.push(`Also defined in ${sites.slice(1).map((s) => fileLink(analyzer, s.path, at(analyzer, s.path, s.span.start, linkTo))).join(', ')}`);
   return lines.join('\n\n');
 }
 
 function blockerCard(analyzer: Analyzer, status: BlockerStatus, linkTo: LinkTo): string {
   const { blocker, facts } = status;
   const resolved = status.resolvedBy
-    ? `resolved ${status.resolvedBy.how === 'status' ? 'by its own status' : `by ${codeLink(status.resolvedBy.facts.path, linkTo(status.resolvedBy.facts.path))} (resolved_in_this_macro)`}`
+    ? `resolved ${status.resolvedBy.how === 'status' ? 'by its own status' : `by ${fileLink(analyzer, status.resolvedBy.facts.path, linkTo(status.resolvedBy.facts.path))} (resolved_in_this_macro)`}`
     : 'unresolved';
   const out = [`**${status.id}** · blocker · **${resolved}**`];
   if (blocker.item) out.push(mdBlock(blocker.item));
@@ -105,6 +105,15 @@ function evidenceLinks(analyzer: Analyzer, facts: DocumentFacts, idOffset: numbe
     .join(', ');
 }
 
+/**
+ * A file as a card names it: from its packet folder on, as the full path under a deep
+ * knowledge base is mostly folders every packet shares. The link carries the full path (VS
+ * Code shows it when the link is hovered); clients that show the Markdown source show it too.
+ */
+function fileLink(analyzer: Analyzer, path: string, uri: string): string {
+  return codeLink(packetRelative(path, analyzer.packetFolderOf(path)), uri);
+}
+
 /** Where a definition comes from: the file by name (the link carries the full path), its date and packet. */
 function origin(facts: DocumentFacts, link?: string): string {
   const name = basename(facts.path);
@@ -134,7 +143,7 @@ function ticketCard(analyzer: Analyzer, range: TicketRange, own: Reservation | u
       reservation.folded === undefined ? undefined : `folded: ${reservation.folded ? 'yes' : 'no'}`,
       reservation.date ? md(reservation.date) : undefined,
     ].filter((f): f is string => f !== undefined);
-    out.push(`${head} in ${code(facts.path)}${flags.length ? ` · ${flags.join(' · ')}` : ''}${reservation.purpose ? `\n\n${mdBlock(reservation.purpose)}` : ''}`);
+    out.push(`${head} in ${code(packetRelative(facts.path, facts.packet))}${flags.length ? ` · ${flags.join(' · ')}` : ''}${reservation.purpose ? `\n\n${mdBlock(reservation.purpose)}` : ''}`);
   }
   return out.join('\n\n');
 }
@@ -159,10 +168,10 @@ function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, e
   const out: string[] = [];
   if (entry && target) {
     const field = entry.array === 'surfaces' ? 'class' : 'status';
-    out.push(`**${md(entry.key)}** in ${codeLink(resolution.path, at(analyzer, resolution.path, entry.span.start, linkTo))}${entry.status ? ` · ${field} **${md(entry.status)}**` : ''}`);
+    out.push(`**${md(entry.key)}** in ${fileLink(analyzer, resolution.path, at(analyzer, resolution.path, entry.span.start, linkTo))}${entry.status ? ` · ${field} **${md(entry.status)}**` : ''}`);
     if (entry.item) out.push(mdBlock(entry.item));
   } else {
-    out.push(codeLink(resolution.path, linkTo(resolution.path)));
+    out.push(fileLink(analyzer, resolution.path, linkTo(resolution.path)));
   }
   if (target?.doc) out.push(`doc: ${code(target.doc)}${target.date ? ` · ${md(target.date)}` : ''}`);
   if (target?.purpose) out.push(mdBlock(target.purpose));
@@ -205,7 +214,7 @@ function claimCard(analyzer: Analyzer, facts: DocumentFacts, claim: ClaimFact, l
     return out.join('\n\n');
   }
   for (const lock of locks) {
-    const name = codeLink(lock.path, linkTo(lock.path));
+    const name = fileLink(analyzer, lock.path, linkTo(lock.path));
     if (lock.broken) {
       out.push(`${name} does not parse, so it grants nothing.`);
       continue;
