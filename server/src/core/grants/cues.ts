@@ -72,7 +72,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       // "rolled out", "went live": a performed form is a cue of its own.
       const self = act?.form === 'performed' ? byCore.get(m) : undefined;
       // "we are live" is a present state: under "once" it is a condition, not a past fact.
-      if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: !PRESENT_BE.has(ctx.tokens[m.from]?.norm ?? ''), self });
+      if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: !ctx.tokens.slice(m.from, m.to).some((t) => PRESENT_BE.has(t.norm)), self });
       continue;
     }
     if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'lift') && liftsRestriction(ctx, m, a, b)) {

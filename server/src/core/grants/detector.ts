@@ -298,6 +298,7 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<num
   let firstGrantNoun: number | undefined;
   // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
   const modalParts = new Set<number>();
+  const stateCues = new Set<number>();
   // Semicolons part the sentence; the reading pairs a cue only with actions of its own part.
   let part = 0;
   const partOf = new Map<number, number>();
@@ -321,6 +322,7 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<num
     const at = m.from - s.from;
     const beforeTrailingCondition = sc.conditionAfter !== Infinity && m.from < sc.conditionAfter;
     if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
+      if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
       cues.add(m.from);
       partOf.set(m.from, part);
     }
@@ -328,16 +330,20 @@ function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<num
   for (const [cue, at] of partOf) {
     if (!modalParts.has(at)) continue;
     cues.delete(cue);
+    stateCues.delete(cue);
     partOf.delete(cue);
   }
   if (!sc || cues.size === 0) return undefined;
   const parts = new Set(partOf.values());
   let p = 0;
   let k = s.from;
+  // A state verb ("lists", "serves") speaks of production only of production itself: with no
+  // other cue, the action must be production's own ("operator lists the secrets" is no state of it).
+  const stateCuesOnly = stateCues.size === cues.size;
   const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
     // Refs come in text order, so the part count only grows: one walk over the sentence.
     for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
-    return parts.has(p);
+    return parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord);
   });
   return refs.length > 0 ? { refs, cues } : undefined;
 }

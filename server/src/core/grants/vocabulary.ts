@@ -197,7 +197,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go-live': {
       nouns: ['go-live', 'go live', 'golive', 'rollout', 'roll-out', 'roll out', 'rollouts', 'launch'],
       verbs: ['push live', 'push it live', 'take it live', 'take live', 'put it live', 'put live'],
-      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched', 'are live', 'is live', 'are now live', 'is now live', "we're live"],
+      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched', 'we are live', 'we are now live', "we're live", "we're now live"],
     },
     'OPT-4': { nouns: ['opt-4', 'opt4', 'opt 4', 'opt-04', 'production-opt-4', 'production-opt4', 'prod-opt-4', 'prod-opt4'] },
     'secrets-change': {
