@@ -65,6 +65,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['vscode*', '**/server/**', '**/client/**'] }] },
   },
   {
+    // Tests and scripts share code only through tools/ (generators, corpora, the Markdown oracle).
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/scripts/**'] }] },
+  },
+  {
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/test/**'] }] },
+  },
+  {
+    files: ['tools/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/scripts/**', '**/test/**'] }] },
+  },
+  {
     files: ['bin/*', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
   },

@@ -9,7 +9,7 @@
  * be the same (else exit 1).
  */
 import { createGrantDetector, detectGrantClaims } from '../server/src/core/grants/detector';
-import { projectCorpora, readRound, scoreJsonCases, scoreNotes, scoreSentences, type CorpusSet, type Score, type SentenceRow } from '../test/support/grantCorpus';
+import { projectCorpora, readRound, scoreJsonCases, scoreNotes, scoreSentences, type CorpusSet, type Score, type SentenceRow } from '../tools/grantCorpus';
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');

@@ -1,6 +1,6 @@
 /**
  * Trains the grant detector's learned reading and writes `server/src/core/grants/reading-model.json`
- * (how: `test/support/readingTraining.ts`): `npm run train:grants [-- --threshold T] [--cv] [--check]`.
+ * (how: `tools/readingTraining.ts`): `npm run train:grants [-- --threshold T] [--cv] [--check]`.
  *
  * `--check` retrains and fails when the committed model differs (the model cannot drift from
  * its data). `--cv` estimates what the reading adds on text it has not seen: each blind round
@@ -9,8 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGrantDetector } from '../server/src/core/grants/detector';
-import { projectCorpora, scoreSentences, type CorpusSet } from '../test/support/grantCorpus';
-import { examplesOf, MODEL_FILE, SHIPPED_THRESHOLD, train, trainedModelText } from '../test/support/readingTraining';
+import { projectCorpora, scoreSentences, type CorpusSet } from '../tools/grantCorpus';
+import { examplesOf, MODEL_FILE, SHIPPED_THRESHOLD, train, trainedModelText } from '../tools/readingTraining';
 
 function crossValidate(sets: readonly CorpusSet[], thresholds: readonly number[]): void {
   const rules = createGrantDetector(undefined, { reading: null });

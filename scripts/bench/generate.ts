@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultWorkspaceDir, generateWorkspace, writeWorkspace } from './workspace';
+import { defaultWorkspaceDir, generateWorkspace, writeWorkspace } from '../../tools/kbGenerator';
 
 const repoRoot = path.resolve(__dirname, '../..');
 

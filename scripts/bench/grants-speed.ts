@@ -22,7 +22,7 @@ import { build } from 'esbuild';
 import type { Node } from 'jsonc-parser';
 import { parseJson, stringSegment } from '../../server/src/core/parse/json';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
-import { generateWorkspace } from './workspace';
+import { generateWorkspace } from '../../tools/kbGenerator';
 
 /** The last commit before the issue-6 detector work. */
 const ISSUE_6_BASE = '35e0d06';

@@ -7,8 +7,8 @@
  */
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
-import { parseMarkdownOracle } from '../../test/unit/support/markdownOracle';
-import { generateWorkspace } from './workspace';
+import { parseMarkdownOracle } from '../../tools/markdownOracle';
+import { generateWorkspace } from '../../tools/kbGenerator';
 
 /** The best of three passes over `notes`, each repeated `repeat` times: ms per note. */
 function msPerNote(parse: (text: string) => unknown, notes: readonly string[], repeat: number): number {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures `govlens check` and the language server on generated KB
- * workspaces (scripts/bench/workspace.ts), next to a floor (list + read + JSON.parse) and a
+ * workspaces (tools/kbGenerator.ts), next to a floor (list + read + JSON.parse) and a
  * peer (ajv over the same schemas), and prints a Markdown table; the raw figures go to
  * bench/results/ (git-ignored). See the README's Performance section for the full command.
  *
@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSummary, summarise } from './profile-summary';
 import { memoryOf, runServerBench, type Memory, type ServerResult } from './server';
-import { defaultWorkspaceDir, ensureWorkspace, type Manifest } from './workspace';
+import { defaultWorkspaceDir, ensureWorkspace, type Manifest } from '../../tools/kbGenerator';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const CLI = path.join(repoRoot, 'dist/cli.js');

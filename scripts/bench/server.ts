@@ -18,7 +18,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import type { Manifest, Position } from './workspace';
+import type { Manifest, Position } from '../../tools/kbGenerator';
 
 const PUSH_CAPABILITIES: ClientCapabilities = {
   textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: { relatedInformation: true } },

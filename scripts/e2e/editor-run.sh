@@ -13,7 +13,7 @@ need_server() {
 make_run() {
   RUN=$(mktemp -d "${TMPDIR:-/tmp}/govlens-$1.XXXXXX")
   trap 'rm -rf "$RUN"' EXIT
-  node --import tsx scripts/e2e/make-workspaces.ts "$RUN/ws"
+  node --import tsx test/e2e/make-workspaces.ts "$RUN/ws"
   export GOVLENS_SERVER=$PWD/dist/server.js GOVLENS_GOOD=$RUN/ws/good GOVLENS_BROKEN=$RUN/ws/broken
 }
 

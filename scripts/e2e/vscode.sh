@@ -48,7 +48,7 @@ rm -rf "$SHOTS" && mkdir -p "$SHOTS"
 echo "== package the extension and build the extension-host suite"
 npm run --silent package >"$RUN/package.log" 2>&1 || { cat "$RUN/package.log" >&2; exit 1; }
 node scripts/e2e/build-vscode-tests.mjs
-node --import tsx scripts/e2e/make-workspaces.ts "$RUN/ws"
+node --import tsx test/e2e/make-workspaces.ts "$RUN/ws"
 
 PORT=${GOVLENS_E2E_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 BASE=http://127.0.0.1:$PORT

@@ -8,8 +8,8 @@ import { Analyzer } from '../../server/src/core/analyzer';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { analyzeWorkspace } from '../../server/src/core/report';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
-import { Prng } from '../../scripts/bench/prng';
-import { generateWorkspace, MANIFEST_PATH, readManifest, shape, writeWorkspace, type GeneratedWorkspace } from '../../scripts/bench/workspace';
+import { Prng } from '../../tools/prng';
+import { generateWorkspace, MANIFEST_PATH, readManifest, shape, writeWorkspace, type GeneratedWorkspace } from '../../tools/kbGenerator';
 
 const KINDS = [
   'delegation-and-authority-lock.json',

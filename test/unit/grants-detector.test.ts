@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectCorpora, scoreJsonCases, scoreNotes, scoreSentences, type Score as CorpusScore } from '../support/grantCorpus';
+import { projectCorpora, scoreJsonCases, scoreNotes, scoreSentences, type Score as CorpusScore } from '../../tools/grantCorpus';
 import {
   canonicalActionName,
   createGrantDetector,

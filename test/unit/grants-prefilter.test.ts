@@ -20,8 +20,8 @@ import { readTree } from '../helpers/tree';
 import { DEFAULT_VOCABULARY, extendVocabulary } from '../../server/src/core/grants/vocabulary';
 import { parseJson, stringSegment } from '../../server/src/core/parse/json';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
-import { Prng } from '../../scripts/bench/prng';
-import { generateWorkspace } from '../../scripts/bench/workspace';
+import { Prng } from '../../tools/prng';
+import { generateWorkspace } from '../../tools/kbGenerator';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPORA = [path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.dev.jsonl'), path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.heldout.jsonl')];

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createGrantDetector } from '../../server/src/core/grants/detector';
 import type { ReadingModel } from '../../server/src/core/grants/reading';
-import { projectCorpora, scoreSentences } from '../support/grantCorpus';
-import { MODEL_FILE, trainedModelText } from '../support/readingTraining';
+import { projectCorpora, scoreSentences } from '../../tools/grantCorpus';
+import { MODEL_FILE, trainedModelText } from '../../tools/readingTraining';
 
 test('the shipped reading model is exactly what the project corpora train (npm run train:grants)', () => {
   assert.equal(readFileSync(MODEL_FILE, 'utf8'), trainedModelText(projectCorpora()), 'retrain with npm run train:grants and commit the model');

@@ -12,8 +12,8 @@ import { compileLexicon } from '../../server/src/core/grants/lexicon';
 import { tokenize, type Token, type TokenKind } from '../../server/src/core/grants/tokens';
 import { DEFAULT_VOCABULARY, extendVocabulary } from '../../server/src/core/grants/vocabulary';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
-import { Prng } from '../../scripts/bench/prng';
-import { generateWorkspace } from '../../scripts/bench/workspace';
+import { Prng } from '../../tools/prng';
+import { generateWorkspace } from '../../tools/kbGenerator';
 
 // --- the reference: server/src/core/grants/tokens.ts as of 35e0d06 ----------------------
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
-import { Prng } from '../../scripts/bench/prng';
-import { generateWorkspace } from '../../scripts/bench/workspace';
+import { Prng } from '../../tools/prng';
+import { generateWorkspace } from '../../tools/kbGenerator';
 import { readTree } from '../helpers/tree';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The hand-written Markdown scanner against the mdast implementation it replaced (the
- * oracle, test/unit/support/markdownOracle.ts): the same `ParsedMarkdown`, field for field,
+ * oracle, tools/markdownOracle.ts): the same `ParsedMarkdown`, field for field,
  * on every real note we have, on generated benchmark notes and on a few thousand seeded
  * random documents. Where the scanner differs on purpose, the last suite pins each case.
  */
@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
-import { Prng } from '../../scripts/bench/prng';
-import { generateWorkspace } from '../../scripts/bench/workspace';
+import { Prng } from '../../tools/prng';
+import { generateWorkspace } from '../../tools/kbGenerator';
 import { assertSameAsOracle, hasNameOutsideEntityTable, oracleBehindByteOrderMark } from './support/markdownCompare';
 import { randomMarkdown } from './support/markdownFuzz';
-import { parseMarkdownOracle } from './support/markdownOracle';
+import { parseMarkdownOracle } from '../../tools/markdownOracle';
 import { append } from '../../server/src/core/append';
 
 const ROOT = path.resolve(__dirname, '../..');

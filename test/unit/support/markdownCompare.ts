@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parseMarkdown, type ParsedMarkdown } from '../../../server/src/core/parse/markdown';
 import { namedReference } from '../../../server/src/core/parse/markdownEntities';
 import type { Span } from '../../../server/src/core/types';
-import { parseMarkdownOracle } from './markdownOracle';
+import { parseMarkdownOracle } from '../../../tools/markdownOracle';
 
 const FIELDS = ['prose', 'links', 'linkLabels', 'headings', 'blocks', 'comments'] as const;
 

@@ -6,7 +6,7 @@
  * HTML and comments, emphasis in headings, escapes, entities, tabs, CR and CRLF line ends).
  * The same seed always gives the same documents.
  */
-import { Prng } from '../../../scripts/bench/prng';
+import { Prng } from '../../../tools/prng';
 import { append } from '../../../server/src/core/append';
 
 const WORDS = ['FIX7-P0-A-1', 'TKT-OBJ-450', 'note', 'production', 'blocked', 'a.json', 'see', 'the', 'x', 'ü', '😀', 'mutation-inventory.json', 'PC-7', 'path/to/b.md', 'owner'];

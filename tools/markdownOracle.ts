@@ -7,8 +7,8 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
-import type { ParsedMarkdown } from '../../../server/src/core/parse/markdown';
-import type { Span } from '../../../server/src/core/types';
+import type { ParsedMarkdown } from '../server/src/core/parse/markdown';
+import type { Span } from '../server/src/core/types';
 
 export function parseMarkdownOracle(text: string): ParsedMarkdown {
   const chars = text.split('');

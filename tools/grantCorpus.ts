@@ -8,12 +8,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { Analyzer } from '../../server/src/core/analyzer';
-import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
-import { LineIndex } from '../../server/src/core/text/lineIndex';
-import type { Span } from '../../server/src/core/types';
+import { Analyzer } from '../server/src/core/analyzer';
+import { InMemoryWorkspace } from '../server/src/core/inMemoryWorkspace';
+import { LineIndex } from '../server/src/core/text/lineIndex';
+import type { Span } from '../server/src/core/types';
 
-export const CORPUS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/corpus');
+export const CORPUS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../test/fixtures/corpus');
 
 export interface SentenceRow {
   readonly text: string;

@@ -1,7 +1,7 @@
 // Creates <dir>/good, <dir>/broken and <dir>/exthost (copies of examples/kb) for the real-editor tests.
-// usage: node --import tsx scripts/e2e/make-workspaces.ts <dir>
+// usage: node --import tsx test/e2e/make-workspaces.ts <dir>
 import * as path from 'node:path';
-import { makeBrokenCopy, makeGoodCopy } from '../../test/e2e/workspaces';
+import { makeBrokenCopy, makeGoodCopy } from './workspaces';
 
 const dir = process.argv[2];
 if (!dir) {

@@ -9,11 +9,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readingFeatures } from '../../server/src/core/grants/detector';
-import type { ReadingModel } from '../../server/src/core/grants/reading';
+import { readingFeatures } from '../server/src/core/grants/detector';
+import type { ReadingModel } from '../server/src/core/grants/reading';
 import type { CorpusSet } from './grantCorpus';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const MODEL_FILE = path.join(ROOT, 'server/src/core/grants/reading-model.json');
 const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 const EXAMPLE_KB = path.join(ROOT, 'examples/kb');
