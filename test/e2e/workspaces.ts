@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { positionOf as positionAt } from '../helpers/position';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const EXAMPLE = path.join(REPO, 'examples/kb');
@@ -101,14 +102,7 @@ export function makeBrokenCopy(dir: string): string {
 
 /** 0-based line and UTF-16 column of the `nth` occurrence of `needle` in `text`. */
 export function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`${JSON.stringify(needle)} not found (occurrence ${nth})`);
-  }
-  const before = text.slice(0, at);
-  const line = before.split('\n').length - 1;
-  return { line, character: at - (before.lastIndexOf('\n') + 1) };
+  return positionAt(text, needle, 0, nth);
 }
 
 /** 0-based index of the first line of a file in `root` that matches. */

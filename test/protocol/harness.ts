@@ -235,13 +235,4 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
   return client;
 }
 
-/** The position of the `nth` occurrence of `needle` in a text, plus `offset` characters. */
-export function positionOf(text: string, needle: string, offset = 0, nth = 0): { line: number; character: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) {
-    index = text.indexOf(needle, index + 1);
-    if (index < 0) throw new Error(`"${needle}" not found (occurrence ${nth})`);
-  }
-  const before = text.slice(0, index + offset).split('\n');
-  return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
-}
+export { positionOf } from '../helpers/position';

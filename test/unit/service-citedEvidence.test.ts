@@ -10,6 +10,7 @@ import type { Location } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Position } from '../../server/src/core/types';
 import { analyzerFor, cleanKb, json, NOTE, PACKET } from '../helpers/kb';
+import { positionOf } from '../helpers/position';
 
 const MAP = `${PACKET}/production-readiness-blocker-map.json`;
 const INVENTORY = `${PACKET}/mutation-inventory.json`;
@@ -21,13 +22,7 @@ const BIRTH = 'FIX7-P0-PROD-BIRTH-SURFACE-1';
 function setup(files: Record<string, string>) {
   const { analyzer } = analyzerFor(files);
   const service = createLanguageService(analyzer, { linkTo: (path) => `file:///ws/${path}` });
-  const at = (path: string, needle: string, offset = 0, nth = 0): Position => {
-    const text = files[path] ?? '';
-    let index = -1;
-    for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
-    assert.ok(index >= 0, `${needle} not in ${path}`);
-    return new LineIndex(text).positionAt(index + offset);
-  };
+  const at = (path: string, needle: string, offset = 0, nth = 0): Position => positionOf(files[path] ?? '', needle, offset, nth);
   /** "path: the text of the line" for each location, as a reader of the peek sees them. */
   const show = (locations: Location[]) => locations.map((l) => `${l.path}: ${((files[l.path] ?? '').split('\n')[l.range.start.line] ?? '').trim()}`);
   return { service, at, show };

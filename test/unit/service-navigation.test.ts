@@ -5,9 +5,9 @@ import { describe, test } from 'node:test';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { createLanguageService, RenameError } from '../../server/src/core/service';
-import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Position } from '../../server/src/core/types';
 import { analyzerFor, cleanKb, json, NOTE, PACKET, slice } from '../helpers/kb';
+import { positionOf } from '../helpers/position';
 
 const MAP = `${PACKET}/production-readiness-blocker-map.json`;
 const INVENTORY = `${PACKET}/mutation-inventory.json`;
@@ -18,13 +18,7 @@ const RESERVATIONS = `${PACKET}/ticket-reservations.json`;
 function setup(files = cleanKb()) {
   const { analyzer, workspace } = analyzerFor(files);
   const service = createLanguageService(analyzer, { linkTo: (path, at) => `file:///ws/${path}${at ? `#L${at.line + 1},${at.character + 1}` : ''}` });
-  const at = (path: string, needle: string, offset = 0, nth = 0): Position => {
-    const text = files[path] ?? '';
-    let index = -1;
-    for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
-    assert.ok(index >= 0, `${needle} not in ${path}`);
-    return new LineIndex(text).positionAt(index + offset);
-  };
+  const at = (path: string, needle: string, offset = 0, nth = 0): Position => positionOf(files[path] ?? '', needle, offset, nth);
   const lineOf = (path: string, position: Position) => (files[path] ?? '').split('\n')[position.line] ?? '';
   return { files, analyzer, workspace, service, at, lineOf };
 }

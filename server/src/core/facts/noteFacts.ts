@@ -40,13 +40,18 @@ export function noteFacts(path: string, text: string, version: string | number, 
   const covered = [...footers, ...markdown.linkLabels];
   facts.evidence = scanEvidence(prose, patterns.evidencePath, patterns.evidenceHints, (i) => covered.some((s) => i >= s.start && i < s.end));
   // One block at a time: a list item or heading never runs on into the next. A list under a
-  // hedging lead ("What a production phase would need") lists needs, not facts.
-  let hedgedList = false;
+  // hedging lead ("What a production phase would need") that claims nothing itself lists needs,
+  // not facts; the lead is judged once, at the first item under it.
+  let lead: { text: string; claims: number } | undefined;
+  let hedgedList: boolean | undefined;
   for (const block of markdown.blocks) {
     const segment: Segment = { text: markdown.prose.slice(block.start, block.end), offsetOf: (i) => block.start + i };
     const item = listItemAt(text, block.start);
-    if (!item) hedgedList = options.detectClaims.hedgesList(segment.text);
     const claims = claimsIn(segment, options.detectClaims);
+    if (!item) {
+      lead = { text: segment.text, claims: claims.length };
+      hedgedList = undefined;
+    } else if (lead) hedgedList ??= lead.claims === 0 && options.detectClaims.hedgesList(lead.text);
     append(facts.claims, item && hedgedList ? claims.filter((c) => c.embedded) : claims);
   }
   facts.suppressions = markdown.comments.flatMap((span) => suppressionAt(text, span, facts.lines));

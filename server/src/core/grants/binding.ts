@@ -7,8 +7,8 @@ import { resolveActions, type ActionRef } from './actions';
 import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
 import { resolveCues, type CueRef } from './cues';
-import { has, isComma, prevToken, startingAt, type Ctx } from './mentions';
-import { clauseScopes, type ClauseScopes } from './scopes';
+import { has, prevToken, startingAt, type Ctx } from './mentions';
+import { clauseScopes, verballyNegated, type ClauseScopes } from './scopes';
 
 /** How far (in words) a cue reaches for its action; governance clauses are short. */
 const WINDOW = 12;
@@ -104,7 +104,7 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   if (sc.negated[cue.from - a]) return false;
   if (cue.from > sc.predicateNegation) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
-  return !verbalNegation(ctx, cue, a);
+  return !verballyNegated(ctx, cue.from, a, true);
 }
 
 /** "once issued", "after approved": a participle with no subject of its own stays conditional. */
@@ -124,39 +124,7 @@ function presentBefore(ctx: Ctx, i: number, a: number): boolean {
   return false;
 }
 
-/** "was not executed", "has never been approved", "is NOT performed". */
-function verbalNegation(ctx: Ctx, cue: CueRef, a: number): boolean {
-  let j = prevToken(ctx, cue.from, a);
-  let asides = 0;
-  for (let steps = 0; j !== -1 && steps < 5; steps++) {
-    // "has not, at any point since the September CAB, granted": the negation reaches past an aside.
-    if (isComma(ctx, j) && asides++ === 0) {
-      const open = asideStart(ctx, j, a);
-      if (open !== -1) {
-        j = prevToken(ctx, open, a);
-        continue;
-      }
-    }
-    const c = ctx.cover[j];
-    if (c && c.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
-    // "has not said GO", "did not give the go-ahead": the negation reaches the cue through the verb reporting it.
-    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb') || (has(c, 'report') && steps === 0))) return false;
-    j = prevToken(ctx, c ? c.from : j, a);
-  }
-  return false;
-}
 
-// An aside is at most this many words between its commas.
-const MAX_ASIDE_WORDS = 10;
-
-/** The opening comma of the aside that `close` (a comma) ends, or -1 when none is near. */
-function asideStart(ctx: Ctx, close: number, a: number): number {
-  for (let j = prevToken(ctx, close, a), words = 0; j !== -1 && words <= MAX_ASIDE_WORDS; j = prevToken(ctx, j, a)) {
-    if (isComma(ctx, j)) return j;
-    if (ctx.tokens[j]?.kind === 'word') words++;
-  }
-  return -1;
-}
 
 function refStands(sc: ClauseScopes, ref: ActionRef, hasProduction: boolean, cue: CueRef): boolean {
   const at = ref.core.from - sc.a;

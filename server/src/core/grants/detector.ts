@@ -38,7 +38,10 @@ export interface GrantDetector {
   (text: string): GrantClaim[];
   /** The gated actions a text names, whatever it says of them (see {@link mentionsIn}). */
   readonly mentions: (text: string) => ActionMention[];
-  /** A short lead that makes the list under it a requirement or plan ("What a production phase would need"). */
+  /**
+   * A short lead that makes the list under it a requirement or plan ("What a production phase
+   * would need"); the caller knows the lead's own claims, and a lead that claims hedges nothing.
+   */
   readonly hedgesList: (text: string) => boolean;
 }
 
@@ -355,14 +358,14 @@ function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
   const clauses = splitClauses(ctx, s, lex.status);
   const first = clauses[0];
   if (first && !first.status && hedgingLabel(ctx, first)) return out;
-  clauses.forEach((clause, k) => {
-    const next = clauses[k + 1];
-    if (next && revokesPrevious(ctx, next)) return;
+  // A clause the next one revokes ("..., but later revoked") claims nothing, directly or through an antecedent.
+  const standing = clauses.filter((_, k) => !(clauses[k + 1] && revokesPrevious(ctx, clauses[k + 1]!)));
+  for (const clause of standing) {
     const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
     for (const c of found) out.push(c);
-  });
+  }
   if (out.length > 0) return markRelative(ctx, s, out);
-  for (const span of anaphoricSpans(ctx, s, clauses.filter((c, k) => !c.status && !(clauses[k + 1] && revokesPrevious(ctx, clauses[k + 1]!))))) {
+  for (const span of anaphoricSpans(ctx, s, standing.filter((c) => !c.status))) {
     for (const c of clauseClaims(ctx, span, optionFrom, span.antecedent)) out.push(span.relative ? { ...c, embedded: true } : c);
   }
   return out;
@@ -585,10 +588,12 @@ const MAX_LEAD_WORDS = 10;
 
 /**
  * "What a production phase would need", "Next steps:", "Open questions": a short heading or
- * lead line holding a future, requirement, request, question or option word, and no claim of
- * its own. The list items under it state what is needed or planned, not what happened.
+ * lead line holding a future, requirement, request, question or option word. The list items
+ * under it state what is needed or planned, not what happened.
  */
 function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>): boolean {
+  // A long paragraph is no lead: counted on the raw text, before anything is tokenized.
+  if (original.split(/\s+/, MAX_LEAD_WORDS + 2).filter(Boolean).length > MAX_LEAD_WORDS) return false;
   const read = readText(original, lex, runsOn);
   if (!read) return false;
   const { ctx } = read;
@@ -599,7 +604,7 @@ function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>
     const m = startingAt(ctx, i);
     if (m?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) hedge = true;
   }
-  return hedge && detect(original, lex, runsOn, null).length === 0;
+  return hedge;
 }
 
 /** A production-gated action named in a text, with its UTF-16 offsets. */
