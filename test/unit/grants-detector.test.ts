@@ -399,6 +399,33 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
       'Per the minutes, the owner may clear us for the migration on prod this Saturday.',
     ],
   },
+  // Forms added on 2026-12-02 from the development rounds' false claims: a place outside
+  // production named by a system's name or by a marker saying "only", a grant that is what is
+  // missing, a kind of event, a report doubted or redirected.
+  {
+    grant: 'Dario repointed the 14 collectors to he2.prod at 02:10.',
+    action: 'repoint',
+    not: [
+      'Dario repointed the 14 collectors to he2.staging at 02:10.',
+      'Dario repointed the 14 collectors to pg-sched-stg at 02:10.',
+      'sim only — repointed the training HMI to FEP-B, no live RTUs involved.',
+      'Without an owner GO, the district-7 repoint stays parked.',
+      'A repoint done informally, at night, "because the owner said so", would leave no grant in the lock.',
+      'The cutover was approved — or so the draft said; the owner struck that line on 11-29.',
+      'At 02:20 someone typed "repoint done" in the bridge chat. That referred to the sandbox kiosk, not production.',
+      'The vendor\'s e-mail said "repoint approved". You confirmed you had approved nothing of the kind.',
+    ],
+  },
+  {
+    grant: 'The repoint was approved, or so the owner said on the bridge.',
+    action: 'repoint',
+    not: [],
+  },
+  {
+    grant: 'Staging rollback is proven on stg-ledger-03, and the prod cutover was approved by the owner on Friday.',
+    action: 'cutover',
+    not: ['Staging rollback is proven on stg-ledger-03, and the staging cutover was approved by the owner on Friday.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

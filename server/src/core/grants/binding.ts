@@ -50,7 +50,7 @@ export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antec
     const [near, far] = bound(ctx, cue, a, b, cueAt, refStart, refEnd);
     // The side the voice reads first; the other when nothing there stands ("the 'no
     // production' restriction was superseded by the owner's production grant").
-    const standing = near.filter((ref) => refStands(sc, ref, hasProduction, cue));
+    const standing = near.filter((ref) => refStands(sc, ref, hasProduction, cue) && !genericEvent(ctx, ref, cue, a));
     for (const ref of standing.length > 0 ? standing : far.filter((ref) => refStands(sc, ref, hasProduction, cue))) {
       const dist = Math.abs(ref.from - cue.from);
       const prev = best.get(ref);
@@ -101,11 +101,31 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   // "After the owner approved REAL_RUN, ...", "After the REAL_RUN finished, ..." report a past
   // fact; "once it is approved" does not (a participle after a present "is").
   if (hedge === 2 || (hedge === 1 && !(cue.past && (cue.voice === 'fwd' || (!presentBefore(ctx, cue.from, a) && !rightAfterTrigger(ctx, cue.from, a)))))) return false;
-  if (sc.negated[cue.from - a]) return false;
+  // "Without an owner GO, the repoint stays parked": the grant is what is missing.
+  if (sc.negated[cue.from - a] || sc.excluded[cue.from - a]) return false;
   if (cue.from > sc.predicateNegation) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
   return !verballyNegated(ctx, cue.from, a, true);
 }
+
+/**
+ * "A repoint done informally, at night, would leave no grant": a participle after an action
+ * under an indefinite article, then a modal verb, names a kind of event, not one that happened.
+ */
+function genericEvent(ctx: Ctx, ref: ActionRef, cue: CueRef, a: number): boolean {
+  if (cue.voice !== 'back' || ref.to !== cue.from) return false;
+  const p = prevToken(ctx, ref.from, a);
+  if (p === -1 || !INDEFINITE.has(ctx.tokens[p]?.norm ?? '')) return false;
+  // The subject's verb may sit past an aside the clause split off ("done informally, because ..., would"): look on to the sentence's end, a bounded stretch.
+  for (let i = cue.to, end = Math.min(ctx.tokens.length, cue.to + GENERIC_REACH); i < end; i++) {
+    const raw = ctx.tokens[i]?.raw;
+    if (raw === '.' || raw === ';' || raw === '!' || raw === '?') return false;
+    if (startingAt(ctx, i)?.tags.some((t) => t.kind === 'trigger' && t.trigger === 'future')) return true;
+  }
+  return false;
+}
+
+const GENERIC_REACH = 30;
 
 /** "once issued", "after approved": a participle with no subject of its own stays conditional. */
 function rightAfterTrigger(ctx: Ctx, i: number, a: number): boolean {

@@ -60,7 +60,7 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
     const m = ctx.cover[i];
     // ", so the migration was applied": a consequence is a clause of its own.
     const so = isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so';
-    if ((participle && isComma(ctx, i)) || so || newSubjectAfterAnd(ctx, i, start, s.to)) {
+    if ((participle && isComma(ctx, i)) || so || newSubjectAfterAnd(ctx, i, start, s.to) || placeEndsAt(ctx, i, start, s.to)) {
       participle = false;
       pieces.push({ from: start, to: i });
       start = i + 1;
@@ -99,11 +99,34 @@ function newSubjectAfterAnd(ctx: Ctx, i: number, start: number, hi: number): boo
       verb = true;
       break;
     }
-    if (ctx.tokens[j]?.kind === 'punct' || (c && !has(c, 'head') && !has(c, 'det'))) return false;
+    // "and the prod cutover was approved": the subject may be the action itself.
+    if (ctx.tokens[j]?.kind === 'punct' || (c && !has(c, 'head') && !has(c, 'det') && !has(c, 'action') && !has(c, 'prodWord'))) return false;
   }
   if (!verb) return false;
-  for (let j = start; j < i; j++) if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'be')) return true;
+  // "Rehearsal 3 passed in staging, and ...": a verb in a past form ends the first clause too.
+  for (let j = start; j < i; j++) if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'be') || (!ctx.cover[j] && /^[a-z]{3,}ed$/.test(ctx.tokens[j]?.norm ?? ''))) return true;
   return false;
+}
+
+/**
+ * "The registrar looked at the rehearsal numbers on Thursday, and on Friday ... she gave the
+ * word": ", and" after a clause placed outside production starts one that is not, when an
+ * action follows.
+ */
+function placeEndsAt(ctx: Ctx, i: number, start: number, hi: number): boolean {
+  if (!isComma(ctx, i) || ctx.tokens[nextToken(ctx, i, hi)]?.norm !== 'and') return false;
+  let outside = false;
+  for (let j = start; j < i && !outside; j++) outside = has(ctx.cover[j], 'nonprod');
+  if (!outside) return false;
+  // "approved the staging rehearsal, and the production cutover" shares its verb: only a clause with its own cue starts here.
+  let action = false;
+  let cue = false;
+  for (let j = i + 1; j < hi; j++) {
+    if (has(ctx.cover[j], 'nonprod')) return false;
+    action ||= has(ctx.cover[j], 'action') || has(ctx.cover[j], 'prodWord');
+    cue ||= has(ctx.cover[j], 'cue');
+  }
+  return action && cue;
 }
 
 /** ", however," between commas is an aside, not a new clause: "the repoint, however, went through". */

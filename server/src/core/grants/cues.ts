@@ -97,7 +97,8 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
         break;
       case 'noun':
-        cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        // "gave the word", "said yes to": a past verb in the phrase makes it a past fact ("After a call, she gave the word").
+        cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: PAST_PHRASE.has(ctx.tokens[m.from]?.norm ?? '') });
         break;
       case 'auxPerf':
         if (auxiliaryBefore(ctx, m, a) || headline(ctx, m, a, b)) {
@@ -121,11 +122,61 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
           break;
         }
         if (!backwardOnly && !SIMPLE_PAST.has(ctx.tokens[m.from]?.norm ?? '') && adjectival(ctx, m, b)) break;
+        if (tag.cue === 'perf' && postponed(ctx, m, b)) break;
+        if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) break;
         cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly, past: tag.cue !== 'upper' });
       }
     }
   }
   return { cues, hedges };
+}
+
+/**
+ * The gates a cue word passes in the rules before it counts, for the learned reading to apply
+ * the same ones: a present participle only after a record noun ("the e-mail approving it"),
+ * "covers"/"recorded" only after a grant noun, "pushed" not to a later time, "is open" only of
+ * a gate or lane.
+ */
+export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  const tag = tagOf(m, 'cue');
+  if (!tag) return true;
+  if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
+  if (tag.cue === 'extension' && firstHeadingGrantNoun(ctx, a, b) > m.from) return false;
+  if (tag.cue === 'perf' && postponed(ctx, m, b)) return false;
+  return !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from));
+}
+
+const PAST_PHRASE = new Set(['gave', 'said']);
+
+// "The gate for the repoint is open": a gate or lane that is open lets the action through; a ticket or PR that is open does not.
+const GATES = new Set(['gate', 'gates', 'lane', 'lanes']);
+
+function gateBefore(ctx: Ctx, a: number, i: number): boolean {
+  for (let j = a; j < i; j++) if (GATES.has(ctx.tokens[j]?.norm ?? '')) return true;
+  return false;
+}
+
+// "the cutover had been pushed to the following weekend": pushed to a time, not to production.
+const POSTPONING = new Set(['pushed', 'bumped']);
+const LATER = new Set([
+  'weekend', 'week', 'month', 'tomorrow', 'later', 'following', 'next', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'q1', 'q2', 'q3', 'q4',
+]);
+
+function postponed(ctx: Ctx, m: Mention, b: number): boolean {
+  if (!POSTPONING.has(ctx.tokens[m.from]?.norm ?? '') || m.to !== m.from + 1) return false;
+  const n = nextToken(ctx, m.from, b);
+  const after = ctx.tokens[n]?.norm;
+  if (after === 'back' || after === 'out') return true;
+  if (after !== 'to') return false;
+  for (let j = nextToken(ctx, n, b), k = 0; j !== -1 && k < 3; j = nextToken(ctx, j, b), k++) {
+    const t = ctx.tokens[j];
+    if (!t) break;
+    if (LATER.has(t.norm) || (t.kind === 'number' && /^\d{1,2}-\d{1,2}$/.test(t.raw))) return true;
+    if (!has(ctx.cover[j], 'det')) break;
+  }
+  return false;
 }
 
 /** "owner-approved cutover", "already-executed REAL_RUN": a hyphenated participle right before an action. */

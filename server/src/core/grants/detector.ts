@@ -18,10 +18,10 @@ import type { Clause } from './clauses';
 import { splitClauses } from './clauses';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
 import {
-  answeredYes, choiceMade, counterfactual, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
-  onlyOutsideProduction, positiveHeader, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
+  answeredYes, choiceMade, counterfactual, deniedIn, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
+  onlyOutsideProduction, positiveHeader, redirected, zeroProgress, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
-import { firstHeadingGrantNoun, participleOfRecord } from './cues';
+import { passesCueGates } from './cues';
 import { has, isComma, matchMentions, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
 import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
@@ -177,18 +177,24 @@ function sentenceClaimsInContext(
   if (box && !box.ticked) return []; // an open task box asserts nothing yet
   if (s.question) {
     // "Was the cutover performed? Yes, at 01:40." asserts what the question asks.
+    const opener = questionOpener(ctx, s);
     const yes = answeredYes(ctx, sentences[k + 1]);
-    if (yes === -1) return [];
+    // "Who approved go-live? A: The owner, on 08-31.": naming the one who did affirms it was done.
+    const by = yes === -1 && opener === 'who' ? answeredByName(ctx, sentences[k + 1]) : -1;
+    const answer = yes !== -1 ? yes : by;
+    if (answer === -1) return [];
     const asked = sentenceClaims(ctx, s, lex);
-    if (asked.length > 0) return asked.map((c) => answered(ctx, c, yes));
-    // "Permit? Granted, 11-26.": the answer is the grant word itself.
-    return has(ctx.cover[yes], 'cue') ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status')) : [];
+    if (asked.length > 0) return asked.map((c) => answered(ctx, c, answer));
+    // "Permit? Granted, 11-26.": the answer is the grant word itself; "Did the REAL_RUN happen? Yes.": the answer affirms the event asked about.
+    return yes !== -1 && (has(ctx.cover[yes], 'cue') || DO_SUPPORT.has(opener))
+      ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status'))
+      : [];
   }
   if (counterfactual(ctx, s)) return [];
   const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
   if (row) return standingActions(ctx, s.from, s.to).filter((ref) => !cellOutsideProduction(ctx, s, ref)).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
   if (ctx.tokens[s.from]?.raw === '|') return [];
-  if (kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) return [];
+  if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
   let found = sentenceClaims(ctx, s, lex);
   if (found.length === 0) found = formClaims(ctx, s, kinds, box);
   if (found.length === 0 && model) found = readingClaims(ctx, s, model);
@@ -204,6 +210,29 @@ function sentenceClaimsInContext(
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
       !(report !== -1 && c.start >= offset(report)),
   );
+}
+
+// A question opened by an auxiliary asks whether the event took place ("Did the REAL_RUN happen?").
+const DO_SUPPORT = new Set(['did', 'has', 'have', 'had', 'was', 'were', 'is', 'are']);
+
+/** The question's first word, past a "Q:" label. */
+function questionOpener(ctx: Ctx, s: Sentence): string {
+  let i = nextToken(ctx, s.from - 1, s.to);
+  if (ctx.tokens[i]?.norm === 'q' && ctx.tokens[nextToken(ctx, i, s.to)]?.raw === ':') i = nextToken(ctx, nextToken(ctx, i, s.to), s.to);
+  return ctx.tokens[i]?.norm ?? '';
+}
+
+/** An answer that names someone ("A: The owner, on 08-31."), with no negation, condition or hedge in it: its first word, or -1. */
+function answeredByName(ctx: Ctx, answer: Sentence | undefined): number {
+  if (!answer) return -1;
+  let i = nextToken(ctx, answer.from - 1, answer.to);
+  if (ctx.tokens[i]?.norm === 'a' && ctx.tokens[nextToken(ctx, i, answer.to)]?.raw === ':') i = nextToken(ctx, nextToken(ctx, i, answer.to), answer.to);
+  if (i === -1 || ctx.tokens[i]?.kind !== 'word') return -1;
+  for (let j = i; j < answer.to; j++) {
+    const m = ctx.cover[j];
+    if (has(m, 'neg') || has(m, 'trigger') || ctx.tokens[j]?.raw === '?') return -1;
+  }
+  return i;
 }
 
 /** "| read-only preflight on prod-pg-01 | PASS |": the cell naming the action also places it outside production. */
@@ -223,7 +252,7 @@ function cellOutsideProduction(ctx: Ctx, s: Sentence, ref: ActionRef): boolean {
 function deniesBefore(ctx: Ctx, next: Sentence): boolean {
   const first = nextToken(ctx, next.from - 1, next.to);
   if (first === -1) return false;
-  if (ellipticalDenial(ctx, first, next.to) !== -1) return true;
+  if (ellipticalDenial(ctx, first, next.to) !== -1 || redirected(ctx, first, next.to) || deniedIn(ctx, next)) return true;
   for (let i = first, words = 0; i < next.to && words < 12; i++) {
     const t = ctx.tokens[i];
     if (!t) break;
@@ -292,34 +321,47 @@ function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[]
   return open.refs.map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
 }
 
+function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
+  const p = prevToken(ctx, m.from, s.from);
+  const n = nextToken(ctx, m.to - 1, s.to);
+  return p !== -1 && has(ctx.cover[p], 'det') && n !== -1 && ctx.tokens[n]?.kind === 'word' && !ctx.cover[n];
+}
+
 const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);
 
 /** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
 function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
   const cues = new Set<number>();
   let sc: ClauseScopes | undefined;
-  let firstGrantNoun: number | undefined;
   // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
   const modalParts = new Set<number>();
   const stateCues = new Set<number>();
   // Semicolons part the sentence; the reading pairs a cue only with actions of its own part.
   let part = 0;
+  let consequence = false;
   const partOf = new Map<number, number>();
   for (let i = s.from; i < s.to; i++) {
-    if (ctx.tokens[i]?.raw === ';') part++;
+    if (ctx.tokens[i]?.raw === ';') {
+      part++;
+      consequence = false;
+    }
+    // ", so the old credentials can be retired": a consequence's future is its own.
+    if (isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so') consequence = true;
     const m = startingAt(ctx, i);
     if (!m) continue;
     i = m.to - 1;
     // "I can confirm", "as far as I can tell" report what is known; they hedge nothing.
     if (has(m, 'modal') && !EPISTEMIC.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) modalParts.add(part);
+    // "The production load, per the plan, would start at 01:00": a future anywhere in the part makes it a plan, for the reading.
+    if (!consequence && m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'future')) modalParts.add(part);
+    // "a complete record", "the approved runbook": a participle between a determiner and its noun describes the noun.
+    if (attributive(ctx, m, s)) continue;
     // A modal alone reads as ability as often as permission ("the only one who can grant"):
     // the rules' permission forms decide those. Nor is a condition's own word a cue ("after
     // the rollback blocker is scoped").
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
-    // "for approving the cutover" names an act; only a record's participle is a cue ("the e-mail approving it").
-    if (tagOf(m, 'cue')?.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, s.from)) continue;
-    // "covers", "recorded": a cue only of a grant noun before it, as the rules read them.
-    if (tagOf(m, 'cue')?.cue === 'extension' && (firstGrantNoun ??= firstHeadingGrantNoun(ctx, s.from, s.to)) > m.from) continue;
+    // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
+    if (!passesCueGates(ctx, m, s.from, s.to)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;

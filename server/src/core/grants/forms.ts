@@ -71,20 +71,32 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
   if (DISPUTING.has(ctx.tokens[nextToken(ctx, (m?.to ?? first + 1) - 1, s.to)]?.norm ?? '')) return -1;
   for (let i = first; i < s.to; i++) {
     const t = ctx.tokens[i];
-    // "Nobody objected, so the owner's go stands": the consequence is a clause of its own.
-    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so')) return i;
+    // "Nobody objected, so the owner's go stands", "No one objected, and the registrar then signed": the consequence or a new subject is a clause of its own.
+    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && (ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so' || newSubjectAfter(ctx, nextToken(ctx, i, s.to), s.to)))) return i;
     // "Nothing blocks the repoint any longer" negates the block, not the action.
     if (tagOf(startingAt(ctx, i), 'cue')?.cue === 'unblock') return -1;
   }
   return s.to;
 }
 
+/** "and the registrar signed": "and", then a determiner or a name, then the subject's own words. */
+function newSubjectAfter(ctx: Ctx, i: number, hi: number): boolean {
+  if (i === -1 || ctx.tokens[i]?.norm !== 'and') return false;
+  const d = nextToken(ctx, i, hi);
+  return d !== -1 && (has(ctx.cover[d], 'det') || PERSON.has(ctx.tokens[d]?.norm ?? '')) && !has(ctx.cover[d], 'neg');
+}
+
 // "it was not.", "that did not happen": a subject pronoun, a negated auxiliary, and the end of the thought.
 const PRONOUN = new Set(['it', 'that', 'this', 'which']);
 const AUX = new Set(['was', 'were', 'is', 'did', 'has', 'had']);
 
+// "the registrar says she did not": a person denies doing it.
+const PERSON = new Set(['she', 'he', 'they', 'i', 'we']);
+const DID = new Set(['did', 'has', 'have', 'had']);
+
 export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   const w = (k: number) => ctx.tokens[k]?.norm ?? '';
+  if (PERSON.has(w(i)) && DID.has(w(i + 1)) && (w(i + 2) === 'not' || w(i + 2) === 'never') && (i + 3 >= hi || ctx.tokens[i + 3]?.kind === 'punct')) return i;
   if (!PRONOUN.has(w(i))) return -1;
   // "it never ran", "it was never approved"
   if (w(i + 1) === 'never') return i;
@@ -98,9 +110,9 @@ export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   return hi - i <= 6 ? i : -1;
 }
 
-/** A negation within three words before `i` ("nobody has disputed", "was never denied"). */
+/** A negation within five words before `i` ("nobody has disputed", "was never denied", "nobody on the team disputes"). */
 function negatedBefore(ctx: Ctx, i: number, from: number): boolean {
-  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < 3; j = prevToken(ctx, j, from), steps++) {
+  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < 5; j = prevToken(ctx, j, from), steps++) {
     if (has(ctx.cover[j], 'neg')) return true;
   }
   return false;
@@ -117,15 +129,68 @@ export function reportStart(ctx: Ctx, s: Sentence): number {
  * The token range of what the denial retracts, or undefined.
  */
 export function retracted(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  const doubted = doubtedReport(ctx, s);
+  if (doubted) return doubted;
   let report = -1;
   for (let i = s.from; i < s.to; i++) {
-    if (report !== -1 && ellipticalDenial(ctx, i, s.to) !== -1) return { from: report, to: i };
+    if (report !== -1 && (ellipticalDenial(ctx, i, s.to) !== -1 || redirected(ctx, i, s.to))) return { from: report, to: i };
     const m = startingAt(ctx, i);
     if (!m) continue;
     if (report === -1 && has(m, 'report')) report = m.from;
     // "nobody has disputed the minutes" upholds the report.
     else if (report !== -1 && has(m, 'denial') && !negatedBefore(ctx, m.from, s.from)) return { from: report, to: m.from };
     i = m.to - 1;
+  }
+  return undefined;
+}
+
+// "That referred to the sandbox kiosk, not production": what the report was about, placed elsewhere.
+const REFERRING = new Set(['referred', 'refers', 'meant', 'means', 'concerned', 'concerns']);
+
+/** A pronoun opening `i`, a verb of referring, and a place outside production before `hi`. */
+export function redirected(ctx: Ctx, i: number, hi: number): boolean {
+  if (!PRONOUN.has(ctx.tokens[i]?.norm ?? '')) return false;
+  const verb = nextToken(ctx, i, hi);
+  if (verb === -1 || !REFERRING.has(ctx.tokens[verb]?.norm ?? '')) return false;
+  for (let j = verb + 1; j < hi; j++) {
+    const t = ctx.tokens[j];
+    if (t?.raw === ';' || t?.raw === '.') return false;
+    if (has(startingAt(ctx, j), 'nonprod')) return true;
+  }
+  return false;
+}
+
+// Of the denials, those that can only say a statement is untrue; "no such delegation" denies the right, not the report.
+const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
+
+/** A sentence that calls something untrue, not itself negated ("you confirmed you had approved nothing of the kind"). */
+export function deniedIn(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+    if (has(m, 'denial') && UNTRUE.has(phrase) && !negatedBefore(ctx, m.from, s.from)) return true;
+    i = m.to - 1;
+  }
+  return false;
+}
+
+/**
+ * "The cutover was approved — or so the draft said before legal struck the line; the owner
+ * never signed": "or so" turns what precedes into a report, and a denial or negation after the
+ * report retracts it. Without one the report stands (a relayed claim is a claim).
+ */
+function doubtedReport(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  for (let i = s.from; i + 1 < s.to; i++) {
+    if (ctx.tokens[i]?.norm !== 'or' || ctx.tokens[i + 1]?.norm !== 'so') continue;
+    let report = -1;
+    for (let j = i + 2; j < s.to && j < i + 8 && report === -1; j++) if (has(startingAt(ctx, j), 'report')) report = j;
+    if (report === -1) return undefined;
+    for (let j = report + 1; j < s.to; j++) {
+      const m = startingAt(ctx, j);
+      if (has(m, 'denial') || has(m, 'neg')) return { from: s.from, to: i };
+    }
+    return undefined;
   }
   return undefined;
 }
@@ -300,6 +365,20 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
 }
 
 /**
+ * "Enrolment rows migrated to prod: 0 / 48,212": a progress count of zero as the value says
+ * nothing was done. A colon, then 0 of a total (or 0%).
+ */
+export function zeroProgress(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i + 2 < s.to; i++) {
+    if (ctx.tokens[i]?.raw !== ':') continue;
+    const zero = ctx.tokens[i + 1];
+    const next = ctx.tokens[i + 2];
+    if (zero?.kind === 'number' && /^0(?:\/\d[\d,]*)?$/.test(zero.raw) && (zero.raw !== '0' || next?.raw === '/' || next?.raw === '%' || next?.norm === 'of')) return true;
+  }
+  return false;
+}
+
+/**
  * "REAL_RUN approved — staging environment only", "but only against the staging Directus":
  * a non-production marker beside "only" scopes the whole sentence away from production.
  */
@@ -309,6 +388,8 @@ export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m || !has(m, 'nonprod')) continue;
+    // "sim only — repointed the training HMI": the marker says "only" itself.
+    if (ctx.tokens[m.to - 1]?.norm === 'only') return true;
     // "staging only", "staging environment only"
     for (let n = nextToken(ctx, m.to - 1, s.to), k = 0; n !== -1 && k < 2; n = nextToken(ctx, n, s.to), k++) {
       if (ctx.tokens[n]?.norm === 'only') return true;

@@ -163,7 +163,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     a,
     hedged,
     negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true),
-    excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, false),
+    excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, true),
     predicateNegation,
     cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
     cancelBefore,

@@ -32,6 +32,12 @@ const RAW = /[\p{L}\p{M}\p{N}_]+(?:(?:\.\.?|[-/'’+])[\p{L}\p{M}\p{N}_]+)*|[^\s
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
 const NUMBER = /^\p{N}+(?:[-/.:,+]+\p{N}+)*(?:st|nd|rd|th|h|m|s|z)?$/u;
 const FILE_EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,9}$/;
+// What a file name ends with; "he2.staging" and "db.prod.payx" are hosts.
+const DOCUMENT_EXTENSION = /\.(?:md|json|jsonl|txt|ya?ml|log|csv|sql|sh|py|ts|js|html?|pdf|png|jpe?g|toml|xml|tar|gz|zip)$/i;
+
+function hostName(raw: string): boolean {
+  return !DOCUMENT_EXTENSION.test(raw) && systemPlace(raw) !== undefined;
+}
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
@@ -120,7 +126,7 @@ function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number
   const norm = normalizeWord(raw);
   if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
   if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
-  if (raw.indexOf('.') > 0 && FILE_EXTENSION.test(raw)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+  if (raw.indexOf('.') > 0 && FILE_EXTENSION.test(raw) && !hostName(raw)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
   if (!raw.includes('/') && !raw.includes('+')) return emitPart(out, raw, norm, start, newlines, single);
   // "permit/activation/repoint/cutover" is a list: each part is read, with a comma between.
   const parts = raw.split(/[/+]/);
@@ -144,12 +150,12 @@ function emitPart(out: Token[], raw: string, norm: string, start: number, newlin
     raw.includes('_') || // identifiers: APPLY_NOW, production_work_performed
     raw.includes('.') || // versions, hosts, abbreviations
     (!hasLower(raw) && raw.includes('-')); // governance and local IDs: RB-PROD, FIX7-P0-...
-  if (opaque) return void out.push(productionSystem(raw) ? make(raw, 'prod', start, 'word', newlines, false) : make(raw, norm, start, 'opaque', newlines, false));
+  if (opaque) return void out.push(systemToken(raw, norm, start, newlines));
   if (!raw.includes('-')) return void out.push(make(raw, norm, start, 'word', newlines, false));
   const parts = raw.split('-');
   // Three or more parts is a slug (file or doc name), not prose.
   if (parts.length > 2 || parts.some((p) => p.length === 0)) {
-    return void out.push(productionSystem(raw) ? make(raw, 'prod', start, 'word', newlines, false) : make(raw, norm, start, 'opaque', newlines, false));
+    return void out.push(systemToken(raw, norm, start, newlines));
   }
   const [first = '', second = ''] = parts;
   out.push(make(first, normalizeWord(first), start, isNumber(first) ? 'number' : 'word', newlines, true));
@@ -165,11 +171,23 @@ const NOT_PRODUCTION_PARTS = new Set([
   'reservations', 'packet', 'note', 'notes', 'kb', 'doc', 'docs', 'runbook', 'plan', 'template', 'example', 'fixture', 'fixtures',
 ]);
 
-/** A lower-case slug or host name (IDs are upper case), split on "-" and ".", with a "prod" part and no part that says otherwise. */
-function productionSystem(raw: string): boolean {
-  if (!(raw.includes('prod') || raw.includes('prd')) || raw !== raw.toLowerCase()) return false;
+// "he2.staging", "pg-sched-stg": a system's name placed outside production reads as the place it names.
+const OUTSIDE_PARTS = new Set(['staging', 'stage', 'stg', 'dev', 'sandbox', 'uat', 'qa', 'preprod', 'sim', 'test']);
+
+/** An opaque word, or the place a system's name stands for: "prod" for production, "staging" for a place outside it. */
+function systemToken(raw: string, norm: string, start: number, newlines: number): Token {
+  const place = systemPlace(raw);
+  return place ? make(raw, place, start, 'word', newlines, false) : make(raw, norm, start, 'opaque', newlines, false);
+}
+
+/** A lower-case slug or host name (IDs are upper case), split on "-" and ".": production with a "prod" part and no part that says otherwise, outside it with a part that places it there. */
+function systemPlace(raw: string): 'prod' | 'staging' | undefined {
+  if (raw !== raw.toLowerCase()) return undefined;
   const parts = raw.split(/[-.]/);
-  return parts.length > 1 && parts.some((p) => PROD_PARTS.has(p)) && !parts.some((p) => NOT_PRODUCTION_PARTS.has(p));
+  if (parts.length < 2) return undefined;
+  const outside = parts.some((p) => NOT_PRODUCTION_PARTS.has(p));
+  if (parts.some((p) => PROD_PARTS.has(p))) return outside ? undefined : 'prod';
+  return parts.some((p) => OUTSIDE_PARTS.has(p)) ? 'staging' : undefined;
 }
 
 /** `HAS_LOWER.test(raw)`, by a loop when `raw` is ASCII. */

@@ -232,6 +232,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'signed-off', 'green-lit', 'greenlit', 'green lit', 'green-lighted', 'greenlighted', 'enabled', 'issued',
     'delegated', "ok'd", 'okayed', 'okd', 'sanctioned', 'endorsed', 'waived', 'in place', 'in hand', 'in effect',
     'obtained', 'received', 'secured', 'good to go', 'given the go-ahead', 'opened', 'reopened', 'unlocked',
+    // Only of a gate or lane ("the gate for the repoint is open"), see cues.ts.
+    'is open', 'is now open', 'are open', 'are now open', 'is wide open',
     'a go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved',
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
@@ -265,6 +267,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok', 'gate open', 'gate is open',
     'gates open', 'gates are open', 'thumbs-up', 'thumbs up', 'lights green', 'all lights green', 'green-light', 'go for',
     'said yes to', 'says yes to', 'signed off on', 'said go', 'says go', 'gave the go', 'gave it the go',
+    'gave the word', 'given the word', 'gave the nod', 'gave it the nod', 'gave the thumbs-up', 'gave the thumbs up',
   ],
   upperCaseCues: ['GO', 'YES', 'OK'],
   unblockCues: [
@@ -282,6 +285,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
     'promoted', 'edited', 'altered', 'amended', 'patched', 'backfilled', 'purged', 'truncated', 'went straight to',
+    'swapped', 'loaded', 'copied', 'implemented', 'imported',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
   backwardOnlyCues: [
@@ -318,11 +322,13 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
+    'calls', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
   ],
   denials: [
-    'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'retracted', 'unsupported', 'mistaken', 'corrected',
+    'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'disputes', 'dispute', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
-    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted'
+    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
+    'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing'
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
@@ -353,6 +359,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'cut over', 'rolled out', 'went live', 'released', 'shipped', 'finished', 'received', 'obtained', 'secured',
     'in hand', 'lifted', 'underway', 'in progress', 'waived', 'success', 'succeeded', 'committed', 'signed', 'pass', 'passed',
     'authorised', 'ratified', 'countersigned', 'green light', 'greenlighted', 'cleared to proceed',
+    // A directive as the value: "Registrar's call on the go-live: ship it."
+    'ship it', 'do it', 'send it',
   ],
   notGrantedStatuses: [
     'blocked', 'hold', 'on hold', 'held', 'pending', 'none', 'no', 'tbd', 'tbc', 'n/a', 'na', 'unknown',
@@ -365,7 +373,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   verbalNegations: [
-    'not', 'never', 'no longer', "n't", 'nor', 'hardly', 'nearly', 'almost', 'narrowly', 'as good as', 'all but', 'virtually', 'practically', 'more or less', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
+    'not', 'never', 'no longer', "n't", 'far from', 'nor', 'hardly', 'nearly', 'almost', 'narrowly', 'as good as', 'all but', 'virtually', 'practically', 'more or less', 'not yet', 'isnt', 'wasnt', 'hasnt', 'havent',
     "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", 'cannot',
     "couldn't", "shouldn't", "mustn't", "needn't", 'neither',
   ],
@@ -413,7 +421,10 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'anticipated', 'future', 'upcoming', 'eventually', 'eventual', 'next', 'later phase', 'would need',
     'potential', 'possible', 'possibly', 'hypothetical', 'hypothetically', 'next step', 'next steps', 'plan', 'may be', 'might be', 'can be',
     'could be', 'yet to', 'about to', 'scheduled to be', 'aim to', 'aims to', 'hope to', 'hopes to', 'to get',
-    'in order to', 'so that', 'ready to be', 'ready for', 'prepare', 'prepared to', 'preparing',
+    'in order to', 'so that', 'ready to be', 'ready for', 'prepare', 'prepared to', 'preparing', 'ready to',
+    // Uncertainty: what follows is a guess, not a fact.
+    'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
+    'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
   ],
   requirementTriggers: [
     'require', 'requires', 'required', 'requiring', 'need', 'needs', 'needed', 'needing', 'must', 'has to',
