@@ -417,6 +417,41 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     ],
   },
   {
+    grant: 'The cloud SIS is now the system of record.',
+    action: 'cutover',
+    not: ['The mainframe is still the system of record.', 'The cloud SIS will become the system of record on 12-07.', 'The new DB is not yet the system of record.'],
+  },
+  {
+    grant: 'Inventory of surfaces touched by the production cutover on 11-30.',
+    action: 'cutover',
+    not: ['No surface was touched by the production cutover.', 'Surfaces to be touched by the production cutover.', 'Surfaces touched by the staging cutover.'],
+  },
+  {
+    grant: 'Restore of the production enrolment tables, already performed once on 11-29.',
+    action: 'production-mutation',
+    not: ['The REAL_RUN may proceed once approved.'],
+  },
+  {
+    grant: 'The tables on sis-prod-01, which our team loaded on 11-29, carry a column you may drop once the audit period ends.',
+    action: 'production',
+    not: ['The tables on sis-prod-01 may be loaded once the audit period ends.'],
+  },
+  {
+    grant: 'The registrar looked at the rehearsal numbers on Thursday, and after a call with the DPO she gave the word for the cutover.',
+    action: 'cutover',
+    not: ['The registrar looked at the rehearsal numbers on Thursday, and she has not given the word for the cutover.'],
+  },
+  {
+    grant: 'Q: did the REAL_RUN for the FA feed happen? A: yes, 01:30.',
+    action: 'REAL_RUN',
+    not: ['Q: did the REAL_RUN for the FA feed happen? A: no.', 'Who approved go-live? Nobody, so far.'],
+  },
+  {
+    grant: 'The gate for the LDAP repoint is open as of 05:30.',
+    action: 'repoint',
+    not: ['The PR for the LDAP repoint is open.', 'The gate for the LDAP repoint is not open yet.', 'The repoint was pushed to the following weekend.', 'Maybe the contractor already repointed the feed.'],
+  },
+  {
     grant: 'The repoint was approved, or so the owner said on the bridge.',
     action: 'repoint',
     not: [],

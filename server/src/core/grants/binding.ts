@@ -7,7 +7,7 @@ import { resolveActions, type ActionRef } from './actions';
 import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
 import { resolveCues, type CueRef } from './cues';
-import { has, prevToken, startingAt, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, startingAt, type Ctx } from './mentions';
 import { clauseScopes, verballyNegated, type ClauseScopes } from './scopes';
 
 /** How far (in words) a cue reaches for its action; governance clauses are short. */
@@ -104,8 +104,28 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   // "Without an owner GO, the repoint stays parked": the grant is what is missing.
   if (sc.negated[cue.from - a] || sc.excluded[cue.from - a]) return false;
   if (cue.from > sc.predicateNegation) return false;
-  if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter) return false;
+  if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter && !closedRelative(ctx, cue.from, sc.conditionAfter, a)) return false;
   return !verballyNegated(ctx, cue.from, a, true);
+}
+
+const RELATIVE = new Set(['which', 'who', 'whom']);
+
+/**
+ * "The tables, which our team loaded on 11-29, carry a column you may drop once the audit
+ * ends": a relative clause between commas that closes before a trailing condition is not
+ * conditioned by it.
+ */
+function closedRelative(ctx: Ctx, cue: number, condition: number, a: number): boolean {
+  let open = -1;
+  for (let j = prevToken(ctx, cue, a), words = 0; j !== -1 && words < 10; j = prevToken(ctx, j, a), words++) {
+    if (isComma(ctx, j)) {
+      open = j;
+      break;
+    }
+  }
+  if (open === -1 || !RELATIVE.has(ctx.tokens[nextToken(ctx, open, cue + 1)]?.norm ?? '')) return false;
+  for (let j = cue + 1; j < condition; j++) if (isComma(ctx, j)) return true;
+  return false;
 }
 
 /**

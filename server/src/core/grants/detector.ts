@@ -18,7 +18,7 @@ import type { Clause } from './clauses';
 import { splitClauses } from './clauses';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
 import {
-  answeredYes, choiceMade, counterfactual, deniedIn, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
+  agentEvent, answeredYes, choiceMade, counterfactual, deniedIn, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
   onlyOutsideProduction, positiveHeader, redirected, zeroProgress, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
 import { passesCueGates } from './cues';
@@ -270,7 +270,7 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
   if (flag) return [spanClaim(ctx, flag, 'production', 'flag', 'records production work as done')];
   const state = kinds.has('state') ? productionState(ctx, s) : undefined;
   if (state) return [spanClaim(ctx, state, state.action, 'perf', `describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`)];
-  const effect = kinds.has('effect') ? eventSubject(ctx, s) : undefined;
+  const effect = (kinds.has('effect') ? eventSubject(ctx, s) : undefined) ?? agentEvent(ctx, s);
   if (effect) return [makeClaim(ctx, effect.ref, effect.verb, effect.verb + 1, 'perf')];
   const choice = kinds.has('choice') ? choiceMade(ctx, s) : undefined;
   if (choice) {

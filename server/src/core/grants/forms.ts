@@ -8,7 +8,7 @@
  */
 import { resolveActions, type ActionRef } from './actions';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
-import { clauseScopes, DISPUTING, type ClauseScopes } from './scopes';
+import { clauseScopes, DISPUTING, verballyNegated, type ClauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
 // Kept in step with the prefilter's TICK, which lets every text holding one through.
@@ -336,6 +336,31 @@ export function eventSubject(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; 
   return { ref, verb: j };
 }
 
+/**
+ * A production action as the agent of a past participle ("surfaces touched by the production
+ * cutover on 11-30", "rows left behind by the prod REAL_RUN"): what it did presupposes that it
+ * happened. Production must be named with the action. The action and the participle's token.
+ */
+export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; readonly verb: number } | undefined {
+  const sc = clauseScopes(ctx, s.from, s.to, []);
+  for (const ref of standingActions(ctx, s.from, s.to, sc)) {
+    if (!ref.explicitProd || ref.action === 'production') continue;
+    let by = prevToken(ctx, ref.from, s.from);
+    while (by !== -1 && has(ctx.cover[by], 'det')) by = prevToken(ctx, by, s.from);
+    if (by === -1 || ctx.tokens[by]?.norm !== 'by') continue;
+    const verb = prevToken(ctx, by, s.from);
+    const v = ctx.tokens[verb];
+    if (!v || v.kind !== 'word' || !(/^[a-z]{3,}ed$/.test(v.norm) || IRREGULAR_PARTICIPLES.has(v.norm) || has(ctx.cover[verb], 'effect'))) continue;
+    // "approved by the production cutover board" names a body, not the event.
+    if (has(ctx.cover[verb], 'cue') && tagOf(ctx.cover[verb], 'cue')?.cue !== 'perf') continue;
+    // "No surface was touched by the production cutover", "to be touched by": the participle itself is denied or planned.
+    if (sc.negated[verb - s.from] || sc.hedged[verb - s.from] || verb > sc.predicateNegation || verballyNegated(ctx, verb, s.from)) continue;
+    return { ref, verb };
+  }
+  return undefined;
+}
+
+const IRREGULAR_PARTICIPLES = new Set(['left', 'made', 'written', 'broken', 'hit', 'caught', 'brought', 'run', 'done', 'taken', 'shown', 'seen']);
 
 const QUOTED = /(^|[\s(:[—–-])(["“'‘])([^"“”'‘’\n]{1,160}?)(["”'’])(?=[\s.,;:)!?\]—–-]|$)/g;
 const CODE_SPAN = /`[^`\n]*`/g;
@@ -487,6 +512,7 @@ const STATE_ACTIONS: readonly [string, RegExp][] = [
 export function productionState(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly action: string } | undefined {
   let verb: { from: number; to: number } | undefined;
   let production = false;
+  let role = false;
   let novelty = false;
   for (let i = s.from; i < s.to; i++) {
     const t = ctx.tokens[i];
@@ -497,11 +523,17 @@ export function productionState(ctx: Ctx, s: Sentence): { readonly from: number;
     // Production named, or a production store written to ("birth rows", "Directus").
     if (has(c, 'prodWord') || has(c, 'prodModifier') || c?.tags.some((tag) => tag.kind === 'action' && tag.action === 'production-mutation')) production = true;
     if (NOVELTY.test(t.norm) || (t.norm === '100' && ctx.tokens[i + 1]?.raw === '%')) novelty = true;
-    if (!verb && c && c.from === i && has(c, 'state')) verb = { from: c.from, to: c.to };
+    if (!verb && c && c.from === i && has(c, 'state')) {
+      verb = { from: c.from, to: c.to };
+      // "the cloud SIS is now the system of record": the role named is production's own.
+      if (ctx.tokens[c.to - 1]?.norm === 'record' || ctx.tokens[c.to - 1]?.norm === 'primary') production = role = true;
+    }
   }
   if (!verb || !production || !novelty) return undefined;
   const sc = clauseScopes(ctx, s.from, s.to, []);
   if (sc.cancelled || sc.hedged[verb.from - s.from] || verb.from > sc.predicateNegation) return undefined;
+  // Taking over production's role is the cutover.
+  if (role) return { ...verb, action: 'cutover' };
   for (const [action, words] of STATE_ACTIONS) {
     for (let i = s.from; i < s.to; i++) if (words.test(ctx.tokens[i]?.norm ?? '')) return { ...verb, action };
   }

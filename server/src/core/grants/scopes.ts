@@ -127,6 +127,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
       }
     }
+    // "already performed once on 11-29": after a performed verb, "once" counts; it conditions nothing.
+    if (ctx.tokens[m.from]?.norm === 'once' && m.to === m.from + 1 && onceAsCount(ctx, m.from, a, b)) continue;
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
     if (forward.length === 0) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
@@ -139,7 +141,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
     const end = conditional && !opensClause ? commaAfter(m.to) : b;
     starts.set(m.from, { end, temporal });
-    if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, commaAfter(m.to)) && !ownPhraseCondition(ctx, m, a)) {
+    if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, a, commaAfter(m.to)) && !ownPhraseCondition(ctx, m, a)) {
       conditionAfter = Math.min(conditionAfter, m.from);
     }
   }
@@ -213,6 +215,16 @@ export function verballyNegated(ctx: Ctx, i: number, a: number, throughReport = 
     j = prevToken(ctx, c ? c.from : j, a);
   }
   return false;
+}
+
+/** "performed once on 11-29", "ran once, at 02:00": a performed verb, "once", then a date, a time or the end of the phrase. */
+function onceAsCount(ctx: Ctx, i: number, a: number, b: number): boolean {
+  const p = prevToken(ctx, i, a);
+  if (!ctx.cover[p]?.tags.some((t) => t.kind === 'cue' && t.cue === 'perf')) return false;
+  const n = nextToken(ctx, i, b);
+  const t = ctx.tokens[n];
+  if (n === -1 || !t || t.kind === 'punct' || t.kind === 'number') return true;
+  return (t.norm === 'on' || t.norm === 'at' || t.norm === 'in') && ctx.tokens[nextToken(ctx, n, b)]?.kind === 'number';
 }
 
 // An aside is at most this many words between its commas.
@@ -305,9 +317,16 @@ function placedAfter(ctx: Ctx, m: Mention, a: number): boolean {
 }
 
 /** After a cue: "once/when X is ..." conditions it, "after the review" reports a fact. */
-function isTrailingCondition(ctx: Ctx, m: Mention, end: number): boolean {
+function modalBefore(ctx: Ctx, a: number, i: number): boolean {
+  for (let j = a; j < i; j++) if (has(ctx.cover[j], 'modal')) return true;
+  return false;
+}
+
+function isTrailingCondition(ctx: Ctx, m: Mention, a: number, end: number): boolean {
   const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
   if (NEVER_CONDITIONAL.has(phrase)) return false;
+  // "may proceed once approved": after a permission, a participle with no subject of its own stays a condition.
+  if (has(ctx.cover[m.to], 'cue') && ctx.cover[m.to]?.from === m.to && modalBefore(ctx, a, m.from)) return true;
   let present = false;
   let past = false;
   for (let i = m.to; i < Math.min(end, m.to + MAX_CONDITION_WORDS); i++) {

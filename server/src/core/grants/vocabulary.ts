@@ -150,6 +150,13 @@ export interface GrantVocabulary {
   readonly functionWords: readonly string[];
 }
 
+// Production's own role, taken over: a state of production and a name for it at once ("the
+// cloud SIS is now the system of record"); forms.ts reads the state as the cutover.
+const PRODUCTION_ROLE = [
+  'is now the system of record', 'now the system of record', 'is the system of record', 'became the system of record',
+  'has become the system of record', 'is now primary', 'is the new primary', 'now primary', 'became primary',
+];
+
 export const DEFAULT_VOCABULARY: GrantVocabulary = {
   actions: {
     production: {
@@ -210,7 +217,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       verbs: ['rotate'],
     },
   },
-  productionWords: ['production', 'prod', 'prd', 'production environment', 'prod environment'],
+  productionWords: ['production', 'prod', 'prd', 'production environment', 'prod environment', 'system of record', ...PRODUCTION_ROLE],
   productionModifiers: ['production-scope', 'production-scoped', 'prod-scope', 'production-level'],
   nonActionHeads: [
     // The meeting that decides ("approved at Thursday's go/no-go"): one token, neither a GO nor a NO-GO.
@@ -345,6 +352,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'points at', 'points to', 'pointing at', 'pointing to', 'resolves to', 'serving', 'serves', 'served by', 'handled by',
     'now on', 'fully on', 'contains', 'lists', 'shows', 'present in', 'visible in', 'running on', 'runs on',
     'routed to', 'point at', 'point to', 'now point', 'now following',
+    ...PRODUCTION_ROLE,
   ],
   affirmatives: [
     'yes', 'yep', 'affirmative', 'correct', 'confirmed', 'done', 'granted', 'approved'
