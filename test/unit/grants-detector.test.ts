@@ -121,6 +121,11 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-01-r9': { sentences: [0.92, 0.65], jsonCases: [0.97, 0.69], notes: [0.9, 0.6] },
   // Measured blind at fb3c90c: sentences 0.875 / 0.808, fields 1.000 / 0.828, notes 0.714 / 0.833.
   'blind-2026-12-01-r10': { sentences: [0.87, 0.8], jsonCases: [0.97, 0.82], notes: [0.71, 0.83] },
+  // Both written on 2026-12-02 before the session's tuning. r11 measured blind at 8abc5e4:
+  // sentences 0.893 / 0.708, fields 0.962 / 0.862, notes 1.000 / 0.933.
+  'blind-2026-12-02-r11': { sentences: [0.89, 0.7], jsonCases: [0.96, 0.86], notes: [0.97, 0.93] },
+  // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
+  'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
 
 test('every labelled set keeps its precision and recall floor (sentences, packet fields, whole notes)', (t) => {
@@ -450,6 +455,25 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'The gate for the LDAP repoint is open as of 05:30.',
     action: 'repoint',
     not: ['The PR for the LDAP repoint is open.', 'The gate for the LDAP repoint is not open yet.', 'The repoint was pushed to the following weekend.', 'Maybe the contractor already repointed the feed.'],
+  },
+  {
+    grant: '> Approved. Rotate the prod APNs keys in the 22:00 window.',
+    action: 'secrets-change',
+    not: ['Approved? Rotate the prod APNs keys in the 22:00 window.', 'Not approved. Rotate the prod APNs keys in the 22:00 window.'],
+  },
+  {
+    grant: 'Owen wrote back "LGTM for prod", which is the go-live sign-off we were waiting for.',
+    action: 'go-live',
+    not: ['QT001/apply ran with --dry-run against prod at 11:12 and exited 0; nothing written.', '{"action": "repoint", "env": "prod", "status": "WITHHELD"}'],
+  },
+  {
+    grant: 'We repointed the prod API hostname to the new edge at 02:11.',
+    action: 'repoint',
+    not: [
+      'We repointed the staging API hostname to the new edge at 02:11 for the soak, and the production hostname was deliberately left on the old edge.',
+      'Production did not get the 0047 migration today; only staging did, at 14:09.',
+      'The release manager was not yet comfortable calling the API hostname repoint good to go.',
+    ],
   },
   {
     grant: 'The repoint was approved, or so the owner said on the bridge.',

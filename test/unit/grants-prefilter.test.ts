@@ -32,7 +32,7 @@ const EXTENSION: DetectorOptions = {
   actionAliases: { cutover: ['switchover'], 'DNS-flip': ['dns flip', 'dns_flip', "ασ'α"] },
   grantCues: ['blessed', 'rubber-stamped'],
   performanceCues: ['zapped'],
-  grantedStatuses: ['fine by me'],
+  grantedStatuses: ['peachy keen'],
   notGrantedStatuses: ['parked'],
 };
 
@@ -152,8 +152,8 @@ test('a user vocabulary extension: the prefilter reads its words, and both paths
     'The switchover was blessed by the owner.',
     'DNS flip rubber-stamped.',
     'dns_flip zapped last night.',
-    'Switchover: fine by me',
-    'Production: fine by me',
+    'Switchover: peachy keen',
+    'Production: peachy keen',
     'Production zapped.',
     "ΑΣ'Α approved.",
   ];

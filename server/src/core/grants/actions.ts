@@ -113,9 +113,11 @@ function codeCompound(ctx: Ctx, m: Mention): boolean {
   return partner !== undefined && /\d/.test(partner.raw) && /\D/.test(partner.raw);
 }
 
-/** "REAL_RUN dry-run", "cutover rehearsal": the action names what was rehearsed. */
+/** "REAL_RUN dry-run", "cutover rehearsal": the action names what was rehearsed; "repointed the staging hostname": a verb's object is placed outside production. */
 function nonProductionAfter(ctx: Ctx, m: Mention, b: number): boolean {
-  const j = nextToken(ctx, m.to - 1, b);
+  let j = nextToken(ctx, m.to - 1, b);
+  const verb = tagOf(m, 'action')?.form;
+  if (verb === 'verb' || verb === 'performed') while (j !== -1 && has(ctx.cover[j], 'det') && !has(ctx.cover[j], 'neg')) j = nextToken(ctx, j, b);
   return j !== -1 && has(startingAt(ctx, j), 'nonprod');
 }
 

@@ -29,7 +29,8 @@ export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antec
   const sc = clauseScopes(ctx, a, b, hedges, cues.filter((c) => c.lift).map((c) => c.from));
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
   if (antecedent) {
-    const cue = cues.find((c) => cueStands(ctx, sc, c, a, optionFrom) && !(sc.nonProduction && !antecedent.explicitProd));
+    // "Production did not get it; only staging did": the clause's own subject is outside production.
+    const cue = cues.find((c) => cueStands(ctx, sc, c, a, optionFrom) && !(sc.nonProduction && (!antecedent.explicitProd || has(ctx.cover[prevToken(ctx, c.from, a)], 'nonprod'))));
     return cue ? [makeClaim(ctx, antecedent, cue.from, cue.to, cue.cls)] : [];
   }
 

@@ -4,7 +4,7 @@ import { append } from '../append';
  * `| cutover | GO |`) read as one unit whose value, not the subject's wording, decides.
  */
 import { longestPhrase, type Trie } from './lexicon';
-import { has, isComma, nextToken, type Ctx } from './mentions';
+import { has, isComma, nextToken, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
 export interface StatusValue {
@@ -104,7 +104,10 @@ function newSubjectAfterAnd(ctx: Ctx, i: number, start: number, hi: number): boo
   }
   if (!verb) return false;
   // "Rehearsal 3 passed in staging, and ...": a verb in a past form ends the first clause too.
-  for (let j = start; j < i; j++) if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'be') || (!ctx.cover[j] && /^[a-z]{3,}ed$/.test(ctx.tokens[j]?.norm ?? ''))) return true;
+  for (let j = start; j < i; j++) {
+    const c = ctx.cover[j];
+    if (has(c, 'cue') || has(c, 'be') || tagOf(c, 'action')?.form === 'performed' || (!c && /^[a-z]{3,}ed$/.test(ctx.tokens[j]?.norm ?? ''))) return true;
+  }
   return false;
 }
 
@@ -145,6 +148,8 @@ function isSoftSeparator(ctx: Ctx, i: number): boolean {
     const after = ctx.tokens[i + 1];
     const glued = (before !== undefined && before.end === t.start) && (after !== undefined && after.start === t.end);
     if (glued && (t.raw === '-' || (before.kind === 'number' && after.kind === 'number'))) return false;
+    // "--dry-run": a command-line flag's dashes lead into the word.
+    if (t.raw === '-' && after !== undefined && after.start === t.end && (after.raw === '-' || after.kind === 'word')) return false;
   }
   // "02:00–04:00": a dash between glued numbers is a range.
   if ((t.raw === '–' || t.raw === '—') && ctx.tokens[i - 1]?.kind === 'number' && ctx.tokens[i + 1]?.kind === 'number' && ctx.tokens[i - 1]?.end === t.start && ctx.tokens[i + 1]?.start === t.end) return false;

@@ -197,6 +197,7 @@ function sentenceClaimsInContext(
   if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
   let found = sentenceClaims(ctx, s, lex);
   if (found.length === 0) found = formClaims(ctx, s, kinds, box);
+  if (found.length === 0 && k > 0) found = replyClaims(ctx, sentences[k - 1]!, s);
   if (found.length === 0 && model) found = readingClaims(ctx, s, model);
   const negatedTo = negatedHead(ctx, s);
   const denied = kinds.has('report') ? retracted(ctx, s) : undefined;
@@ -210,6 +211,48 @@ function sentenceClaimsInContext(
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
       !(report !== -1 && c.start >= offset(report)),
   );
+}
+
+/**
+ * "> Approved. Rotate the prod APNs keys in the 22:00 window.", "Fine by me, ship it. — Owen,
+ * re: cardx-api 2.4 prod deploy": a reply that is nothing but a grant grants what the next
+ * sentence orders or names as its subject ("re:").
+ */
+function replyClaims(ctx: Ctx, reply: Sentence, s: Sentence): GrantClaim[] {
+  const cue = reply.question ? undefined : bareGrant(ctx, reply);
+  if (!cue) return [];
+  let first = nextToken(ctx, s.from - 1, s.to);
+  while (first !== -1 && ctx.tokens[first]?.kind === 'punct') first = nextToken(ctx, first, s.to);
+  const fm = first === -1 ? undefined : startingAt(ctx, first);
+  const imperative = has(fm, 'permVerb') || tagOf(fm, 'action')?.form === 'verb';
+  let regarding = false;
+  for (let i = s.from; i + 1 < s.to && !regarding; i++) regarding = ctx.tokens[i]?.norm === 're' && ctx.tokens[i + 1]?.raw === ':';
+  if (!imperative && !regarding) return [];
+  return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'grant'));
+}
+
+// What a bare reply may hold besides its grant words ("Fine by me, ship it.").
+const REPLY_FILLER = new Set(['by', 'me', 'it', 'fine', 'ok', 'okay', 'yes', 'all', 'good', 'from', 'my', 'side', 'ship', 'send', 'go', 'ahead', 'do']);
+
+/** A sentence of at most six words, every one a grant word or filler, with one grant word: its range. */
+function bareGrant(ctx: Ctx, s: Sentence): { from: number; to: number } | undefined {
+  let cue: { from: number; to: number } | undefined;
+  let words = 0;
+  for (let i = s.from; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t || t.kind === 'punct') continue;
+    if (++words > 6) return undefined;
+    const m = startingAt(ctx, i);
+    if (m && (has(m, 'cue') || has(m, 'affirm'))) {
+      cue ??= { from: m.from, to: m.to };
+      words += m.to - m.from - 1;
+      i = m.to - 1;
+      continue;
+    }
+    if (ctx.cover[i] && (has(ctx.cover[i], 'action') || has(ctx.cover[i], 'prodWord') || has(ctx.cover[i], 'neg') || has(ctx.cover[i], 'trigger'))) return undefined;
+    if (!REPLY_FILLER.has(t.norm)) return undefined;
+  }
+  return cue;
 }
 
 // A question opened by an auxiliary asks whether the event took place ("Did the REAL_RUN happen?").
@@ -318,7 +361,20 @@ function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[]
   const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
   if (reading.probability < model.threshold || !reading.cue) return [];
   const cue = reading.cue;
-  return open.refs.map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
+  return open.refs.filter((ref) => !newClauseBetween(ctx, cue.from, ref.from)).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
+}
+
+const NEW_SUBJECT = new Set(['the', 'this', 'that', 'our', 'its', 'their', 'his', 'her', 'we', 'they', 'she', 'he']);
+
+/** "repointed the staging hostname ..., and the production hostname was left": ", and" before a new subject parts the cue from the action. */
+function newClauseBetween(ctx: Ctx, x: number, y: number): boolean {
+  const [from, to] = x < y ? [x, y] : [y, x];
+  for (let i = from; i < to; i++) {
+    if (!isComma(ctx, i)) continue;
+    const n = nextToken(ctx, i, to);
+    if (n !== -1 && (ctx.tokens[n]?.norm === 'and' || ctx.tokens[n]?.norm === 'but') && NEW_SUBJECT.has(ctx.tokens[nextToken(ctx, n, to + 1)]?.norm ?? '')) return true;
+  }
+  return false;
 }
 
 function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {

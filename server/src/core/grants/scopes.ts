@@ -122,6 +122,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
       if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
       if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
+      // "ran with --dry-run against prod", "in read-only mode": the run's mode, wherever it ran, changes nothing.
+      if (tag.kind === 'nonprod' && runMode(ctx, m, a)) cancelling = true;
       if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a)) {
         nonProduction = true;
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
@@ -225,6 +227,18 @@ function onceAsCount(ctx: Ctx, i: number, a: number, b: number): boolean {
   const t = ctx.tokens[n];
   if (n === -1 || !t || t.kind === 'punct' || t.kind === 'number') return true;
   return (t.norm === 'on' || t.norm === 'at' || t.norm === 'in') && ctx.tokens[nextToken(ctx, n, b)]?.kind === 'number';
+}
+
+const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
+const MODE_OPENERS = new Set(['with', 'as', '-', '(']);
+
+function runMode(ctx: Ctx, m: Mention, a: number): boolean {
+  if (!MODES.has(ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' '))) return false;
+  const p = prevToken(ctx, m.from, a);
+  if (p === -1) return false;
+  // "in read-only mode"; "ERP in read-only" is the state of another system.
+  if (ctx.tokens[p]?.norm === 'in') return ctx.tokens[m.to]?.norm === 'mode' || ctx.tokens.slice(m.from, m.to).some((t) => t.norm === 'mode');
+  return MODE_OPENERS.has(ctx.tokens[p]?.norm ?? '');
 }
 
 // An aside is at most this many words between its commas.

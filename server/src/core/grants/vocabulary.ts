@@ -217,7 +217,11 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       verbs: ['rotate'],
     },
   },
-  productionWords: ['production', 'prod', 'prd', 'production environment', 'prod environment', 'system of record', ...PRODUCTION_ROLE],
+  productionWords: [
+    'production', 'prod', 'prd', 'production environment', 'prod environment', 'system of record', ...PRODUCTION_ROLE,
+    // Everyone who uses it is production's audience ("released it to 100% of users").
+    '100% of users', 'all users', 'every user', 'all customers', 'every customer', 'real customers', 'real users', 'live users', 'live traffic',
+  ],
   productionModifiers: ['production-scope', 'production-scoped', 'prod-scope', 'production-level'],
   nonActionHeads: [
     // The meeting that decides ("approved at Thursday's go/no-go"): one token, neither a GO nor a NO-GO.
@@ -273,7 +277,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go-ahead', 'go ahead', 'green light', 'greenlight', 'blessing', 'okay', 'said yes', 'says yes', 'gave approval',
     'gave its approval', 'gave authorization', 'gave permission', 'gave sign-off', 'gave the ok', 'gate open', 'gate is open',
     'gates open', 'gates are open', 'thumbs-up', 'thumbs up', 'lights green', 'all lights green', 'green-light', 'go for',
-    'said yes to', 'says yes to', 'signed off on', 'said go', 'says go', 'gave the go', 'gave it the go',
+    'said yes to', 'says yes to', 'signed off on', 'said go', 'says go', 'gave the go', 'gave it the go', 'lgtm', 'fine by me',
     'gave the word', 'given the word', 'gave the nod', 'gave it the nod', 'gave the thumbs-up', 'gave the thumbs up',
   ],
   upperCaseCues: ['GO', 'YES', 'OK'],
@@ -313,7 +317,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'received', 'obtained', 'secured', 'handed', 'gave', 'is in possession of', 'adds', 'added',
   ],
   restrictionNouns: [
-    'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions',
+    'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions', 'objection', 'objections',
     'moratorium', 'ban', 'lock-out', 'lockout', 'prohibition', 'denial', 'veto', 'no-go', 'status',
   ],
   liftCues: [
@@ -368,7 +372,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'in hand', 'lifted', 'underway', 'in progress', 'waived', 'success', 'succeeded', 'committed', 'signed', 'pass', 'passed',
     'authorised', 'ratified', 'countersigned', 'green light', 'greenlighted', 'cleared to proceed',
     // A directive as the value: "Registrar's call on the go-live: ship it."
-    'ship it', 'do it', 'send it',
+    'ship it', 'do it', 'send it', 'lgtm', 'fine by me',
   ],
   notGrantedStatuses: [
     'blocked', 'hold', 'on hold', 'held', 'pending', 'none', 'no', 'tbd', 'tbc', 'n/a', 'na', 'unknown',
@@ -400,8 +404,12 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'not the case', 'no evidence', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
     'by nobody', 'by no one', 'by no-one', 'by none', 'not saying', 'not claiming', 'not suggesting', 'not stating',
+    // An attitude denied covers what it is towards ("not yet comfortable calling the repoint good to go").
+    'not comfortable', 'not yet comfortable', 'not ready to', 'not yet ready to', 'not willing to', 'not in a position to', 'not prepared to',
   ],
   pseudoTriggers: [
+    // "the go-live sign-off we were waiting for" has arrived.
+    'were waiting for', 'was waiting for', 'had been waiting for', 'had waited for', 'waited for', 'we waited for',
     'not only', 'not just', 'no doubt', 'without errors', 'without error', 'without issues', 'without issue',
     'without incident', 'without incidents', 'without delay', 'without problems', 'without any errors',
     'without any issues', 'no issues', 'no errors', 'no incidents', 'nothing else', 'not least', 'if any',
