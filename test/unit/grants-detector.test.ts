@@ -476,6 +476,26 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     ],
   },
   {
+    grant: 'card_controls_v2 is at 100% in prod as of this morning.',
+    action: 'production',
+    not: ['card_controls_v2 will go to 100% in prod tomorrow.', 'card_controls_v2 is at 100% in staging.', 'Prod is not yet at 100%.'],
+  },
+  {
+    grant: 'We cut push traffic over to push-svc-v3 at 06:02 in prod.',
+    action: 'cutover',
+    not: ['We will cut push traffic over to push-svc-v3 in prod tonight.'],
+  },
+  {
+    grant: '14:40Z Vault: rotated prod/cardx/api-signing-key, old version revoked after a 5m overlap.',
+    action: 'production',
+    not: ['The previous REAL_RUN approval was withdrawn after the rollback failure.'],
+  },
+  {
+    grant: 'The rollback was rehearsed on the staging zone only, so the repoint Owen approved today will be the first time the production record moves.',
+    action: 'repoint',
+    not: ['GPT may apply QT001, but only against the staging Directus.'],
+  },
+  {
     grant: 'The repoint was approved, or so the owner said on the bridge.',
     action: 'repoint',
     not: [],

@@ -22,7 +22,7 @@ import {
   onlyOutsideProduction, positiveHeader, redirected, zeroProgress, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
 import { passesCueGates } from './cues';
-import { has, isComma, matchMentions, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { has, isComma, matchMentions, matchSplitVerbs, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
 import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
@@ -137,7 +137,10 @@ function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, m
   if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return undefined;
   const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
   const sentences = splitSentences(ctx, (w) => runsOn.has(w));
-  for (const s of sentences) matchMentions(ctx, lex.main, s.from, s.to);
+  for (const s of sentences) {
+    matchMentions(ctx, lex.main, s.from, s.to);
+    matchSplitVerbs(ctx, lex.main, s.from, s.to);
+  }
   return { ctx, sentences };
 }
 
@@ -186,7 +189,7 @@ function sentenceClaimsInContext(
     const asked = sentenceClaims(ctx, s, lex);
     if (asked.length > 0) return asked.map((c) => answered(ctx, c, answer));
     // "Permit? Granted, 11-26.": the answer is the grant word itself; "Did the REAL_RUN happen? Yes.": the answer affirms the event asked about.
-    return yes !== -1 && (has(ctx.cover[yes], 'cue') || DO_SUPPORT.has(opener))
+    return yes !== -1 && (has(ctx.cover[yes], 'cue') || ASKS_WHETHER.has(opener))
       ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status'))
       : [];
   }
@@ -255,8 +258,9 @@ function bareGrant(ctx: Ctx, s: Sentence): { from: number; to: number } | undefi
   return cue;
 }
 
-// A question opened by an auxiliary asks whether the event took place ("Did the REAL_RUN happen?").
-const DO_SUPPORT = new Set(['did', 'has', 'have', 'had', 'was', 'were', 'is', 'are']);
+// A question opened by an auxiliary asks whether the event took place ("Did the REAL_RUN happen?")
+// or may take place ("Can we rotate the prod key tonight?"): a yes answers it.
+const ASKS_WHETHER = new Set(['did', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'can', 'may', 'could']);
 
 /** The question's first word, past a "Q:" label. */
 function questionOpener(ctx: Ctx, s: Sentence): string {
@@ -311,7 +315,8 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
   if (log !== -1) return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
   const flag = kinds.has('flag') ? flagSetTrue(ctx, s) : undefined;
   if (flag) return [spanClaim(ctx, flag, 'production', 'flag', 'records production work as done')];
-  const state = kinds.has('state') ? productionState(ctx, s) : undefined;
+  // A rollout's full share ("at 100% in prod") is a state without a state word.
+  const state = kinds.has('state') || kinds.has('prodWord') ? productionState(ctx, s) : undefined;
   if (state) return [spanClaim(ctx, state, state.action, 'perf', `describes production in a state that only ${state.action} explains, so it reports ${state.action} as carried out`)];
   const effect = (kinds.has('effect') ? eventSubject(ctx, s) : undefined) ?? agentEvent(ctx, s);
   if (effect) return [makeClaim(ctx, effect.ref, effect.verb, effect.verb + 1, 'perf')];

@@ -7,7 +7,7 @@
  * over the sentence (or the sentence and the one after it), so linear in its length.
  */
 import { resolveActions, type ActionRef } from './actions';
-import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { clauseScopes, DISPUTING, verballyNegated, type ClauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
@@ -389,6 +389,8 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
   });
 }
 
+const CONSEQUENCE = new Set(['so', 'but', 'yet', 'whereas']);
+
 /**
  * "Enrolment rows migrated to prod: 0 / 48,212": a progress count of zero as the value says
  * nothing was done. A colon, then 0 of a total (or 0%).
@@ -408,23 +410,34 @@ export function zeroProgress(ctx: Ctx, s: Sentence): boolean {
  * a non-production marker beside "only" scopes the whole sentence away from production.
  */
 export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
-  // "the drill ran only on the prod clone; the owner approved the repoint regardless": one clause's place, not the sentence's.
+  // "the drill ran only on the prod clone; the owner approved the repoint regardless", "rehearsed on
+  // the staging zone only, so the repoint Owen approved today ...": one clause's place, not the sentence's.
   for (let i = s.from; i < s.to; i++) if (ctx.tokens[i]?.raw === ';') return false;
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m || !has(m, 'nonprod')) continue;
-    // "sim only — repointed the training HMI": the marker says "only" itself.
-    if (ctx.tokens[m.to - 1]?.norm === 'only') return true;
-    // "staging only", "staging environment only"
-    for (let n = nextToken(ctx, m.to - 1, s.to), k = 0; n !== -1 && k < 2; n = nextToken(ctx, n, s.to), k++) {
-      if (ctx.tokens[n]?.norm === 'only') return true;
-      if (ctx.tokens[n]?.kind === 'punct') break;
-    }
-    for (let p = prevToken(ctx, m.from, s.from), k = 0; p !== -1 && k < 4; p = prevToken(ctx, p, s.from), k++) {
-      if (ctx.tokens[p]?.norm === 'only') return true;
-    }
+    if (onlyBeside(ctx, m, s)) return !consequenceAfter(ctx, m.to, s.to);
     i = m.to - 1;
   }
+  return false;
+}
+
+/** "sim only", "staging only", "staging environment only", "only against the staging Directus". */
+function onlyBeside(ctx: Ctx, m: Mention, s: Sentence): boolean {
+  if (ctx.tokens[m.to - 1]?.norm === 'only') return true;
+  for (let n = nextToken(ctx, m.to - 1, s.to), k = 0; n !== -1 && k < 2; n = nextToken(ctx, n, s.to), k++) {
+    if (ctx.tokens[n]?.norm === 'only') return true;
+    if (ctx.tokens[n]?.kind === 'punct') break;
+  }
+  for (let p = prevToken(ctx, m.from, s.from), k = 0; p !== -1 && k < 4; p = prevToken(ctx, p, s.from), k++) {
+    if (ctx.tokens[p]?.norm === 'only') return true;
+  }
+  return false;
+}
+
+/** ", so ...", ", but ..." after the place: the next clause is not placed by it. */
+function consequenceAfter(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isComma(ctx, i) && CONSEQUENCE.has(ctx.tokens[nextToken(ctx, i, to)]?.norm ?? '')) return true;
   return false;
 }
 
@@ -508,6 +521,8 @@ const STATE_ACTIONS: readonly [string, RegExp][] = [
   ['go-live', /^(?:release|releases|users|tenants|version|build|live|v\d[\w.]*|\d+\.\d+(?:\.\d+)?)$/],
 ];
 
+const FULL_SHARE = new Set(['at', 'to', '→', '->', '=']);
+
 /** The state verb's token range and the action its state implies, or undefined. */
 export function productionState(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly action: string } | undefined {
   let verb: { from: number; to: number } | undefined;
@@ -523,6 +538,8 @@ export function productionState(ctx: Ctx, s: Sentence): { readonly from: number;
     // Production named, or a production store written to ("birth rows", "Directus").
     if (has(c, 'prodWord') || has(c, 'prodModifier') || c?.tags.some((tag) => tag.kind === 'action' && tag.action === 'production-mutation')) production = true;
     if (NOVELTY.test(t.norm) || (t.norm === '100' && ctx.tokens[i + 1]?.raw === '%')) novelty = true;
+    // "card_controls_v2 is at 100% in prod", "flag → 100% (all users, prod)": a rollout's full share is its state.
+    if (!verb && t.norm === '100' && ctx.tokens[i + 1]?.raw === '%' && FULL_SHARE.has(ctx.tokens[prevToken(ctx, i, s.from)]?.norm ?? '')) verb = { from: prevToken(ctx, i, s.from), to: i + 2 };
     if (!verb && c && c.from === i && has(c, 'state')) {
       verb = { from: c.from, to: c.to };
       // "the cloud SIS is now the system of record": the role named is production's own.

@@ -69,6 +69,43 @@ export function matchMentions(ctx: Ctx, trie: Trie, from: number, to: number): v
   }
 }
 
+// A phrasal verb's particle, and what may follow it when the object sits between ("cut push
+// traffic over to v3", "rolled prod back to the snapshot"); "cut costs over the quarter" is no cutover.
+const PARTICLES = new Set(['over', 'out', 'back']);
+const AFTER_PARTICLE = new Set(['to', 'into', 'onto', 'at', 'on', 'in', 'from', 'now', 'tonight', 'today']);
+const MAX_OBJECT_WORDS = 3;
+
+/**
+ * A phrasal verb split by its object: the verb token takes the tags of the whole phrase ("cut
+ * ... over" reads as "cut over"), found through the same trie. Runs after `matchMentions`, on
+ * verbs it left uncovered; each looks at most four tokens ahead.
+ */
+export function matchSplitVerbs(ctx: Ctx, trie: Trie, from: number, to: number): void {
+  const { tokens, cover } = ctx;
+  for (let i = from; i < to; i++) {
+    const verb = tokens[i];
+    // A verb already read as a word of its own ("cut" as an effect) may still open a split phrase; one read as an action or cue is settled.
+    const own = cover[i];
+    if (!verb || verb.kind !== 'word' || (own && (own.to !== i + 1 || own.tags.some((tag) => tag.kind === 'action' || tag.kind === 'cue')))) continue;
+    const first = trie.root.next.get(verb.norm);
+    if (!first) continue;
+    for (let j = i + 1; j < to && j <= i + MAX_OBJECT_WORDS + 1; j++) {
+      const t = tokens[j];
+      if (!t || t.kind !== 'word') break;
+      // The particle right after the verb is the contiguous phrase the trie already read.
+      if (!PARTICLES.has(t.norm) || j === i + 1) {
+        const c = cover[j];
+        if (c && c.tags.some((tag) => tag.kind === 'cue' || tag.kind === 'neg' || tag.kind === 'trigger')) break;
+        continue;
+      }
+      const tags = first.next.get(t.norm)?.tags;
+      const after = tokens[j + 1];
+      if (tags && tags.length > 0 && (!after || after.kind === 'punct' || AFTER_PARTICLE.has(after.norm))) cover[i] = { from: i, to: i + 1, tags };
+      break;
+    }
+  }
+}
+
 function isUpperCue(tag: Tag): boolean {
   return tag.kind === 'cue' && tag.upper === true;
 }

@@ -46,6 +46,8 @@ export interface Prefilter {
 
 const TICK = /\[[xX✓]\]|[☑✅✔✓🗹]/u;
 const TICK_TOKEN = new Set(['☑', '✅', '✔', '✓', '🗹']);
+// A rollout's full share ("at 100% in prod") is a production state with no cue word (`forms.ts`, productionState).
+const FULL_SHARE = /100\s*%/;
 
 /** The tags `resolveActions` builds action references from. */
 const ACTION_TAGS: ReadonlySet<Tag['kind']> = new Set(['action', 'prodWord', 'prodModifier', 'flag']);
@@ -167,16 +169,16 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
     return present;
   };
   return {
-    // A ticked box (`[x]`, ✅) is a cue made of punctuation, which no phrase holds.
+    // A ticked box (`[x]`, ✅) and a full share (100%) are cues made of punctuation and numbers, which no phrase holds.
     text:
       byFragment.always && quotedByFragment.always
         ? () => true
         : (text) => {
-            if (TICK.test(text)) return true;
+            if (TICK.test(text) || FULL_SHARE.test(text)) return true;
             return OPENING_QUOTE.test(text) ? quotedByFragment.holds(findQuoted(text)) : byFragment.holds(find(text));
           },
     tokens: (tokens) => {
-      if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
+      if (tokens.some((t, i) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word') || (t.norm === '100' && tokens[i + 1]?.raw === '%'))) return true;
       const condition = tokens.some((t) => QUOTE_TOKEN.has(t.raw)) ? quotedByWord : byWord;
       const words: string[] = [];
       for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only

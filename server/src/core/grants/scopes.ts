@@ -103,12 +103,13 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const heldNext = ctx.tokens[nextToken(ctx, m.from, b)];
     // "held error rates flat", "held at 09:00": kept or took place; "Cutover held.", "is held" block.
     const tookPlace = ctx.tokens[m.from]?.norm === 'held' && m.to === m.from + 1 && !(p0 !== -1 && (has(ctx.cover[p0], 'be') || has(ctx.cover[p0], 'have'))) && heldNext !== undefined && heldNext.kind === 'word' && !['by', 'back', 'up', 'until', 'pending', 'off', 'for'].includes(heldNext.norm);
-    const revokes = m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation');
+    // "rotated the key, old version revoked": revoking what the change replaced is part of the change.
+    const revokes = m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation') && !replacedRevoked(ctx, m, a);
     if (revokes && (verballyNegated(ctx, m.from, a) || listedAfter(ctx, m.from, negatedRevocationTo, a))) negatedRevocationTo = m.to;
     for (const tag of m.tags) {
       if (tag.kind === 'trigger' && negatedTrigger) continue;
       if (tag.kind === 'trigger' && inPhrase && (tag.trigger === 'revocation' || tag.trigger === 'request')) continue;
-      if (tag.kind === 'trigger' && tag.trigger === 'revocation' && negatedRevocationTo === m.to) continue;
+      if (tag.kind === 'trigger' && tag.trigger === 'revocation' && (negatedRevocationTo === m.to || !revokes)) continue;
       if (tag.kind === 'trigger' && (lifting || tookPlace || asTime) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
       if (tag.kind === 'neg' && tag.neg === 'clause') {
         // "no evidence filed for the go-live | the owner approved on 07-31": the relative
@@ -227,6 +228,20 @@ function onceAsCount(ctx: Ctx, i: number, a: number, b: number): boolean {
   const t = ctx.tokens[n];
   if (n === -1 || !t || t.kind === 'punct' || t.kind === 'number') return true;
   return (t.norm === 'on' || t.norm === 'at' || t.norm === 'in') && ctx.tokens[nextToken(ctx, n, b)]?.kind === 'number';
+}
+
+const REPLACED = new Set(['old', 'previous', 'former', 'prior', 'legacy', 'outgoing']);
+
+/** "old version revoked", "the previous keys were revoked": at most three words back, a word for what was replaced. */
+function replacedRevoked(ctx: Ctx, m: Mention, a: number): boolean {
+  for (let j = prevToken(ctx, m.from, a), k = 0; j !== -1 && k < 4; j = prevToken(ctx, j, a), k++) {
+    if (REPLACED.has(ctx.tokens[j]?.norm ?? '')) return true;
+    // "the previous REAL_RUN approval was withdrawn": what was revoked is a grant.
+    const c = ctx.cover[j];
+    const artefact = c?.tags.some((t) => t.kind === 'action' && t.action === 'secrets-change') === true; // "old password revoked"
+    if (ctx.tokens[j]?.kind === 'punct' || has(c, 'grantNoun') || (has(c, 'action') && !artefact) || has(c, 'cue') || has(c, 'prodWord')) return false;
+  }
+  return false;
 }
 
 const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
