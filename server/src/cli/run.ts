@@ -3,7 +3,7 @@ import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core/analyzer';
 import { analyzeWorkspace } from '../core/report';
-import { Severity } from '../core/types';
+import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';

@@ -21,20 +21,14 @@ import { applySuppressions } from './suppressions';
 import { CONFIG_FILE, readConfig } from './config';
 import { emptyFacts } from './facts/emptyFacts';
 import { LineIndex } from './text/lineIndex';
-import { Severity, type Diagnostic, type SeverityName } from './types';
+import { severityByName } from './severity';
+import type { Diagnostic } from './types';
 import type { Disposable, FileSnapshot, Workspace, WorkspaceChange } from './workspace';
 
 /** Whether a file holds more than `limit` UTF-16 code units: the host left it unread, or its text says so. */
 const overLimit = (file: FileSnapshot, limit: number) => file.unreadSize !== undefined || file.text.length > limit;
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
-const severityByName: Record<SeverityName, Severity> = {
-  error: Severity.Error,
-  warning: Severity.Warning,
-  information: Severity.Information,
-  hint: Severity.Hint,
-};
 
 interface CachedDiagnostics {
   diagnostics: Diagnostic[];
