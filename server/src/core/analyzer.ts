@@ -1,6 +1,7 @@
 import { append } from './append';
 import { checkEvidence } from './checks/evidence';
 import { checkGrantClaims } from './checks/grants';
+import { blockerKey, docKey, idKey, locksKey, sitesIdOf, ticketPrefixOf, ticketsKey, type DependencyKey } from './dependencyKeys';
 import type { FactOptions } from './facts/factOptions';
 import { canonicalActionName, createGrantDetector } from './grants/detector';
 import { resolveReferences, type ResolvedReferences } from './index/references';
@@ -33,7 +34,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.rang
 interface CachedDiagnostics {
   diagnostics: Diagnostic[];
   /** What they were computed from (see dependencyKeys): a change to any of it drops them. */
-  keys: string[];
+  keys: DependencyKey[];
 }
 
 /**
@@ -66,7 +67,7 @@ export class Analyzer {
   private readonly overlaps = new Map<string, Map<string, Finding[]>>();
   private readonly cache = new Map<string, CachedDiagnostics>();
   /** Dependency key → documents whose cached diagnostics were computed from it. */
-  private readonly dependents = new Map<string, Set<string>>();
+  private readonly dependents = new Map<DependencyKey, Set<string>>();
   /** Documents whose diagnostics may differ from what takeStale() last handed out; 'all' after a restart. */
   private stale: Set<string> | 'all' = 'all';
   /** Per document, where its cited paths lead; valid as long as the index is. */
@@ -318,21 +319,21 @@ export class Analyzer {
    * ticket prefixes it mentions or reserves, the locks when it makes claims, and the
    * documents whose entries its evidence anchors name.
    */
-  private dependencyKeys(facts: DocumentFacts): string[] {
-    const keys = new Set([`doc:${facts.path}`]);
-    for (const ref of facts.idRefs) keys.add(`id:${ref.id}`);
+  private dependencyKeys(facts: DocumentFacts): DependencyKey[] {
+    const keys = new Set([docKey(facts.path)]);
+    for (const ref of facts.idRefs) keys.add(idKey(ref.id));
     // A resolved_in_this_macro entry that is no blocker reads whether the ID is defined at all.
-    for (const ref of facts.resolvedRefs) keys.add(`blocker:${ref.id}`).add(`id:${ref.id}`);
-    for (const ticket of facts.tickets) if (ticket.valid) keys.add(`tickets:${ticket.range.prefix}`);
-    for (const reservation of facts.reservations) keys.add(`tickets:${reservation.range.prefix}`);
-    if (facts.claims.length > 0) keys.add('locks');
+    for (const ref of facts.resolvedRefs) keys.add(blockerKey(ref.id)).add(idKey(ref.id));
+    for (const ticket of facts.tickets) if (ticket.valid) keys.add(ticketsKey(ticket.range.prefix));
+    for (const reservation of facts.reservations) keys.add(ticketsKey(reservation.range.prefix));
+    if (facts.claims.length > 0) keys.add(locksKey);
     if (!facts.broken && facts !== this.config) {
-      for (const { ref, resolution } of this.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(`doc:${resolution.path}`);
+      for (const { ref, resolution } of this.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(docKey(resolution.path));
     }
     return [...keys];
   }
 
-  private remember(path: string, diagnostics: Diagnostic[], keys: string[]): void {
+  private remember(path: string, diagnostics: Diagnostic[], keys: DependencyKey[]): void {
     this.cache.set(path, { diagnostics, keys });
     for (const key of keys) {
       const paths = this.dependents.get(key);
@@ -369,11 +370,13 @@ export class Analyzer {
     const changed = [...this.pending];
     this.pending.clear();
     for (const path of changed) {
-      const keys = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set<string>();
-      keys.add(`doc:${path}`);
+      const keys = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set<DependencyKey>();
+      keys.add(docKey(path));
       for (const key of keys) {
-        if (key.startsWith('tickets:')) this.overlaps.delete(key.slice('tickets:'.length));
-        if (key.startsWith('sites:')) this.dropSettledBy(index, key.slice('sites:'.length));
+        const prefix = ticketPrefixOf(key);
+        if (prefix !== undefined) this.overlaps.delete(prefix);
+        const id = sitesIdOf(key);
+        if (id !== undefined) this.dropSettledBy(index, id);
         for (const dependent of [...(this.dependents.get(key) ?? [])]) this.forget(dependent);
       }
       this.forget(path);
