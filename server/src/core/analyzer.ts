@@ -1,3 +1,4 @@
+import type { Analysis } from './analysis';
 import { governingLocks } from './checks/governingLocks';
 import { CONFIG_FILE } from './config';
 import { Configuration } from './configuration';
@@ -27,7 +28,7 @@ import type { Disposable, Workspace, WorkspaceChange } from './workspace';
  * edit costs its dependants, not the workspace. Files coming or going, settings and
  * `.govlens.json` start over.
  */
-export class Analyzer {
+export class Analyzer implements Analysis {
   private readonly schemas = new SchemaValidator();
   /** Built from the defaults, .govlens.json and the host's settings; replaced, never changed. */
   private configuration: Configuration;

@@ -27,6 +27,15 @@ export interface ReservationSite {
 export type IndexChange = Set<DependencyKey>;
 
 /**
+ * The index as readers see it (the editor features, through Analysis): lookups only. Only the
+ * analyzer puts facts in (replace), so what a feature reads is what the diagnostics read.
+ */
+export type IndexView = Omit<WorkspaceIndex, 'replace' | 'holds' | 'definitions' | 'blockers'> & {
+  readonly definitions: ReadonlyMap<string, readonly DefinitionSite[]>;
+  readonly blockers: ReadonlyMap<string, BlockerStatus>;
+};
+
+/**
  * Workspace-wide lookups built from the per-document facts. Building it reads no file and
  * parses nothing: it regroups facts the analyzer already cached. After an edit the analyzer
  * replaces one document's facts in place (replace()), which costs what that document holds,
