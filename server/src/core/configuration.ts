@@ -1,4 +1,5 @@
 import { CONFIG_FILE, readConfig } from './config';
+import { errorMessage } from './errorText';
 import { emptyFacts } from './facts/emptyFacts';
 import type { FactOptions } from './facts/factOptions';
 import { overLimit, tooLargeFacts } from './facts/tooLarge';
@@ -55,8 +56,7 @@ export class Configuration {
         facts.local = config.findings;
       } catch (error) {
         onError(CONFIG_FILE, error);
-        const reason = error instanceof Error ? error.message : String(error);
-        facts.local = [{ code: 'schema', span: { start: 0, end: 0 }, message: `${CONFIG_FILE} could not be read (${reason}), so the defaults are in force; simplify the file, and report the problem.` }];
+        facts.local = [{ code: 'schema', span: { start: 0, end: 0 }, message: `${CONFIG_FILE} could not be read (${errorMessage(error)}), so the defaults are in force; simplify the file, and report the problem.` }];
       }
       this.file = facts;
     }

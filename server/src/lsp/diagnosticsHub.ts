@@ -3,7 +3,7 @@ import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import { toLspDiagnostic } from './convert';
 import type { Folders } from './folders';
 import type { KbFolder } from './kbFolder';
-import { errorText } from './errorText';
+import { errorText } from '../core/errorText';
 
 export type DiagnosticsMode = 'pull' | 'push';
 

@@ -1,6 +1,6 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { CancelledError, RenameError } from '../core/service';
-import { errorText } from './errorText';
+import { errorText } from '../core/errorText';
 
 /**
  * The one wrapper every request handler goes through: a cancelled request stops before it

@@ -4,7 +4,7 @@ import { CONFIG_FILE } from '../config';
 import type { DocumentFacts, Entry } from '../facts/types';
 import type { IndexView } from '../index/workspaceIndex';
 import { parseMarkdown } from '../parse/markdown';
-import { basename, dirname } from '../paths';
+import { basename, dirname, isJsonPath } from '../paths';
 import type { Position } from '../types';
 import { definitionEntry } from './occurrences';
 import { sameStyle, type PathUse } from './pathForms';
@@ -106,7 +106,7 @@ function anchorCompletions(analysis: Analysis, index: IndexView, region: Region)
   let fileStart = fileEnd;
   while (fileStart > region.start && PATH_CHAR.test(text[fileStart - 1] ?? '')) fileStart--;
   const file = text.slice(fileStart, fileEnd);
-  if (!/\.json$/i.test(file) || !region.isProse(fileStart, region.offset)) return undefined;
+  if (!isJsonPath(file) || !region.isProse(fileStart, region.offset)) return undefined;
   const resolution = analysis.resolveCitation(region.facts, file);
   const target = resolution.kind === 'file' ? analysis.factsOf(resolution.path) : undefined;
   if (!target || target.kind === 'note') return undefined;
