@@ -1,7 +1,7 @@
 /**
- * The test oracle for the Markdown scanner: the mdast implementation that
- * `server/src/core/parse/markdown.ts` used before issue 6, moved here verbatim (only the
- * function is renamed). It runs mdast-util-from-markdown (micromark, CommonMark, no GFM) and
+ * The test oracle for the Markdown scanner: the mdast implementation that the Markdown parser
+ * (`server/src/core/parse/markdown/`, then one `markdown.ts`) used before issue 6, moved here
+ * verbatim (only the function is renamed). It runs mdast-util-from-markdown (micromark, CommonMark, no GFM) and
  * maps the tree onto `ParsedMarkdown`; the differential tests compare the scanner with it.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';

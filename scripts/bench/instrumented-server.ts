@@ -22,11 +22,13 @@ const hub = DiagnosticsHub.prototype as unknown as Record<string, Method>;
 
 // computeDiagnostics is private: it runs only when a document's cached diagnostics are stale.
 const diagnostics = analyzer['computeDiagnostics'] as Method;
+const factsOf = analyzer['factsOf'] as Method;
+// A renamed method would leave its count at 0, which reads as a perfect cache: refuse instead.
+if (typeof diagnostics !== 'function' || typeof factsOf !== 'function') throw new Error('instrumented-server: Analyzer.computeDiagnostics or factsOf is gone; update the patches');
 analyzer['computeDiagnostics'] = function (this: unknown, ...args: unknown[]) {
   counts.diagnostics++;
   return diagnostics.apply(this, args);
 };
-const factsOf = analyzer['factsOf'] as Method;
 analyzer['factsOf'] = function (this: unknown, ...args: unknown[]) {
   // `facts` is the analyzer's private per-document cache: a miss means a parse.
   const cache = (this as { facts: Map<string, unknown> }).facts;

@@ -15,6 +15,7 @@ import { CancellationTokenSource, ErrorCodes, LSPErrorCodes } from 'vscode-langu
 import { BlockersRequest, CheckWorkspaceRequest } from '../../common/protocol';
 import { longRun, record, scale, seed } from '../robust/budget';
 import { rssOf, startRawClient, type RawClient } from '../robust/lspClient';
+import { positionOf } from '../helpers/position';
 import { copyKb, MAP, NOTE, PACKET_DIR } from './harness';
 
 /** A small seeded generator (mulberry32): the same seed, the same 1,000 operations. */
@@ -360,6 +361,46 @@ describe('cancellation', () => {
       const polled = c.sendRequest('workspace/diagnostic', { previousResultIds: previous }, poll.token);
       setTimeout(() => poll.cancel(), 100);
       await assert.rejects(polled, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+      assert.equal(client.exit, undefined);
+    } finally {
+      await client.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('the long features (references, rename, workspace symbols, a workspace diagnostic pass) cancelled are answered as cancelled, and stopping is no failure', async () => {
+    const root = largeKb();
+    const client = await startRawClient(root, { mode: 'pull' });
+    try {
+      const c = client.connection;
+      const uri = client.uri(NOTE);
+      const position = positionOf(fs.readFileSync(path.join(root, NOTE), 'utf8'), 'FIX7-P0-PROD-BIRTH-SURFACE-1', 3);
+      // Sent while the server indexes, cancelled while they wait: the work that starts once the
+      // index is ready sees the cancellation at its first check (CancelledError) and stops.
+      const requests: [string, unknown][] = [
+        ['textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }],
+        ['textDocument/rename', { textDocument: { uri }, position, newName: 'FIX7-P0-RENAMED-1' }],
+        ['workspace/symbol', { query: 'FIX7' }],
+      ];
+      const waiting = requests.map(([method, params]) => {
+        const source = new CancellationTokenSource();
+        return { source, answer: c.sendRequest(method, params, source.token) };
+      });
+      for (const w of waiting) w.source.cancel();
+      const results = await Promise.allSettled(waiting.map((w) => w.answer));
+      assert.deepEqual(
+        results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: number }).code : 'answered')),
+        requests.map(() => LSPErrorCodes.RequestCancelled),
+      );
+      // A first workspace pass computes every document's diagnostics; cancelled, it stops at its next slice.
+      const pass = new CancellationTokenSource();
+      const answer = c.sendRequest('workspace/diagnostic', { previousResultIds: [] }, pass.token);
+      pass.cancel();
+      await assert.rejects(answer, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+      // The server still answers, and logged no failure for any of the stopped requests.
+      const answered = (await c.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } })) as unknown[];
+      assert.ok(answered.length > 0);
+      assert.deepEqual(client.logs.filter((l) => l.type === 1 || /failed|CancelledError/.test(l.message)), []);
       assert.equal(client.exit, undefined);
     } finally {
       await client.close();

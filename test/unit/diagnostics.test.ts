@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzerFor, cleanKb, describeAll, expectClean, expectOnly, json, NOTE, PACKET } from '../helpers/kb';
 import { createLanguageService } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { Severity } from '../../server/src/core/types';
+import { Severity } from '../../server/src/core/severity';
 
 const MAP = `${PACKET}/production-readiness-blocker-map.json`;
 const CHECKLIST = `${PACKET}/precondition-checklist.json`;

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzerFor, cleanKb, describeAll, expectClean, expectOnly, json, NOTE, PACKET } from '../helpers/kb';
-import { Severity } from '../../server/src/core/types';
+import { Severity } from '../../server/src/core/severity';
 
 const LOCK = `${PACKET}/delegation-and-authority-lock.json`;
 const MAP = `${PACKET}/production-readiness-blocker-map.json`;

@@ -1,6 +1,7 @@
 import { blockerRow, type BlockerRow, type WorkspaceReport } from '../core/report';
 import type { BlockerStatus } from '../core/index/blockerStatus';
-import { severityNames, type Range, type SeverityName } from '../core/types';
+import { severityNames, type SeverityName } from '../core/severity';
+import type { Range } from '../core/types';
 
 /** The object of spec §7, field for field: tests outside the project parse it. */
 export interface CheckOutput {

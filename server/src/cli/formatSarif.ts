@@ -1,6 +1,6 @@
 import { codeInfo, DiagnosticCodes, type DiagnosticCode } from '../core/codes';
 import type { WorkspaceReport } from '../core/report';
-import { Severity } from '../core/types';
+import { Severity } from '../core/severity';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {
   [Severity.Error]: 'error',

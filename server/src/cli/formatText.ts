@@ -1,5 +1,5 @@
 import type { WorkspaceReport } from '../core/report';
-import { severityNames, Severity } from '../core/types';
+import { severityNames, Severity } from '../core/severity';
 import { printable } from './printable';
 
 /** Compiler-style lines (`path:line:col: error code: message`, 1-based) and a summary line. */

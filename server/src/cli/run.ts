@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core/analyzer';
+import { errorMessage } from '../core/errorText';
 import { analyzeWorkspace } from '../core/report';
-import { Severity } from '../core/types';
+import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';
@@ -51,7 +52,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } catch (error) {
     // Exit status 1 means findings; anything that stops the run is 2, with a reason, never a
     // stack trace and status 1 that a CI job would read as "findings".
-    io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${printable(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${printable(errorMessage(error))}\n`);
     return 2;
   }
 }
@@ -60,7 +61,7 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
   const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute), {}, {
-    onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(error instanceof Error ? error.message : String(error))}); it is skipped\n`),
+    onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`),
   });
 
   if (args.command === 'blockers') {

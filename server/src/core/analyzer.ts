@@ -1,86 +1,52 @@
-import { append } from './append';
-import { checkEvidence } from './checks/evidence';
-import { checkGrantClaims } from './checks/grants';
-import type { FactOptions } from './facts/factOptions';
-import { canonicalActionName, createGrantDetector } from './grants/detector';
-import { resolveReferences, type ResolvedReferences } from './index/references';
-import { findOverlaps, checkUnreservedTickets } from './checks/tickets';
-import { checkUnknownIds } from './checks/unknownIds';
-import { codeInfo } from './codes';
-import { count, MAX_FINDINGS_PER_DOCUMENT } from './limits';
+import type { Analysis } from './analysis';
+import { governingLocks } from './checks/governingLocks';
+import { CONFIG_FILE } from './config';
+import { Configuration } from './configuration';
+import { docKey, sitesIdOf } from './dependencyKeys';
+import { DiagnosticsCache } from './diagnosticsCache';
+import { computeDiagnostics, dependencyKeys, type DiagnosticsInputs } from './documentDiagnostics';
 import { noteFacts } from './facts/noteFacts';
 import { packetFacts } from './facts/packetFacts';
-import type { DocumentFacts, Finding } from './facts/types';
+import { overLimit, tooLargeFacts } from './facts/tooLarge';
+import type { DocumentFacts } from './facts/types';
 import type { BlockerStatus } from './index/blockerStatus';
+import { resolveReferences, type ResolvedReferences } from './index/references';
 import type { Resolution } from './index/resolvePath';
-import { WorkspaceIndex } from './index/workspaceIndex';
-import { ancestors, basename } from './paths';
+import { WorkspaceIndex, type IndexChange } from './index/workspaceIndex';
+import { isJsonPath, isMarkdownPath } from './paths';
 import { SchemaValidator } from './schema/validator';
-import { defaultSettings, patternsFor, withDefaults, type Patterns, type Settings } from './settings';
-import { applySuppressions } from './suppressions';
-import { CONFIG_FILE, readConfig } from './config';
-import { emptyFacts } from './facts/emptyFacts';
-import { LineIndex } from './text/lineIndex';
-import { Severity, type Diagnostic, type SeverityName } from './types';
-import type { Disposable, FileSnapshot, Workspace, WorkspaceChange } from './workspace';
-
-/** Whether a file holds more than `limit` UTF-16 code units: the host left it unread, or its text says so. */
-const overLimit = (file: FileSnapshot, limit: number) => file.unreadSize !== undefined || file.text.length > limit;
-
-const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
-const severityByName: Record<SeverityName, Severity> = {
-  error: Severity.Error,
-  warning: Severity.Warning,
-  information: Severity.Information,
-  hint: Severity.Hint,
-};
-
-interface CachedDiagnostics {
-  diagnostics: Diagnostic[];
-  /** What they were computed from (see dependencyKeys): a change to any of it drops them. */
-  keys: string[];
-}
+import type { Settings } from './settings';
+import type { Diagnostic } from './types';
+import type { Disposable, Workspace, WorkspaceChange } from './workspace';
 
 /**
  * The analysis engine. Facts are computed once per document version and cached; the
  * workspace index regroups cached facts; diagnostics for one document read the index and the
  * facts of the documents it cites, and are cached until something they were computed from
- * changes. After an edit only the edited document is re-read, the index is updated in place,
- * and only the diagnostics that depend on what moved are recomputed: an edit costs its
- * dependants, not the workspace. Files coming or going, settings and `.govlens.json` start over.
+ * changes (diagnosticsCache.ts). After an edit only the edited document is re-read, the index
+ * is updated in place, and only the diagnostics that depend on what moved are recomputed: an
+ * edit costs its dependants, not the workspace. Files coming or going, settings and
+ * `.govlens.json` start over.
  */
-export class Analyzer {
-  // Set by configure(), from the defaults, .govlens.json and the host's settings.
-  private settings!: Settings;
-  private patterns!: Patterns;
+export class Analyzer implements Analysis {
   private readonly schemas = new SchemaValidator();
-  private factOptions!: FactOptions;
-  private canonicalNames = new Map<string, string | undefined>();
-  private packetFolders = new Map<string, string | undefined>();
-  private packetsHolding = new Map<string, string | undefined>();
+  /** Built from the defaults, .govlens.json and the host's settings; replaced, never changed. */
+  private configuration: Configuration;
   private hostSettings: Partial<Settings>;
-  /** `.govlens.json` read as a document, with its findings, when the workspace has one. */
-  private config: DocumentFacts | undefined;
   private readonly facts = new Map<string, DocumentFacts>();
   private files: readonly string[] | undefined;
   private documentPaths: string[] | undefined;
   private index: WorkspaceIndex | undefined;
   /** Documents changed since the index last took their facts. */
   private readonly pending = new Set<string>();
-  /** ticket-range-overlap findings by ticket prefix, then by document. */
-  private readonly overlaps = new Map<string, Map<string, Finding[]>>();
-  private readonly cache = new Map<string, CachedDiagnostics>();
-  /** Dependency key → documents whose cached diagnostics were computed from it. */
-  private readonly dependents = new Map<string, Set<string>>();
-  /** Documents whose diagnostics may differ from what takeStale() last handed out; 'all' after a restart. */
-  private stale: Set<string> | 'all' = 'all';
+  private readonly cache = new DiagnosticsCache();
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
   /** While a host warms the caches up in steps, the index holds only what was read so far. */
   private warming = false;
   private warmCursor = 0;
+  private readonly onError: (path: string, error: unknown) => void;
 
   /**
    * @param hooks.onError told when reading or analysing one document throws (a host's read
@@ -89,10 +55,11 @@ export class Analyzer {
   constructor(
     private readonly workspace: Workspace,
     settings: Partial<Settings> = {},
-    private readonly hooks: { onError?: (path: string, error: unknown) => void } = {},
+    hooks: { onError?: (path: string, error: unknown) => void } = {},
   ) {
+    this.onError = (path, error) => hooks.onError?.(path, error);
     this.hostSettings = settings;
-    this.configure();
+    this.configuration = this.configure();
     this.subscription = workspace.onDidChange?.((change) => this.invalidate(change));
   }
 
@@ -102,7 +69,7 @@ export class Analyzer {
 
   /** The settings in force: defaults, then `.govlens.json`, then the host's. */
   currentSettings(): Settings {
-    return this.settings;
+    return this.configuration.settings;
   }
 
   updateSettings(settings: Partial<Settings>): void {
@@ -112,7 +79,7 @@ export class Analyzer {
 
   /** Forgets everything read: the next question re-reads the workspace (configuration included). */
   reset(): void {
-    this.configure();
+    this.configuration = this.configure();
     this.facts.clear();
     this.files = undefined;
     this.documentPaths = undefined;
@@ -148,44 +115,31 @@ export class Analyzer {
   }
 
   isDocument(path: string): boolean {
-    return path === CONFIG_FILE || path === this.settings.lockPath || this.isPacketDocument(path) || this.patterns.isNote(path);
+    return this.configuration.isDocument(path);
   }
 
   /** The packet folder holding a JSON document: its nearest ancestor whose name matches the packet glob. */
   packetFolderOf(path: string): string | undefined {
-    if (!/\.json$/i.test(path)) return undefined;
-    // Asked for every path every note cites (to find its governing locks): glob matching per
-    // ancestor is worth remembering.
-    if (this.packetFolders.has(path)) return this.packetFolders.get(path);
-    const folder = this.packetHolding(path);
-    this.packetFolders.set(path, folder);
-    return folder;
-  }
-
-  /** The packet folder any path lies in (a note or a folder too: `dir/` is inside `dir`), if any. */
-  private packetHolding(path: string): string | undefined {
-    if (this.packetsHolding.has(path)) return this.packetsHolding.get(path);
-    const folder = ancestors(path).find((dir) => this.patterns.isPacketFolderName(dir === '' ? this.workspace.rootName : basename(dir)));
-    this.packetsHolding.set(path, folder);
-    return folder;
+    return this.configuration.packetFolderOf(path);
   }
 
   /** Facts of any readable .json or .md file, cached per version. */
   factsOf(path: string): DocumentFacts | undefined {
-    if (path === CONFIG_FILE) return this.config;
+    if (path === CONFIG_FILE) return this.configuration.file;
     const cached = this.facts.get(path);
     if (cached) return cached;
+    const { settings, factOptions } = this.configuration;
     let facts: DocumentFacts | undefined;
     try {
-      const file = this.workspace.readFile(path, { maxLength: this.settings.maxFileSize });
+      const file = this.workspace.readFile(path, { maxLength: settings.maxFileSize });
       if (!file) return undefined;
-      if (overLimit(file, this.settings.maxFileSize)) facts = this.tooLarge(path, file, this.settings.maxFileSize);
-      else if (/\.json$/i.test(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), this.factOptions);
-      else if (/\.md$/i.test(path)) facts = noteFacts(path, file.text, file.version, this.factOptions);
+      if (overLimit(file, settings.maxFileSize)) facts = tooLargeFacts(path, file, settings.maxFileSize);
+      else if (isJsonPath(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), factOptions);
+      else if (isMarkdownPath(path)) facts = noteFacts(path, file.text, file.version, factOptions);
     } catch (error) {
       // A host whose read fails (or a bug on one document's text) costs that document only: it
       // reads as unreadable, is not cached, and is tried again on the next question.
-      this.hooks.onError?.(path, error);
+      this.onError(path, error);
       return undefined;
     }
     if (facts) this.facts.set(path, facts);
@@ -246,105 +200,41 @@ export class Analyzer {
   diagnostics(path: string): Diagnostic[] {
     const index = this.workspaceIndex();
     const cached = this.cache.get(path);
-    if (cached) return cached.diagnostics;
+    if (cached) return cached;
     const facts = this.factsOf(path);
     if (!facts) return [];
     try {
-      const { diagnostics, complete } = this.computeDiagnostics(facts, index);
+      const inputs = this.diagnosticsInputs(index);
+      const { diagnostics, complete } = this.computeDiagnostics(facts, inputs);
       // A half-read workspace gives provisional answers, and a check that failed an incomplete
       // one: neither is kept, so the next question tries again.
-      if (complete && !this.warming && this.index === index) this.remember(path, diagnostics, this.dependencyKeys(facts));
+      if (complete && !this.warming && this.index === index) this.cache.remember(path, diagnostics, dependencyKeys(facts, inputs));
       return diagnostics;
     } catch (error) {
       // Whatever fails here fails for this document only: whole-workspace passes carry on.
-      this.hooks.onError?.(path, error);
+      this.onError(path, error);
       return [];
     }
   }
 
-  private computeDiagnostics(facts: DocumentFacts, index: WorkspaceIndex): { diagnostics: Diagnostic[]; complete: boolean } {
-    const findings = [...facts.local];
-    let complete = true;
-    // Each cross-document check reads other documents and asks the host about paths: one that
-    // throws (a host failing, a bug on strange input) loses its own findings, not the others'.
-    const run = (check: () => Iterable<Finding>) => {
-      try {
-        append(findings, check());
-      } catch (error) {
-        complete = false;
-        this.hooks.onError?.(facts.path, error);
-      }
+  /** Runs only when a document's cached diagnostics are stale (scripts/bench/instrumented-server.ts counts the calls). */
+  private computeDiagnostics(facts: DocumentFacts, inputs: DiagnosticsInputs): ReturnType<typeof computeDiagnostics> {
+    return computeDiagnostics(facts, inputs);
+  }
+
+  private diagnosticsInputs(index: WorkspaceIndex): DiagnosticsInputs {
+    const configuration = this.configuration;
+    return {
+      index,
+      severities: configuration.settings.severities,
+      isConfiguration: (facts) => facts === configuration.file,
+      factsOf: (p) => this.factsOf(p),
+      referencesOf: (facts) => this.referencesOf(facts),
+      governingLocks: (facts) => this.governingLocks(facts),
+      canonical: (name) => configuration.canonical(name),
+      overlapsOf: (prefix) => this.cache.overlapsOf(prefix, index, !this.warming),
+      onError: this.onError,
     };
-    if (!facts.broken && facts !== this.config) {
-      run(() => checkUnknownIds(facts, index));
-      run(() => checkEvidence(this.referencesOf(facts), index, (p) => this.factsOf(p)));
-      run(() => checkUnreservedTickets(facts, index));
-      run(() => this.overlapsOf(facts, index));
-      run(() => checkGrantClaims(facts, this.governingLocks(facts), (name) => this.canonical(name)));
-    }
-    const diagnostics = findings.map((f) => this.toDiagnostic(facts, f)).filter((d): d is Diagnostic => d !== undefined);
-    const sorted = applySuppressions(facts, diagnostics).sort(byPosition);
-    return { diagnostics: this.capped(facts, sorted), complete };
-  }
-
-  /**
-   * At most MAX_FINDINGS_PER_DOCUMENT findings, and one that counts the rest: thousands of
-   * findings on one document help nobody, and every host would carry them on every pass. The
-   * most severe are kept (an error never hides behind a thousand hints), each in document order.
-   */
-  private capped(facts: DocumentFacts, diagnostics: Diagnostic[]): Diagnostic[] {
-    if (diagnostics.length <= MAX_FINDINGS_PER_DOCUMENT) return diagnostics;
-    const kept = [...diagnostics].sort((a, b) => a.severity - b.severity).slice(0, MAX_FINDINGS_PER_DOCUMENT).sort(byPosition);
-    const left = diagnostics.length - kept.length;
-    const summary = this.toDiagnostic(facts, {
-      code: 'too-many-findings',
-      span: { start: 0, end: 0 },
-      message: `This document has ${count(diagnostics.length)} findings; the ${count(kept.length)} most severe are shown and ${count(left)} are not. Fix the ones shown (or split the document) to see the rest.`,
-    });
-    return summary ? [summary, ...kept] : kept;
-  }
-
-  /** ticket-range-overlap findings on this document's reservations, computed per prefix. */
-  private overlapsOf(facts: DocumentFacts, index: WorkspaceIndex): Finding[] {
-    const findings: Finding[] = [];
-    for (const prefix of new Set(facts.reservations.map((r) => r.range.prefix))) {
-      let byPath = this.overlaps.get(prefix);
-      if (!byPath) {
-        byPath = findOverlaps(index.reservationsOf(prefix));
-        if (!this.warming) this.overlaps.set(prefix, byPath);
-      }
-      append(findings, byPath.get(facts.path) ?? []);
-    }
-    return findings;
-  }
-
-  /**
-   * What a document's diagnostics read besides its own facts, as keys the index reports when
-   * they move: the IDs it cites (defined or not, and the suggestion for unknown ones), the
-   * ticket prefixes it mentions or reserves, the locks when it makes claims, and the
-   * documents whose entries its evidence anchors name.
-   */
-  private dependencyKeys(facts: DocumentFacts): string[] {
-    const keys = new Set([`doc:${facts.path}`]);
-    for (const ref of facts.idRefs) keys.add(`id:${ref.id}`);
-    // A resolved_in_this_macro entry that is no blocker reads whether the ID is defined at all.
-    for (const ref of facts.resolvedRefs) keys.add(`blocker:${ref.id}`).add(`id:${ref.id}`);
-    for (const ticket of facts.tickets) if (ticket.valid) keys.add(`tickets:${ticket.range.prefix}`);
-    for (const reservation of facts.reservations) keys.add(`tickets:${reservation.range.prefix}`);
-    if (facts.claims.length > 0) keys.add('locks');
-    if (!facts.broken && facts !== this.config) {
-      for (const { ref, resolution } of this.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(`doc:${resolution.path}`);
-    }
-    return [...keys];
-  }
-
-  private remember(path: string, diagnostics: Diagnostic[], keys: string[]): void {
-    this.cache.set(path, { diagnostics, keys });
-    for (const key of keys) {
-      const paths = this.dependents.get(key);
-      if (paths) paths.add(path);
-      else this.dependents.set(key, new Set([path]));
-    }
   }
 
   /**
@@ -353,21 +243,7 @@ export class Analyzer {
    */
   takeStale(): ReadonlySet<string> | 'all' {
     this.workspaceIndex();
-    const stale = this.stale;
-    this.stale = new Set();
-    return stale;
-  }
-
-  private forget(path: string): void {
-    if (this.stale !== 'all') this.stale.add(path);
-    const entry = this.cache.get(path);
-    if (!entry) return;
-    this.cache.delete(path);
-    for (const key of entry.keys) {
-      const paths = this.dependents.get(key);
-      paths?.delete(path);
-      if (paths?.size === 0) this.dependents.delete(key);
-    }
+    return this.cache.takeStale();
   }
 
   /** Hands the index the changed documents' new facts and drops the diagnostics that read what moved. */
@@ -375,14 +251,14 @@ export class Analyzer {
     const changed = [...this.pending];
     this.pending.clear();
     for (const path of changed) {
-      const keys = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set<string>();
-      keys.add(`doc:${path}`);
+      const keys: IndexChange = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set();
+      keys.add(docKey(path));
       for (const key of keys) {
-        if (key.startsWith('tickets:')) this.overlaps.delete(key.slice('tickets:'.length));
-        if (key.startsWith('sites:')) this.dropSettledBy(index, key.slice('sites:'.length));
-        for (const dependent of [...(this.dependents.get(key) ?? [])]) this.forget(dependent);
+        const id = sitesIdOf(key);
+        if (id !== undefined) this.dropSettledBy(index, id);
+        this.cache.invalidate(key);
       }
-      this.forget(path);
+      this.cache.forget(path);
     }
   }
 
@@ -394,30 +270,13 @@ export class Analyzer {
     for (const facts of index.mentioning(id)) {
       if (!this.resolved.get(facts.path)?.readsIdSites) continue;
       this.resolved.delete(facts.path);
-      this.forget(facts.path);
+      this.cache.forget(facts.path);
     }
   }
 
-  /**
-   * Spec §5: a packet document is governed by the lock(s) in its packet folder; a note by the
-   * locks of the packets whose files it cites by path, or every lock when it cites none.
-   */
+  /** The locks governing a document (spec §5, checks/governingLocks.ts). */
   governingLocks(facts: DocumentFacts): DocumentFacts[] {
-    if (this.settings.lockPath !== undefined) {
-      // The override governs everything; when it names no readable file nothing is granted.
-      const lock = this.factsOf(this.settings.lockPath);
-      return lock ? [lock] : [];
-    }
-    const index = this.workspaceIndex();
-    const locks = index.locks;
-    if (facts.kind !== 'note') return facts.packet === undefined ? [] : [...index.locksIn(facts.packet)];
-    const { evidence, links } = this.referencesOf(facts);
-    const packets = new Set<string>();
-    for (const { resolution } of [...evidence, ...links]) {
-      const packet = resolution.kind === 'file' ? this.packetFolderOf(resolution.path) : undefined;
-      if (packet !== undefined) packets.add(packet);
-    }
-    return packets.size === 0 ? [...locks] : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
+    return governingLocks(facts, this);
   }
 
   /** Where a path written in the document (not yet one of its facts, such as text being typed) leads, as its references do. */
@@ -429,7 +288,8 @@ export class Analyzer {
   referencesOf(facts: DocumentFacts): ResolvedReferences {
     let references = this.resolved.get(facts.path);
     if (!references) {
-      references = resolveReferences(facts, this.workspaceIndex(), (p) => this.packetHolding(p));
+      const configuration = this.configuration;
+      references = resolveReferences(facts, this.workspaceIndex(), (p) => configuration.packetHolding(p));
       this.resolved.set(facts.path, references);
     }
     return references;
@@ -440,58 +300,18 @@ export class Analyzer {
     try {
       return this.workspace.fileId?.(path);
     } catch (error) {
-      this.hooks.onError?.(path, error);
+      this.onError(path, error);
       return undefined;
     }
   }
 
   /** An action name in the detector's canonical vocabulary (lock actions, claims). */
   canonical(name: string): string | undefined {
-    if (!this.canonicalNames.has(name)) this.canonicalNames.set(name, canonicalActionName(name, Object.keys(this.settings.grantVocabulary).length > 0 ? this.settings.grantVocabulary : undefined));
-    return this.canonicalNames.get(name);
+    return this.configuration.canonical(name);
   }
 
-  /** Settings are the defaults, then `.govlens.json`, then what the host (editor) sets. */
-  private configure(): void {
-    this.config = undefined;
-    let fromFile: Partial<Settings> = {};
-    // A configuration that cannot be read or understood leaves the defaults in force, and says
-    // so: it must never keep the workspace from opening (a host would then report it as clean).
-    // The file cannot set its own size limit before it is read: the host's or the default applies.
-    const limit = this.hostSettings.maxFileSize ?? defaultSettings.maxFileSize;
-    let file: FileSnapshot | undefined;
-    try {
-      file = this.workspace.readFile(CONFIG_FILE, { maxLength: limit });
-    } catch (error) {
-      this.hooks.onError?.(CONFIG_FILE, error);
-    }
-    if (file && overLimit(file, limit)) {
-      this.config = this.tooLarge(CONFIG_FILE, file, limit);
-    } else if (file) {
-      this.config = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));
-      try {
-        const config = readConfig(file.text);
-        fromFile = config.settings;
-        this.config.local = config.findings;
-      } catch (error) {
-        this.hooks.onError?.(CONFIG_FILE, error);
-        const reason = error instanceof Error ? error.message : String(error);
-        this.config.local = [{ code: 'schema', span: { start: 0, end: 0 }, message: `${CONFIG_FILE} could not be read (${reason}), so the defaults are in force; simplify the file, and report the problem.` }];
-      }
-    }
-    this.settings = withDefaults({ ...fromFile, ...this.hostSettings });
-    this.patterns = patternsFor(this.settings);
-    const vocabulary = this.settings.grantVocabulary;
-    const hasExtension = Object.keys(vocabulary).length > 0;
-    this.factOptions = {
-      patterns: this.patterns,
-      schemas: this.schemas,
-      detectClaims: createGrantDetector(hasExtension ? vocabulary : undefined),
-      lockPath: this.settings.lockPath,
-    };
-    this.canonicalNames = new Map();
-    this.packetFolders = new Map();
-    this.packetsHolding = new Map();
+  private configure(): Configuration {
+    return new Configuration(this.workspace, this.hostSettings, this.schemas, this.onError);
   }
 
   /** How many blockers are unresolved, without sorting them: hosts show it after every edit. */
@@ -507,21 +327,6 @@ export class Analyzer {
     return [...this.workspaceIndex().blockers.values()].sort((a, b) => a.facts.path.localeCompare(b.facts.path) || a.blocker.span.start - b.blocker.span.start);
   }
 
-  /** A file over the size limit is not parsed: it defines and cites nothing, and says why. */
-  private tooLarge(path: string, file: FileSnapshot, limit: number): DocumentFacts {
-    const kind = /\.json$/i.test(path) ? 'packet-document' : 'note';
-    const facts = emptyFacts(path, file.version, kind, file.text, new LineIndex(file.text));
-    facts.tooLarge = true;
-    const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 1)} MB`;
-    const size = file.unreadSize === undefined ? mb(file.text.length) : `${mb(file.unreadSize)} on disk`;
-    facts.local.push({
-      code: 'file-too-large',
-      span: { start: 0, end: 0 },
-      message: `${basename(path)} is ${size}, over the ${mb(limit)} size limit, so it is not analysed; split it, or raise maxFileSizeMB (editor setting governanceLens.maxFileSizeMB or .govlens.json).`,
-    });
-    return facts;
-  }
-
   /** Every document the index has a place for, readable now or not, so one that becomes readable can take it. */
   private indexedPaths(): readonly string[] {
     return this.documents().filter((p) => p !== CONFIG_FILE);
@@ -532,36 +337,10 @@ export class Analyzer {
     return this.files;
   }
 
-  private isPacketDocument(path: string): boolean {
-    return this.packetFolderOf(path) !== undefined;
-  }
-
   private dropIndex(): void {
     this.index = undefined;
     this.pending.clear();
-    this.overlaps.clear();
     this.resolved.clear();
     this.cache.clear();
-    this.dependents.clear();
-    this.stale = 'all';
-  }
-
-  private toDiagnostic(facts: DocumentFacts, finding: Finding): Diagnostic | undefined {
-    const override = this.settings.severities[finding.code];
-    if (override === 'off') return undefined;
-    const diagnostic: Diagnostic = {
-      range: facts.lines.range(finding.span.start, finding.span.end),
-      severity: override ? severityByName[override] : codeInfo[finding.code].severity,
-      code: finding.code,
-      source: 'govlens',
-      message: finding.message,
-    };
-    const related = finding.related?.flatMap((r) => {
-      const lines = r.path === facts.path ? facts.lines : this.factsOf(r.path)?.lines;
-      return lines ? [{ path: r.path, range: lines.range(r.span.start, r.span.end), message: r.message }] : [];
-    });
-    if (related?.length) diagnostic.relatedInformation = related;
-    if (finding.data) diagnostic.data = finding.data;
-    return diagnostic;
   }
 }

@@ -1,4 +1,4 @@
-import { Severity } from './types';
+import { Severity } from './severity';
 
 /** Stable diagnostic codes (spec §6). Tests outside the project match on these strings. */
 export const DiagnosticCodes = [

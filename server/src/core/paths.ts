@@ -13,6 +13,12 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** A JSON file (`.json` in any case, `A.JSON` too): in a packet folder, a packet document. One test, so every reader agrees on what counts. */
+export const isJsonPath = (path: string): boolean => /\.json$/i.test(path);
+
+/** A Markdown file (`.md` in any case). */
+export const isMarkdownPath = (path: string): boolean => /\.md$/i.test(path);
+
 /**
  * Joins and normalises; returns undefined when `..` climbs above the workspace root,
  * which callers report as path-outside-workspace.

@@ -1,4 +1,4 @@
-import type { Analyzer } from './analyzer';
+import type { Analysis } from './analysis';
 import type { BlockerStatus } from './index/blockerStatus';
 import type { Diagnostic } from './types';
 
@@ -15,10 +15,10 @@ export interface WorkspaceReport {
 }
 
 /** The whole workspace at once: what `govlens check` and "Check Workspace" report. */
-export function analyzeWorkspace(analyzer: Analyzer): WorkspaceReport {
-  const documents = analyzer.documents();
-  const results = documents.map((path) => ({ path, diagnostics: analyzer.diagnostics(path) })).filter((r) => r.diagnostics.length > 0);
-  return { files: documents.length, results, blockers: analyzer.blockers() };
+export function analyzeWorkspace(analysis: Analysis): WorkspaceReport {
+  const documents = analysis.documents();
+  const results = documents.map((path) => ({ path, diagnostics: analysis.diagnostics(path) })).filter((r) => r.diagnostics.length > 0);
+  return { files: documents.length, results, blockers: analysis.blockers() };
 }
 
 /** The fields every blocker listing shows (spec §7), missing strings as "". */

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { DiagnosticCode } from './codes';
 import type { VocabularyExtension } from './grants/vocabulary';
-import type { SeverityName } from './types';
+import type { SeverityName } from './severity';
 
 /** Everything a user can configure. Hosts build it (from editor settings or files) and pass it in. */
 export interface Settings {

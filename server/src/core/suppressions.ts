@@ -1,6 +1,7 @@
 import { DiagnosticCodes, type DiagnosticCode } from './codes';
 import type { DocumentFacts, Suppression } from './facts/types';
-import { Severity, type Diagnostic } from './types';
+import { Severity } from './severity';
+import type { Diagnostic } from './types';
 
 const known = new Set<string>(DiagnosticCodes);
 

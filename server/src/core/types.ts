@@ -1,3 +1,6 @@
+import type { DiagnosticCode } from './codes';
+import type { Severity } from './severity';
+
 /** LSP-shaped positions: 0-based line, UTF-16 code-unit character. */
 export interface Position {
   line: number;
@@ -8,23 +11,6 @@ export interface Range {
   start: Position;
   end: Position;
 }
-
-/** Numeric values equal LSP's DiagnosticSeverity so hosts pass them through unchanged. */
-export const enum Severity {
-  Error = 1,
-  Warning = 2,
-  Information = 3,
-  Hint = 4,
-}
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-
-export const severityNames: Record<Severity, SeverityName> = {
-  [Severity.Error]: 'error',
-  [Severity.Warning]: 'warning',
-  [Severity.Information]: 'information',
-  [Severity.Hint]: 'hint',
-};
 
 /** A half-open span of UTF-16 offsets into one document's text. */
 export interface Span {
@@ -42,7 +28,7 @@ export interface RelatedLocation {
 export interface Diagnostic {
   range: Range;
   severity: Severity;
-  code: import('./codes').DiagnosticCode;
+  code: DiagnosticCode;
   source: 'govlens';
   message: string;
   relatedInformation?: RelatedLocation[];

@@ -1,6 +1,6 @@
 import type { BlockerInfo, CheckWorkspaceResult } from '../../../common/protocol';
 import { analyzeWorkspace } from '../core/report';
-import { Severity } from '../core/types';
+import { Severity } from '../core/severity';
 import type { KbFolder } from './kbFolder';
 
 export function blockerInfos(folders: readonly KbFolder[], include: 'unresolved' | 'all'): BlockerInfo[] {

@@ -3,7 +3,7 @@ import type { Diagnostic as CoreDiagnostic } from '../core/types';
 import { toLspDiagnostic } from './convert';
 import type { Folders } from './folders';
 import type { KbFolder } from './kbFolder';
-import { errorText } from './errorText';
+import { errorText } from '../core/errorText';
 
 export type DiagnosticsMode = 'pull' | 'push';
 
@@ -93,15 +93,16 @@ export class DiagnosticsHub {
 
   /**
    * Visits every document a batch per event-loop turn, so requests are answered during a long
-   * pass; stops early (returning false) when a change makes the pass out of date.
+   * pass; stops early (returning false) when a change makes the pass out of date, or when the
+   * request it answers is cancelled (a cancellation can only arrive between batches).
    */
-  private async visitAll(pathsOf: (folder: KbFolder) => Iterable<string>, visit: (folder: KbFolder, path: string) => void): Promise<boolean> {
+  private async visitAll(pathsOf: (folder: KbFolder) => Iterable<string>, visit: (folder: KbFolder, path: string) => void, token?: CancellationToken): Promise<boolean> {
     const edits = this.edits;
     let sliceStart = this.now();
     for (const folder of this.folders.all) {
       if (!folder.analyzer.isWarm) return false;
       for (const path of pathsOf(folder)) {
-        if (this.edits !== edits) return false;
+        if (this.edits !== edits || token?.isCancellationRequested) return false;
         try {
           visit(folder, path);
         } catch (error) {
@@ -206,6 +207,7 @@ export class DiagnosticsHub {
         if (before?.key === key && previousIds.has(uri)) items.push({ kind: 'unchanged', uri, resultId, version: null });
         else items.push({ kind: 'full', uri, resultId, version: null, items: diagnostics });
       },
+      token,
     );
     if (token.isCancellationRequested) return { items: [] };
     if (complete) {

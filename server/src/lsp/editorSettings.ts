@@ -1,6 +1,6 @@
 import { DiagnosticCodes, type DiagnosticCode } from '../core/codes';
 import { ID_PREFIX_PATTERN, TICKET_PREFIX_PATTERN, type Settings } from '../core/settings';
-import type { SeverityName } from '../core/types';
+import type { SeverityName } from '../core/severity';
 
 /**
  * The `governanceLens.*` settings an editor sends (VS Code's package.json contributes them;

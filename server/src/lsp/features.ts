@@ -7,10 +7,12 @@ import {
   type DocumentLink,
   type DocumentSymbol,
   type Hover,
+  type CancellationToken,
   type Location,
   type SymbolInformation,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver';
+import type { Cancellation } from '../core/service';
 import type { Diagnostic } from '../core/types';
 import { fromLspDiagnostic, toLspEdit, toLspLocation } from './convert';
 import type { Folders, Located } from './folders';
@@ -56,8 +58,8 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   );
 
   connection.onReferences(
-    safe('references', [], (params): Promise<Location[]> =>
-      at(params, [], ({ folder, path }) => folder.service.references(path, params.position, params.context.includeDeclaration).map((l) => toLspLocation(folder, l))),
+    safe('references', [], (params, token): Promise<Location[]> =>
+      at(params, [], ({ folder, path }) => folder.service.references(path, params.position, params.context.includeDeclaration, cancellationOf(token)).map((l) => toLspLocation(folder, l))),
     ),
   );
 
@@ -66,7 +68,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   );
 
   connection.onRenameRequest(
-    safe('rename', null, (params) => at(params, null, ({ folder, path }) => toLspEdit(folder, folder.service.rename(path, params.position, params.newName)))),
+    safe('rename', null, (params, token) => at(params, null, ({ folder, path }) => toLspEdit(folder, folder.service.rename(path, params.position, params.newName, cancellationOf(token))))),
   );
 
   connection.onDocumentLinks(
@@ -96,9 +98,9 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
   );
 
   connection.onWorkspaceSymbol(
-    safe('workspaceSymbol', [], async ({ query }): Promise<SymbolInformation[]> =>
+    safe('workspaceSymbol', [], async ({ query }, token): Promise<SymbolInformation[]> =>
       (await whenIndexed(), folders.all).flatMap((folder) =>
-        folder.service.workspaceSymbols(query).map((s) => ({ name: s.name, kind: s.kind as SymbolInformation['kind'], location: toLspLocation(folder, s.location), containerName: s.containerName })),
+        folder.service.workspaceSymbols(query, cancellationOf(token)).map((s) => ({ name: s.name, kind: s.kind as SymbolInformation['kind'], location: toLspLocation(folder, s.location), containerName: s.containerName })),
       ),
     ),
   );
@@ -142,6 +144,14 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
       }),
     ),
   );
+}
+
+/**
+ * The core's view of a request's token. The work runs after `whenIndexed()`, so a request
+ * cancelled while it waited stops at the first check instead of running to the end unsent.
+ */
+function cancellationOf(token: CancellationToken): Cancellation {
+  return { isCancelled: () => token.isCancellationRequested };
 }
 
 type CoreSymbol = ReturnType<Located['folder']['service']['documentSymbols']>[number];

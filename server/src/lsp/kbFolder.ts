@@ -4,7 +4,7 @@ import type { Settings } from '../core/settings';
 import type { Position } from '../core/types';
 import { OverlayWorkspace } from './overlayWorkspace';
 import type { Runtime } from './runtime';
-import { errorText } from './errorText';
+import { errorText } from '../core/errorText';
 
 const toSlashes = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
 

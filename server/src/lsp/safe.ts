@@ -1,11 +1,12 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
-import { RenameError } from '../core/service';
-import { errorText } from './errorText';
+import { CancelledError, RenameError } from '../core/service';
+import { errorText } from '../core/errorText';
 
 /**
  * The one wrapper every request handler goes through: a cancelled request stops before it
  * starts, and one cancelled while it waits (for indexing, say) is answered as cancelled at
- * once, its late result dropped; a refused rename is reported to the author, and any other
+ * once, its late result dropped (a long feature that sees the cancellation itself throws
+ * CancelledError and is answered the same); a refused rename is reported to the author, and any other
  * exception is logged and answered with the handler's empty result, so one bad document
  * never stops the server.
  */
@@ -26,11 +27,14 @@ export function makeSafe(connection: Connection) {
       try {
         const outcome = await Promise.race([work.then((value) => ({ value }), (error: unknown) => ({ error })), cancellation]);
         if ('cancelled' in outcome) {
-          // The work goes on until its next await; whatever it ends with is not sent, but a failure is still logged.
-          work.catch((error: unknown) => (error instanceof RenameError ? undefined : log(name, error)));
+          // The work goes on until its next await or cancellation check; whatever it ends with is
+          // not sent, but a failure is still logged (stopping for the cancellation is none).
+          work.catch((error: unknown) => (error instanceof RenameError || error instanceof CancelledError ? undefined : log(name, error)));
           return cancelled();
         }
         if ('error' in outcome) {
+          // A long feature saw the cancellation before this wrapper did.
+          if (outcome.error instanceof CancelledError) return cancelled();
           // The request was well formed and understood; it could not be carried out, for the reason given.
           if (outcome.error instanceof RenameError) return new ResponseError<never>(LSPErrorCodes.RequestFailed, outcome.error.message);
           log(name, outcome.error);

@@ -9,6 +9,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockersChangedNotification, BlockersRequest, CheckWorkspaceRequest, type Params, type Result } from '../../../common/protocol';
+import { version } from '../../../package.json';
+import { errorMessage } from '../core/errorText';
 import { blockerInfos, checkWorkspace } from './blockers';
 import { clientSupport, serverCapabilities, type ClientSupport } from './capabilities';
 import { DiagnosticsHub } from './diagnosticsHub';
@@ -109,7 +111,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       else if (!folders.all.some((f) => f.uri === uri)) unread.set(uri, 'not a folder on this machine (only file: URIs are read)');
       return folder;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       unread.set(uri, reason);
       connection.console.error(`Cannot open workspace folder ${uri}: ${reason}`);
       void connection.window.showErrorMessage(`Governance Lens cannot open ${uri}: ${reason}`);
@@ -141,7 +143,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     // Folders exist from the start, so requests that arrive before the settings do still find them.
     const initial = settings.initial();
     for (const uri of params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])) addFolder(uri, initial);
-    return { capabilities: serverCapabilities(support), serverInfo: { name: 'governance-lens', version: '0.1.0' } };
+    return { capabilities: serverCapabilities(support), serverInfo: { name: 'governance-lens', version } };
   });
 
   connection.onInitialized(() => {

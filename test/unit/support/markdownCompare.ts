@@ -3,8 +3,7 @@
  * test names the field and the input (as a JSON string literal, ready to paste).
  */
 import assert from 'node:assert/strict';
-import { parseMarkdown, type ParsedMarkdown } from '../../../server/src/core/parse/markdown';
-import { namedReference } from '../../../server/src/core/parse/markdownEntities';
+import { namedReference, parseMarkdown, type ParsedMarkdown } from '../../../server/src/core/parse/markdown';
 import type { Span } from '../../../server/src/core/types';
 import { parseMarkdownOracle } from '../../../tools/markdownOracle';
 

@@ -3,7 +3,7 @@ import type { DocumentFacts, Entry, Finding } from '../facts/types';
 import type { ResolvedReferences } from '../index/references';
 import type { Resolution } from '../index/resolvePath';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import { basename } from '../paths';
+import { basename, isJsonPath } from '../paths';
 import type { EvidenceRef } from '../scan/evidence';
 import { count, MAX_CANDIDATES, shortList } from '../limits';
 import { excerpt } from '../text/excerpt';
@@ -63,7 +63,7 @@ function fileProblem(resolution: Resolution, cited: string, span: Span, index: W
 
 function checkAnchor(ref: EvidenceRef, path: string, factsOf: FactsOf): Finding[] {
   const anchor = ref.anchor;
-  if (!anchor || !/\.json$/i.test(path)) return [];
+  if (!anchor || !isJsonPath(path)) return [];
   const target = factsOf(path);
   // A cited file that does not parse has its own json-syntax error; no cascade here.
   if (!target || target.broken) return [];

@@ -98,13 +98,13 @@ export function detectGrantClaims(text: string, options?: DetectorOptions): Gran
   return detect(text, lex, runsOn, DEFAULT_MODEL);
 }
 
+// Compiled once per vocabulary object: lock actions are canonicalised one name at a time.
+const compiledByOptions = new WeakMap<DetectorOptions, Compiled>();
+
 /**
  * The canonical action a lock entry or label names ("secrets change" → "secrets-change",
  * "deploy" → "CI/deploy"), or undefined when it names none. `production` covers all others.
  */
-// Compiled once per vocabulary object: lock actions are canonicalised one name at a time.
-const compiledByOptions = new WeakMap<DetectorOptions, Compiled>();
-
 export function canonicalActionName(name: string, options?: DetectorOptions): string | undefined {
   let compiled = DEFAULT_COMPILED;
   if (options) {

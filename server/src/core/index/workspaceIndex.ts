@@ -1,3 +1,4 @@
+import { blockerKey, idKey, locksKey, sitesKey, ticketsKey, type DependencyKey } from '../dependencyKeys';
 import type { DocumentFacts, Reservation } from '../facts/types';
 import { ancestors, basename } from '../paths';
 import { NearestIndex } from '../text/nearest';
@@ -18,12 +19,21 @@ export interface ReservationSite {
 }
 
 /**
- * What a changed document can change for the others, as dependency keys (see Analyzer):
+ * What a changed document can change for the others, as dependency keys (dependencyKeys.ts):
  * `id:X` (X became defined or undefined, or the typo suggestion for X moved), `sites:X` (a
  * definition of X came or went, so the packets defining it changed), `blocker:X` (the same
  * for blockers), `tickets:P` (the reservations of prefix P), `locks` (a lock).
  */
-export type IndexChange = Set<string>;
+export type IndexChange = Set<DependencyKey>;
+
+/**
+ * The index as readers see it (the editor features, through Analysis): lookups only. Only the
+ * analyzer puts facts in (replace), so what a feature reads is what the diagnostics read.
+ */
+export type IndexView = Omit<WorkspaceIndex, 'replace' | 'holds' | 'definitions' | 'blockers'> & {
+  readonly definitions: ReadonlyMap<string, readonly DefinitionSite[]>;
+  readonly blockers: ReadonlyMap<string, BlockerStatus>;
+};
 
 /**
  * Workspace-wide lookups built from the per-document facts. Building it reads no file and
@@ -183,29 +193,29 @@ export class WorkspaceIndex implements FileLookup {
       this.resolvers.get(id)?.sort(byDateThenPath);
       this.updateBlocker(id);
     }
-    for (const id of definedIds) if (definedBefore.has(id) !== definedAfter.has(id)) change.add(`sites:${id}`);
+    for (const id of definedIds) if (definedBefore.has(id) !== definedAfter.has(id)) change.add(sitesKey(id));
     for (const [id, before] of wasDefined) {
       const now = this.definitions.has(id);
       if (before === now) continue;
-      change.add(`id:${id}`);
-      for (const query of now ? this.ids.add(id) : this.ids.remove(id)) change.add(`id:${query}`);
+      change.add(idKey(id));
+      for (const query of now ? this.ids.add(id) : this.ids.remove(id)) change.add(idKey(query));
     }
     for (const [id, before] of wasBlocker) {
       const now = this.blockers.has(id);
       if (before === now) continue;
-      change.add(`blocker:${id}`);
-      for (const query of now ? this.blockerIds.add(id) : this.blockerIds.remove(id)) change.add(`blocker:${query}`);
+      change.add(blockerKey(id));
+      for (const query of now ? this.blockerIds.add(id) : this.blockerIds.remove(id)) change.add(blockerKey(query));
     }
     if (reservationsBefore !== reservationSignature(next)) {
       for (const prefix of prefixes) {
-        change.add(`tickets:${prefix}`);
+        change.add(ticketsKey(prefix));
         this.rangesByPrefix.delete(prefix);
       }
     }
     // The list holds each site's facts: even with the same reservations, they are the new facts now.
     if (prefixes.size > 0) this.reservationList = undefined;
     if (old?.kind === 'delegation-and-authority-lock' || next?.kind === 'delegation-and-authority-lock') {
-      change.add('locks');
+      change.add(locksKey);
       this.lockList = undefined;
       this.locksByPacket = undefined;
     }

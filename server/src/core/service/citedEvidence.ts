@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { DocumentFacts, Entry } from '../facts/types';
 import type { Resolution } from '../index/resolvePath';
 import { basename } from '../paths';
@@ -41,29 +41,29 @@ const isCiting = (entry: Entry) => CITING_ARRAYS.has(entry.array) && entry.id !=
  * blocker's latest definition), or an evidence reference whose anchor is the entry
  * (`precondition-checklist.json PC-7`).
  */
-export function citationAt(analyzer: Analyzer, facts: DocumentFacts, offset: number): Citation | undefined {
+export function citationAt(analysis: Analysis, facts: DocumentFacts, offset: number): Citation | undefined {
   // Local IDs (`PC-7`, `RB-PROD`) are no governance IDs, so locate.ts has no target on their own value.
   const own = facts.entries.find((e) => isCiting(e) && contains(unquoted(facts, e.span), offset));
   if (own) return { facts, entry: own, own: true };
-  const target = targetAt(analyzer, facts, offset);
-  if (target?.kind === 'id') return primaryCitation(analyzer, target.id);
+  const target = targetAt(analysis, facts, offset);
+  if (target?.kind === 'id') return primaryCitation(analysis, target.id);
   if (target?.kind === 'evidence') {
-    const cited = citedEntry(analyzer, target.resolution, target.ref.anchor);
+    const cited = citedEntry(analysis, target.resolution, target.ref.anchor);
     if (cited && isCiting(cited.entry)) return { ...cited, own: false };
   }
   return undefined;
 }
 
 /** The definition that speaks for an ID: a blocker's latest (its current state), else the first citing entry defining it. */
-function primaryCitation(analyzer: Analyzer, id: string): Citation | undefined {
-  const index = analyzer.workspaceIndex();
+function primaryCitation(analysis: Analysis, id: string): Citation | undefined {
+  const index = analysis.workspaceIndex();
   const latest = index.blockers.get(id);
   if (latest) {
     const entry = latest.facts.entries.find((e) => e.array === 'blockers' && e.span.start === latest.blocker.span.start);
     return entry ? { facts: latest.facts, entry, own: false } : undefined;
   }
   for (const site of index.definitions.get(id) ?? []) {
-    const facts = analyzer.factsOf(site.path);
+    const facts = analysis.factsOf(site.path);
     const entry = facts?.entries.find((e) => isCiting(e) && e.span.start === site.span.start);
     if (facts && entry) return { facts, entry, own: false };
   }
@@ -71,8 +71,8 @@ function primaryCitation(analyzer: Analyzer, id: string): Citation | undefined {
 }
 
 /** The resolved evidence one entry cites, each place once, in the order written. */
-export function citedEvidence(analyzer: Analyzer, citation: Pick<Citation, 'facts' | 'entry'>): CitedEntry[] {
-  return evidenceOfEntries(analyzer, citation.facts, [citation.entry]).get(citation.entry) ?? [];
+export function citedEvidence(analysis: Analysis, citation: Pick<Citation, 'facts' | 'entry'>): CitedEntry[] {
+  return evidenceOfEntries(analysis, citation.facts, [citation.entry]).get(citation.entry) ?? [];
 }
 
 /**
@@ -82,18 +82,18 @@ export function citedEvidence(analyzer: Analyzer, citation: Pick<Citation, 'fact
  * leads nowhere (missing, ambiguous, outside) or to an anchor its file lacks is no evidence
  * to open: its diagnostic says so.
  */
-export function evidenceOfEntries(analyzer: Analyzer, facts: DocumentFacts, entries: readonly Entry[]): Map<Entry, CitedEntry[]> {
+export function evidenceOfEntries(analysis: Analysis, facts: DocumentFacts, entries: readonly Entry[]): Map<Entry, CitedEntry[]> {
   const out = new Map<Entry, CitedEntry[]>();
   if (entries.length === 0 || facts.broken) return out;
   const sorted = [...entries].sort((a, b) => a.extent.start - b.extent.start);
-  const references = [...analyzer.referencesOf(facts).evidence].sort((a, b) => a.ref.span.start - b.ref.span.start);
+  const references = [...analysis.referencesOf(facts).evidence].sort((a, b) => a.ref.span.start - b.ref.span.start);
   let i = 0;
   for (const { ref, resolution } of references) {
     // Entries of top-level arrays never overlap, so one forward pointer finds each reference's entry.
     while (i < sorted.length && (sorted[i]?.extent.end ?? 0) < ref.span.end) i++;
     const entry = sorted[i];
     if (!entry || entry.extent.start > ref.span.start) continue;
-    const cited = evidenceLocation(analyzer, resolution, ref.anchor);
+    const cited = evidenceLocation(analysis, resolution, ref.anchor);
     if (!cited || sameLocation(cited.location, { path: facts.path, range: facts.lines.range(entry.span.start, entry.span.end) })) continue;
     const list = out.get(entry) ?? [];
     if (!list.some((c) => sameLocation(c.location, cited.location))) list.push(cited);
@@ -102,18 +102,18 @@ export function evidenceOfEntries(analyzer: Analyzer, facts: DocumentFacts, entr
   return out;
 }
 
-function citedEntry(analyzer: Analyzer, resolution: Resolution, anchor: EvidenceAnchor | undefined): { facts: DocumentFacts; entry: Entry } | undefined {
+function citedEntry(analysis: Analysis, resolution: Resolution, anchor: EvidenceAnchor | undefined): { facts: DocumentFacts; entry: Entry } | undefined {
   if (resolution.kind !== 'file' || !anchor) return undefined;
-  const facts = analyzer.factsOf(resolution.path);
+  const facts = analysis.factsOf(resolution.path);
   const entry = facts && !facts.broken ? anchorEntry(facts, anchor) : undefined;
   return facts && entry ? { facts, entry } : undefined;
 }
 
-function evidenceLocation(analyzer: Analyzer, resolution: Resolution, anchor: EvidenceAnchor | undefined): CitedEntry | undefined {
+function evidenceLocation(analysis: Analysis, resolution: Resolution, anchor: EvidenceAnchor | undefined): CitedEntry | undefined {
   if (resolution.kind !== 'file') return undefined;
   // A file cited without an anchor is evidence as a whole: its top.
   if (!anchor) return { location: { path: resolution.path, range: fileTop }, label: basename(resolution.path) };
-  const cited = citedEntry(analyzer, resolution, anchor);
+  const cited = citedEntry(analysis, resolution, anchor);
   if (!cited) return undefined;
   return {
     location: { path: cited.facts.path, range: cited.facts.lines.range(cited.entry.span.start, cited.entry.span.end) },
@@ -134,10 +134,10 @@ export function sameLocation(a: Location, b: Location): boolean {
 }
 
 /** Go to Implementations: what a citing entry rests on, its evidence alone. */
-export function implementation(analyzer: Analyzer, path: string, offset: number): Location[] {
-  const facts = analyzer.factsOf(path);
-  const citation = facts && citationAt(analyzer, facts, offset);
-  return citation ? citedEvidence(analyzer, citation).map((c) => c.location) : [];
+export function implementation(analysis: Analysis, path: string, offset: number): Location[] {
+  const facts = analysis.factsOf(path);
+  const citation = facts && citationAt(analysis, facts, offset);
+  return citation ? citedEvidence(analysis, citation).map((c) => c.location) : [];
 }
 
 export interface EvidenceCodeLens {
@@ -154,11 +154,11 @@ export interface EvidenceCodeLens {
  * One lens per piece of evidence on each citing entry, so that each part of
  * `evidence: surface 5 · PC-7` opens its own entry (a lens has one command).
  */
-export function evidenceLenses(analyzer: Analyzer, path: string): EvidenceCodeLens[] {
-  const facts = analyzer.factsOf(path);
+export function evidenceLenses(analysis: Analysis, path: string): EvidenceCodeLens[] {
+  const facts = analysis.factsOf(path);
   if (!facts) return [];
   const entries = facts.entries.filter(isCiting);
-  const cited = evidenceOfEntries(analyzer, facts, entries);
+  const cited = evidenceOfEntries(analysis, facts, entries);
   return entries.flatMap((entry) => {
     const own = unquoted(facts, entry.span);
     const range = facts.lines.range(own.start, own.end);

@@ -1,7 +1,7 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { DocumentFacts } from '../facts/types';
 import { resolveEvidencePath, resolveKbPath } from '../index/resolvePath';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { IndexView } from '../index/workspaceIndex';
 import { basename } from '../paths';
 import type { Diagnostic, Position, Range, Span } from '../types';
 import { patternsFor } from '../settings';
@@ -22,9 +22,9 @@ export interface CodeAction {
 }
 
 interface Context {
-  analyzer: Analyzer;
+  analysis: Analysis;
   facts: DocumentFacts;
-  index: WorkspaceIndex;
+  index: IndexView;
 }
 
 /** One fix: the replacement text for the diagnostic's own span, or edits elsewhere. */
@@ -40,10 +40,10 @@ interface Fix {
  * is now: when the text under a diagnostic no longer is what the finding was about, nothing
  * is offered for it.
  */
-export function codeActions(analyzer: Analyzer, path: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const facts = analyzer.factsOf(path);
+export function codeActions(analysis: Analysis, path: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const facts = analysis.factsOf(path);
   if (!facts) return [];
-  const context: Context = { analyzer, facts, index: analyzer.workspaceIndex() };
+  const context: Context = { analysis, facts, index: analysis.workspaceIndex() };
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (!touches(d.range, range)) continue;
@@ -91,12 +91,12 @@ function unknownId({ facts, index }: Context, span: Span, replacement: unknown):
   return [{ title: `Change to ${replacement}`, edits: [replace(facts, span, replacement)], preferred: true }];
 }
 
-function statusMismatch({ analyzer, facts }: Context, span: Span): Fix[] {
+function statusMismatch({ analysis, facts }: Context, span: Span): Fix[] {
   const ref = facts.evidence.find((r) => r.status !== undefined && same(r.status.span, span));
   const anchor = ref?.anchor;
   if (!ref?.status || !anchor || anchor.kind === 'forbidden') return [];
-  const resolution = analyzer.resolveCitation(facts, ref.path);
-  const target = resolution.kind === 'file' ? analyzer.factsOf(resolution.path) : undefined;
+  const resolution = analysis.resolveCitation(facts, ref.path);
+  const target = resolution.kind === 'file' ? analysis.factsOf(resolution.path) : undefined;
   if (!target || target.broken) return [];
   const entry =
     anchor.kind === 'surface' ? target.entries.find((e) => e.array === 'surfaces' && e.n === anchor.n) : target.entries.find((e) => e.id === anchor.id);
@@ -106,12 +106,12 @@ function statusMismatch({ analyzer, facts }: Context, span: Span): Fix[] {
 }
 
 /** A cited entry its file does not have: the nearest entries it does have (completion knows them too). */
-function missingAnchor({ analyzer, facts }: Context, span: Span): Fix[] {
+function missingAnchor({ analysis, facts }: Context, span: Span): Fix[] {
   if (facts.broken) return [];
-  const cited = analyzer.referencesOf(facts).evidence.find(({ ref }) => ref.anchor !== undefined && same(ref.anchor.span, span));
+  const cited = analysis.referencesOf(facts).evidence.find(({ ref }) => ref.anchor !== undefined && same(ref.anchor.span, span));
   const anchor = cited?.ref.anchor;
   if (!cited || !anchor || cited.resolution.kind !== 'file' || textAt(facts, span) !== anchor.text) return [];
-  const target = analyzer.factsOf(cited.resolution.path);
+  const target = analysis.factsOf(cited.resolution.path);
   // A cited file that does not parse has its own json-syntax error, and no entries to offer.
   if (!target || target.broken || anchorEntry(target, anchor)) return [];
   const name = basename(target.path);
@@ -201,8 +201,8 @@ function snippetEscape(text: string): string {
 
 /** "Fix all unknown IDs in this file", when more than one has a fix. */
 function fixAllUnknownIds(context: Context): CodeAction | undefined {
-  const { analyzer, facts } = context;
-  const fixable = analyzer
+  const { analysis, facts } = context;
+  const fixable = analysis
     .diagnostics(facts.path)
     .filter((d) => d.code === 'unknown-id')
     .flatMap((d) => unknownId(context, spanOf(facts, d.range), d.data?.replacement).map((fix) => ({ d, fix })));
@@ -221,10 +221,10 @@ function fixAllUnknownIds(context: Context): CodeAction | undefined {
  * (a quote ends the token, a backslash in a folder's name reads as a separator) is not offered:
  * the fix would cite something else.
  */
-function readsBack({ analyzer, facts, index }: Context, written: string, file: string, use: PathUse): boolean {
+function readsBack({ analysis, facts, index }: Context, written: string, file: string, use: PathUse): boolean {
   if (!resolvesTo(index, facts.path, written, file, use)) return false;
   if (use !== 'evidence') return true;
-  const scan = patternsFor(analyzer.currentSettings()).evidencePath;
+  const scan = patternsFor(analysis.currentSettings()).evidencePath;
   scan.lastIndex = 0;
   const token = scan.exec(written);
   scan.lastIndex = 0;
@@ -241,7 +241,7 @@ function citedPath(facts: DocumentFacts, span: Span): { written: string; use: Pa
   return undefined;
 }
 
-function resolvesToAFile(index: WorkspaceIndex, from: string, written: string, use: PathUse): boolean {
+function resolvesToAFile(index: IndexView, from: string, written: string, use: PathUse): boolean {
   const resolution = use === 'footer' ? resolveKbPath(written, index, index.files) : resolveEvidencePath(from, written, index);
   return resolution.kind === 'file';
 }

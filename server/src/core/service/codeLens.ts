@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { BlockerStatus } from '../index/blockerStatus';
 import { basename } from '../paths';
 import type { Range } from '../types';
@@ -16,13 +16,13 @@ export interface BlockerCodeLens {
 }
 
 /** One lens on each blocker a blocker map defines: how often it is cited, and whether it is resolved. */
-export function codeLenses(analyzer: Analyzer, path: string): BlockerCodeLens[] {
-  const facts = analyzer.factsOf(path);
+export function codeLenses(analysis: Analysis, path: string): BlockerCodeLens[] {
+  const facts = analysis.factsOf(path);
   if (!facts || facts.blockers.length === 0) return [];
-  const index = analyzer.workspaceIndex();
+  const index = analysis.workspaceIndex();
   return facts.blockers.map((blocker) => {
     const own = unquoted(facts, blocker.span);
-    const references = idOccurrences(analyzer, blocker.id)
+    const references = idOccurrences(analysis, blocker.id)
       .filter((s) => !(s.facts.path === path && s.span.start === own.start && s.span.end === own.end))
       .map((s) => toLocation(s.facts, s.span));
     const n = references.length;

@@ -1,10 +1,10 @@
 import { getLocation } from 'jsonc-parser';
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import { CONFIG_FILE } from '../config';
 import type { DocumentFacts, Entry } from '../facts/types';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { IndexView } from '../index/workspaceIndex';
 import { parseMarkdown } from '../parse/markdown';
-import { basename, dirname } from '../paths';
+import { basename, dirname, isJsonPath } from '../paths';
 import type { Position } from '../types';
 import { definitionEntry } from './occurrences';
 import { sameStyle, type PathUse } from './pathForms';
@@ -50,13 +50,13 @@ const FOOTER_BEFORE = /^[ \t]*Back to Knowledge Hub[ \t]+<?$/;
  * documents where a path is being typed, defined governance IDs where an ID is being typed;
  * nothing elsewhere, and never in Markdown code or comments or in JSON keys.
  */
-export function completions(analyzer: Analyzer, path: string, position: Position): CompletionItem[] {
-  const facts = analyzer.factsOf(path);
+export function completions(analysis: Analysis, path: string, position: Position): CompletionItem[] {
+  const facts = analysis.factsOf(path);
   if (!facts) return [];
   const region = regionAt(facts, facts.lines.offsetAt(position));
   if (!region) return [];
-  const index = analyzer.workspaceIndex();
-  return anchorCompletions(analyzer, index, region) ?? pathCompletions(analyzer, index, region) ?? idCompletions(analyzer, index, region) ?? [];
+  const index = analysis.workspaceIndex();
+  return anchorCompletions(analysis, index, region) ?? pathCompletions(analysis, index, region) ?? idCompletions(analysis, index, region) ?? [];
 }
 
 function regionAt(facts: DocumentFacts, offset: number): Region | undefined {
@@ -96,7 +96,7 @@ function edit(region: Region, start: number, end: number, newText: string): Text
 }
 
 // (c) `mutation-inventory.json |`, `precondition-checklist.json P|`
-function anchorCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Region): CompletionItem[] | undefined {
+function anchorCompletions(analysis: Analysis, index: IndexView, region: Region): CompletionItem[] | undefined {
   const text = region.facts.text;
   const before = text.slice(region.start, region.offset);
   const m = ANCHOR_PARTIAL.exec(before);
@@ -106,9 +106,9 @@ function anchorCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Re
   let fileStart = fileEnd;
   while (fileStart > region.start && PATH_CHAR.test(text[fileStart - 1] ?? '')) fileStart--;
   const file = text.slice(fileStart, fileEnd);
-  if (!/\.json$/i.test(file) || !region.isProse(fileStart, region.offset)) return undefined;
-  const resolution = analyzer.resolveCitation(region.facts, file);
-  const target = resolution.kind === 'file' ? analyzer.factsOf(resolution.path) : undefined;
+  if (!isJsonPath(file) || !region.isProse(fileStart, region.offset)) return undefined;
+  const resolution = analysis.resolveCitation(region.facts, file);
+  const target = resolution.kind === 'file' ? analysis.factsOf(resolution.path) : undefined;
   if (!target || target.kind === 'note') return undefined;
   const start = region.offset - partial.length;
   let end = region.offset;
@@ -135,13 +135,13 @@ function anchorCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Re
 }
 
 // (b) a file name or path being typed
-function pathCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Region): CompletionItem[] | undefined {
+function pathCompletions(analysis: Analysis, index: IndexView, region: Region): CompletionItem[] | undefined {
   const word = wordAround(region, PATH_CHAR);
   const token = word.text;
   const text = region.facts.text;
   const footer = FOOTER_BEFORE.test(text.slice(region.start, word.start));
   // A document does not cite itself, except in the footer, which names the note's own path.
-  const documents = analyzer.documents().filter((p) => p !== CONFIG_FILE && (p !== region.facts.path || footer));
+  const documents = analysis.documents().filter((p) => p !== CONFIG_FILE && (p !== region.facts.path || footer));
   const pathLike =
     /[/…]|\.[A-Za-z]/.test(token) ||
     (token.length >= 2 && /^[a-z0-9]/.test(token) && documents.some((p) => basename(p).toLowerCase().startsWith(token.toLowerCase())));
@@ -151,11 +151,11 @@ function pathCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Regi
   const use: PathUse = footer ? 'footer' : region.inLink ? 'link' : 'evidence';
   const from = region.facts.path;
   const folder = dirname(from);
-  const packet = region.facts.packet ?? analyzer.packetFolderOf(from);
+  const packet = region.facts.packet ?? analysis.packetFolderOf(from);
   return documents.map((target) => {
     const written = sameStyle(index, from, token, target, use);
     const rank = dirname(target) === folder ? 0 : packet !== undefined && target.startsWith(`${packet}/`) ? 1 : 2;
-    const facts = analyzer.factsOf(target);
+    const facts = analysis.factsOf(target);
     const about = facts?.kind === 'note' ? 'KB note' : (facts?.kind ?? 'document');
     const doc = [`**${basename(target)}** — ${about}`, `\`${target}\``, facts?.date ? `dated ${facts.date}` : '', facts?.purpose ?? ''];
     return {
@@ -172,7 +172,7 @@ function pathCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Regi
 }
 
 // (a) a governance ID being typed
-function idCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Region): CompletionItem[] | undefined {
+function idCompletions(analysis: Analysis, index: IndexView, region: Region): CompletionItem[] | undefined {
   const word = wordAround(region, ID_CHAR);
   const token = word.text;
   if (!/^[A-Za-z]/.test(token)) return undefined;
@@ -199,7 +199,7 @@ function idCompletions(analyzer: Analyzer, index: WorkspaceIndex, region: Region
         where(blocker.facts, b.span.start),
       ];
     } else {
-      const facts = site ? analyzer.factsOf(site.path) : undefined;
+      const facts = site ? analysis.factsOf(site.path) : undefined;
       const entry = facts && site ? definitionEntry(facts, site.span) : undefined;
       rank = 1;
       const planOf = entry && entry.id !== id ? `plan_ref of ${entry.key}` : undefined;

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { DocumentFacts } from '../facts/types';
 import type { Resolution } from '../index/resolvePath';
 import type { EvidenceAnchor } from '../scan/evidence';
@@ -16,12 +16,12 @@ const fileTop = (path: string): Location => ({ path, range: { start: { line: 0, 
  * top), the file a link names. For an entry that cites evidence (a blocker, a check, a plan)
  * the evidence follows its definition: the gesture is meant to reach what settles the entry.
  */
-export function definition(analyzer: Analyzer, path: string, offset: number): Location[] {
-  const facts = analyzer.factsOf(path);
+export function definition(analysis: Analysis, path: string, offset: number): Location[] {
+  const facts = analysis.factsOf(path);
   if (!facts) return [];
-  const plain = definitionOf(analyzer, facts, offset);
-  const citation = citationAt(analyzer, facts, offset);
-  const evidence = citation ? citedEvidence(analyzer, citation).map((c) => c.location) : [];
+  const plain = definitionOf(analysis, facts, offset);
+  const citation = citationAt(analysis, facts, offset);
+  const evidence = citation ? citedEvidence(analysis, citation).map((c) => c.location) : [];
   if (!citation || evidence.length === 0) return plain;
   // On the definition itself its own place would be no jump at all (VS Code then runs its
   // alternative command, references): the evidence alone.
@@ -29,16 +29,16 @@ export function definition(analyzer: Analyzer, path: string, offset: number): Lo
   return [...plain, ...evidence.filter((e) => !plain.some((p) => sameLocation(p, e)))];
 }
 
-function definitionOf(analyzer: Analyzer, facts: DocumentFacts, offset: number): Location[] {
-  const target = targetAt(analyzer, facts, offset);
+function definitionOf(analysis: Analysis, facts: DocumentFacts, offset: number): Location[] {
+  const target = targetAt(analysis, facts, offset);
   if (!target) return [];
-  const index = analyzer.workspaceIndex();
+  const index = analysis.workspaceIndex();
   switch (target.kind) {
     case 'id': {
       const sites = index.definitions.get(target.id) ?? [];
       const latest = index.blockers.get(target.id);
       const locations = sites.flatMap((site) => {
-        const lines = analyzer.factsOf(site.path)?.lines;
+        const lines = analysis.factsOf(site.path)?.lines;
         return lines ? [{ path: site.path, range: lines.range(site.span.start, site.span.end) }] : [];
       });
       if (latest) {
@@ -52,18 +52,18 @@ function definitionOf(analyzer: Analyzer, facts: DocumentFacts, offset: number):
         .filter(({ reservation }) => reservation.range.prefix === target.range.prefix && rangesOverlap(reservation.range, target.range))
         .map(({ facts: owner, reservation }) => ({ path: owner.path, range: owner.lines.range(reservation.span.start, reservation.span.end) }));
     case 'evidence':
-      return fileLocation(analyzer, target.resolution, target.ref.anchor);
+      return fileLocation(analysis, target.resolution, target.ref.anchor);
     case 'link':
-      return fileLocation(analyzer, target.resolution, undefined);
+      return fileLocation(analysis, target.resolution, undefined);
     case 'claim':
-      return analyzer.governingLocks(facts).map((lock: DocumentFacts) => fileTop(lock.path));
+      return analysis.governingLocks(facts).map((lock: DocumentFacts) => fileTop(lock.path));
   }
 }
 
-function fileLocation(analyzer: Analyzer, resolution: Resolution, anchor: EvidenceAnchor | undefined): Location[] {
+function fileLocation(analysis: Analysis, resolution: Resolution, anchor: EvidenceAnchor | undefined): Location[] {
   if (resolution.kind === 'ambiguous') return resolution.candidates.map(fileTop);
   if (resolution.kind !== 'file') return [];
-  const target = analyzer.factsOf(resolution.path);
+  const target = analysis.factsOf(resolution.path);
   const entry = target && !target.broken ? anchorEntry(target, anchor) : undefined;
   if (target && entry) return [{ path: target.path, range: target.lines.range(entry.span.start, entry.span.end) }];
   return [fileTop(resolution.path)];

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { ClaimCue, ClaimFact, DocumentFacts, Entry, Reservation } from '../facts/types';
 import { inForce, lockGrants } from '../checks/grants';
 import type { BlockerStatus } from '../index/blockerStatus';
@@ -22,55 +22,55 @@ export interface Hover {
 /** Builds a link the editor can open: a file, optionally at a position. */
 export type LinkTo = (path: string, position?: Position) => string;
 
-export function hover(analyzer: Analyzer, path: string, offset: number, linkTo: LinkTo): Hover | undefined {
-  const facts = analyzer.factsOf(path);
-  const target = facts && targetAt(analyzer, facts, offset);
+export function hover(analysis: Analysis, path: string, offset: number, linkTo: LinkTo): Hover | undefined {
+  const facts = analysis.factsOf(path);
+  const target = facts && targetAt(analysis, facts, offset);
   if (!facts || !target) return undefined;
-  const contents = card(analyzer, facts, target, linkTo);
+  const contents = card(analysis, facts, target, linkTo);
   return contents === undefined ? undefined : { contents, range: facts.lines.range(target.span.start, target.span.end) };
 }
 
-function card(analyzer: Analyzer, facts: DocumentFacts, target: Target, linkTo: LinkTo): string | undefined {
+function card(analysis: Analysis, facts: DocumentFacts, target: Target, linkTo: LinkTo): string | undefined {
   switch (target.kind) {
     case 'id':
-      return idCard(analyzer, target.id, linkTo);
+      return idCard(analysis, target.id, linkTo);
     case 'ticket':
-      return ticketCard(analyzer, target.range, target.reservation, linkTo);
+      return ticketCard(analysis, target.range, target.reservation, linkTo);
     case 'evidence':
-      return fileCard(analyzer, target.ref.path, target.resolution, target.ref.anchor && anchorEntryOf(analyzer, target.resolution, target.ref.anchor), linkTo);
+      return fileCard(analysis, target.ref.path, target.resolution, target.ref.anchor && anchorEntryOf(analysis, target.resolution, target.ref.anchor), linkTo);
     case 'link':
-      return fileCard(analyzer, target.target, target.resolution, undefined, linkTo);
+      return fileCard(analysis, target.target, target.resolution, undefined, linkTo);
     case 'claim':
-      return claimCard(analyzer, facts, target.claim, linkTo);
+      return claimCard(analysis, facts, target.claim, linkTo);
   }
 }
 
-function at(analyzer: Analyzer, path: string, offset: number, linkTo: LinkTo): string {
-  const lines = analyzer.factsOf(path)?.lines;
+function at(analysis: Analysis, path: string, offset: number, linkTo: LinkTo): string {
+  const lines = analysis.factsOf(path)?.lines;
   return linkTo(path, lines?.positionAt(offset));
 }
 
-function idCard(analyzer: Analyzer, id: string, linkTo: LinkTo): string {
-  const index = analyzer.workspaceIndex();
+function idCard(analysis: Analysis, id: string, linkTo: LinkTo): string {
+  const index = analysis.workspaceIndex();
   const blocker = index.blockers.get(id);
-  if (blocker) return blockerCard(analyzer, blocker, linkTo);
+  if (blocker) return blockerCard(analysis, blocker, linkTo);
   const sites = index.definitions.get(id) ?? [];
   const site = sites[0];
   if (!site) return `**${id}**\n\nNot defined anywhere in the workspace: no packet document has an entry with this \`id\`.`;
-  const owner = analyzer.factsOf(site.path);
+  const owner = analysis.factsOf(site.path);
   const entry = owner?.entries.find((e) => e.span.start === site.span.start);
-  const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${fileLink(analyzer, site.path, at(analyzer, site.path, site.span.start, linkTo))}`];
+  const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${fileLink(analysis, site.path, at(analysis, site.path, site.span.start, linkTo))}`];
   if (entry?.status) lines.push(`Status: **${md(entry.status)}**`);
   if (entry?.item) lines.push(mdBlock(entry.item));
   if (owner) lines.push(origin(owner));
-  if (sites.length > 1) lines.push(`Also defined in ${sites.slice(1).map((s) => fileLink(analyzer, s.path, at(analyzer, s.path, s.span.start, linkTo))).join(', ')}`);
+  if (sites.length > 1) lines.push(`Also defined in ${sites.slice(1).map((s) => fileLink(analysis, s.path, at(analysis, s.path, s.span.start, linkTo))).join(', ')}`);
   return lines.join('\n\n');
 }
 
-function blockerCard(analyzer: Analyzer, status: BlockerStatus, linkTo: LinkTo): string {
+function blockerCard(analysis: Analysis, status: BlockerStatus, linkTo: LinkTo): string {
   const { blocker, facts } = status;
   const resolved = status.resolvedBy
-    ? `resolved ${status.resolvedBy.how === 'status' ? 'by its own status' : `by ${fileLink(analyzer, status.resolvedBy.facts.path, linkTo(status.resolvedBy.facts.path))} (resolved_in_this_macro)`}`
+    ? `resolved ${status.resolvedBy.how === 'status' ? 'by its own status' : `by ${fileLink(analysis, status.resolvedBy.facts.path, linkTo(status.resolvedBy.facts.path))} (resolved_in_this_macro)`}`
     : 'unresolved';
   const out = [`**${status.id}** · blocker · **${resolved}**`];
   if (blocker.item) out.push(mdBlock(blocker.item));
@@ -81,26 +81,26 @@ function blockerCard(analyzer: Analyzer, status: BlockerStatus, linkTo: LinkTo):
   ];
   const table = rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `| ${k} | ${mdCell(v)} |`);
   if (table.length > 0) out.push(['| | |', '|---|---|', ...table].join('\n'));
-  const evidence = evidenceLinks(analyzer, facts, blocker.span.start, linkTo);
+  const evidence = evidenceLinks(analysis, facts, blocker.span.start, linkTo);
   if (evidence) out.push(`Evidence: ${evidence}`);
-  const references = idOccurrences(analyzer, status.id).filter((o) => !o.definition).length;
+  const references = idOccurrences(analysis, status.id).filter((o) => !o.definition).length;
   out.push(`${origin(facts, linkTo(facts.path, facts.lines.positionAt(blocker.span.start)))} · ${references} reference${references === 1 ? '' : 's'}`);
   return out.join('\n\n');
 }
 
 /** The evidence references written inside one blocker entry, as links to what they cite. */
-function evidenceLinks(analyzer: Analyzer, facts: DocumentFacts, idOffset: number, linkTo: LinkTo): string | undefined {
+function evidenceLinks(analysis: Analysis, facts: DocumentFacts, idOffset: number, linkTo: LinkTo): string | undefined {
   const entry = facts.entries.find((e) => e.span.start === idOffset);
   if (!entry) return undefined;
   const { start, end } = entry.extent;
-  const refs = analyzer.referencesOf(facts).evidence.filter(({ ref }) => ref.span.start >= start && ref.span.end <= end);
+  const refs = analysis.referencesOf(facts).evidence.filter(({ ref }) => ref.span.start >= start && ref.span.end <= end);
   if (refs.length === 0) return undefined;
   return refs
     .map(({ ref, resolution }) => {
       const label = facts.text.slice(ref.span.start, ref.span.end);
       if (resolution.kind !== 'file') return `${code(label)} (not found)`;
-      const cited = anchorEntryOf(analyzer, resolution, ref.anchor);
-      return codeLink(label, cited ? at(analyzer, resolution.path, cited.span.start, linkTo) : linkTo(resolution.path));
+      const cited = anchorEntryOf(analysis, resolution, ref.anchor);
+      return codeLink(label, cited ? at(analysis, resolution.path, cited.span.start, linkTo) : linkTo(resolution.path));
     })
     .join(', ');
 }
@@ -110,8 +110,8 @@ function evidenceLinks(analyzer: Analyzer, facts: DocumentFacts, idOffset: numbe
  * knowledge base is mostly folders every packet shares. The link carries the full path (VS
  * Code shows it when the link is hovered); clients that show the Markdown source show it too.
  */
-function fileLink(analyzer: Analyzer, path: string, uri: string): string {
-  return codeLink(packetRelative(path, analyzer.packetFolderOf(path)), uri);
+function fileLink(analysis: Analysis, path: string, uri: string): string {
+  return codeLink(packetRelative(path, analysis.packetFolderOf(path)), uri);
 }
 
 /** Where a definition comes from: the file by name (the link carries the full path), its date and packet. */
@@ -122,21 +122,21 @@ function origin(facts: DocumentFacts, link?: string): string {
   return `From ${where}${facts.date ? ` (${md(facts.date)})` : ''}${packet}`;
 }
 
-function anchorEntryOf(analyzer: Analyzer, resolution: Resolution, anchor: Parameters<typeof anchorEntry>[1]): Entry | undefined {
+function anchorEntryOf(analysis: Analysis, resolution: Resolution, anchor: Parameters<typeof anchorEntry>[1]): Entry | undefined {
   if (resolution.kind !== 'file') return undefined;
-  const target = analyzer.factsOf(resolution.path);
+  const target = analysis.factsOf(resolution.path);
   return target && !target.broken ? anchorEntry(target, anchor) : undefined;
 }
 
-function ticketCard(analyzer: Analyzer, range: TicketRange, own: Reservation | undefined, linkTo: LinkTo): string {
+function ticketCard(analysis: Analysis, range: TicketRange, own: Reservation | undefined, linkTo: LinkTo): string {
   const count = ticketCount(range);
   const out = [`**${formatRange(range)}** · ${count} ticket${count === 1 ? '' : 's'}`];
-  const reservations = analyzer.workspaceIndex().reservations.filter(({ reservation }) => reservation.range.prefix === range.prefix && rangesOverlap(reservation.range, range));
+  const reservations = analysis.workspaceIndex().reservations.filter(({ reservation }) => reservation.range.prefix === range.prefix && rangesOverlap(reservation.range, range));
   if (reservations.length === 0) out.push('Not reserved: no `ticket-reservations.json` in the workspace covers it.');
   for (const { facts, reservation } of reservations) {
     const self = reservation === own;
     const covers = rangeCovers(reservation.range, range);
-    const head = self ? 'This reservation' : `${covers ? 'Reserved by' : 'Partly covered by'} ${codeLink(reservation.text, at(analyzer, facts.path, reservation.span.start, linkTo))}`;
+    const head = self ? 'This reservation' : `${covers ? 'Reserved by' : 'Partly covered by'} ${codeLink(reservation.text, at(analysis, facts.path, reservation.span.start, linkTo))}`;
     const flags = [
       reservation.status ? `status **${md(reservation.status)}**` : undefined,
       reservation.applyNow === undefined ? undefined : `apply now: ${reservation.applyNow ? 'yes' : 'no'}`,
@@ -148,7 +148,7 @@ function ticketCard(analyzer: Analyzer, range: TicketRange, own: Reservation | u
   return out.join('\n\n');
 }
 
-function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, entry: Entry | undefined, linkTo: LinkTo): string {
+function fileCard(analysis: Analysis, written: string, resolution: Resolution, entry: Entry | undefined, linkTo: LinkTo): string {
   switch (resolution.kind) {
     case 'missing':
       return `${code(written)}: no such file in the workspace.`;
@@ -164,14 +164,14 @@ function fileCard(analyzer: Analyzer, written: string, resolution: Resolution, e
     case 'file':
       break;
   }
-  const target = analyzer.factsOf(resolution.path);
+  const target = analysis.factsOf(resolution.path);
   const out: string[] = [];
   if (entry && target) {
     const field = entry.array === 'surfaces' ? 'class' : 'status';
-    out.push(`**${md(entry.key)}** in ${fileLink(analyzer, resolution.path, at(analyzer, resolution.path, entry.span.start, linkTo))}${entry.status ? ` · ${field} **${md(entry.status)}**` : ''}`);
+    out.push(`**${md(entry.key)}** in ${fileLink(analysis, resolution.path, at(analysis, resolution.path, entry.span.start, linkTo))}${entry.status ? ` · ${field} **${md(entry.status)}**` : ''}`);
     if (entry.item) out.push(mdBlock(entry.item));
   } else {
-    out.push(fileLink(analyzer, resolution.path, linkTo(resolution.path)));
+    out.push(fileLink(analysis, resolution.path, linkTo(resolution.path)));
   }
   if (target?.doc) out.push(`doc: ${code(target.doc)}${target.date ? ` · ${md(target.date)}` : ''}`);
   if (target?.purpose) out.push(mdBlock(target.purpose));
@@ -197,9 +197,9 @@ const READINGS: Record<ClaimCue, string> = {
  * The claim's decision explained: the cue and how it asserts, why it reads as asserted (what
  * the detector ruled out), and each governing lock with what it grants and withholds.
  */
-function claimCard(analyzer: Analyzer, facts: DocumentFacts, claim: ClaimFact, linkTo: LinkTo): string {
-  const locks = analyzer.governingLocks(facts);
-  const canonical = (name: string) => analyzer.canonical(name);
+function claimCard(analysis: Analysis, facts: DocumentFacts, claim: ClaimFact, linkTo: LinkTo): string {
+  const locks = analysis.governingLocks(facts);
+  const canonical = (name: string) => analysis.canonical(name);
   const out = [`**Production grant claim** · ${claim.actions.map(code).join(', ')}: ${code(claim.phrase)}`];
   out.push(`Cue ${code(claim.cue)} ${READINGS[claim.cueClass]}.`);
   out.push(
@@ -214,7 +214,7 @@ function claimCard(analyzer: Analyzer, facts: DocumentFacts, claim: ClaimFact, l
     return out.join('\n\n');
   }
   for (const lock of locks) {
-    const name = fileLink(analyzer, lock.path, linkTo(lock.path));
+    const name = fileLink(analysis, lock.path, linkTo(lock.path));
     if (lock.broken) {
       out.push(`${name} does not parse, so it grants nothing.`);
       continue;

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { Resolution } from '../index/resolvePath';
 import type { EvidenceAnchor } from '../scan/evidence';
 import type { Range, Span } from '../types';
@@ -14,14 +14,14 @@ export interface DocumentLink {
 }
 
 /** Every evidence path, Markdown link and footer that leads to a workspace file becomes clickable. */
-export function documentLinks(analyzer: Analyzer, path: string): DocumentLink[] {
-  const facts = analyzer.factsOf(path);
+export function documentLinks(analysis: Analysis, path: string): DocumentLink[] {
+  const facts = analysis.factsOf(path);
   if (!facts || facts.broken) return [];
-  const references = analyzer.referencesOf(facts);
+  const references = analysis.referencesOf(facts);
   const links: DocumentLink[] = [];
   const add = (span: Span, resolution: Resolution, anchor: EvidenceAnchor | undefined) => {
     if (resolution.kind !== 'file') return;
-    const target = analyzer.factsOf(resolution.path);
+    const target = analysis.factsOf(resolution.path);
     const entry = target && !target.broken ? anchorEntry(target, anchor) : undefined;
     const link: DocumentLink = { range: facts.lines.range(span.start, span.end), path: resolution.path, tooltip: `Open ${resolution.path}` };
     if (target && entry) {

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
 import type { ClaimFact, DocumentFacts, LinkRef, Reservation } from '../facts/types';
 import type { Resolution } from '../index/resolvePath';
 import type { EvidenceRef } from '../scan/evidence';
@@ -21,7 +21,7 @@ const contains = (span: Span, offset: number) => offset >= span.start && offset 
  * The most specific target at an offset. IDs come first: an ID inside an evidence reference
  * ("… (FIX7-P0-PLAN-1)") or inside a claim is what the author points at.
  */
-export function targetAt(analyzer: Analyzer, facts: DocumentFacts, offset: number): Target | undefined {
+export function targetAt(analysis: Analysis, facts: DocumentFacts, offset: number): Target | undefined {
   for (const d of facts.definitions) if (contains(d.span, offset)) return { kind: 'id', id: d.id, span: unquoted(facts, d.span), definition: true };
   for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (contains(r.span, offset)) return { kind: 'id', id: r.id, span: r.span, definition: false };
   for (const reservation of facts.reservations) {
@@ -29,7 +29,7 @@ export function targetAt(analyzer: Analyzer, facts: DocumentFacts, offset: numbe
   }
   for (const t of facts.tickets) if (t.valid && contains(t.span, offset)) return { kind: 'ticket', range: t.range, text: t.text, span: t.span };
   if (facts.broken) return undefined;
-  const references = analyzer.referencesOf(facts);
+  const references = analysis.referencesOf(facts);
   for (const { ref, resolution } of references.evidence) if (contains(ref.span, offset)) return { kind: 'evidence', ref, resolution, span: ref.span };
   for (const { link, target, resolution } of references.links) if (contains(link.span, offset)) return { kind: 'link', link, target, resolution, span: link.span };
   for (const claim of facts.claims) if (contains(claim.span, offset)) return { kind: 'claim', claim, span: claim.span };

@@ -1,4 +1,5 @@
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
+import { notCancellable, throwIfCancelled, type Cancellation } from '../cancellation';
 import type { DocumentFacts, Entry } from '../facts/types';
 import type { Span } from '../types';
 import type { Location } from './types';
@@ -11,10 +12,11 @@ export interface IdOccurrenceSite {
 }
 
 /** Every place an ID is written as a governance ID, definitions first, in document order. */
-export function idOccurrences(analyzer: Analyzer, id: string): IdOccurrenceSite[] {
+export function idOccurrences(analysis: Analysis, id: string, cancellation: Cancellation = notCancellable): IdOccurrenceSite[] {
   const sites: IdOccurrenceSite[] = [];
   // The index knows which documents mention the ID: a reference count reads those, not the workspace.
-  for (const facts of analyzer.workspaceIndex().mentioning(id)) {
+  for (const facts of analysis.workspaceIndex().mentioning(id)) {
+    throwIfCancelled(cancellation);
     for (const d of facts.definitions) if (d.id === id) sites.push({ facts, span: unquoted(facts, d.span), definition: true });
     for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (r.id === id) sites.push({ facts, span: r.span, definition: false });
   }

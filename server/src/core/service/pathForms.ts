@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { IndexView } from '../index/workspaceIndex';
 import { resolveEvidencePath, resolveKbPath } from '../index/resolvePath';
 import { basename, dirname, joinPath } from '../paths';
 
@@ -8,7 +8,7 @@ export type PathUse = 'evidence' | 'link' | 'footer';
 const ELISION = /^(?:…|\.\.\.)\//;
 
 /** True when `written`, cited from `from`, leads to exactly `target` (spec §4 lookup order). */
-export function resolvesTo(index: WorkspaceIndex, from: string, written: string, target: string, use: PathUse = 'evidence'): boolean {
+export function resolvesTo(index: IndexView, from: string, written: string, target: string, use: PathUse = 'evidence'): boolean {
   const resolution = use === 'footer' ? resolveKbPath(written, index, index.files) : resolveEvidencePath(from, written, index);
   return resolution.kind === 'file' && resolution.path === target;
 }
@@ -26,7 +26,7 @@ export function relativeTo(from: string, target: string): string {
  * The shortest way for `from` to cite `target` that still resolves to it. Links are written
  * relative to the note, as Markdown renderers read them; the footer names the root path.
  */
-export function shortestForm(index: WorkspaceIndex, from: string, target: string, use: PathUse): string {
+export function shortestForm(index: IndexView, from: string, target: string, use: PathUse): string {
   if (use === 'footer') return target;
   const relative = relativeTo(from, target);
   const forms =
@@ -41,7 +41,7 @@ export function shortestForm(index: WorkspaceIndex, from: string, target: string
  * folders as needed to be unique), a rooted `/path` stays rooted, a relative path stays
  * relative, and a bare name stays bare when that still resolves.
  */
-export function sameStyle(index: WorkspaceIndex, from: string, original: string, target: string, use: PathUse): string {
+export function sameStyle(index: IndexView, from: string, original: string, target: string, use: PathUse): string {
   if (use === 'footer') return target;
   // Only the file name was wrong: keep every folder as written when that still leads to the target.
   const renamed = original.includes('/') ? `${dirname(original)}/${basename(target)}` : basename(target);
@@ -56,7 +56,7 @@ export function sameStyle(index: WorkspaceIndex, from: string, original: string,
 }
 
 /** The shortest tail of `target`, at least as many folders deep as `written`, that no other file ends with. */
-function uniqueSuffix(index: WorkspaceIndex, written: string, target: string): string {
+function uniqueSuffix(index: IndexView, written: string, target: string): string {
   const parts = target.split('/');
   const minimum = Math.min(parts.length, written.split('/').length);
   for (let n = minimum; n <= parts.length; n++) {
@@ -67,7 +67,7 @@ function uniqueSuffix(index: WorkspaceIndex, written: string, target: string): s
   return target;
 }
 
-function firstResolving(index: WorkspaceIndex, from: string, target: string, forms: string[], use: PathUse): string {
+function firstResolving(index: IndexView, from: string, target: string, forms: string[], use: PathUse): string {
   // A rooted path resolves from anywhere, so it is the last resort.
   return forms.find((f) => resolvesTo(index, from, f, target, use)) ?? `/${target}`;
 }

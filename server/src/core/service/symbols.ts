@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
-import type { Analyzer } from '../analyzer';
+import type { Analysis } from '../analysis';
+import { notCancellable, throwIfCancelled, type Cancellation } from '../cancellation';
 import type { DocumentFacts } from '../facts/types';
 import type { MarkdownHeading } from '../parse/markdown';
 import { parseJson, propertyValue } from '../parse/json';
@@ -49,13 +50,13 @@ const kindByArray: Record<string, number> = {
 };
 
 /** The outline: a packet's top-level arrays and their entries, or a note's headings nested by level. */
-export function documentSymbols(analyzer: Analyzer, path: string): DocumentSymbol[] {
-  const facts = analyzer.factsOf(path);
+export function documentSymbols(analysis: Analysis, path: string): DocumentSymbol[] {
+  const facts = analysis.factsOf(path);
   if (!facts) return [];
-  return facts.kind === 'note' ? headingSymbols(facts) : packetSymbols(facts, analyzer);
+  return facts.kind === 'note' ? headingSymbols(facts) : packetSymbols(facts, analysis);
 }
 
-function packetSymbols(facts: DocumentFacts, analyzer: Analyzer): DocumentSymbol[] {
+function packetSymbols(facts: DocumentFacts, analysis: Analysis): DocumentSymbol[] {
   // A document that does not parse still outlines what its partial tree holds.
   const root = parseJson(facts.text).root;
   const range = (node: Node) => facts.lines.range(node.offset, node.offset + node.length);
@@ -70,7 +71,7 @@ function packetSymbols(facts: DocumentFacts, analyzer: Analyzer): DocumentSymbol
     if (!keyNode || value?.type !== 'array') continue;
     const array = String(keyNode.value);
     const children = (value.children ?? []).flatMap((element) => {
-      const described = describeElement(array, element, analyzer);
+      const described = describeElement(array, element, analysis);
       if (!described) return [];
       const symbol: DocumentSymbol = { name: described.name, kind: described.kind, range: range(element), selectionRange: selection(described.selection) };
       if (described.detail) symbol.detail = described.detail;
@@ -88,7 +89,7 @@ interface Described {
   selection: Node;
 }
 
-function describeElement(array: string, element: Node, analyzer: Analyzer): Described | undefined {
+function describeElement(array: string, element: Node, analysis: Analysis): Described | undefined {
   const kind = kindByArray[array] ?? SymbolKind.EnumMember;
   if (element.type === 'string') {
     const name = String(element.value).trim();
@@ -108,7 +109,7 @@ function describeElement(array: string, element: Node, analyzer: Analyzer): Desc
     str('action') ??
     str('name');
   if (!label || label.value.trim() === '') return undefined;
-  const status = array === 'blockers' && id ? blockerStatus(analyzer, id.value, str('status')?.value) : (str('status') ?? str('class'))?.value;
+  const status = array === 'blockers' && id ? blockerStatus(analysis, id.value, str('status')?.value) : (str('status') ?? str('class'))?.value;
   const about = [str('item'), str('name'), str('scope'), str('purpose')].find((s) => s !== undefined && s.node !== label.node)?.value;
   const needs = str('needs')?.value;
   const aboutText = about ?? (needs === undefined ? undefined : `needs ${needs}`);
@@ -116,8 +117,8 @@ function describeElement(array: string, element: Node, analyzer: Analyzer): Desc
 }
 
 /** A blocker's current state comes from the workspace (its latest definition), not from this entry alone. */
-function blockerStatus(analyzer: Analyzer, id: string, written: string | undefined): string | undefined {
-  return analyzer.workspaceIndex().blockers.get(id)?.status ?? written;
+function blockerStatus(analysis: Analysis, id: string, written: string | undefined): string | undefined {
+  return analysis.workspaceIndex().blockers.get(id)?.status ?? written;
 }
 
 function headingSymbols(facts: DocumentFacts): DocumentSymbol[] {
@@ -165,8 +166,8 @@ function count(n: number): string {
  * Defined IDs and reserved ticket ranges whose name contains the query (case-insensitive),
  * then those that hold its letters in order; best matches first, at most 500.
  */
-export function workspaceSymbols(analyzer: Analyzer, query: string): SymbolInformation[] {
-  const index = analyzer.workspaceIndex();
+export function workspaceSymbols(analysis: Analysis, query: string, cancellation: Cancellation = notCancellable): SymbolInformation[] {
+  const index = analysis.workspaceIndex();
   const wanted = query.trim().toLowerCase();
   const found: { score: number; symbol: SymbolInformation }[] = [];
   const consider = (name: string, kind: number, facts: DocumentFacts, span: Span) => {
@@ -174,13 +175,14 @@ export function workspaceSymbols(analyzer: Analyzer, query: string): SymbolInfor
     if (score === undefined) return;
     const at = unquoted(facts, span);
     const symbol: SymbolInformation = { name, kind, location: { path: facts.path, range: facts.lines.range(at.start, at.end) } };
-    const container = basename(facts.packet ?? analyzer.packetFolderOf(facts.path) ?? facts.path.slice(0, Math.max(0, facts.path.lastIndexOf('/'))));
+    const container = basename(facts.packet ?? analysis.packetFolderOf(facts.path) ?? facts.path.slice(0, Math.max(0, facts.path.lastIndexOf('/'))));
     if (container !== '') symbol.containerName = container;
     found.push({ score, symbol });
   };
   for (const [id, sites] of index.definitions) {
+    throwIfCancelled(cancellation);
     for (const site of sites) {
-      const facts = analyzer.factsOf(site.path);
+      const facts = analysis.factsOf(site.path);
       if (!facts) continue;
       const entry = definitionEntry(facts, site.span);
       const kind = entry?.id === id ? (kindByArray[entry.array] ?? SymbolKind.Constant) : SymbolKind.Constant;

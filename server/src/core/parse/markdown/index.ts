@@ -1,8 +1,36 @@
-import { append } from '../append';
-import type { Span } from '../types';
-import { scanBlocks } from './markdownBlocks';
-import { scanInline, type InlineFindings } from './markdownInline';
-import { ClosingBrackets, buildProse, commentsIn, findDestination } from './markdownMask';
+/**
+ * The one way into the Markdown scanner: `parseMarkdown` and the shapes it returns. Nothing
+ * outside this folder imports its other files (lint holds the line), so they can be cut and
+ * renamed freely.
+ *
+ * The scanner is a reproduction, on purpose, of a reference: micromark's CommonMark
+ * tokenizers (0.31.2, no GFM) as mdast-util-from-markdown drives them, because that is what
+ * the checks read before the scanner replaced it, and a finding must not move when the parser
+ * changes. Reproduced, and held to the reference by the differential tests
+ * (test/unit/parse-markdown-differential.test.ts, against tools/markdownOracle.ts):
+ * - block structure: containers opened and continued line by line (`containers.ts`), lazy
+ *   continuation (`blocks.ts`), tab stops of 4 with partly used tabs (`lineCursor.ts`); the leaf blocks a
+ *   line opens or closes, HTML blocks of all seven kinds included (`leafStarts.ts`);
+ *   reference definitions only at a paragraph's start (`definitions.ts`);
+ * - inline: code spans, autolinks and raw HTML (`inlineHtml.ts`), CommonMark's bracket rules
+ *   for links and images with micromark's label, destination and title factories
+ *   (`linkSyntax.ts`), emphasis as micromark pairs it, for heading text only (`emphasis.ts`);
+ * - character references decoded as micromark decodes them (`entities.ts`), and character
+ *   classes on UTF-16 code units, as micromark reads them (`chars.ts`);
+ * - mdast's reading of its own tree where it re-scanned the source for offsets
+ *   (`findDestination`, `ClosingBrackets` in `mask.ts`) and mdast-util-to-string's heading
+ *   text (an image keeps only its alt text), quirks included.
+ * Not reproduced: what the checks never read (the tree itself, GFM, titles' and labels'
+ * decoded values), and the two deviations listed on parseMarkdown.
+ */
+import { append } from '../../append';
+import type { Span } from '../../types';
+import { scanBlocks } from './blocks';
+import { scanInline, type InlineFindings } from './inline';
+import { ClosingBrackets, buildProse, commentsIn, findDestination } from './mask';
+
+/** The entity table the scanner decodes with, for the comparison with the reference (test/unit/support). */
+export { namedReference } from './entities';
 
 export interface MarkdownLink {
   /** The destination as written (percent-encoding kept; the resolver decodes). */
@@ -40,14 +68,14 @@ export interface ParsedMarkdown {
 
 /**
  * Parses a KB note as CommonMark (no GFM: a table is a paragraph) in two linear passes: the
- * block pass (`markdownBlocks.ts`) finds paragraphs, headings, code, HTML and definitions;
- * the inline pass (`markdownInline.ts`) reads each paragraph and heading. The results are
+ * block pass (`blocks.ts`) finds paragraphs, headings, code, HTML and definitions;
+ * the inline pass (`inline.ts`) reads each paragraph and heading. The results are
  * exactly what the previous mdast implementation produced (its own quirks included, so the
  * checks see no change); test/unit/parse-markdown-differential.test.ts holds the two side
  * by side. Deliberate differences, on exotic input only, each pinned there:
  * - a leading byte order mark: spans stay offsets into the text (mdast's were one short);
  * - a named character reference outside the HTML 4 names (`&check;`): literal in heading
- *   text, and a link whose destination holds one is not reported (`markdownEntities.ts`).
+ *   text, and a link whose destination holds one is not reported (`entities.ts`).
  */
 export function parseMarkdown(text: string): ParsedMarkdown {
   const scan = scanBlocks(text);

@@ -3,13 +3,13 @@
  * (`[ref]`), destinations (`<a b>` or `a(b)`), titles (`"t"`, `'t'`, `(t)`) and the
  * whitespace between. Each reads `text` from an offset and returns where it ends, or -1.
  */
-import { CR, LF, isAsciiControl, isLineEnding, isSpaceOrTab, isWhitespace } from './markdownChars';
+import { CR, LF, isAsciiControl, isLineEnding, isSpaceOrTab, isWhitespace } from './chars';
 
 /**
  * Where a failed parse gave up: the offset of the character it could not take. micromark
  * backtracks from there, and a line ending it had crossed is then read a second time, which
  * moves the end of that line ending's token past the next line's container prefix (the one
- * place this shows is where a link label's last text node ends: see `markdownInline.ts`).
+ * place this shows is where a link label's last text node ends: see `inline.ts`).
  */
 export interface Reach {
   at: number;

@@ -4,8 +4,8 @@
  * source (it re-scans the node's text rather than trusting token offsets), so spans are
  * exactly what they were.
  */
-import type { Span } from '../types';
-import { isJsWhitespace } from './markdownChars';
+import type { Span } from '../../types';
+import { isJsWhitespace } from './chars';
 
 /** The text with every `[start, end)` of `blanks` (flat pairs) turned to spaces, line breaks kept. */
 export function buildProse(text: string, blanks: number[]): string {

@@ -3,10 +3,10 @@
  * content (micromark's contentInitial): each ends at a line end, and the paragraph proper
  * starts on the line after the last one.
  */
-import { isLineEnding, isWhitespace } from './markdownChars';
-import type { InlineContent } from './markdownContent';
-import { decodeString, hasUnknownNamedReference } from './markdownEntities';
-import { afterLineEnding, normalizeLabel, parseDestination, parseLabel, parseTitle, skipSpaces, skipWhitespace } from './markdownLinkSyntax';
+import { isLineEnding, isWhitespace } from './chars';
+import type { InlineContent } from './content';
+import { decodeString, hasUnknownNamedReference } from './entities';
+import { afterLineEnding, normalizeLabel, parseDestination, parseLabel, parseTitle, skipSpaces, skipWhitespace } from './linkSyntax';
 
 /** A definition in document offsets (the mdast node's position: from `[` to the end of its last line). */
 export interface DefinitionNode {

@@ -3,8 +3,8 @@
  * HTML (tags, comments, processing instructions, declarations, CDATA), as micromark reads
  * them. Each returns the offset after the construct, or -1.
  */
-import { isAsciiAlpha, isAsciiAlphanumeric, isAsciiAtext, isAsciiControl, isWhitespace } from './markdownChars';
-import type { Reach } from './markdownLinkSyntax';
+import { isAsciiAlpha, isAsciiAlphanumeric, isAsciiAtext, isAsciiControl, isWhitespace } from './chars';
+import type { Reach } from './linkSyntax';
 
 /**
  * Remembers, per closing sequence, an offset from which it does not occur, so that many

@@ -4,8 +4,8 @@
  * container whose state describes its current item; a new item of the same list continues
  * the container and closes what the previous item held (`closeFlow`).
  */
-import { isAsciiDigit } from './markdownChars';
-import type { LineCursor } from './markdownLineCursor';
+import { isAsciiDigit } from './chars';
+import type { LineCursor } from './lineCursor';
 
 export interface QuoteContainer {
   kind: 'quote';

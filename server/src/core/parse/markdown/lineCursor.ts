@@ -4,7 +4,7 @@
  * "virtual" columns behind, which count as spaces for what follows (micromark's -1 codes),
  * while the offset is already past the tab.
  */
-import { SPACE, TAB, isSpaceOrTab } from './markdownChars';
+import { SPACE, TAB, isSpaceOrTab } from './chars';
 
 export interface Line {
   /** 0-based. */

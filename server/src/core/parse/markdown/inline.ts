@@ -9,12 +9,12 @@
  * (`[a][ref]`, `[ref][]`, `[ref]`); a link deactivates the `[` openers before it (links do
  * not nest); an image swallows what its label held (mdast keeps only its alt text).
  */
-import { CR, LF, flankingClass, isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit, isAsciiPunctuation, isLineEnding, isSpaceOrTab } from './markdownChars';
-import type { InlineContent } from './markdownContent';
-import { resolveEmphasis, type DelimiterRun } from './markdownEmphasis';
-import { decodeString, hasUnknownNamedReference, namedReference, numericReference } from './markdownEntities';
-import { CloserSearch, parseAutolink, parseHtmlText } from './markdownInlineHtml';
-import { afterLineEnding, normalizeLabel, parseDestination, parseLabel, parseTitle, skipSpaces, skipWhitespace, type Reach } from './markdownLinkSyntax';
+import { CR, LF, flankingClass, isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit, isAsciiPunctuation, isLineEnding, isSpaceOrTab } from './chars';
+import type { InlineContent } from './content';
+import { resolveEmphasis, type DelimiterRun } from './emphasis';
+import { decodeString, hasUnknownNamedReference, namedReference, numericReference } from './entities';
+import { CloserSearch, parseAutolink, parseHtmlText } from './inlineHtml';
+import { afterLineEnding, normalizeLabel, parseDestination, parseLabel, parseTitle, skipSpaces, skipWhitespace, type Reach } from './linkSyntax';
 
 /** A link or image with an inline destination, in document offsets (the mdast node's position). */
 export interface InlineLinkNode {

@@ -8,11 +8,11 @@
  * Results are what the prose mask and the inline pass need: the paragraphs and headings
  * with their content, the spans of code and HTML blocks, and the definitions.
  */
-import { InlineContent, type ContentSegment } from './markdownContent';
-import { readDefinitions, type DefinitionNode } from './markdownDefinitions';
-import { HtmlEndState, HtmlKind, atxHeading, htmlBlockStart, htmlEndOnLine, isClosingFence, isThematicBreak, openingFence, setextUnderline, type Fence } from './markdownLeafStarts';
-import { LineCursor, type CursorState, type Line } from './markdownLineCursor';
-import { continueContainer, continueOnBlankLine, startContainer, type Container, type LineContext } from './markdownContainers';
+import { InlineContent, type ContentSegment } from './content';
+import { readDefinitions, type DefinitionNode } from './definitions';
+import { HtmlEndState, HtmlKind, atxHeading, htmlBlockStart, htmlEndOnLine, isClosingFence, isThematicBreak, openingFence, setextUnderline, type Fence } from './leafStarts';
+import { LineCursor, type CursorState, type Line } from './lineCursor';
+import { continueContainer, continueOnBlankLine, startContainer, type Container, type LineContext } from './containers';
 
 /** A paragraph (depth 0) or heading: its span and the content the inline pass reads. */
 export interface TextBlock {

@@ -3,8 +3,8 @@
  * breaks, setext underlines, code fences, HTML blocks. Each reads `text` on `[at, end)`,
  * where `at` is the first non-blank character of the line's content and `end` the line end.
  */
-import { isAsciiAlpha, isAsciiAlphanumeric, isSpaceOrTab } from './markdownChars';
-import { isAttributeNameChar } from './markdownInlineHtml';
+import { isAsciiAlpha, isAsciiAlphanumeric, isSpaceOrTab } from './chars';
+import { isAttributeNameChar } from './inlineHtml';
 
 function skipSpaces(text: string, at: number, end: number): number {
   while (at < end && isSpaceOrTab(text.charCodeAt(at))) at++;
