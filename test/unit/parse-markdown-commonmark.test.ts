@@ -3,8 +3,7 @@
  * (0.31.2, the `commonmark-spec` package): the spec's own corner cases, beside the notes, seeds
  * and random documents of parse-markdown-differential.test.ts. All 652 agree field for field,
  * the documented deviations included (no example holds a byte order mark, or a name outside
- * the entity table where it would show). The package is not a devDependency yet: without it
- * this test reports itself skipped rather than failing.
+ * the entity table where it would show). The package is a pinned devDependency.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,20 +16,15 @@ interface SpecExample {
   number: number;
 }
 
-function specExamples(): { version: string; examples: SpecExample[] } | undefined {
+function specExamples(): { version: string; examples: SpecExample[] } {
   const require = createRequire(__filename);
-  try {
-    const { version } = require('commonmark-spec/package.json') as { version: string };
-    return { version, examples: (require('commonmark-spec') as { tests: SpecExample[] }).tests };
-  } catch {
-    return undefined;
-  }
+  const { version } = require('commonmark-spec/package.json') as { version: string };
+  return { version, examples: (require('commonmark-spec') as { tests: SpecExample[] }).tests };
 }
 
 const spec = specExamples();
 
-test('parseMarkdown equals the mdast oracle on every CommonMark 0.31.2 example', { skip: spec ? false : 'commonmark-spec is not installed (npm install --save-dev --save-exact commonmark-spec@0.31.2)' }, () => {
-  assert.ok(spec);
+test('parseMarkdown equals the mdast oracle on every CommonMark 0.31.2 example', () => {
   assert.equal(spec.version, '0.31.2');
   assert.equal(spec.examples.length, 652);
   // The spec writes a tab as → so that it shows.
