@@ -496,6 +496,16 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     not: ['GPT may apply QT001, but only against the staging Directus.'],
   },
   {
+    grant: 'Options were (a) repoint tonight, (b) repoint Monday, (c) hold; the owner chose (a).',
+    action: 'repoint',
+    not: ['Options were (a) repoint tonight, (b) hold; the owner chose (b).', 'Options: (a) repoint tonight, (b) hold; the owner has not chosen.'],
+  },
+  {
+    grant: 'Traffic to the legacy pusher is zero; all notifications now go through push-svc-v3 in production.',
+    action: 'cutover',
+    not: ['Card-controls is on for everyone in staging.', 'Card-controls will be on for everyone in prod next week.'],
+  },
+  {
     grant: 'The repoint was approved, or so the owner said on the bridge.',
     action: 'repoint',
     not: [],

@@ -322,6 +322,9 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
   if (effect) return [makeClaim(ctx, effect.ref, effect.verb, effect.verb + 1, 'perf')];
   const choice = kinds.has('choice') ? choiceMade(ctx, s) : undefined;
   if (choice) {
+    // "Options were (a) repoint tonight, (b) hold; the owner chose (a).": the labelled option chosen.
+    const labelled = chosenOption(ctx, s, choice.to);
+    if (labelled) return labelled.map((ref) => makeClaim(ctx, ref, choice.from, choice.to, 'grant'));
     // What was chosen stands after the choice ("picked option B: proceed with REAL_RUN"), or before it ("Option 2 (deploy) — SELECTED").
     const after = standingActions(ctx, choice.to, s.to);
     return (after.length > 0 ? after : standingActions(ctx, s.from, choice.from)).map((ref) => makeClaim(ctx, ref, choice.from, choice.to, 'grant'));
@@ -335,6 +338,35 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
     return refs.map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
   }
   return [];
+}
+
+/** The label token `i` between brackets ("(a)", "(2)"): the label, or undefined. */
+function labelAt(ctx: Ctx, i: number): string | undefined {
+  const t = ctx.tokens[i];
+  if (ctx.tokens[i - 1]?.raw !== '(' || ctx.tokens[i + 1]?.raw !== ')' || !t || t.raw.length > 2) return undefined;
+  return t.norm;
+}
+
+/**
+ * The actions of the option whose label follows the choice word, as the sentence listed it
+ * before ("(a) repoint tonight, (b) ..."), up to the next label: undefined when the choice names
+ * no label or the label was not listed. Bounded by the sentence.
+ */
+function chosenOption(ctx: Ctx, s: Sentence, after: number): ActionRef[] | undefined {
+  let i = nextToken(ctx, after - 1, s.to);
+  if (ctx.tokens[i]?.norm === 'option') i = nextToken(ctx, i, s.to);
+  const label = i === -1 ? undefined : labelAt(ctx, i);
+  if (!label) return undefined;
+  for (let j = s.from; j < i; j++) {
+    if (labelAt(ctx, j) !== label) continue;
+    const from = j + 2;
+    let end = from;
+    while (end < i && labelAt(ctx, end + 1) === undefined && ctx.tokens[end]?.raw !== ';') end++;
+    const { refs } = resolveActions(ctx, from, end);
+    const sc = clauseScopes(ctx, from, end, []);
+    return refs.filter((r) => !sc.negated[r.core.from - from] && !(sc.nonProduction && !r.explicitProd));
+  }
+  return undefined;
 }
 
 /**

@@ -499,8 +499,13 @@ export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; read
       const p = prevToken(ctx, m.from, s.from);
       const pm = p === -1 ? undefined : ctx.cover[p];
       if (has(pm, 'neg') || has(pm, 'trigger') || has(pm, 'modal')) return undefined;
-      const sc = clauseScopes(ctx, s.from, s.to, []);
-      if (sc.cancelled || sc.hedged[m.from - s.from] || sc.negated[m.from - s.from] || m.from > sc.predicateNegation) return undefined;
+      // The choice's own part of the sentence: "(c) hold; the owner chose (a)" holds a HOLD that was not chosen.
+      let a = m.from;
+      while (a > s.from && ctx.tokens[a - 1]?.raw !== ';') a--;
+      let b = m.to;
+      while (b < s.to && ctx.tokens[b]?.raw !== ';') b++;
+      const sc = clauseScopes(ctx, a, b, []);
+      if (sc.cancelled || sc.hedged[m.from - a] || sc.negated[m.from - a] || m.from > sc.predicateNegation) return undefined;
       return { from: m.from, to: m.to };
     }
     i = m.to - 1;
@@ -525,6 +530,19 @@ const FULL_SHARE = new Set(['at', 'to', '→', '->', '=']);
 
 /** The state verb's token range and the action its state implies, or undefined. */
 export function productionState(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly action: string } | undefined {
+  // "Traffic to the legacy pusher is zero; all notifications now go through v3 in production": each part is a state of its own.
+  let from = s.from;
+  for (let i = s.from; i <= s.to; i++) {
+    if (i < s.to && ctx.tokens[i]?.raw !== ';') continue;
+    const state = statePart(ctx, from, i);
+    if (state) return { ...state, action: state.action === 'production' ? stateAction(ctx, s.from, s.to) : state.action };
+    from = i + 1;
+  }
+  return undefined;
+}
+
+function statePart(ctx: Ctx, a: number, b: number): { readonly from: number; readonly to: number; readonly action: string } | undefined {
+  const s = { from: a, to: b };
   let verb: { from: number; to: number } | undefined;
   let production = false;
   let role = false;
@@ -544,15 +562,21 @@ export function productionState(ctx: Ctx, s: Sentence): { readonly from: number;
       verb = { from: c.from, to: c.to };
       // "the cloud SIS is now the system of record": the role named is production's own.
       if (ctx.tokens[c.to - 1]?.norm === 'record' || ctx.tokens[c.to - 1]?.norm === 'primary') production = role = true;
+      // "on for everyone": the state says it is new to all.
+      if (ctx.tokens[c.to - 1]?.norm === 'everyone' || ctx.tokens[c.to]?.norm === 'everyone') novelty = true;
     }
   }
   if (!verb || !production || !novelty) return undefined;
   const sc = clauseScopes(ctx, s.from, s.to, []);
   if (sc.cancelled || sc.hedged[verb.from - s.from] || verb.from > sc.predicateNegation) return undefined;
   // Taking over production's role is the cutover.
-  if (role) return { ...verb, action: 'cutover' };
+  return { ...verb, action: role ? 'cutover' : 'production' };
+}
+
+/** The action a production state implies, from the words of the whole sentence ("Old signing key retired; every prod pod now reads ..."). */
+function stateAction(ctx: Ctx, a: number, b: number): string {
   for (const [action, words] of STATE_ACTIONS) {
-    for (let i = s.from; i < s.to; i++) if (words.test(ctx.tokens[i]?.norm ?? '')) return { ...verb, action };
+    for (let i = a; i < b; i++) if (words.test(ctx.tokens[i]?.norm ?? '')) return action;
   }
-  return { ...verb, action: 'production' };
+  return 'production';
 }

@@ -321,7 +321,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'moratorium', 'ban', 'lock-out', 'lockout', 'prohibition', 'denial', 'veto', 'no-go', 'status',
   ],
   liftCues: [
-    'lifted', 'removed', 'dropped', 'released', 'waived', 'cleared', 'ended', 'rescinded', 'revoked', 'withdrawn',
+    'lifted', 'removed', 'dropped', 'released', 'waived', 'cleared', 'ended', 'rescinded', 'revoked', 'withdrawn', 'withdrew', 'withdraws',
     'cancelled', 'canceled', 'superseded', 'superseding', 'overridden', 'overriding', 'overrode', 'overrides',
     'supersedes', 'no longer applies', 'no longer apply', 'no longer in force', 'is gone', 'are gone', 'lifts',
     'removes', 'drops', 'releases', 'waives', 'lifting', 'removing', 'dropping', 'taken off', 'took off', 'struck',
@@ -356,6 +356,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'points at', 'points to', 'pointing at', 'pointing to', 'resolves to', 'serving', 'serves', 'served by', 'handled by',
     'now on', 'fully on', 'contains', 'lists', 'shows', 'present in', 'visible in', 'running on', 'runs on',
     'routed to', 'point at', 'point to', 'now point', 'now following',
+    'is on for', 'are on for', 'on for everyone', 'now go through', 'now goes through', 'now flow through', 'now flows through',
+    'now read from', 'now reads from', 'now reads', 'now answers from', 'answers from',
     ...PRODUCTION_ROLE,
   ],
   affirmatives: [
