@@ -18,15 +18,18 @@ import type { Clause } from './clauses';
 import { splitClauses } from './clauses';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
 import {
-  agentEvent, answeredYes, choiceMade, counterfactual, deniedIn, ellipticalDenial, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
-  onlyOutsideProduction, positiveHeader, redirected, zeroProgress, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
+  agentEvent, answeredYes, choiceMade, counterfactual, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
+  onlyOutsideProduction, positiveHeader, zeroProgress, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
 } from './forms';
-import { passesCueGates } from './cues';
-import { has, isComma, matchMentions, matchSplitVerbs, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
-import { compilePrefilter, isCueSource, type Prefilter } from './prefilter';
-import { readSentence, sentenceFeatures, type ReadingModel } from './reading';
+import { anaphoricSpans, markRelative } from './anaphora';
+import { chosenOption } from './chosenOption';
+import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
+import { readingClaims, readingInput } from './readingInput';
+import { has, matchMentions, matchSplitVerbs, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { compilePrefilter, type Prefilter } from './prefilter';
+import { sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
-import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
+import { FORWARD } from './scopes';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
 import { DEFAULT_VOCABULARY, extendVocabulary, normalizePhrase, type VocabularyExtension } from './vocabulary';
@@ -216,72 +219,6 @@ function sentenceClaimsInContext(
   );
 }
 
-/**
- * "> Approved. Rotate the prod APNs keys in the 22:00 window.", "Fine by me, ship it. — Owen,
- * re: cardx-api 2.4 prod deploy": a reply that is nothing but a grant grants what the next
- * sentence orders or names as its subject ("re:").
- */
-function replyClaims(ctx: Ctx, reply: Sentence, s: Sentence): GrantClaim[] {
-  const cue = reply.question ? undefined : bareGrant(ctx, reply);
-  if (!cue) return [];
-  let first = nextToken(ctx, s.from - 1, s.to);
-  while (first !== -1 && ctx.tokens[first]?.kind === 'punct') first = nextToken(ctx, first, s.to);
-  const fm = first === -1 ? undefined : startingAt(ctx, first);
-  const imperative = has(fm, 'permVerb') || tagOf(fm, 'action')?.form === 'verb';
-  let regarding = false;
-  for (let i = s.from; i + 1 < s.to && !regarding; i++) regarding = ctx.tokens[i]?.norm === 're' && ctx.tokens[i + 1]?.raw === ':';
-  if (!imperative && !regarding) return [];
-  return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'grant'));
-}
-
-// What a bare reply may hold besides its grant words ("Fine by me, ship it.").
-const REPLY_FILLER = new Set(['by', 'me', 'it', 'fine', 'ok', 'okay', 'yes', 'all', 'good', 'from', 'my', 'side', 'ship', 'send', 'go', 'ahead', 'do']);
-
-/** A sentence of at most six words, every one a grant word or filler, with one grant word: its range. */
-function bareGrant(ctx: Ctx, s: Sentence): { from: number; to: number } | undefined {
-  let cue: { from: number; to: number } | undefined;
-  let words = 0;
-  for (let i = s.from; i < s.to; i++) {
-    const t = ctx.tokens[i];
-    if (!t || t.kind === 'punct') continue;
-    if (++words > 6) return undefined;
-    const m = startingAt(ctx, i);
-    if (m && (has(m, 'cue') || has(m, 'affirm'))) {
-      cue ??= { from: m.from, to: m.to };
-      words += m.to - m.from - 1;
-      i = m.to - 1;
-      continue;
-    }
-    if (ctx.cover[i] && (has(ctx.cover[i], 'action') || has(ctx.cover[i], 'prodWord') || has(ctx.cover[i], 'neg') || has(ctx.cover[i], 'trigger'))) return undefined;
-    if (!REPLY_FILLER.has(t.norm)) return undefined;
-  }
-  return cue;
-}
-
-// A question opened by an auxiliary asks whether the event took place ("Did the REAL_RUN happen?")
-// or may take place ("Can we rotate the prod key tonight?"): a yes answers it.
-const ASKS_WHETHER = new Set(['did', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'can', 'may', 'could']);
-
-/** The question's first word, past a "Q:" label. */
-function questionOpener(ctx: Ctx, s: Sentence): string {
-  let i = nextToken(ctx, s.from - 1, s.to);
-  if (ctx.tokens[i]?.norm === 'q' && ctx.tokens[nextToken(ctx, i, s.to)]?.raw === ':') i = nextToken(ctx, nextToken(ctx, i, s.to), s.to);
-  return ctx.tokens[i]?.norm ?? '';
-}
-
-/** An answer that names someone ("A: The owner, on 08-31."), with no negation, condition or hedge in it: its first word, or -1. */
-function answeredByName(ctx: Ctx, answer: Sentence | undefined): number {
-  if (!answer) return -1;
-  let i = nextToken(ctx, answer.from - 1, answer.to);
-  if (ctx.tokens[i]?.norm === 'a' && ctx.tokens[nextToken(ctx, i, answer.to)]?.raw === ':') i = nextToken(ctx, nextToken(ctx, i, answer.to), answer.to);
-  if (i === -1 || ctx.tokens[i]?.kind !== 'word') return -1;
-  for (let j = i; j < answer.to; j++) {
-    const m = ctx.cover[j];
-    if (has(m, 'neg') || has(m, 'trigger') || ctx.tokens[j]?.raw === '?') return -1;
-  }
-  return i;
-}
-
 /** "| read-only preflight on prod-pg-01 | PASS |": the cell naming the action also places it outside production. */
 function cellOutsideProduction(ctx: Ctx, s: Sentence, ref: ActionRef): boolean {
   let from = ref.from;
@@ -289,23 +226,6 @@ function cellOutsideProduction(ctx: Ctx, s: Sentence, ref: ActionRef): boolean {
   let to = ref.to;
   while (to < s.to && ctx.tokens[to]?.raw !== '|') to++;
   for (let i = from; i < to; i++) if (has(ctx.cover[i], 'nonprod')) return true;
-  return false;
-}
-
-/**
- * The sentence opens with an elliptical denial, or reaches one early past a short lead ("I
- * checked with the owner's office and that is not right").
- */
-function deniesBefore(ctx: Ctx, next: Sentence): boolean {
-  const first = nextToken(ctx, next.from - 1, next.to);
-  if (first === -1) return false;
-  if (ellipticalDenial(ctx, first, next.to) !== -1 || redirected(ctx, first, next.to) || deniedIn(ctx, next)) return true;
-  for (let i = first, words = 0; i < next.to && words < 12; i++) {
-    const t = ctx.tokens[i];
-    if (!t) break;
-    if (t.kind === 'word') words++;
-    if ((t.norm === 'and' || t.norm === 'but' || t.raw === ',' || t.raw === ':') && ellipticalDenial(ctx, nextToken(ctx, i, next.to), next.to) !== -1) return true;
-  }
   return false;
 }
 
@@ -340,35 +260,6 @@ function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: Retu
   return [];
 }
 
-/** The label token `i` between brackets ("(a)", "(2)"): the label, or undefined. */
-function labelAt(ctx: Ctx, i: number): string | undefined {
-  const t = ctx.tokens[i];
-  if (ctx.tokens[i - 1]?.raw !== '(' || ctx.tokens[i + 1]?.raw !== ')' || !t || t.raw.length > 2) return undefined;
-  return t.norm;
-}
-
-/**
- * The actions of the option whose label follows the choice word, as the sentence listed it
- * before ("(a) repoint tonight, (b) ..."), up to the next label: undefined when the choice names
- * no label or the label was not listed. Bounded by the sentence.
- */
-function chosenOption(ctx: Ctx, s: Sentence, after: number): ActionRef[] | undefined {
-  let i = nextToken(ctx, after - 1, s.to);
-  if (ctx.tokens[i]?.norm === 'option') i = nextToken(ctx, i, s.to);
-  const label = i === -1 ? undefined : labelAt(ctx, i);
-  if (!label) return undefined;
-  for (let j = s.from; j < i; j++) {
-    if (labelAt(ctx, j) !== label) continue;
-    const from = j + 2;
-    let end = from;
-    while (end < i && labelAt(ctx, end + 1) === undefined && ctx.tokens[end]?.raw !== ';') end++;
-    const { refs } = resolveActions(ctx, from, end);
-    const sc = clauseScopes(ctx, from, end, []);
-    return refs.filter((r) => !sc.negated[r.core.from - from] && !(sc.nonProduction && !r.explicitProd));
-  }
-  return undefined;
-}
-
 /**
  * "[x] board vote recorded on the ED activation": the ticked item is the vote, the action only
  * its preposition's object. "[x] Owner grant for repoint" is a grant, and is claimed.
@@ -384,106 +275,6 @@ function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {
     if (t?.kind === 'word' && (!c || has(c, 'head'))) noun = true;
   }
   return false;
-}
-
-/**
- * The learned reading's claim, where no rule form claims. It reads a sentence only where the
- * rules leave both sides of a claim open: an action no scope rules out, and a cue source
- * (the prefilter's condition, so the prefilter stays sound) that no negation, condition,
- * future, request or plan covers. The model weighs the wording; the rules keep their vetoes.
- */
-function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
-  const open = readingInput(ctx, s);
-  if (!open) return [];
-  const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
-  if (reading.probability < model.threshold || !reading.cue) return [];
-  const cue = reading.cue;
-  return open.refs.filter((ref) => !newClauseBetween(ctx, cue.from, ref.from)).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
-}
-
-const NEW_SUBJECT = new Set(['the', 'this', 'that', 'our', 'its', 'their', 'his', 'her', 'we', 'they', 'she', 'he']);
-
-/** "repointed the staging hostname ..., and the production hostname was left": ", and" before a new subject parts the cue from the action. */
-function newClauseBetween(ctx: Ctx, x: number, y: number): boolean {
-  const [from, to] = x < y ? [x, y] : [y, x];
-  for (let i = from; i < to; i++) {
-    if (!isComma(ctx, i)) continue;
-    const n = nextToken(ctx, i, to);
-    if (n !== -1 && (ctx.tokens[n]?.norm === 'and' || ctx.tokens[n]?.norm === 'but') && NEW_SUBJECT.has(ctx.tokens[nextToken(ctx, n, to + 1)]?.norm ?? '')) return true;
-  }
-  return false;
-}
-
-function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
-  const p = prevToken(ctx, m.from, s.from);
-  const n = nextToken(ctx, m.to - 1, s.to);
-  return p !== -1 && has(ctx.cover[p], 'det') && n !== -1 && ctx.tokens[n]?.kind === 'word' && !ctx.cover[n];
-}
-
-const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);
-
-/** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
-function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
-  const cues = new Set<number>();
-  let sc: ClauseScopes | undefined;
-  // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
-  const modalParts = new Set<number>();
-  const stateCues = new Set<number>();
-  // Semicolons part the sentence; the reading pairs a cue only with actions of its own part.
-  let part = 0;
-  let consequence = false;
-  const partOf = new Map<number, number>();
-  for (let i = s.from; i < s.to; i++) {
-    if (ctx.tokens[i]?.raw === ';') {
-      part++;
-      consequence = false;
-    }
-    // ", so the old credentials can be retired": a consequence's future is its own.
-    if (isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so') consequence = true;
-    const m = startingAt(ctx, i);
-    if (!m) continue;
-    i = m.to - 1;
-    // "I can confirm", "as far as I can tell" report what is known; they hedge nothing.
-    if (has(m, 'modal') && !EPISTEMIC.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) modalParts.add(part);
-    // "The production load, per the plan, would start at 01:00": a future anywhere in the part makes it a plan, for the reading.
-    if (!consequence && m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'future')) modalParts.add(part);
-    // "a complete record", "the approved runbook": a participle between a determiner and its noun describes the noun.
-    if (attributive(ctx, m, s)) continue;
-    // A modal alone reads as ability as often as permission ("the only one who can grant"):
-    // the rules' permission forms decide those. Nor is a condition's own word a cue ("after
-    // the rollback blocker is scoped").
-    if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
-    // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
-    if (!passesCueGates(ctx, m, s.from, s.to)) continue;
-    sc ??= clauseScopes(ctx, s.from, s.to, []);
-    if (sc.cancelled) return undefined;
-    const at = m.from - s.from;
-    const beforeTrailingCondition = sc.conditionAfter !== Infinity && m.from < sc.conditionAfter;
-    if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
-      if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
-      cues.add(m.from);
-      partOf.set(m.from, part);
-    }
-  }
-  for (const [cue, at] of partOf) {
-    if (!modalParts.has(at)) continue;
-    cues.delete(cue);
-    stateCues.delete(cue);
-    partOf.delete(cue);
-  }
-  if (!sc || cues.size === 0) return undefined;
-  const parts = new Set(partOf.values());
-  let p = 0;
-  let k = s.from;
-  // A state verb ("lists", "serves") speaks of production only of production itself: with no
-  // other cue, the action must be production's own ("operator lists the secrets" is no state of it).
-  const stateCuesOnly = stateCues.size === cues.size;
-  const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
-    // Refs come in text order, so the part count only grows: one walk over the sentence.
-    for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
-    return parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord);
-  });
-  return refs.length > 0 ? { refs, cues } : undefined;
 }
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */
@@ -504,100 +295,6 @@ function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
     for (const c of clauseClaims(ctx, span, optionFrom, span.antecedent)) out.push(span.relative ? { ...c, embedded: true } : c);
   }
   return out;
-}
-
-const OBJECT_PRONOUNS = new Set(['it', 'them']);
-
-/** Claims whose cue ends inside ", which ...," are {@link GrantClaim.embedded}. */
-function markRelative(ctx: Ctx, s: Sentence, claims: GrantClaim[]): GrantClaim[] {
-  const spans: [number, number][] = [];
-  for (let i = s.from + 1; i < s.to; i++) {
-    if (ctx.tokens[i]?.norm !== 'which' || !isComma(ctx, i - 1)) continue;
-    let end = i + 1;
-    while (end < s.to && !isComma(ctx, end)) end++;
-    spans.push([ctx.tokens[i]!.start, ctx.tokens[end - 1]?.end ?? ctx.text.length]);
-    i = end;
-  }
-  if (spans.length === 0) return claims;
-  // The spans are disjoint and in order: a binary search per claim.
-  const inside = (x: number): boolean => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [a, b] = spans[mid]!;
-      if (x <= a) hi = mid - 1;
-      else if (x > b) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
-  return claims.map((c) => (inside(c.end) ? { ...c, embedded: true } : c));
-}
-
-interface AnaphoricSpan extends Clause {
-  readonly antecedent: ActionRef;
-  /** ", which ...": a relative clause, not a clause with a pronoun. */
-  readonly relative: boolean;
-}
-
-/** "I did not run QT001/apply; Kenji did, at 01:00Z": "did" after its subject, ending its clause, stands for the verb before. */
-function proVerb(ctx: Ctx, i: number, clause: Clause): boolean {
-  if (ctx.tokens[i]?.norm !== 'did' || i === clause.from) return false;
-  const n = nextToken(ctx, i, clause.to);
-  return n === -1 || ctx.tokens[n]?.kind === 'punct' || ctx.tokens[n]?.norm === 'so';
-}
-
-/**
- * The action heading the noun phrase that ends at `comma`: it ends within a word of it ("the
- * permit step,") and is no preposition's object ("the HOLD on activation," is about the hold).
- */
-function headBefore(ctx: Ctx, s: Sentence, comma: number, ref: ActionRef | undefined): ActionRef | undefined {
-  if (!ref) return undefined;
-  let words = 0;
-  for (let j = ref.to; j < comma; j++) if (ctx.tokens[j]?.kind !== 'punct') words++;
-  if (words > 1) return undefined;
-  let p = prevToken(ctx, ref.from, s.from);
-  while (p !== -1 && (has(ctx.cover[p], 'det') || ctx.tokens[p]?.kind === 'number')) p = prevToken(ctx, p, s.from);
-  return p !== -1 && has(ctx.cover[p], 'prep') ? undefined : ref;
-}
-
-/**
- * Where a clause speaks of an action named before it without naming it again: a relative
- * clause after a comma ("the 11-29 cutover, which the CAB approved") or a cue whose object is
- * a pronoun ("she approved it"). The antecedent is the last action named before, in the sentence.
- */
-function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[]): AnaphoricSpan[] {
-  const out: AnaphoricSpan[] = [];
-  // The sentence's actions, resolved once; each lookup walks forward from the last (positions only grow).
-  let refs: readonly ActionRef[] | undefined;
-  let k = 0;
-  let last: ActionRef | undefined;
-  const before = (i: number): ActionRef | undefined => {
-    refs ??= resolveActions(ctx, s.from, s.to).refs;
-    while (k < refs.length && refs[k]!.to <= i) last = refs[k++];
-    return last;
-  };
-  for (const clause of clauses) for (let i = clause.from; i < clause.to; i++) {
-    const t = ctx.tokens[i];
-    if (t?.norm === 'which' && i > clause.from && isComma(ctx, prevToken(ctx, i, clause.from))) {
-      const antecedent = headBefore(ctx, s, prevToken(ctx, i, clause.from), before(i));
-      let end = i + 1;
-      while (end < clause.to && !isComma(ctx, end)) end++;
-      if (antecedent) out.push({ from: i + 1, to: end, antecedent, relative: true });
-      i = end;
-    } else if (t && ((OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) || proVerb(ctx, i, clause))) {
-      const antecedent = before(clause.from);
-      if (antecedent) out.push({ from: clause.from, to: clause.to, antecedent, relative: false });
-      break;
-    }
-  }
-  return out;
-}
-
-/** A question's claim, asserted by the answer after it. */
-function answered(ctx: Ctx, c: GrantClaim, yes: number): GrantClaim {
-  return { ...c, reason: `${c.reason}, and the answer "${ctx.tokens[yes]?.raw ?? 'yes'}" affirms it` };
 }
 
 /** The verdict of the status phrase opening token `i` ("GRANTED 08-20", "FAIL", "not granted"). */

@@ -1,0 +1,113 @@
+/**
+ * What the learned reading (`reading.ts`) may read: the sentences whose action stands and whose
+ * cue no rule scope covers, under the rules' own cue gates, and the claims it makes from them.
+ */
+import type { ActionRef } from './actions';
+import { makeClaim, type GrantClaim } from './claim';
+import { passesCueGates } from './cues';
+import { standingActions } from './forms';
+import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { isCueSource } from './prefilter';
+import { readSentence, type ReadingModel } from './reading';
+import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
+import type { Sentence } from './sentences';
+
+/**
+ * The learned reading's claim, where no rule form claims. It reads a sentence only where the
+ * rules leave both sides of a claim open: an action no scope rules out, and a cue source
+ * (the prefilter's condition, so the prefilter stays sound) that no negation, condition,
+ * future, request or plan covers. The model weighs the wording; the rules keep their vetoes.
+ */
+export function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
+  const open = readingInput(ctx, s);
+  if (!open) return [];
+  const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
+  if (reading.probability < model.threshold || !reading.cue) return [];
+  const cue = reading.cue;
+  return open.refs.filter((ref) => !newClauseBetween(ctx, cue.from, ref.from)).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
+}
+
+const NEW_SUBJECT = new Set(['the', 'this', 'that', 'our', 'its', 'their', 'his', 'her', 'we', 'they', 'she', 'he']);
+
+/** "repointed the staging hostname ..., and the production hostname was left": ", and" before a new subject parts the cue from the action. */
+function newClauseBetween(ctx: Ctx, x: number, y: number): boolean {
+  const [from, to] = x < y ? [x, y] : [y, x];
+  for (let i = from; i < to; i++) {
+    if (!isComma(ctx, i)) continue;
+    const n = nextToken(ctx, i, to);
+    if (n !== -1 && (ctx.tokens[n]?.norm === 'and' || ctx.tokens[n]?.norm === 'but') && NEW_SUBJECT.has(ctx.tokens[nextToken(ctx, n, to + 1)]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
+  const p = prevToken(ctx, m.from, s.from);
+  const n = nextToken(ctx, m.to - 1, s.to);
+  return p !== -1 && has(ctx.cover[p], 'det') && n !== -1 && ctx.tokens[n]?.kind === 'word' && !ctx.cover[n];
+}
+
+const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);
+
+/** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
+export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
+  const cues = new Set<number>();
+  let sc: ClauseScopes | undefined;
+  // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
+  const modalParts = new Set<number>();
+  const stateCues = new Set<number>();
+  // Semicolons part the sentence; the reading pairs a cue only with actions of its own part.
+  let part = 0;
+  let consequence = false;
+  const partOf = new Map<number, number>();
+  for (let i = s.from; i < s.to; i++) {
+    if (ctx.tokens[i]?.raw === ';') {
+      part++;
+      consequence = false;
+    }
+    // ", so the old credentials can be retired": a consequence's future is its own.
+    if (isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so') consequence = true;
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    i = m.to - 1;
+    // "I can confirm", "as far as I can tell" report what is known; they hedge nothing.
+    if (has(m, 'modal') && !EPISTEMIC.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) modalParts.add(part);
+    // "The production load, per the plan, would start at 01:00": a future anywhere in the part makes it a plan, for the reading.
+    if (!consequence && m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'future')) modalParts.add(part);
+    // "a complete record", "the approved runbook": a participle between a determiner and its noun describes the noun.
+    if (attributive(ctx, m, s)) continue;
+    // A modal alone reads as ability as often as permission ("the only one who can grant"):
+    // the rules' permission forms decide those. Nor is a condition's own word a cue ("after
+    // the rollback blocker is scoped").
+    if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
+    // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
+    if (!passesCueGates(ctx, m, s.from, s.to)) continue;
+    sc ??= clauseScopes(ctx, s.from, s.to, []);
+    if (sc.cancelled) return undefined;
+    const at = m.from - s.from;
+    const beforeTrailingCondition = sc.conditionAfter !== Infinity && m.from < sc.conditionAfter;
+    if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
+      if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
+      cues.add(m.from);
+      partOf.set(m.from, part);
+    }
+  }
+  for (const [cue, at] of partOf) {
+    if (!modalParts.has(at)) continue;
+    cues.delete(cue);
+    stateCues.delete(cue);
+    partOf.delete(cue);
+  }
+  if (!sc || cues.size === 0) return undefined;
+  const parts = new Set(partOf.values());
+  let p = 0;
+  let k = s.from;
+  // A state verb ("lists", "serves") speaks of production only of production itself: with no
+  // other cue, the action must be production's own ("operator lists the secrets" is no state of it).
+  const stateCuesOnly = stateCues.size === cues.size;
+  const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
+    // Refs come in text order, so the part count only grows: one walk over the sentence.
+    for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
+    return parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord);
+  });
+  return refs.length > 0 ? { refs, cues } : undefined;
+}
