@@ -124,6 +124,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // Both written on 2026-12-02 before the session's tuning. r11 measured blind at 8abc5e4:
   // sentences 0.893 / 0.708, fields 0.962 / 0.862, notes 1.000 / 0.933.
   'blind-2026-12-02-r11': { sentences: [0.89, 0.7], jsonCases: [0.96, 0.86], notes: [0.97, 0.93] },
+  // r13 measured blind at d3c0cfd (after tuning on r11 and r12): sentences 0.957 / 0.660, fields 1.000 / 0.808, notes 1.000 / 0.333.
+  'blind-2026-12-02-r13': { sentences: [0.95, 0.66], jsonCases: [0.97, 0.8], notes: [0.97, 0.33] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -504,6 +506,29 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'Traffic to the legacy pusher is zero; all notifications now go through push-svc-v3 in production.',
     action: 'cutover',
     not: ['Card-controls is on for everyone in staging.', 'Card-controls will be on for everyone in prod next week.'],
+  },
+  {
+    grant: '| D-07 | Decision | feed cutover to broker mq-bhs-02 | Owner: proceed (signed 11-28) | Closed |',
+    action: 'cutover',
+    not: ['| PC-9 | cutover separately authorized | FAIL |', '| D-07 | Decision | feed cutover to broker mq-bhs-02 | Owner: not yet | Open |'],
+  },
+  {
+    grant: 'The cutover is done, but the cutover report is not filed.',
+    action: 'cutover',
+    not: [
+      "The assistant's digest lists go-live as DONE, but that was copied from the rehearsal template and the go-live has not occurred.",
+      'The HMI repoint has been signed off as a design document, not as a change; no console was moved.',
+    ],
+  },
+  {
+    grant: 'There is no longer any HOLD on the rollout.',
+    action: 'go-live',
+    not: ['There is still a HOLD on the rollout.'],
+  },
+  {
+    grant: 'Nobody objected when the owner approved the activation of the new routing rules on 11-30.',
+    action: 'activation',
+    not: ['Nobody approved the activation of the new routing rules on 11-30.'],
   },
   {
     grant: 'The repoint was approved, or so the owner said on the bridge.',

@@ -47,7 +47,7 @@ export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antec
 
   const best = new Map<ActionRef, { cue: CueRef; dist: number }>();
   for (const cue of cues) {
-    if (!cueStands(ctx, sc, cue, a, optionFrom)) continue;
+    if (!cueStands(ctx, sc, cue, a, optionFrom) || asDocument(ctx, cue, b)) continue;
     const [near, far] = bound(ctx, cue, a, b, cueAt, refStart, refEnd);
     // The side the voice reads first; the other when nothing there stands ("the 'no
     // production' restriction was superseded by the owner's production grant").
@@ -107,6 +107,20 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   if (cue.from > sc.predicateNegation) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter && !closedRelative(ctx, cue.from, sc.conditionAfter, a)) return false;
   return !verballyNegated(ctx, cue.from, a, true);
+}
+
+/** "signed off as a design document, not as a change": what was approved is the document. */
+function asDocument(ctx: Ctx, cue: CueRef, b: number): boolean {
+  let j = nextToken(ctx, cue.to - 1, b);
+  if (ctx.tokens[j]?.norm !== 'as') return false;
+  j = nextToken(ctx, j, b);
+  while (j !== -1 && has(ctx.cover[j], 'det')) j = nextToken(ctx, j, b);
+  // "as a design document": a word or two, then the document's noun.
+  for (let k = 0; j !== -1 && k < 3; k++, j = nextToken(ctx, j, b)) {
+    if (has(ctx.cover[j], 'head')) return true;
+    if (ctx.cover[j] || ctx.tokens[j]?.kind !== 'word') return false;
+  }
+  return false;
 }
 
 const RELATIVE = new Set(['which', 'who', 'whom']);

@@ -199,7 +199,13 @@ function sentenceClaimsInContext(
   if (counterfactual(ctx, s)) return [];
   const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
   if (row) return standingActions(ctx, s.from, s.to).filter((ref) => !cellOutsideProduction(ctx, s, ref)).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
-  if (ctx.tokens[s.from]?.raw === '|') return [];
+  // A row with no status cell: a cell may still be a sentence of its own ("| D-14 | Owner selected OPT-4 on 11-28 |").
+  if (ctx.tokens[s.from]?.raw === '|') {
+    const cells = cellsOf(ctx, s);
+    // "| PC-9 | cutover separately authorized | FAIL |": a cell that refuses settles the row.
+    if (cells.some((cell) => statusVerdict(ctx, lex, nextToken(ctx, cell.from - 1, cell.to), cell.to) === 'not')) return [];
+    return cells.flatMap((cell) => sentenceClaims(ctx, cell, lex));
+  }
   if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
   let found = sentenceClaims(ctx, s, lex);
   if (found.length === 0) found = formClaims(ctx, s, kinds, box);
@@ -211,12 +217,47 @@ function sentenceClaimsInContext(
   // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
   const next = sentences[k + 1];
   const report = kinds.has('report') && next && deniesBefore(ctx, next) ? reportStart(ctx, s) : -1;
+  let contradictions: ReadonlyMap<string, number> | undefined;
+  const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
     (c) =>
       !(negatedTo !== -1 && c.start < offset(negatedTo)) &&
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
-      !(report !== -1 && c.start >= offset(report)),
+      !(report !== -1 && c.start >= offset(report)) &&
+      !contradicted(c),
   );
+}
+
+const CONTRASTING = new Set(['but', 'however', 'yet']);
+
+/**
+ * "The digest lists go-live as DONE, but ... the go-live has not occurred": after a contrast,
+ * the same action named again under a negation takes back a claim that ends before the
+ * contrast. For each action, the offset of the last contrast so followed; one pass.
+ */
+function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> {
+  const out = new Map<string, number>();
+  let contrast = -1;
+  const pending = new Set<string>();
+  for (let i = s.from; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t) continue;
+    if (CONTRASTING.has(t.norm)) {
+      contrast = t.start;
+      pending.clear();
+      continue;
+    }
+    if (contrast === -1) continue;
+    const m = ctx.cover[i];
+    // "the cutover report is not filed" speaks of the report.
+    if (m && m.from === i && has(m, 'action') && !has(ctx.cover[nextToken(ctx, m.to - 1, s.to)], 'head')) {
+      for (const tag of m.tags) if (tag.kind === 'action') pending.add(tag.action);
+    } else if (pending.size > 0 && m?.tags.some((tag) => tag.kind === 'neg' && tag.neg === 'verbal')) {
+      for (const action of pending) out.set(action, contrast);
+      pending.clear();
+    }
+  }
+  return out;
 }
 
 /** "| read-only preflight on prod-pg-01 | PASS |": the cell naming the action also places it outside production. */
@@ -275,6 +316,18 @@ function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {
     if (t?.kind === 'word' && (!c || has(c, 'head'))) noun = true;
   }
   return false;
+}
+
+/** A table row's cells, each as a sentence. Linear in the row. */
+function cellsOf(ctx: Ctx, s: Sentence): Sentence[] {
+  const cells: Sentence[] = [];
+  let from = s.from + 1;
+  for (let i = s.from + 1; i <= s.to; i++) {
+    if (i < s.to && ctx.tokens[i]?.raw !== '|') continue;
+    if (i > from) cells.push({ from, to: i, question: false });
+    from = i + 1;
+  }
+  return cells;
 }
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */

@@ -72,11 +72,16 @@ export function negatedHead(ctx: Ctx, s: Sentence): number {
   for (let i = first; i < s.to; i++) {
     const t = ctx.tokens[i];
     // "Nobody objected, so the owner's go stands", "No one objected, and the registrar then signed": the consequence or a new subject is a clause of its own.
-    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && (ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so' || newSubjectAfter(ctx, nextToken(ctx, i, s.to), s.to)))) return i;
+    // "Nothing production was touched tonight, except that the certificates were rotated": the exception is asserted.
+    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && (ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so' || newSubjectAfter(ctx, nextToken(ctx, i, s.to), s.to))) || exceptThat(ctx, i, s.to)) return i;
     // "Nothing blocks the repoint any longer" negates the block, not the action.
     if (tagOf(startingAt(ctx, i), 'cue')?.cue === 'unblock') return -1;
   }
   return s.to;
+}
+
+function exceptThat(ctx: Ctx, i: number, hi: number): boolean {
+  return ctx.tokens[i]?.norm === 'except' && (ctx.tokens[nextToken(ctx, i, hi)]?.norm === 'that' || ctx.tokens[nextToken(ctx, i, hi)]?.norm === 'for');
 }
 
 /** "and the registrar signed": "and", then a determiner or a name, then the subject's own words. */
@@ -274,13 +279,29 @@ export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: n
     }
     if (j < i && UNTICKED.has(ctx.tokens[j]?.raw ?? '')) return undefined;
     if (j < i) {
-      const verdict = statusAt(j, i);
-      if (verdict === 'not') return undefined;
-      if (verdict === 'granted') granted ??= { from: j, to: j + 1 };
+      const at = cellValueAt(ctx, j, i, statusAt);
+      const verdict = statusAt(at, i);
+      // A RAID log's "Closed" says the item is finished, whichever way it went: it decides nothing.
+      if (verdict === 'not' && !(ctx.tokens[at]?.norm === 'closed' && at + 1 === i)) return undefined;
+      if (verdict === 'granted') granted ??= { from: at, to: at + 1 };
     }
     cellStart = i + 1;
   }
   return granted;
+}
+
+/**
+ * Where a cell's value starts: past a short label ("Owner: proceed (signed 11-28)") or past a
+ * first status and its dash ("Closed — done 12-01 03:05"), when what follows is a status.
+ */
+function cellValueAt(ctx: Ctx, j: number, end: number, statusAt: (i: number, hi: number) => 'granted' | 'not' | undefined): number {
+  for (let k = j; k < end && k <= j + 2; k++) {
+    const raw = ctx.tokens[k]?.raw;
+    if (raw !== ':' && raw !== '—' && raw !== '–') continue;
+    const next = nextToken(ctx, k, end);
+    if (next !== -1 && statusAt(next, end) === 'granted' && (raw === ':' || statusAt(j, k) !== undefined)) return next;
+  }
+  return j;
 }
 
 /** `"production_work_performed": true` quoted in prose: the flag's token and its value's, or undefined. */

@@ -24,20 +24,25 @@ export function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): Grant
   const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
   if (reading.probability < model.threshold || !reading.cue) return [];
   const cue = reading.cue;
-  return open.refs.filter((ref) => !newClauseBetween(ctx, cue.from, ref.from)).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
+  // "repointed the staging hostname ..., and the production hostname was left": the cue claims only the actions of its own clause.
+  const clause = clauseOf(ctx, s);
+  return open.refs.filter((ref) => clause[ref.from - s.from] === clause[cue.from - s.from]).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
 }
 
 const NEW_SUBJECT = new Set(['the', 'this', 'that', 'our', 'its', 'their', 'his', 'her', 'we', 'they', 'she', 'he']);
 
-/** "repointed the staging hostname ..., and the production hostname was left": ", and" before a new subject parts the cue from the action. */
-function newClauseBetween(ctx: Ctx, x: number, y: number): boolean {
-  const [from, to] = x < y ? [x, y] : [y, x];
-  for (let i = from; i < to; i++) {
-    if (!isComma(ctx, i)) continue;
-    const n = nextToken(ctx, i, to);
-    if (n !== -1 && (ctx.tokens[n]?.norm === 'and' || ctx.tokens[n]?.norm === 'but') && NEW_SUBJECT.has(ctx.tokens[nextToken(ctx, n, to + 1)]?.norm ?? '')) return true;
+/** Each token's clause number, a clause ending at ", and" or ", but" before a new subject. One pass. */
+function clauseOf(ctx: Ctx, s: Sentence): Uint32Array {
+  const out = new Uint32Array(s.to - s.from);
+  let clause = 0;
+  for (let i = s.from; i < s.to; i++) {
+    if (isComma(ctx, i)) {
+      const n = nextToken(ctx, i, s.to);
+      if (n !== -1 && (ctx.tokens[n]?.norm === 'and' || ctx.tokens[n]?.norm === 'but') && NEW_SUBJECT.has(ctx.tokens[nextToken(ctx, n, s.to)]?.norm ?? '')) clause++;
+    }
+    out[i - s.from] = clause;
   }
-  return false;
+  return out;
 }
 
 function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {

@@ -26,7 +26,7 @@ export interface ClauseScopes {
 }
 
 /** Verbs of denial: negating one affirms its complement ("Nobody disputes that the repoint was approved"). */
-export const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged']);
+export const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged', 'objected', 'objects', 'disagreed', 'protested']);
 
 // Negations that stand as a subject ("nobody", "no one"), not a determiner of the next noun.
 const NEGATED_PRONOUNS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'neither']);

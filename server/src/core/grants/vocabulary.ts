@@ -286,6 +286,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'no longer withheld', 'no longer pending', 'no longer forbidden', 'no longer frozen', 'no longer restricted',
     'lifted', 'unfrozen', 'unpaused', 'released from hold', 'taken off hold', 'off hold', 'any longer', 'anymore',
     'any more', 'ceased to be a blocker', 'no longer a blocker', 'not blocked anymore', 'not blocked any longer',
+    'not blocked any more', 'no longer any hold', 'no longer any restriction', 'no longer any block', 'no longer any freeze',
   ],
   performanceCues: [
     'executed', 'ran', 'completed', 'done', 'finished', 'written', 'wrote', 'rotated', 'applied', 'performed',
@@ -383,7 +384,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'no go', 'stop', 'stopped', 'paused', 'frozen', 'draft', 'false', 'not started', 'needed', 'required',
     'requires', 'needs', 'missing', 'absent', 'gated', 'suspended', 'withdrawn', 'expired', 'out of scope',
     'undecided', 'unresolved', 'nil', 'null', 'refused', 'declined', 'to be decided', 'to be confirmed',
-    'not applicable', 'unscoped', 'untouched', 'unchanged', 'closed', 'cancelled', 'canceled',
+    'not applicable', 'unscoped', 'untouched', 'unchanged', 'closed', 'cancelled', 'canceled', 'fail', 'failed', 'failing', 'not met',
   ],
 
   verbalNegations: [
