@@ -95,15 +95,15 @@ async function load(dir: string, tmp: string, name: string): Promise<DetectorMod
   return createRequire(__filename)(file) as DetectorModule;
 }
 
-/** The grants folder as committed at `rev`, written into `tmp`. */
+/** The core as committed at `rev` (the grants folder imports a few of its modules), written into `tmp`; the path of its grants folder. */
 function checkout(rev: string, tmp: string): string {
-  const dir = path.join(tmp, 'before');
-  fs.mkdirSync(dir, { recursive: true });
+  const root = path.join(tmp, 'before');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
-  for (const file of git('ls-tree', '--name-only', `${rev}:${GRANTS}`).split('\n').filter(Boolean)) {
-    fs.writeFileSync(path.join(dir, file), git('show', `${rev}:${GRANTS}/${file}`));
+  for (const file of git('ls-tree', '-r', '--name-only', rev, 'server/src/core').split('\n').filter(Boolean)) {
+    fs.mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), git('show', `${rev}:${file}`));
   }
-  return dir;
+  return path.join(root, GRANTS);
 }
 
 /**
