@@ -252,11 +252,6 @@ function quotedImperative(ctx: Ctx, m: Mention, a: number): boolean {
 const LIFT_REACH = 5;
 
 /**
- * "The hold on the cutover was released", "waived the REAL_RUN gate", "HOLD superseded by the
- * owner's GO": a lift verb with a restriction noun beside it. After "superseded by" the
- * restriction is what replaces, so it lifts nothing.
- */
-/**
  * The first grant noun in `from`..`to` that heads its phrase, or Infinity: "the approval
  * workflow ... documented" is about the workflow, "the owner grant for X, recorded" about the grant.
  */
@@ -277,6 +272,11 @@ const PRESENT_BE = new Set(['is', 'are', "we're", "it's", "'re", "'s"]);
 
 const ACTIVE_LIFT = /^(?:supersedes|superseding|overrides|overriding|overrode|replaces|replacing|trumps|outranks)$/;
 
+/**
+ * "The hold on the cutover was released", "waived the REAL_RUN gate", "HOLD superseded by the
+ * owner's GO": a lift verb with a restriction noun beside it. After "superseded by" the
+ * restriction is what replaces, so it lifts nothing.
+ */
 function liftsRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   const passiveBy = nextToken(ctx, m.to - 1, b);
   const byFollows = passiveBy !== -1 && ctx.tokens[passiveBy]?.norm === 'by';

@@ -4,7 +4,7 @@
  * keys."), and a report that the next sentence denies.
  */
 import { makeClaim, type GrantClaim } from './claim';
-import { deniedIn, ellipticalDenial, redirected, standingActions } from './forms';
+import { deniedIn, ellipticalDenial, pastLabel, redirected, standingActions } from './forms';
 import { has, nextToken, startingAt, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
@@ -56,16 +56,13 @@ export const ASKS_WHETHER = new Set(['did', 'has', 'have', 'had', 'was', 'were',
 
 /** The question's first word, past a "Q:" label. */
 export function questionOpener(ctx: Ctx, s: Sentence): string {
-  let i = nextToken(ctx, s.from - 1, s.to);
-  if (ctx.tokens[i]?.norm === 'q' && ctx.tokens[nextToken(ctx, i, s.to)]?.raw === ':') i = nextToken(ctx, nextToken(ctx, i, s.to), s.to);
-  return ctx.tokens[i]?.norm ?? '';
+  return ctx.tokens[pastLabel(ctx, s)]?.norm ?? '';
 }
 
 /** An answer that names someone ("A: The owner, on 08-31."), with no negation, condition or hedge in it: its first word, or -1. */
 export function answeredByName(ctx: Ctx, answer: Sentence | undefined): number {
   if (!answer) return -1;
-  let i = nextToken(ctx, answer.from - 1, answer.to);
-  if (ctx.tokens[i]?.norm === 'a' && ctx.tokens[nextToken(ctx, i, answer.to)]?.raw === ':') i = nextToken(ctx, nextToken(ctx, i, answer.to), answer.to);
+  const i = pastLabel(ctx, answer);
   if (i === -1 || ctx.tokens[i]?.kind !== 'word') return -1;
   for (let j = i; j < answer.to; j++) {
     const m = ctx.cover[j];

@@ -200,15 +200,20 @@ function doubtedReport(ctx: Ctx, s: Sentence): { readonly from: number; readonly
   return undefined;
 }
 
+const QA_LABELS = new Set(['q', 'question', 'a', 'answer']);
+
+/** The first token of `s` past a "Q:", "A:" or "Answer —" label, or -1. */
+export function pastLabel(ctx: Ctx, s: Sentence): number {
+  const i = nextToken(ctx, s.from - 1, s.to);
+  const sep = i === -1 ? -1 : nextToken(ctx, i, s.to);
+  if (!QA_LABELS.has(ctx.tokens[i]?.norm ?? '') || !/^[:—–-]$/.test(ctx.tokens[sep]?.raw ?? '')) return i;
+  return nextToken(ctx, sep, s.to);
+}
+
 /** "Was the cutover performed? Yes, at 01:40.": the answer sentence opens with an affirmative and hedges nothing. */
 export function answeredYes(ctx: Ctx, answer: Sentence | undefined): number {
   if (!answer) return -1;
-  let i = nextToken(ctx, answer.from - 1, answer.to);
-  // "A: Yes", "Answer — yes"
-  const t = ctx.tokens[i];
-  if (t && (t.norm === 'a' || t.norm === 'answer') && /^[:—–-]$/.test(ctx.tokens[nextToken(ctx, i, answer.to)]?.raw ?? '')) {
-    i = nextToken(ctx, nextToken(ctx, i, answer.to), answer.to);
-  }
+  const i = pastLabel(ctx, answer);
   const m = i === -1 ? undefined : startingAt(ctx, i);
   if (!has(m, 'affirm')) return -1;
   for (let j = i; j < answer.to; j++) {
