@@ -19,7 +19,7 @@ import { splitClauses } from './clauses';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
 import {
   agentEvent, answeredYes, choiceMade, counterfactual, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
-  onlyOutsideProduction, positiveHeader, zeroProgress, productionState, reportStart, retracted, standingActions, tableRowValue, taskBox,
+  onlyOutsideProduction, positiveHeader, zeroProgress, productionState, reportStart, retracted, standingActions, tableCells, tableRowValue, taskBox,
 } from './forms';
 import { anaphoricSpans, markRelative } from './anaphora';
 import { chosenOption } from './chosenOption';
@@ -201,7 +201,7 @@ function sentenceClaimsInContext(
   if (row) return standingActions(ctx, s.from, s.to).filter((ref) => !cellOutsideProduction(ctx, s, ref)).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
   // A row with no status cell: a cell may still be a sentence of its own ("| D-14 | Owner selected OPT-4 on 11-28 |").
   if (ctx.tokens[s.from]?.raw === '|') {
-    const cells = cellsOf(ctx, s);
+    const cells = tableCells(ctx, s);
     // "| PC-9 | cutover separately authorized | FAIL |": a cell that refuses settles the row.
     if (cells.some((cell) => statusVerdict(ctx, lex, nextToken(ctx, cell.from - 1, cell.to), cell.to) === 'not')) return [];
     return cells.flatMap((cell) => sentenceClaims(ctx, cell, lex));
@@ -316,18 +316,6 @@ function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {
     if (t?.kind === 'word' && (!c || has(c, 'head'))) noun = true;
   }
   return false;
-}
-
-/** A table row's cells, each as a sentence. Linear in the row. */
-function cellsOf(ctx: Ctx, s: Sentence): Sentence[] {
-  const cells: Sentence[] = [];
-  let from = s.from + 1;
-  for (let i = s.from + 1; i <= s.to; i++) {
-    if (i < s.to && ctx.tokens[i]?.raw !== '|') continue;
-    if (i > from) cells.push({ from, to: i, question: false });
-    from = i + 1;
-  }
-  return cells;
 }
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */

@@ -270,14 +270,10 @@ export function standingActions(ctx: Ctx, a: number, b: number, scopes?: ClauseS
  * nothing. The granted cell's token range, or undefined when the row claims nothing.
  */
 export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: number) => 'granted' | 'not' | undefined): { readonly from: number; readonly to: number } | undefined {
-  const first = s.from;
-  const bar = ctx.tokens[first]?.raw;
-  if (bar !== '|') return recordLineValue(ctx, s, statusAt);
+  if (ctx.tokens[s.from]?.raw !== '|') return recordLineValue(ctx, s, statusAt);
   let granted: { from: number; to: number } | undefined;
-  let cellStart = first + 1;
-  for (let i = first + 1; i <= s.to; i++) {
-    if (i < s.to && ctx.tokens[i]?.raw !== '|') continue;
-    let j = cellStart;
+  for (const { from, to: i } of tableCells(ctx, s)) {
+    let j = from;
     while (j < i && (ctx.tokens[j]?.kind === 'punct' || TICKED.has(ctx.tokens[j]?.raw ?? '')) && !UNTICKED.has(ctx.tokens[j]?.raw ?? '')) {
       if (TICKED.has(ctx.tokens[j]?.raw ?? '')) granted ??= { from: j, to: j + 1 };
       j++;
@@ -290,9 +286,20 @@ export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: n
       if (verdict === 'not' && !(ctx.tokens[at]?.norm === 'closed' && at + 1 === i)) return undefined;
       if (verdict === 'granted') granted ??= { from: at, to: at + 1 };
     }
-    cellStart = i + 1;
   }
   return granted;
+}
+
+/** A Markdown table row's non-empty cells (the row opens with "|"), each as a sentence. Linear in the row. */
+export function tableCells(ctx: Ctx, s: Sentence): Sentence[] {
+  const cells: Sentence[] = [];
+  let from = s.from + 1;
+  for (let i = s.from + 1; i <= s.to; i++) {
+    if (i < s.to && ctx.tokens[i]?.raw !== '|') continue;
+    if (i > from) cells.push({ from, to: i, question: false });
+    from = i + 1;
+  }
+  return cells;
 }
 
 /**
@@ -368,6 +375,10 @@ export function eventSubject(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; 
  * happened. Production must be named with the action. The action and the participle's token.
  */
 export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; readonly verb: number } | undefined {
+  // Tried on every sentence no clause claims: the scopes only where a "by" can introduce the agent.
+  let by = false;
+  for (let i = s.from; i < s.to && !by; i++) by = ctx.tokens[i]?.norm === 'by';
+  if (!by) return undefined;
   const sc = clauseScopes(ctx, s.from, s.to, []);
   for (const ref of standingActions(ctx, s.from, s.to, sc)) {
     if (!ref.explicitProd || ref.action === 'production') continue;

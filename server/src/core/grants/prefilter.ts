@@ -13,7 +13,8 @@
  * A mention is a trie phrase whose every word equals, in order, the `norm` of a word token.
  * So a text can hold a claim only if, for some action phrase and some cue phrase, each of
  * their words is the norm of one of its word tokens: {@link Prefilter.tokens} checks exactly
- * that. The phrases are read from the compiled tries themselves, user vocabulary included,
+ * that. Two cues hold no word: a ticked box (which lets any text through) and a rollout's full
+ * share, "100%" (`productionState` in `forms.ts`), which still needs an action phrase. The phrases are read from the compiled tries themselves, user vocabulary included,
  * so the condition cannot drift from them.
  *
  * {@link Prefilter.text} checks it before tokenizing, on fragments (`fragments.ts`): every
@@ -95,6 +96,11 @@ class Condition {
     for (const words of cues) this.sides[1].add(idsOf(words));
   }
 
+  /** The action side alone: a cue made of no words (a full share, "100%") still needs an action. */
+  holdsAction(present: readonly number[]): boolean {
+    return this.sides[0].satisfied(present);
+  }
+
   get always(): boolean {
     return this.sides[0].always && this.sides[1].always;
   }
@@ -174,15 +180,17 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
       byFragment.always && quotedByFragment.always
         ? () => true
         : (text) => {
-            if (TICK.test(text) || FULL_SHARE.test(text)) return true;
-            return OPENING_QUOTE.test(text) ? quotedByFragment.holds(findQuoted(text)) : byFragment.holds(find(text));
+            if (TICK.test(text)) return true;
+            const [condition, present] = OPENING_QUOTE.test(text) ? [quotedByFragment, findQuoted(text)] : [byFragment, find(text)];
+            return condition.holds(present) || (FULL_SHARE.test(text) && condition.holdsAction(present));
           },
     tokens: (tokens) => {
-      if (tokens.some((t, i) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word') || (t.norm === '100' && tokens[i + 1]?.raw === '%'))) return true;
+      if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
       const condition = tokens.some((t) => QUOTE_TOKEN.has(t.raw)) ? quotedByWord : byWord;
       const words: string[] = [];
       for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only
-      return condition.holds(unitsIn(condition.ids, words));
+      const present = unitsIn(condition.ids, words);
+      return condition.holds(present) || (tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%') && condition.holdsAction(present));
     },
   };
 }

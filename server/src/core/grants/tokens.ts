@@ -35,9 +35,6 @@ const FILE_EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,9}$/;
 // What a file name ends with; "he2.staging" and "db.prod.payx" are hosts.
 const DOCUMENT_EXTENSION = /\.(?:md|json|jsonl|txt|ya?ml|log|csv|sql|sh|py|ts|js|html?|pdf|png|jpe?g|toml|xml|tar|gz|zip)$/i;
 
-function hostName(raw: string): boolean {
-  return !DOCUMENT_EXTENSION.test(raw) && systemPlace(raw) !== undefined;
-}
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
@@ -126,7 +123,12 @@ function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number
   const norm = normalizeWord(raw);
   if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
   if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
-  if (raw.indexOf('.') > 0 && FILE_EXTENSION.test(raw) && !hostName(raw)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+  if (raw.indexOf('.') > 0 && FILE_EXTENSION.test(raw)) {
+    // A file name is opaque; a host ("he2.staging", "db.prod.payx") reads as the place it names.
+    const place = DOCUMENT_EXTENSION.test(raw) ? undefined : systemPlace(raw);
+    if (!place) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
+    if (!raw.includes('/') && !raw.includes('+')) return void out.push(make(raw, place, start, 'word', newlines, false));
+  }
   if (!raw.includes('/') && !raw.includes('+')) return emitPart(out, raw, norm, start, newlines, single);
   // "permit/activation/repoint/cutover" is a list: each part is read, with a comma between.
   const parts = raw.split(/[/+]/);
