@@ -67,7 +67,7 @@ export function reasonFor(cls: ClaimClass, phrase: string, actions: readonly str
 
 
 /** A claim whose cue is the whole token range: a production state, a flag set true. */
-export function spanClaim(ctx: Ctx, span: { from: number; to: number }, action: string, cueClass: CueClass | 'flag', says: string): GrantClaim {
+export function spanClaim(ctx: Ctx, span: { from: number; to: number }, action: string, cueClass: ClaimClass, says: string): GrantClaim {
   const start = ctx.tokens[span.from]?.start ?? 0;
   const end = ctx.tokens[span.to - 1]?.end ?? start;
   const phrase = ctx.text.slice(start, end);

@@ -24,11 +24,12 @@ import {
 import { anaphoricSpans, markRelative } from './anaphora';
 import { chosenOption } from './chosenOption';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
-import { readingClaims, readingInput } from './readingInput';
+import { readingClaims, readingInput, readsImplicitly, type Readings } from './readingInput';
 import { has, matchMentions, matchSplitVerbs, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
+import SHIPPED_IMPLICIT_MODEL from './implicit-reading-model.json';
 import { FORWARD } from './scopes';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
@@ -56,17 +57,22 @@ const RUNS_ON_EXTRA = ['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'than'
 export interface DetectorTuning {
   /** Skip texts that hold no action and cue words (`prefilter.ts`); default true. The claims are the same either way. */
   readonly prefilter?: boolean;
-  /** The learned reading's model (`reading.ts`); null reads with the rules alone. Default: the shipped model. */
+  /** The cued reading's model (`reading.ts`); null reads with the rules alone. Default: the shipped model. */
   readonly reading?: ReadingModel | null;
+  /** The implicit reading's model (`readingInput.ts`); null turns it off. Default: the shipped model. */
+  readonly implicitReading?: ReadingModel | null;
 }
 
-const DEFAULT_MODEL = SHIPPED_MODEL as ReadingModel;
+const DEFAULT_READINGS: Readings = { cued: SHIPPED_MODEL as ReadingModel, implicit: SHIPPED_IMPLICIT_MODEL as ReadingModel };
 
 interface Compiled {
   readonly lex: Lexicon;
   readonly runsOn: ReadonlySet<string>;
-  /** Built on first use: `canonicalActionName` and one-off calls do without it. */
-  readonly prefilter: () => Prefilter;
+  /**
+   * Built on first use: `canonicalActionName` and one-off calls do without it. With the
+   * implicit reading on, a standing action claims with no cue word, so the action alone must pass.
+   */
+  readonly prefilter: (cueNeeded: boolean) => Prefilter;
 }
 
 function compile(options: DetectorOptions | undefined): Compiled {
@@ -75,9 +81,14 @@ function compile(options: DetectorOptions | undefined): Compiled {
     [...vocab.prepositions, ...vocab.determiners, ...vocab.beVerbs, ...vocab.haveVerbs, ...RUNS_ON_EXTRA].map(normalizePhrase),
   );
   const lex = compileLexicon(vocab);
-  let prefilter: Prefilter | undefined;
+  const prefilters = new Map<boolean, Prefilter>();
   // Derived from the compiled tries, so the user's vocabulary is in it too.
-  return { lex, runsOn, prefilter: () => (prefilter ??= compilePrefilter(lex)) };
+  const prefilter = (cueNeeded: boolean): Prefilter => {
+    let p = prefilters.get(cueNeeded);
+    if (!p) prefilters.set(cueNeeded, (p = compilePrefilter(lex, { cueNeeded })));
+    return p;
+  };
+  return { lex, runsOn, prefilter };
 }
 
 // Compiled once at load and never mutated: the default vocabulary's tables.
@@ -87,18 +98,21 @@ const DEFAULT_COMPILED = compile(undefined);
 export function createGrantDetector(options?: DetectorOptions, tuning?: DetectorTuning): GrantDetector {
   const { lex, runsOn, prefilter } = options ? compile(options) : DEFAULT_COMPILED;
   const mentions = (text: string) => mentionsIn(text, lex);
-  const model = tuning?.reading === undefined ? DEFAULT_MODEL : tuning.reading;
-  const mayClaim = tuning?.prefilter === false ? undefined : prefilter();
+  const readings: Readings = {
+    cued: tuning?.reading === undefined ? DEFAULT_READINGS.cued : tuning.reading,
+    implicit: tuning?.implicitReading === undefined ? DEFAULT_READINGS.implicit : tuning.implicitReading,
+  };
+  const mayClaim = tuning?.prefilter === false ? undefined : prefilter(!readings.implicit);
   const hedgesList = (text: string) => hedgingLead(text, lex, runsOn);
-  return Object.assign((text: string) => detect(text, lex, runsOn, model, mayClaim), { mentions, hedgesList });
+  return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim), { mentions, hedgesList });
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
 export function detectGrantClaims(text: string, options?: DetectorOptions): GrantClaim[] {
-  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_MODEL, DEFAULT_COMPILED.prefilter());
+  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_READINGS, DEFAULT_COMPILED.prefilter(!DEFAULT_READINGS.implicit));
   // A vocabulary compiled for one text is not worth a prefilter (the claims are the same without).
   const { lex, runsOn } = compile(options);
-  return detect(text, lex, runsOn, DEFAULT_MODEL);
+  return detect(text, lex, runsOn, DEFAULT_READINGS);
 }
 
 // Compiled once per vocabulary object: lock actions are canonicalised one name at a time.
@@ -119,7 +133,7 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
 }
 
 /** `mayClaim` rules texts out before they are tokenized, then on their tokens; it never changes the claims. */
-function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, model: ReadingModel | null, mayClaim?: Prefilter): GrantClaim[] {
+function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter): GrantClaim[] {
   if (mayClaim && !mayClaim.text(original)) return [];
   const read = readText(original, lex, runsOn, mayClaim);
   if (!read) return [];
@@ -128,7 +142,7 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, mod
   sentences.forEach((s, k) => {
     const kinds = tagKindsIn(ctx, s);
     if (!namesAction(kinds)) return;
-    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, model)) claims.push(c);
+    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings)) claims.push(c);
   });
   return mergeClaims(ctx.text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
 }
@@ -176,7 +190,7 @@ function sentenceClaimsInContext(
   k: number,
   lex: Lexicon,
   kinds: ReadonlySet<string>,
-  model: ReadingModel | null,
+  readings: Readings,
 ): GrantClaim[] {
   const s = sentences[k]!;
   const box = taskBox(ctx, s);
@@ -210,7 +224,7 @@ function sentenceClaimsInContext(
   let found = sentenceClaims(ctx, s, lex);
   if (found.length === 0) found = formClaims(ctx, s, kinds, box);
   if (found.length === 0 && k > 0) found = replyClaims(ctx, sentences[k - 1]!, s);
-  if (found.length === 0 && model) found = readingClaims(ctx, s, model);
+  if (found.length === 0) found = readingClaims(ctx, s, readings);
   const negatedTo = negatedHead(ctx, s);
   const denied = kinds.has('report') ? retracted(ctx, s) : undefined;
   const offset = (i: number) => ctx.tokens[i]?.start ?? ctx.text.length;
@@ -442,15 +456,18 @@ function hedgingLabel(ctx: Ctx, clause: Clause): boolean {
 }
 
 /**
- * The learned reading's features of a text, for training (`scripts/train-grants.ts`): those of
- * each sentence the reading would read, together; undefined when it would read none.
+ * A learned reading's features of a text, for training (`scripts/train-grants.ts`): those of
+ * each sentence that reading would read (the cued one: an open cue; the implicit one: a
+ * standing action and no open cue), together; undefined when it would read none.
  */
-export function readingFeatures(original: string): string[] | undefined {
+export function readingFeatures(original: string, which: keyof Readings = 'cued'): string[] | undefined {
   const read = readText(original, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn);
   if (!read) return undefined;
   const out = new Set<string>();
   for (const s of read.sentences) {
-    if (!namesAction(tagKindsIn(read.ctx, s)) || !readingInput(read.ctx, s)) continue;
+    if (!namesAction(tagKindsIn(read.ctx, s))) continue;
+    const open = readingInput(read.ctx, s) !== undefined;
+    if (which === 'cued' ? !open : open || !readsImplicitly(read.ctx, s)) continue;
     for (const f of sentenceFeatures(read.ctx, s).features) out.add(f);
   }
   return out.size > 0 ? [...out] : undefined;

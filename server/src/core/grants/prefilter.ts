@@ -13,7 +13,8 @@
  * A mention is a trie phrase whose every word equals, in order, the `norm` of a word token.
  * So a text can hold a claim only if, for some action phrase and some cue phrase, each of
  * their words is the norm of one of its word tokens: {@link Prefilter.tokens} checks exactly
- * that. Two cues hold no word: a ticked box (which lets any text through) and a rollout's full
+ * that. With the implicit reading on (`readingInput.ts`), a standing action claims with no cue
+ * word at all, and the condition is the action side alone. Two cues hold no word: a ticked box (which lets any text through) and a rollout's full
  * share, "100%" (`productionState` in `forms.ts`), which still needs an action phrase. The phrases are read from the compiled tries themselves, user vocabulary included,
  * so the condition cannot drift from them.
  *
@@ -140,8 +141,16 @@ function allIn(ids: readonly number[], present: readonly number[]): boolean {
   return true;
 }
 
-/** The condition for one compiled vocabulary; build it once per lexicon. */
-export function compilePrefilter(lex: Lexicon): Prefilter {
+export interface PrefilterOptions {
+  /**
+   * False when a standing action can claim with no cue word (the implicit reading,
+   * `readingInput.ts`): then the condition is the action side alone.
+   */
+  readonly cueNeeded: boolean;
+}
+
+/** The condition for one compiled vocabulary; build it once per lexicon and options. */
+export function compilePrefilter(lex: Lexicon, options: PrefilterOptions = { cueNeeded: true }): Prefilter {
   const actions: (readonly string[])[] = [];
   const cues: (readonly string[])[] = [];
   const quotedCues: (readonly string[])[] = [];
@@ -177,12 +186,12 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
   return {
     // A ticked box (`[x]`, ✅) and a full share (100%) are cues made of punctuation and numbers, which no phrase holds.
     text:
-      byFragment.always && quotedByFragment.always
+      (byFragment.always && quotedByFragment.always) || (!options.cueNeeded && byFragment.holdsAction([]))
         ? () => true
         : (text) => {
             if (TICK.test(text)) return true;
             const [condition, present] = OPENING_QUOTE.test(text) ? [quotedByFragment, findQuoted(text)] : [byFragment, find(text)];
-            return condition.holds(present) || (FULL_SHARE.test(text) && condition.holdsAction(present));
+            return condition.holds(present) || ((!options.cueNeeded || FULL_SHARE.test(text)) && condition.holdsAction(present));
           },
     tokens: (tokens) => {
       if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
@@ -190,7 +199,7 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
       const words: string[] = [];
       for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only
       const present = unitsIn(condition.ids, words);
-      return condition.holds(present) || (tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%') && condition.holdsAction(present));
+      return condition.holds(present) || ((!options.cueNeeded || tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%')) && condition.holdsAction(present));
     },
   };
 }

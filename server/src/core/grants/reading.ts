@@ -97,7 +97,7 @@ export function sentenceFeatures(ctx: Ctx, s: Sentence): { features: string[]; u
   return { features: [...features], units };
 }
 
-function probability(model: ReadingModel, features: readonly string[]): number {
+export function probability(model: ReadingModel, features: readonly string[]): number {
   let z = 0;
   for (const f of features) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));

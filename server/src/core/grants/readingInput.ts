@@ -1,26 +1,90 @@
 /**
- * What the learned reading (`reading.ts`) may read: the sentences whose action stands and whose
- * cue no rule scope covers, under the rules' own cue gates, and the claims it makes from them.
+ * What the learned readings (`reading.ts`) may read: the sentences whose action stands and whose
+ * cue no rule scope covers, under the rules' own cue gates, or whose action stands with no cue
+ * open at all; and the claims they make from them.
  */
 import type { ActionRef } from './actions';
-import { makeClaim, type GrantClaim } from './claim';
+import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { passesCueGates } from './cues';
 import { standingActions } from './forms';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { isCueSource } from './prefilter';
-import { readSentence, type ReadingModel } from './reading';
+import { probability, readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
+/** The two learned readings (`reading.ts`), each null when off. */
+export interface Readings {
+  /** Reads sentences with an open cue word. */
+  readonly cued: ReadingModel | null;
+  /** Reads sentences whose action stands but that hold no open cue word. */
+  readonly implicit: ReadingModel | null;
+}
+
 /**
- * The learned reading's claim, where no rule form claims. It reads a sentence only where the
- * rules leave both sides of a claim open: an action no scope rules out, and a cue source
- * (the prefilter's condition, so the prefilter stays sound) that no negation, condition,
- * future, request or plan covers. The model weighs the wording; the rules keep their vetoes.
+ * The learned readings' claim, where no rule form claims. The cued reading reads a sentence
+ * only where the rules leave both sides of a claim open: an action no scope rules out, and a
+ * cue source that no negation, condition, future, request or plan covers. The implicit
+ * reading reads the sentences whose action stands but where no cue word is open ("All 212
+ * cabinets now report to the new controller in production", "prod reads flowing through
+ * mdp2 now"): a production state or a completed act said without a grant or done word,
+ * which no word list can enumerate. Each model weighs the wording; the rules keep their vetoes.
  */
-export function readingClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
+export function readingClaims(ctx: Ctx, s: Sentence, readings: Readings): GrantClaim[] {
   const open = readingInput(ctx, s);
-  if (!open) return [];
+  if (open) return readings.cued ? cuedClaims(ctx, s, readings.cued, open) : [];
+  return readings.implicit && !cueOrForward(ctx, s) && predicateWords(ctx, s) ? implicitClaims(ctx, s, readings.implicit) : [];
+}
+
+/**
+ * A cue source, a modal or a forward trigger anywhere in the sentence. A cue the rules closed
+ * ("will be approved on Friday", "APPROVED once PC-8 passes") is the rules' verdict, and the
+ * implicit reading reads only sentences that hold none: what it weighs is a state or an act
+ * said without a grant word, never a grant word the rules ruled out.
+ */
+function cueOrForward(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    if (m.tags.some((t) => isCueSource(t) || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) return true;
+    i = m.to - 1;
+  }
+  return false;
+}
+
+/** Whether the implicit reading reads a sentence that has no open cue: no cue at all, words beside its actions, and an action that stands. */
+export function readsImplicitly(ctx: Ctx, s: Sentence): boolean {
+  return !cueOrForward(ctx, s) && predicateWords(ctx, s) && standingActions(ctx, s.from, s.to).length > 0;
+}
+
+// Fewer words than this beside the actions make a label ("Leeds-1 go-live."), not a statement.
+const MIN_PREDICATE_WORDS = 3;
+
+/** Whether the sentence says something of its actions: enough words outside action and production mentions. */
+function predicateWords(ctx: Ctx, s: Sentence): boolean {
+  let words = 0;
+  for (let i = s.from; i < s.to && words < MIN_PREDICATE_WORDS; i++) {
+    if (ctx.tokens[i]?.kind !== 'word') continue;
+    const m = ctx.cover[i];
+    if (m?.tags.some((t) => t.kind === 'action' || t.kind === 'prodWord' || t.kind === 'prodModifier')) continue;
+    words++;
+  }
+  return words >= MIN_PREDICATE_WORDS;
+}
+
+function implicitClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
+  const refs = standingActions(ctx, s.from, s.to);
+  if (refs.length === 0 || probability(model, sentenceFeatures(ctx, s).features) < model.threshold) return [];
+  // No word carries the claim, so the claim is the sentence, without its list marker and final stop.
+  let from = s.from;
+  while (from < s.to && ctx.tokens[from]?.kind === 'punct') from++;
+  let to = s.to;
+  while (to > from && ctx.tokens[to - 1]?.kind === 'punct') to--;
+  if (from >= to) return [];
+  return refs.map((ref) => spanClaim(ctx, { from, to }, ref.action, 'reading', `reads as stating that ${ref.action} was carried out or stands in production (no rule form or cue word matched; the learned reading of the sentence's wording did)`));
+}
+
+function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: { refs: ActionRef[]; cues: Set<number> }): GrantClaim[] {
   const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
   if (reading.probability < model.threshold || !reading.cue) return [];
   const cue = reading.cue;
