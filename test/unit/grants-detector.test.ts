@@ -128,6 +128,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-02-r13': { sentences: [0.95, 0.66], jsonCases: [0.97, 0.8], notes: [0.97, 0.33] },
   // r14 measured blind at 93e0752 (after tuning on r11–r13): sentences 0.916 / 0.829, fields 1.000 / 0.885, notes 0.786 / 0.647.
   'blind-2026-12-02-r14': { sentences: [0.91, 0.82], jsonCases: [0.97, 0.88], notes: [0.78, 0.64] },
+  // r15 measured blind on 2026-12-02 at 17da3cb: sentences 0.967 / 0.824, fields 0.941 / 0.941, notes 1.000 / 0.786;
+  // with the implicit reading (be08718), before it was read: 0.968 / 0.843, 0.941 / 0.941, 1.000 / 0.786.
+  'blind-2026-12-02-r15': { sentences: [0.96, 0.84], jsonCases: [0.94, 0.94], notes: [0.97, 0.78] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };

@@ -25,7 +25,7 @@ import { anaphoricSpans, markRelative } from './anaphora';
 import { chosenOption } from './chosenOption';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
 import { readingClaims, readingInput, readsImplicitly, type Readings } from './readingInput';
-import { has, matchMentions, matchSplitVerbs, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { has, matchMentions, matchSplitVerbs, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
@@ -253,16 +253,23 @@ function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> {
   const out = new Map<string, number>();
   let contrast = -1;
   const pending = new Set<string>();
+  // Every action named before the latest contrast: a denial of "it" after the contrast takes them all back.
+  const before = new Set<string>();
+  const since = new Set<string>();
   for (let i = s.from; i < s.to; i++) {
     const t = ctx.tokens[i];
     if (!t) continue;
     if (CONTRASTING.has(t.norm)) {
       contrast = t.start;
       pending.clear();
+      for (const a of since) before.add(a);
+      since.clear();
       continue;
     }
-    if (contrast === -1) continue;
     const m = ctx.cover[i];
+    if (m && m.from === i) for (const tag of m.tags) if (tag.kind === 'action') since.add(tag.action);
+    if (contrast === -1) continue;
+    if (before.size > 0 && deniedPronoun(ctx, i, s)) for (const action of before) out.set(action, contrast);
     // "the cutover report is not filed" speaks of the report.
     if (m && m.from === i && has(m, 'action') && !has(ctx.cover[nextToken(ctx, m.to - 1, s.to)], 'head')) {
       for (const tag of m.tags) if (tag.kind === 'action') pending.add(tag.action);
@@ -272,6 +279,21 @@ function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> {
     }
   }
   return out;
+}
+
+/**
+ * "she never cleared it", "treat it as not approved": `it` at `i`, after a negated cue or
+ * before "as" and a refusal, denies what the sentence named before it.
+ */
+function deniedPronoun(ctx: Ctx, i: number, s: Sentence): boolean {
+  if (ctx.tokens[i]?.norm !== 'it') return false;
+  const cue = prevToken(ctx, i, s.from);
+  const neg = cue === -1 ? -1 : prevToken(ctx, ctx.cover[cue]?.from ?? cue, s.from);
+  if (neg !== -1 && has(ctx.cover[cue], 'cue') && ctx.cover[neg]?.tags.some((t) => t.kind === 'neg' && t.neg === 'verbal')) return true;
+  const as = nextToken(ctx, i, s.to);
+  if (as === -1 || ctx.tokens[as]?.norm !== 'as') return false;
+  const refusal = ctx.cover[nextToken(ctx, as, s.to)];
+  return refusal?.tags.some((t) => (t.kind === 'trigger' && t.trigger === 'blocking') || (t.kind === 'neg' && t.neg === 'verbal')) ?? false;
 }
 
 /** "| read-only preflight on prod-pg-01 | PASS |": the cell naming the action also places it outside production. */

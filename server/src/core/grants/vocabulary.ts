@@ -245,7 +245,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'obtained', 'received', 'secured', 'good to go', 'given the go-ahead', 'opened', 'reopened', 'unlocked',
     // Only of a gate or lane ("the gate for the repoint is open"), see cues.ts.
     'is open', 'is now open', 'are open', 'are now open', 'is wide open',
-    'a go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved',
+    'a go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved', 'reinstated', 're-instated',
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
@@ -264,7 +264,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'granting', 'approving', 'authorizing', 'authorising', 'sanctioning', 'permitting',
   ],
   extensionCues: [
-    'covers', 'now covers', 'extends to', 'includes', 'encompasses',
+    'covers', 'now covers', 'extends to', 'includes', 'encompasses', 'was extended to', 'were extended to', 'has been extended to', 'is extended to',
     // "Authority for the cutover sits with Priya", "owner grant for the cutover recorded in the lock".
     'sits with', 'rests with', 'lies with', 'passed to', 'transferred to', 'recorded', 'filed', 'logged', 'documented',
   ],
@@ -335,6 +335,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
     'calls', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
+    // A noun that reports ("the vendor's claim that activation was cleared is mistaken").
+    'claim that', 'assertion that', 'statement that',
   ],
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'disputes', 'dispute', 'retracted', 'unsupported', 'mistaken', 'corrected',
@@ -419,6 +421,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention', 'written as',
     'written up', 'written down', 'is written as', 'wrote down', 'written it down', 'wrote it down', 'written it up', 'wrote it up',
     'to be clear', 'to be fair', 'to be honest', 'to be sure', 'to be precise', 'to be explicit', 'write down', 'noted down', 'took down',
+    // A condition that is none: "subject to no further condition".
+    'subject to no', 'with no conditions', 'without conditions', 'without condition', 'unconditionally',
   ],
 
   conditionalTriggers: [
