@@ -56,6 +56,20 @@ describe('implied-production-grant against the governing lock', () => {
     expectOnly(kb(plans), NOTE, 'implied-production-grant', 'repoint, which the owner confirmed');
   });
 
+  test('a record lead placed in time ("Status after the thread") hedges nothing; a plan placed in time still does', () => {
+    const item = '  • Repoint: GRANTED by owner in chat at 09:40, executed 09:52.';
+    expectOnly(kb(['Status after the thread', '', item].join('\n')), NOTE, 'implied-production-grant', 'Repoint: GRANTED');
+    expectClean(kb(['Status before the thread', '', '  • Repoint: HOLD.'].join('\n')));
+    expectClean(kb(['What we would do before the cutover', '', item].join('\n')));
+  });
+
+  test('a timeline line opening with a time is a sentence of its own, even soft-wrapped into one paragraph', () => {
+    const timeline = ['Timeline', '', '  21:40  pre-checks; PC-7 FAIL as expected (REAL_RUN not granted)', '  02:07  repointed login CNAME -> prod-lb'].join('\n');
+    expectOnly(kb(timeline), NOTE, 'implied-production-grant', 'repointed');
+    // A wrapped sentence whose next line opens with a time still runs on after a preposition.
+    expectClean(kb('The repoint is not approved and will not run at\n02:07 tonight.'));
+  });
+
   test('text in code spans and code blocks is not prose', () => {
     expectClean(kb('Write `Production: AUTHORIZED` only when granted.\n\n```\nProduction: AUTHORIZED\n```'));
   });

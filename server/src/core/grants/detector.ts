@@ -511,13 +511,20 @@ function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>
   const { ctx } = read;
   let words = 0;
   let hedge = false;
+  let first: string | undefined;
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.tokens[i]?.kind === 'word' && ++words > MAX_LEAD_WORDS) return false;
+    first ??= ctx.tokens[i]?.kind === 'word' ? ctx.tokens[i]?.norm : undefined;
     const m = startingAt(ctx, i);
+    // "Status after the thread", "State before the cutover": a time that places a record, not a condition.
+    if (first !== undefined && RECORD_LEADS.has(first) && m && m.from === i && PLACING_TIMES.has(ctx.tokens[i]?.norm ?? '')) continue;
     if (m?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) hedge = true;
   }
   return hedge;
 }
+
+const RECORD_LEADS = new Set(['status', 'state', 'result', 'results', 'outcome', 'outcomes', 'summary', 'situation', 'position']);
+const PLACING_TIMES = new Set(['after', 'before', 'following', 'since', 'as of']);
 
 /** A production-gated action named in a text, with its UTF-16 offsets. */
 export interface ActionMention {

@@ -43,7 +43,7 @@ export function splitSentences(ctx: Ctx, continuesLine: (norm: string) => boolea
       const first = firstContent(ctx, i);
       const capitalised = first !== undefined && first.kind !== 'punct' && (first.capital || first.upper);
       const runsOn = prev !== undefined && (prev.norm === ',' || prev.raw === '(' || continuesLine(prev.norm));
-      if (t.newlines >= 2 || marker || (capitalised && !runsOn)) close(i, false);
+      if (t.newlines >= 2 || marker || ((capitalised || stamped(ctx, i)) && !runsOn)) close(i, false);
     }
     if (lineStart && isListMarker(ctx, i)) {
       noise[i] = 1;
@@ -77,6 +77,30 @@ export function splitSentences(ctx: Ctx, continuesLine: (norm: string) => boolea
   }
   close(tokens.length, false);
   return out;
+}
+
+const CLOCK_HOURS = /^\d{1,2}$/;
+const CLOCK_MINUTES = /^\d{2}$/;
+const DATE = /^\d{1,4}-\d{1,2}(?:-\d{1,2})?$/;
+const ISO_STAMP = /^\d{4}-\d{2}-\d{2}T\d/;
+
+/**
+ * A line opening with a time or a date ("02:07  repointed ...", "[09:40] lena: ...",
+ * "2026-11-29T03:02Z INFO ..."): a log or timeline entry, a sentence of its own like a
+ * capitalised line, even when the lines are soft-wrapped into one paragraph.
+ */
+function stamped(ctx: Ctx, i: number): boolean {
+  const { tokens } = ctx;
+  let k = i;
+  if (tokens[k]?.raw === '[' || tokens[k]?.raw === '(') k++;
+  const t = tokens[k];
+  if (!t) return false;
+  if (t.kind === 'opaque') return ISO_STAMP.test(t.raw);
+  if (t.kind !== 'number') return false;
+  if (DATE.test(t.raw)) return true;
+  const colon = tokens[k + 1];
+  const minutes = tokens[k + 2];
+  return CLOCK_HOURS.test(t.raw) && colon?.raw === ':' && colon.start === t.end && minutes?.start === colon.end && CLOCK_MINUTES.test(minutes.raw);
 }
 
 function firstContent(ctx: Ctx, i: number): { kind: string; capital: boolean; upper: boolean } | undefined {
