@@ -374,8 +374,9 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
   // Forms added after blind round 9: a system named with a "prod" part, "we are live", a
   // pro-verb "did", a new subject after "and", and a common noun approved instead of the action.
   {
+    // A migration is a production mutation (the evaluators' canonical name for it).
     grant: 'Migration 0051 ran against pg-prod-orders at 01:10.',
-    action: 'production',
+    action: 'production-mutation',
     not: ['Migration 0051 ran against pg-prod-orders-clone at 01:10.', 'Migration 0051 will run against pg-prod-orders at 01:10.'],
   },
   {

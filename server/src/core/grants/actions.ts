@@ -96,7 +96,10 @@ export function isPresentVerb(ctx: Ctx, m: Mention, a: number, b: number): boole
 function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
   // "post-REAL_RUN review" names the event the review follows; "OPT-4 (owner, ...)" ends at the bracket.
   if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'event')) return false;
-  const j = nextToken(ctx, m.to - 1, b);
+  let j = nextToken(ctx, m.to - 1, b);
+  // "the cutover test plan", "the go-live communications plan": a compound ending in a head, as after a production word.
+  const k = j === -1 ? -1 : nextToken(ctx, j, b);
+  if (j !== -1 && !ctx.cover[j] && ctx.tokens[j]?.kind === 'word' && !ctx.tokens[j]?.upper && k !== -1 && has(startingAt(ctx, k), 'head') && !has(startingAt(ctx, k), 'restriction')) j = k;
   // "the REAL_RUN gate" is a restriction on REAL_RUN, which a lift can remove.
   if (j === -1 || !has(startingAt(ctx, j), 'head') || has(startingAt(ctx, j), 'restriction')) return false;
   for (let k = m.to; k < j; k++) if (ctx.tokens[k]?.raw === '(' || ctx.tokens[k]?.raw === '[') return false;

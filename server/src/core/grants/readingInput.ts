@@ -58,7 +58,7 @@ export function readsImplicitly(ctx: Ctx, s: Sentence): boolean {
 }
 
 // Fewer words than this beside the actions make a label ("Leeds-1 go-live."), not a statement.
-const MIN_PREDICATE_WORDS = 3;
+const MIN_PREDICATE_WORDS = 2;
 
 /** Whether the sentence says something of its actions: enough words outside action and production mentions. */
 function predicateWords(ctx: Ctx, s: Sentence): boolean {

@@ -173,8 +173,8 @@ const NOT_PRODUCTION_PARTS = new Set([
   'reservations', 'packet', 'note', 'notes', 'kb', 'doc', 'docs', 'runbook', 'plan', 'template', 'example', 'fixture', 'fixtures',
 ]);
 
-// "he2.staging", "pg-sched-stg": a system's name placed outside production reads as the place it names.
-const OUTSIDE_PARTS = new Set(['staging', 'stage', 'stg', 'dev', 'sandbox', 'uat', 'qa', 'preprod', 'sim', 'test']);
+// "he2.staging", "pg-sched-stg", "pg-prod-orders-clone": a system's name placed outside production reads as the place it names.
+const OUTSIDE_PARTS = new Set(['staging', 'stage', 'stg', 'dev', 'sandbox', 'uat', 'qa', 'preprod', 'sim', 'test', 'clone', 'replica', 'shadow', 'mock', 'dryrun', 'rehearsal', 'drill']);
 
 /** An opaque word, or the place a system's name stands for: "prod" for production, "staging" for a place outside it. */
 function systemToken(raw: string, norm: string, start: number, newlines: number): Token {
@@ -187,9 +187,10 @@ function systemPlace(raw: string): 'prod' | 'staging' | undefined {
   if (raw !== raw.toLowerCase()) return undefined;
   const parts = raw.split(/[-.]/);
   if (parts.length < 2) return undefined;
-  const outside = parts.some((p) => NOT_PRODUCTION_PARTS.has(p));
-  if (parts.some((p) => PROD_PARTS.has(p))) return outside ? undefined : 'prod';
-  return parts.some((p) => OUTSIDE_PARTS.has(p)) ? 'staging' : undefined;
+  if (parts.some((p) => OUTSIDE_PARTS.has(p))) return 'staging';
+  // A document's or a test's name with a "prod" part is neither place.
+  if (parts.some((p) => PROD_PARTS.has(p))) return parts.some((p) => NOT_PRODUCTION_PARTS.has(p)) ? undefined : 'prod';
+  return undefined;
 }
 
 /** `HAS_LOWER.test(raw)`, by a loop when `raw` is ASCII. */

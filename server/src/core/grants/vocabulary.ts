@@ -166,7 +166,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       nouns: [
         'production mutation', 'production mutations', 'pg', 'postgres', 'directus', 'birth row', 'birth rows',
         'birth-row', 'birth-rows', 'registry row', 'registry rows', 'registry-row', 'registry-rows',
-        'birth_registry', 'system_issues', 'production data',
+        'birth_registry', 'system_issues', 'production data', 'migration', 'migrations',
       ],
       verbs: ['mutate', 'write to'],
       performed: ['mutated'],
@@ -228,6 +228,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go/no-go',
     'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
     'plan', 'plans', 'risk', 'risks', 'incident', 'incidents', 'monitoring', 'gate', 'gates', 'grade', 'like',
+    // "Agent Run Summary", "the run log": a run named as a record, not a run reported.
+    'run summary', 'run log', 'run logs', 'run report', 'run sheet', 'run id',
     'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
     'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
     'scope', 'application', 'applications', 'template', 'runbook', 'script', 'procedure', 'checks', 'check',
