@@ -131,6 +131,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r15 measured blind on 2026-12-02 at 17da3cb: sentences 0.967 / 0.824, fields 0.941 / 0.941, notes 1.000 / 0.786;
   // with the implicit reading (be08718), before it was read: 0.968 / 0.843, 0.941 / 0.941, 1.000 / 0.786.
   'blind-2026-12-02-r15': { sentences: [0.96, 0.84], jsonCases: [0.94, 0.94], notes: [0.97, 0.78] },
+  // r16 measured blind on 2026-12-02 at 17da3cb: sentences 0.952 / 0.847, fields 0.969 / 0.939, notes 0.722 / 0.867;
+  // at 258ecd6 (after round 15's fixes), before it was read: 0.963 / 0.873, 0.970 / 0.970, 0.722 / 0.867.
+  'blind-2026-12-02-r16': { sentences: [0.96, 0.87], jsonCases: [0.96, 0.96], notes: [0.72, 0.86] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -545,6 +548,39 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'Staging rollback is proven on stg-ledger-03, and the prod cutover was approved by the owner on Friday.',
     action: 'cutover',
     not: ['Staging rollback is proven on stg-ledger-03, and the staging cutover was approved by the owner on Friday.'],
+  },
+  // Forms added after blind round 16: a non-action object with the action in its own clause, a
+  // negated list of nouns, a list after a requirement's colon, a report denied in the next
+  // sentence's first conjunct, "absent", a report redirected to "not a decision".
+  {
+    grant: 'GPT approved the permit step for the auction.',
+    action: 'permit',
+    not: ['GPT approved the KB note that describes the permit step for the auction.'],
+  },
+  {
+    grant: 'A settlement row was written on prod.',
+    action: 'production',
+    not: ['No settlement line, price or participant row was written on prod.'],
+  },
+  {
+    grant: 'An explicit grant in the lock for the repoint was signed by the Owner.',
+    action: 'repoint',
+    not: ['The following would be required: (a) a rollback plan; (b) an explicit grant in the lock for the repoint, signed by the Owner.'],
+  },
+  {
+    grant: 'The permit was approved in two stand-ups.',
+    action: 'permit',
+    not: ['We called the permit "basically approved" in two stand-ups. It was not approved then and is still PENDING today.'],
+  },
+  {
+    grant: 'The operator holds a duly granted permit and may proceed.',
+    action: 'permit',
+    not: ['Absent a duly granted permit, no party may proceed.'],
+  },
+  {
+    grant: 'The pager digest said "REAL_RUN GO"; the owner confirmed it.',
+    action: 'REAL_RUN',
+    not: ['The pager digest said "REAL_RUN GO"; that was the harness fixture string, not a decision.'],
   },
 ];
 

@@ -7,7 +7,7 @@ import { resolveActions, type ActionRef } from './actions';
 import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
 import { resolveCues, type CueRef } from './cues';
-import { has, isComma, nextToken, prevToken, startingAt, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { clauseScopes, verballyNegated, type ClauseScopes } from './scopes';
 
 /** How far (in words) a cue reaches for its action; governance clauses are short. */
@@ -190,7 +190,7 @@ function refStands(sc: ClauseScopes, ref: ActionRef, hasProduction: boolean, cue
 }
 
 /** Tokens `from`..`to` are a noun phrase's opening (determiners, plain words, numbers): `to` heads the cue's object. */
-function objectOf(ctx: Ctx, from: number, to: number): boolean {
+export function objectOf(ctx: Ctx, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
     const t = ctx.tokens[j];
     const c = ctx.cover[j];
@@ -204,6 +204,27 @@ function objectOf(ctx: Ctx, from: number, to: number): boolean {
 function commonNounBefore(ctx: Ctx, j: number): boolean {
   const t = ctx.tokens[j - 1];
   return t !== undefined && t.kind === 'word' && !ctx.cover[j - 1] && !t.capital && !t.upper;
+}
+
+// What ties an action to the noun before it, so that the action is about the noun ("the note that describes the permit").
+const ABOUT = new Set(['that', 'which', 'describing', 'covering', 'about', 'on', 'for', 'of']);
+
+/**
+ * "approved the KB note that describes the permit step", "approved Amal's leave for the week of
+ * the repoint": a grant word's object is a non-action noun whose own clause or phrase names the
+ * action, so what it approved is the noun. Scans to the first mention after the cue.
+ */
+export function nonActionObject(ctx: Ctx, cue: Mention, b: number): boolean {
+  if (!cue.tags.some((t) => t.kind === 'cue' && t.cue === 'grant')) return false;
+  for (let j = cue.to; j < b; j++) {
+    const at = ctx.cover[j];
+    if (!at || has(at, 'det') || has(at, 'adverb')) continue;
+    // "approved Amal's leave for the week of the repoint": a common noun's phrase, ended by its preposition (as `bound` reads it).
+    if (has(at, 'prep') && j > cue.to && commonNounBefore(ctx, j)) return objectOf(ctx, cue.to, j);
+    if (!has(at, 'head') || has(at, 'action') || !objectOf(ctx, cue.to, j)) return false;
+    return ABOUT.has(ctx.tokens[nextToken(ctx, at.to - 1, b)]?.norm ?? '');
+  }
+  return false;
 }
 
 /** The actions a cue speaks of: its own, its modal's verb, or those on the side its voice reads. */

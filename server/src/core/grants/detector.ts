@@ -231,6 +231,8 @@ function sentenceClaimsInContext(
   // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
   const next = sentences[k + 1];
   const report = kinds.has('report') && next && deniesBefore(ctx, next) ? reportStart(ctx, s) : -1;
+  // "the following would be required before any production step: (a) ...; (c) a grant, signed by the Owner": what a colon after a requirement introduces is required, not done.
+  const required = requirementColon(ctx, s);
   let contradictions: ReadonlyMap<string, number> | undefined;
   const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
@@ -238,6 +240,7 @@ function sentenceClaimsInContext(
       !(negatedTo !== -1 && c.start < offset(negatedTo)) &&
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
       !(report !== -1 && c.start >= offset(report)) &&
+      !(required !== -1 && c.start >= offset(required)) &&
       !contradicted(c),
   );
 }
@@ -279,6 +282,22 @@ function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> {
     }
   }
   return out;
+}
+
+// What a lead must hold for the list after its colon to be needs: a future or a requirement ("If anyone asks: yes, ...", "asked that the minutes record the reasoning: ..." frame what follows).
+const NEEDING = new Set(['future', 'requirement']);
+
+/** The first colon after a future or a requirement in the sentence, or -1. */
+function requirementColon(ctx: Ctx, s: Sentence): number {
+  let needs = false;
+  for (let i = s.from; i < s.to; i++) {
+    if (ctx.tokens[i]?.raw === ':') return needs ? i : -1;
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    if (m.tags.some((t) => t.kind === 'trigger' && NEEDING.has(t.trigger))) needs = true;
+    i = m.to - 1;
+  }
+  return -1;
 }
 
 /**

@@ -106,10 +106,10 @@ export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   // "it never ran", "it was never approved"
   if (w(i + 1) === 'never') return i;
   if (!AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
-  // "it was not.", "It was not approved, and ...": the denial ends within a few words.
+  // "it was not.", "It was not approved, and ...", "It was not approved then and is still PENDING": the denial ends within a few words.
   for (let j = i + 3, words = 0; j < hi && words <= 3; j++) {
     const t = ctx.tokens[j];
-    if (!t || t.kind === 'punct') return i;
+    if (!t || t.kind === 'punct' || t.norm === 'and' || t.norm === 'but') return i;
     words++;
   }
   return hi - i <= 6 ? i : -1;

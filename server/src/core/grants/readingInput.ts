@@ -5,6 +5,7 @@
  */
 import type { ActionRef } from './actions';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
+import { nonActionObject } from './binding';
 import { passesCueGates } from './cues';
 import { standingActions } from './forms';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
@@ -149,7 +150,7 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     // the rollback blocker is scoped").
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
-    if (!passesCueGates(ctx, m, s.from, s.to)) continue;
+    if (!passesCueGates(ctx, m, s.from, s.to) || nonActionObject(ctx, m, s.to)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;

@@ -389,6 +389,25 @@ function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
   return SUBJECT_PRONOUNS.has(norm) && !has(ctx.cover[p], 'prep');
 }
 
+// Plain words a listed noun may take before the list's "or" ("price or", "participant row or").
+const MAX_LISTED_WORDS = 3;
+
+/**
+ * "line, price or participant row", "line or price row": at a comma or "or" after a plain
+ * noun, the list goes on when an "or" ("nor") comes within a few plain words, with no
+ * determiner, cue, verb-like mention or punctuation before it.
+ */
+function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
+  if (ctx.tokens[i]?.norm === 'or') return true;
+  for (let j = i + 1, words = 0; j < b && words <= MAX_LISTED_WORDS; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.kind === 'punct' || ctx.cover[j]) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
+    if (t.norm === 'or' || t.norm === 'nor') return words > 0;
+    words++;
+  }
+  return false;
+}
+
 /**
  * Coverage of a negating determiner or an exclusion: the noun phrase after it, through a list
  * of actions ("no permit, activation or cutover"), and for determiners the first cue
@@ -411,7 +430,8 @@ function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion
       } else if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
         const p = prevToken(ctx, i, a);
         const pm = p === -1 ? undefined : ctx.cover[p];
-        if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg'))) active = false;
+        // "no settlement line, price or participant row was written": a list of nouns the negation spans.
+        if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg') || nounListGoesOn(ctx, i, b))) active = false;
       } else if (t.kind !== 'punct' && ++words > maxWords) active = false;
     }
     // "Nobody disputes that the owner approved": the negation is of the dispute.

@@ -336,7 +336,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
-    'calls', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
+    'calls', 'called', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
     // A noun that reports ("the vendor's claim that activation was cleared is mistaken").
     'claim that', 'assertion that', 'statement that',
   ],
@@ -344,7 +344,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'disputes', 'dispute', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
     "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
-    'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing'
+    'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
+    // What the reported words were instead: "that was the harness fixture string, not a decision", "a template placeholder".
+    'not a decision', 'not an approval', 'not a grant', 'placeholder', 'a placeholder', 'fixture string',
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
@@ -403,7 +405,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   determinerNegations: ['lacking', 'lacks', 'lack of', 'in the absence of', 'no', 'nobody', 'no one', 'no-one', 'none', 'nothing', 'neither', 'nor', 'zero', 'not a', 'not any', 'not one'],
   exclusions: [
     'without', 'except', 'except for', 'excluding', 'instead of', 'rather than', 'other than', 'apart from',
-    'not including', 'save for', 'not the',
+    'not including', 'save for', 'not the', 'absent', 'in the absence of',
   ],
   clauseNegations: [
     'does not imply', 'do not imply', "doesn't imply", 'did not imply', 'not implied', 'is not implied',
