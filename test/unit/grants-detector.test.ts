@@ -582,6 +582,12 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'REAL_RUN',
     not: ['The pager digest said "REAL_RUN GO"; that was the harness fixture string, not a decision.'],
   },
+  {
+    // A blocker named by its ID is a restriction a grant can supersede.
+    grant: "MKS3-P1-PLAN-REALRUN-1 is superseded by the owner's REAL_RUN grant dated 2026-11-30.",
+    action: 'REAL_RUN',
+    not: ["MKS3-P1-PLAN-REALRUN-1 will be superseded by the owner's REAL_RUN grant once it is signed.", "MKS3-P1-PLAN-REALRUN-1 is not superseded; the owner's REAL_RUN grant is still pending."],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {
