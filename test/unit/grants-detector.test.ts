@@ -588,6 +588,12 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'REAL_RUN',
     not: ["MKS3-P1-PLAN-REALRUN-1 will be superseded by the owner's REAL_RUN grant once it is signed.", "MKS3-P1-PLAN-REALRUN-1 is not superseded; the owner's REAL_RUN grant is still pending."],
   },
+  {
+    // The negation inside a restriction's brackets or quotes is what the lifted restriction said.
+    grant: 'Restriction R-4 (no production firmware changes) was lifted by the owner on 11-27.',
+    action: 'production',
+    not: ['Restriction R-4 (no production firmware changes) remains in force.', 'Restriction R-4 (no production firmware changes) will be lifted once the freeze ends.', 'The freeze (no cutover) was not lifted by the owner.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -167,7 +167,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   return {
     a,
     hedged,
-    negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true),
+    negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true, lifts.length > 0),
     excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, true),
     predicateNegation,
     cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
@@ -389,6 +389,30 @@ function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
   return SUBJECT_PRONOUNS.has(norm) && !has(ctx.cover[p], 'prep');
 }
 
+const QUOTES = new Set(["'", '‘', '"', '“']);
+const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
+
+/**
+ * A negation that states a restriction's content: in brackets after the restriction's noun
+ * ("Restriction R-4 (no production firmware changes ...)", at most an ID between) or quoted
+ * before it ("the 'no production' restriction"). Bounded by a few tokens each way.
+ */
+function describesRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  // Brackets and quotes are noise to the token walks, so the raw neighbours are read here.
+  const open = m.from - 1;
+  if (open < a) return false;
+  if (ctx.tokens[open]?.raw === '(') {
+    let j = open - 1;
+    if (j >= a && ctx.tokens[j]?.kind === 'opaque') j--;
+    return j >= a && has(ctx.cover[j], 'restriction');
+  }
+  if (!QUOTES.has(ctx.tokens[open]?.raw ?? '')) return false;
+  for (let j = m.to, steps = 0; j < b && steps < 5; j++, steps++) {
+    if (CLOSING_QUOTES.has(ctx.tokens[j]?.raw ?? '')) return j + 1 < b && has(ctx.cover[j + 1], 'restriction');
+  }
+  return false;
+}
+
 // Plain words a listed noun may take before the list's "or" ("price or", "participant row or").
 const MAX_LISTED_WORDS = 3;
 
@@ -413,7 +437,7 @@ function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
  * of actions ("no permit, activation or cutover"), and for determiners the first cue
  * ("Nobody has authorized"). A comma or "and" after a non-action ends it.
  */
-function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean): Uint8Array {
+function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean, lifting = false): Uint8Array {
   const out = new Uint8Array(b - a);
   let active = false;
   let subject = false;
@@ -455,6 +479,11 @@ function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion
     }
     if (active) out[i - a] = 1;
     if (m && (m.tags.some((tag) => tag.kind === 'neg' && tag.neg === kind) || (kind === 'exclusion' && notBeforeAction(ctx, m, b)))) {
+      // "Restriction R-4 (no production firmware changes) was lifted": the negation is what the lifted restriction said.
+      if (lifting && describesRestriction(ctx, m, a, b)) {
+        i = m.to - 1;
+        continue;
+      }
       active = true;
       subject = NEGATED_PRONOUNS.has(ctx.tokens.slice(m.from, m.to).map((x) => x.norm).join(' '));
       words = 0;
