@@ -134,6 +134,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r16 measured blind on 2026-12-02 at 17da3cb: sentences 0.952 / 0.847, fields 0.969 / 0.939, notes 0.722 / 0.867;
   // at 258ecd6 (after round 15's fixes), before it was read: 0.963 / 0.873, 0.970 / 0.970, 0.722 / 0.867.
   'blind-2026-12-02-r16': { sentences: [0.96, 0.87], jsonCases: [0.96, 0.96], notes: [0.72, 0.86] },
+  // r17 measured blind on 2026-12-02 at 17da3cb: sentences 0.938 / 0.813, fields 1.000 / 0.938, notes 0.900 / 0.750;
+  // at a6063e4 (after rounds 15 and 16's fixes), before it was read: 0.939 / 0.830, 1.000 / 0.938, 0.900 / 0.750.
+  'blind-2026-12-02-r17': { sentences: [0.93, 0.83], jsonCases: [0.97, 0.93], notes: [0.9, 0.75] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -593,6 +596,39 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'Restriction R-4 (no production firmware changes) was lifted by the owner on 11-27.',
     action: 'production',
     not: ['Restriction R-4 (no production firmware changes) remains in force.', 'Restriction R-4 (no production firmware changes) will be lifted once the freeze ends.', 'The freeze (no cutover) was not lifted by the owner.'],
+  },
+  // Forms added after blind round 17: a negated subject after a short opening phrase, a question
+  // word that presupposes, hedges before and beside the claim, a free relative in the present,
+  // a noun cue whose predicate is negated, a wh-heading.
+  {
+    grant: 'Three weeks on, the logs show the REAL_RUN ran on prod at 01:14.',
+    action: 'REAL_RUN',
+    not: ['Three weeks on, nobody can show the REAL_RUN ever ran on prod; the 01:14 log entry was a staging job.'],
+  },
+  {
+    grant: 'Nobody can tell me who ran the production migration on Sunday, and that worries me.',
+    action: 'production-mutation',
+    not: ['Nobody can tell me that the production migration ran on Sunday.'],
+  },
+  {
+    grant: 'Assistant summary: the owner approved the repoint in the thread at 14:02.',
+    action: 'repoint',
+    not: ['Assistant summary: it appears the owner has likely approved the repoint, though I could not find the message.', 'The activation went out, I think, but please check with ops before relying on it.'],
+  },
+  {
+    grant: 'Whoever approved the repoint, it was done on prod Friday.',
+    action: 'repoint',
+    not: ['Whoever approves the repoint will need to do it before Friday.'],
+  },
+  {
+    grant: 'The green light for the REAL_RUN came through from the owner just after midnight.',
+    action: 'REAL_RUN',
+    not: ['The green light for the REAL_RUN never came through from the owner, so we stood down.', 'The green light for the REAL_RUN did not come through.'],
+  },
+  {
+    grant: 'Where each action stands: the repoint is approved.',
+    action: 'repoint',
+    not: ['Where each production action stands'],
   },
 ];
 

@@ -97,6 +97,8 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
         break;
       case 'noun':
+        // "The green light for the REAL_RUN never came through": the phrase is the subject of a negated predicate.
+        if (negatedPredicateAfter(ctx, m, b)) break;
         // "gave the word", "said yes to": a past verb in the phrase makes it a past fact ("After a call, she gave the word").
         cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: PAST_PHRASE.has(ctx.tokens[m.from]?.norm ?? '') });
         break;
@@ -266,6 +268,21 @@ export function firstHeadingGrantNoun(ctx: Ctx, from: number, to: number): numbe
     if (!(n && n.kind === 'word' && !n.upper && (!nc || has(nc, 'head')))) return m.from;
   }
   return Infinity;
+}
+
+// How far past a noun cue its subject phrase may run before the predicate ("for the REAL_RUN of batch 0412").
+const SUBJECT_REACH = 8;
+
+/** A verbal negation after the noun cue's phrase, before any comma, semicolon or other cue. */
+export function negatedPredicateAfter(ctx: Ctx, m: Mention, b: number): boolean {
+  for (let j = m.to, steps = 0; j < b && steps < SUBJECT_REACH; j++, steps++) {
+    const t = ctx.tokens[j];
+    if (!t || t.raw === ',' || t.raw === ';' || t.raw === '.') return false;
+    const c = ctx.cover[j];
+    if (c?.tags.some((tag) => tag.kind === 'neg' && (tag.neg === 'verbal' || tag.neg === 'predicate'))) return true;
+    if (has(c, 'cue')) return false;
+  }
+  return false;
 }
 
 const PRESENT_BE = new Set(['is', 'are', "we're", "it's", "'re", "'s"]);

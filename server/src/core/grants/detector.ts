@@ -25,7 +25,7 @@ import { anaphoricSpans, markRelative } from './anaphora';
 import { chosenOption } from './chosenOption';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
 import { readingClaims, readingInput, readsImplicitly, type Readings } from './readingInput';
-import { has, matchMentions, matchSplitVerbs, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { has, isComma, matchMentions, matchSplitVerbs, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { compilePrefilter, type Prefilter } from './prefilter';
 import { sentenceFeatures, type ReadingModel } from './reading';
 import SHIPPED_MODEL from './reading-model.json';
@@ -210,7 +210,7 @@ function sentenceClaimsInContext(
       ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status'))
       : [];
   }
-  if (counterfactual(ctx, s)) return [];
+  if (counterfactual(ctx, s) || whHeading(ctx, s)) return [];
   const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
   if (row) return standingActions(ctx, s.from, s.to).filter((ref) => !cellOutsideProduction(ctx, s, ref)).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
   // A row with no status cell: a cell may still be a sentence of its own ("| D-14 | Owner selected OPT-4 on 11-28 |").
@@ -233,6 +233,8 @@ function sentenceClaimsInContext(
   const report = kinds.has('report') && next && deniesBefore(ctx, next) ? reportStart(ctx, s) : -1;
   // "the following would be required before any production step: (a) ...; (c) a grant, signed by the Owner": what a colon after a requirement introduces is required, not done.
   const required = requirementColon(ctx, s);
+  // "The activation went out, I think, but please check": a hedge set off by commas doubts what came before it.
+  const doubted = doubtingAside(ctx, s);
   let contradictions: ReadonlyMap<string, number> | undefined;
   const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
@@ -241,6 +243,7 @@ function sentenceClaimsInContext(
       !(denied && c.start >= offset(denied.from) && c.start < offset(denied.to)) &&
       !(report !== -1 && c.start >= offset(report)) &&
       !(required !== -1 && c.start >= offset(required)) &&
+      !(doubted !== -1 && c.start < offset(doubted)) &&
       !contradicted(c),
   );
 }
@@ -282,6 +285,41 @@ function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> {
     }
   }
   return out;
+}
+
+const WH_OPENERS = new Set(['where', 'what', 'how', 'which', 'whether']);
+// Longer than this, a wh-opening is a sentence of its own ("What the owner approved on Friday was the cutover ...").
+const MAX_WH_HEADING_WORDS = 8;
+
+/** "Where each production action stands", "What the cutover would need": a short wh-heading with no colon asks, it asserts nothing. */
+function whHeading(ctx: Ctx, s: Sentence): boolean {
+  const first = nextToken(ctx, s.from - 1, s.to);
+  if (first === -1 || !WH_OPENERS.has(ctx.tokens[first]?.norm ?? '')) return false;
+  let words = 0;
+  for (let i = first; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (t?.raw === ':' || t?.raw === '—' || t?.raw === '-' || t?.raw === '|') return false;
+    if (t?.kind === 'word' && ++words > MAX_WH_HEADING_WORDS) return false;
+  }
+  return true;
+}
+
+const DOUBTING_ASIDES: readonly (readonly string[])[] = [['i', 'think'], ['i', 'believe'], ['i', 'guess'], ['i', 'assume'], ['probably'], ['maybe'], ['perhaps'], ['presumably'], ['i', 'suppose']];
+
+/** The comma opening an aside that doubts ("…, I think, …", "…, probably."), closed by a comma, "but" or the sentence's end; -1 when none. */
+function doubtingAside(ctx: Ctx, s: Sentence): number {
+  for (let i = s.from; i < s.to; i++) {
+    if (!isComma(ctx, i)) continue;
+    for (const words of DOUBTING_ASIDES) {
+      let j = i;
+      const matched = words.every((w) => ctx.tokens[(j = nextToken(ctx, j, s.to))]?.norm === w);
+      if (!matched) continue;
+      const after = nextToken(ctx, j, s.to);
+      const t = after === -1 ? undefined : ctx.tokens[after];
+      if (!t || t.raw === ',' || t.norm === 'but' || (t.kind === 'punct' && t.raw !== '(')) return i;
+    }
+  }
+  return -1;
 }
 
 // What a lead must hold for the list after its colon to be needs: a future or a requirement ("If anyone asks: yes, ...", "asked that the minutes record the reasoning: ..." frame what follows).

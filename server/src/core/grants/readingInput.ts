@@ -6,7 +6,7 @@
 import type { ActionRef } from './actions';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { nonActionObject } from './binding';
-import { passesCueGates } from './cues';
+import { negatedPredicateAfter, passesCueGates } from './cues';
 import { standingActions } from './forms';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { isCueSource } from './prefilter';
@@ -151,6 +151,7 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
     if (!passesCueGates(ctx, m, s.from, s.to) || nonActionObject(ctx, m, s.to)) continue;
+    if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'noun') && negatedPredicateAfter(ctx, m, s.to)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;

@@ -132,6 +132,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     }
     // "already performed once on 11-29": after a performed verb, "once" counts; it conditions nothing.
     if (ctx.tokens[m.from]?.norm === 'once' && m.to === m.from + 1 && onceAsCount(ctx, m.from, a, b)) continue;
+    // "Whoever approved the repoint, ..." presupposes that someone did; "Whoever approves ..." conditions.
+    if (FREE_RELATIVES.has(ctx.tokens[m.from]?.norm ?? '') && pastVerb(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) continue;
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
     if (forward.length === 0) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
@@ -176,6 +178,12 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     nonProduction,
     nonProductionPlace,
   };
+}
+
+const FREE_RELATIVES = new Set(['whoever', 'anyone']);
+
+function pastVerb(norm: string): boolean {
+  return norm.endsWith('ed') || PAST.has(norm) || IRREGULAR_PAST.has(norm);
 }
 
 // "rollback ready if needed": an "if" with nothing but one of these after it conditions the

@@ -431,7 +431,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
 
   conditionalTriggers: [
     'if', 'once', 'when', 'whenever', 'after', 'before', 'until', 'till', 'unless', 'provided', 'providing',
-    'assuming', 'suppose', 'supposing', 'in case', 'as soon as', 'in the event', 'whether', 'prior to', 'upon',
+    'assuming', 'suppose', 'supposing', 'in case', 'as soon as', 'in the event', 'whether', 'prior to', 'upon', 'whoever', 'anyone who',
     'pending', 'ahead of',
   ],
   temporalTriggers: ['once', 'when', 'whenever', 'after', 'as soon as', 'upon', 'before', 'prior to', 'ahead of'],
@@ -471,6 +471,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'to be confirmed', 'tbd', 'tbc', 'undecided', 'not known', 'uncertain', 'question of', 'question is',
     'did anyone', 'has anyone', 'believes', 'believe', 'believed', 'thinks', 'think',
     'assumes', 'assumed', 'allegedly', 'supposedly', 'reportedly', 'apparently', 'may have', 'might have', 'seems', 'appears to',
+    'it appears', 'appears that', 'probably', 'likely', 'possibly', 'perhaps', 'maybe', 'presumably', 'not sure', 'i guess', 'i assume',
     'unverified', 'unconfirmed',
   ],
   revocationTriggers: [
