@@ -1,6 +1,7 @@
 import { blockerKey, idKey, locksKey, sitesKey, ticketsKey, type DependencyKey } from '../dependencyKeys';
-import type { DocumentFacts, Reservation } from '../facts/types';
+import type { BlockerMapFacts, DocumentFacts, LockFacts, Reservation, ReservationFacts } from '../facts/types';
 import { ancestors, basename } from '../paths';
+import type { IdOccurrence } from '../scan/ids';
 import { NearestIndex } from '../text/nearest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
@@ -14,7 +15,7 @@ export interface DefinitionSite {
 }
 
 export interface ReservationSite {
-  facts: DocumentFacts;
+  facts: ReservationFacts;
   reservation: Reservation;
 }
 
@@ -55,7 +56,7 @@ export class WorkspaceIndex implements FileLookup {
   private readonly mentions = new Map<string, Set<string>>();
   private readonly blockerDefinitions = new Map<string, BlockerDefinition[]>();
   /** Per ID, the maps listing it in resolved_in_this_macro, in byDateThenPath order. */
-  private readonly resolvers = new Map<string, DocumentFacts[]>();
+  private readonly resolvers = new Map<string, BlockerMapFacts[]>();
   private readonly reservationsByPrefix = new Map<string, ReservationSite[]>();
   private readonly ids: NearestIndex;
   private readonly blockerIds: NearestIndex;
@@ -63,8 +64,8 @@ export class WorkspaceIndex implements FileLookup {
   // Derived lists, rebuilt on demand after a change that touches them.
   private documentList: DocumentFacts[] | undefined;
   private reservationList: ReservationSite[] | undefined;
-  private lockList: DocumentFacts[] | undefined;
-  private locksByPacket: Map<string, DocumentFacts[]> | undefined;
+  private lockList: LockFacts[] | undefined;
+  private locksByPacket: Map<string, LockFacts[]> | undefined;
   private rangesByPrefix = new Map<string, TicketRange[]>();
   /** Per `…/` suffix, the files ending with it: a note may cite the same suffix thousands of times. */
   private readonly bySuffix = new Map<string, readonly string[]>();
@@ -114,18 +115,18 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   get reservations(): readonly ReservationSite[] {
-    this.reservationList ??= this.documents.flatMap((facts) => facts.reservations.map((reservation) => ({ facts, reservation })));
+    this.reservationList ??= this.documents.flatMap((facts) => (facts.kind === 'ticket-reservations' ? facts.reservations.map((reservation) => ({ facts, reservation })) : []));
     return this.reservationList;
   }
 
   /** Authority locks, broken ones included: a lock that does not parse still governs, granting nothing. */
-  get locks(): readonly DocumentFacts[] {
+  get locks(): readonly LockFacts[] {
     this.lockList ??= this.documents.filter((f) => f.kind === 'delegation-and-authority-lock');
     return this.lockList;
   }
 
   /** The locks inside one packet folder. */
-  locksIn(packet: string): readonly DocumentFacts[] {
+  locksIn(packet: string): readonly LockFacts[] {
     if (!this.locksByPacket) {
       this.locksByPacket = new Map();
       for (const lock of this.locks) {
@@ -178,14 +179,14 @@ export class WorkspaceIndex implements FileLookup {
   replace(path: string, next: DocumentFacts | undefined): IndexChange {
     const change: IndexChange = new Set();
     const old = this.byPath.get(path);
-    const definedIds = new Set([...(old?.definitions ?? []), ...(next?.definitions ?? [])].map((d) => d.id));
-    const definedBefore = new Set((old?.definitions ?? []).map((d) => d.id));
-    const definedAfter = new Set((next?.definitions ?? []).map((d) => d.id));
-    const blockerIds = new Set([...(old?.blockers ?? []), ...(old?.resolvedRefs ?? []), ...(next?.blockers ?? []), ...(next?.resolvedRefs ?? [])].map((b) => b.id));
+    const definedBefore = new Set(definitionsOf(old).map((d) => d.id));
+    const definedAfter = new Set(definitionsOf(next).map((d) => d.id));
+    const definedIds = new Set([...definedBefore, ...definedAfter]);
+    const blockerIds = new Set([...blockerMentions(old), ...blockerMentions(next)].map((b) => b.id));
     const wasDefined = new Map([...definedIds].map((id) => [id, this.definitions.has(id)]));
     const wasBlocker = new Map([...blockerIds].map((id) => [id, this.blockers.has(id)]));
     const reservationsBefore = reservationSignature(old);
-    const prefixes = new Set([...(old?.reservations ?? []), ...(next?.reservations ?? [])].map((r) => r.range.prefix));
+    const prefixes = new Set([...reservationsOf(old), ...reservationsOf(next)].map((r) => r.range.prefix));
     if (old) this.remove(old);
     if (next) this.add(next);
     for (const id of blockerIds) {
@@ -293,7 +294,7 @@ export class WorkspaceIndex implements FileLookup {
     const rank = this.rank.get(facts.path) ?? this.rank.size;
     if (!this.rank.has(facts.path)) this.rank.set(facts.path, rank);
     const byRank = (a: { path: string }, b: { path: string }) => (this.rank.get(a.path) ?? 0) - (this.rank.get(b.path) ?? 0);
-    for (const def of facts.definitions) {
+    for (const def of definitionsOf(facts)) {
       const list = this.definitions.get(def.id);
       if (list) {
         list.push({ path: facts.path, span: def.span });
@@ -301,14 +302,16 @@ export class WorkspaceIndex implements FileLookup {
         if (!this.building && list.length > 1) list.sort(byRank);
       } else this.definitions.set(def.id, [{ path: facts.path, span: def.span }]);
     }
-    for (const reservation of facts.reservations) {
-      const prefix = reservation.range.prefix;
-      const list = this.reservationsByPrefix.get(prefix) ?? [];
-      list.push({ facts, reservation });
-      if (!this.building && list.length > 1) list.sort((a, b) => byRank(a.facts, b.facts));
-      this.reservationsByPrefix.set(prefix, list);
+    if (facts.kind === 'ticket-reservations') {
+      for (const reservation of facts.reservations) {
+        const prefix = reservation.range.prefix;
+        const list = this.reservationsByPrefix.get(prefix) ?? [];
+        list.push({ facts, reservation });
+        if (!this.building && list.length > 1) list.sort((a, b) => byRank(a.facts, b.facts));
+        this.reservationsByPrefix.set(prefix, list);
+      }
     }
-    for (const occurrence of [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]) {
+    for (const occurrence of mentionsIn(facts)) {
       const paths = this.mentions.get(occurrence.id) ?? new Set<string>();
       paths.add(facts.path);
       this.mentions.set(occurrence.id, paths);
@@ -334,15 +337,17 @@ export class WorkspaceIndex implements FileLookup {
       if (list && list.length > 0) map.set(key, list);
       else map.delete(key);
     };
-    for (const def of facts.definitions) without(this.definitions, def.id, (s) => s.path !== facts.path);
-    for (const reservation of facts.reservations) without(this.reservationsByPrefix, reservation.range.prefix, (s) => s.facts !== facts);
-    for (const occurrence of [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]) {
+    for (const def of definitionsOf(facts)) without(this.definitions, def.id, (s) => s.path !== facts.path);
+    for (const reservation of reservationsOf(facts)) without(this.reservationsByPrefix, reservation.range.prefix, (s) => s.facts !== facts);
+    for (const occurrence of mentionsIn(facts)) {
       const paths = this.mentions.get(occurrence.id);
       paths?.delete(facts.path);
       if (paths?.size === 0) this.mentions.delete(occurrence.id);
     }
-    for (const blocker of facts.blockers) without(this.blockerDefinitions, blocker.id, (d) => d.facts !== facts);
-    for (const ref of facts.resolvedRefs) without(this.resolvers, ref.id, (m) => m !== facts);
+    if (facts.kind === 'production-readiness-blocker-map') {
+      for (const blocker of facts.blockers) without(this.blockerDefinitions, blocker.id, (d) => d.facts !== facts);
+      for (const ref of facts.resolvedRefs) without(this.resolvers, ref.id, (m) => m !== facts);
+    }
   }
 
   private updateBlocker(id: string): void {
@@ -354,9 +359,24 @@ export class WorkspaceIndex implements FileLookup {
 
 /** What other documents can see of a document's reservations, positions included (for related links). */
 function reservationSignature(facts: DocumentFacts | undefined): string {
-  if (!facts || facts.reservations.length === 0) return '';
+  if (facts?.kind !== 'ticket-reservations' || facts.reservations.length === 0) return '';
   return JSON.stringify([
     facts.broken,
     facts.reservations.map((r) => [r.text, r.range, r.date, r.status, facts.lines.range(r.span.start, r.span.end)]),
   ]);
 }
+
+// What each kind contributes to the index; a document that cannot be read (undefined) contributes nothing.
+const definitionsOf = (facts: DocumentFacts | undefined): readonly IdOccurrence[] => (facts === undefined || facts.kind === 'note' ? [] : facts.definitions);
+
+const reservationsOf = (facts: DocumentFacts | undefined): readonly Reservation[] => (facts?.kind === 'ticket-reservations' ? facts.reservations : []);
+
+/** The blockers a map defines and the ones it resolves: what a blocker's status is computed from. */
+const blockerMentions = (facts: DocumentFacts | undefined): readonly { id: string }[] =>
+  facts?.kind === 'production-readiness-blocker-map' ? [...facts.blockers, ...facts.resolvedRefs] : [];
+
+/** Every ID a document defines or cites: what `mentioning` answers from. */
+const mentionsIn = (facts: DocumentFacts): readonly IdOccurrence[] =>
+  facts.kind === 'note' ? facts.idRefs
+  : facts.kind === 'production-readiness-blocker-map' ? [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]
+  : [...facts.definitions, ...facts.idRefs];
