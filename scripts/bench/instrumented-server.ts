@@ -10,6 +10,7 @@
  *   node --import tsx scripts/bench/instrumented-server.ts --stdio
  */
 import { Analyzer } from '../../server/src/core/analyzer';
+import { FactsStore } from '../../server/src/core/factsStore';
 import { DiagnosticsHub } from '../../server/src/lsp/diagnosticsHub';
 // Starts the server; it creates its analyzers on initialize, after the patches below.
 import '../../server/src/node/serverMain';
@@ -18,22 +19,24 @@ const counts = { diagnostics: 0, parses: 0 };
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 const analyzer = Analyzer.prototype as unknown as Record<string, Method>;
+const store = FactsStore.prototype as unknown as Record<string, Method>;
 const hub = DiagnosticsHub.prototype as unknown as Record<string, Method>;
 
 // computeDiagnostics is private: it runs only when a document's cached diagnostics are stale.
 const diagnostics = analyzer['computeDiagnostics'] as Method;
-const factsOf = analyzer['factsOf'] as Method;
+const get = store['get'] as Method;
 // A renamed method would leave its count at 0, which reads as a perfect cache: refuse instead.
-if (typeof diagnostics !== 'function' || typeof factsOf !== 'function') throw new Error('instrumented-server: Analyzer.computeDiagnostics or factsOf is gone; update the patches');
+if (typeof diagnostics !== 'function' || typeof get !== 'function') throw new Error('instrumented-server: Analyzer.computeDiagnostics or FactsStore.get is gone; update the patches');
 analyzer['computeDiagnostics'] = function (this: unknown, ...args: unknown[]) {
   counts.diagnostics++;
   return diagnostics.apply(this, args);
 };
-analyzer['factsOf'] = function (this: unknown, ...args: unknown[]) {
-  // `facts` is the analyzer's private per-document cache: a miss means a parse.
+store['get'] = function (this: unknown, ...args: unknown[]) {
+  // `facts` is the store's private per-document cache (the analyzer reads documents through it): a miss means a parse.
   const cache = (this as { facts: Map<string, unknown> }).facts;
+  if (!(cache instanceof Map)) throw new Error('instrumented-server: FactsStore keeps its facts elsewhere now; update the patch');
   const before = cache.size;
-  const result = factsOf.apply(this, args);
+  const result = get.apply(this, args);
   if (cache.size > before) counts.parses++;
   return result;
 };

@@ -88,12 +88,8 @@ export function factProblems(facts: DocumentFacts): string[] {
   const problems: string[] = [];
   const spans: [string, Span | undefined][] = [
     ...facts.local.map((f) => [`finding ${f.code}`, f.span] as [string, Span]),
-    ...facts.definitions.map((d) => [`definition ${d.id}`, d.span] as [string, Span]),
-    ...facts.entries.map((e) => [`entry ${e.key}`, e.span] as [string, Span]),
     ...facts.idRefs.map((d) => [`reference ${d.id}`, d.span] as [string, Span]),
-    ...facts.resolvedRefs.map((d) => [`resolved ${d.id}`, d.span] as [string, Span]),
     ...facts.tickets.map((t) => [`ticket ${t.text}`, t.span] as [string, Span]),
-    ...facts.reservations.map((r) => [`reservation ${r.text}`, r.span] as [string, Span]),
     ...facts.evidence.flatMap((e) => [
       [`evidence ${e.path}`, e.span],
       [`evidence path ${e.path}`, e.pathSpan],
@@ -101,17 +97,45 @@ export function factProblems(facts: DocumentFacts): string[] {
       [`evidence status ${e.path}`, e.status?.span],
       [`evidence cited id ${e.path}`, e.citedId?.span],
     ] as [string, Span | undefined][]),
-    ...facts.links.map((l) => [`link ${l.target}`, l.span] as [string, Span]),
-    ...facts.blockers.map((b) => [`blocker ${b.id}`, b.span] as [string, Span]),
-    ...facts.grants.map((g) => [`grant ${g.id}`, g.span] as [string, Span]),
-    ...facts.withheld.map((w) => [`withheld ${w.action}`, w.span] as [string, Span]),
     ...facts.claims.map((c) => [`claim ${c.phrase}`, c.span] as [string, Span]),
-    ...facts.suppressions.map((s) => [`suppression ${s.codes.join()}`, s.span] as [string, Span]),
-    ...facts.headings.map((h) => [`heading ${h.text}`, h.span] as [string, Span]),
-    ['production_work_performed', facts.productionWorkPerformed?.span],
+    ...kindSpans(facts),
   ];
   for (const [what, span] of spans) append(problems, spanProblems(n, span, at(what)));
   return problems;
+}
+
+/** The spans only one kind of document holds. */
+function kindSpans(facts: DocumentFacts): [string, Span | undefined][] {
+  if (facts.kind === 'note') {
+    return [
+      ...facts.links.map((l) => [`link ${l.target}`, l.span] as [string, Span]),
+      ...facts.suppressions.map((s) => [`suppression ${s.codes.join()}`, s.span] as [string, Span]),
+      ...facts.headings.map((h) => [`heading ${h.text}`, h.span] as [string, Span]),
+    ];
+  }
+  const packet: [string, Span | undefined][] = [
+    ...facts.definitions.map((d) => [`definition ${d.id}`, d.span] as [string, Span]),
+    ...facts.entries.map((e) => [`entry ${e.key}`, e.span] as [string, Span]),
+  ];
+  switch (facts.kind) {
+    case 'production-readiness-blocker-map':
+      return [
+        ...packet,
+        ...facts.resolvedRefs.map((d) => [`resolved ${d.id}`, d.span] as [string, Span]),
+        ...facts.blockers.map((b) => [`blocker ${b.id}`, b.span] as [string, Span]),
+        ['production_work_performed', facts.productionWorkPerformed?.span],
+      ];
+    case 'delegation-and-authority-lock':
+      return [
+        ...packet,
+        ...facts.grants.map((g) => [`grant ${g.id}`, g.span] as [string, Span]),
+        ...facts.withheld.map((w) => [`withheld ${w.action}`, w.span] as [string, Span]),
+      ];
+    case 'ticket-reservations':
+      return [...packet, ...facts.reservations.map((r) => [`reservation ${r.text}`, r.span] as [string, Span])];
+    default:
+      return packet;
+  }
 }
 
 /** Every diagnostic (and related location) of every document lies within the document it names. */

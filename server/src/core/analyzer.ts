@@ -5,15 +5,12 @@ import { Configuration } from './configuration';
 import { docKey, sitesIdOf } from './dependencyKeys';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { computeDiagnostics, dependencyKeys, type DiagnosticsInputs } from './documentDiagnostics';
-import { noteFacts } from './facts/noteFacts';
-import { packetFacts } from './facts/packetFacts';
-import { overLimit, tooLargeFacts } from './facts/tooLarge';
 import type { DocumentFacts } from './facts/types';
+import { FactsStore } from './factsStore';
 import type { BlockerStatus } from './index/blockerStatus';
 import { resolveReferences, type ResolvedReferences } from './index/references';
 import type { Resolution } from './index/resolvePath';
 import { WorkspaceIndex, type IndexChange } from './index/workspaceIndex';
-import { isJsonPath, isMarkdownPath } from './paths';
 import { SchemaValidator } from './schema/validator';
 import type { Settings } from './settings';
 import type { Diagnostic } from './types';
@@ -27,13 +24,18 @@ import type { Disposable, Workspace, WorkspaceChange } from './workspace';
  * is updated in place, and only the diagnostics that depend on what moved are recomputed: an
  * edit costs its dependants, not the workspace. Files coming or going, settings and
  * `.govlens.json` start over.
+ *
+ * Past 300 lines, but one job: which cache a change makes stale. Every cache it drops (facts,
+ * index, resolved references, diagnostics, the warm-up's partial index) is dropped here, so the
+ * invalidation rules read in one place; reading a document is factsStore.ts, computing its
+ * diagnostics documentDiagnostics.ts, keeping them diagnosticsCache.ts.
  */
 export class Analyzer implements Analysis {
   private readonly schemas = new SchemaValidator();
   /** Built from the defaults, .govlens.json and the host's settings; replaced, never changed. */
   private configuration: Configuration;
   private hostSettings: Partial<Settings>;
-  private readonly facts = new Map<string, DocumentFacts>();
+  private readonly facts: FactsStore;
   private files: readonly string[] | undefined;
   private documentPaths: string[] | undefined;
   private index: WorkspaceIndex | undefined;
@@ -58,6 +60,7 @@ export class Analyzer implements Analysis {
     hooks: { onError?: (path: string, error: unknown) => void } = {},
   ) {
     this.onError = (path, error) => hooks.onError?.(path, error);
+    this.facts = new FactsStore(workspace, () => this.configuration, this.onError);
     this.hostSettings = settings;
     this.configuration = this.configure();
     this.subscription = workspace.onDidChange?.((change) => this.invalidate(change));
@@ -97,7 +100,7 @@ export class Analyzer implements Analysis {
       return;
     }
     for (const path of change.paths) {
-      this.facts.delete(path);
+      this.facts.forget(path);
       this.resolved.delete(path);
       this.pending.add(path);
     }
@@ -123,27 +126,9 @@ export class Analyzer implements Analysis {
     return this.configuration.packetFolderOf(path);
   }
 
-  /** Facts of any readable .json or .md file, cached per version. */
+  /** Facts of any readable .json or .md file, cached per version (factsStore.ts). */
   factsOf(path: string): DocumentFacts | undefined {
-    if (path === CONFIG_FILE) return this.configuration.file;
-    const cached = this.facts.get(path);
-    if (cached) return cached;
-    const { settings, factOptions } = this.configuration;
-    let facts: DocumentFacts | undefined;
-    try {
-      const file = this.workspace.readFile(path, { maxLength: settings.maxFileSize });
-      if (!file) return undefined;
-      if (overLimit(file, settings.maxFileSize)) facts = tooLargeFacts(path, file, settings.maxFileSize);
-      else if (isJsonPath(path)) facts = packetFacts(path, file.text, file.version, this.packetFolderOf(path), factOptions);
-      else if (isMarkdownPath(path)) facts = noteFacts(path, file.text, file.version, factOptions);
-    } catch (error) {
-      // A host whose read fails (or a bug on one document's text) costs that document only: it
-      // reads as unreadable, is not cached, and is tried again on the next question.
-      this.onError(path, error);
-      return undefined;
-    }
-    if (facts) this.facts.set(path, facts);
-    return facts;
+    return path === CONFIG_FILE ? this.configuration.file : this.facts.get(path);
   }
 
   /**
@@ -178,7 +163,7 @@ export class Analyzer implements Analysis {
     if (this.index && this.pending.size > 0) this.sync(this.index);
     if (this.warming) {
       const read = this.documents().flatMap((p) => {
-        const facts = p === CONFIG_FILE ? undefined : this.facts.get(p);
+        const facts = p === CONFIG_FILE ? undefined : this.facts.peek(p);
         return facts ? [facts] : [];
       });
       return new WorkspaceIndex(this.listFiles(), this.indexedPaths(), read, (p) => this.workspace.stat(p));

@@ -1,6 +1,6 @@
 import { CONFIG_FILE, readConfig } from './config';
 import { errorMessage } from './errorText';
-import { emptyFacts } from './facts/emptyFacts';
+import { emptyPacketFacts } from './facts/emptyFacts';
 import type { FactOptions } from './facts/factOptions';
 import { overLimit, tooLargeFacts } from './facts/tooLarge';
 import type { DocumentFacts } from './facts/types';
@@ -49,7 +49,7 @@ export class Configuration {
     if (file && overLimit(file, limit)) {
       this.file = tooLargeFacts(CONFIG_FILE, file, limit);
     } else if (file) {
-      const facts = emptyFacts(CONFIG_FILE, file.version, 'packet-document', file.text, new LineIndex(file.text));
+      const facts = emptyPacketFacts({ path: CONFIG_FILE, version: file.version, text: file.text, lines: new LineIndex(file.text) }, 'packet-document');
       try {
         const config = readConfig(file.text);
         fromFile = config.settings;

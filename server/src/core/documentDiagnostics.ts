@@ -29,6 +29,9 @@ export interface DiagnosticsInputs {
   readonly onError: (path: string, error: unknown) => void;
 }
 
+/** A note always parses; a packet document that does not reports its syntax errors only. */
+const parses = (facts: DocumentFacts): boolean => facts.kind === 'note' || !facts.broken;
+
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 /**
@@ -50,7 +53,7 @@ export function computeDiagnostics(facts: DocumentFacts, inputs: DiagnosticsInpu
       inputs.onError(facts.path, error);
     }
   };
-  if (!facts.broken && !inputs.isConfiguration(facts)) {
+  if (parses(facts) && !inputs.isConfiguration(facts)) {
     run(() => checkUnknownIds(facts, index));
     run(() => checkEvidence(inputs.referencesOf(facts), index, inputs.factsOf));
     run(() => checkUnreservedTickets(facts, index));
@@ -72,11 +75,11 @@ export function dependencyKeys(facts: DocumentFacts, inputs: Pick<DiagnosticsInp
   const keys = new Set([docKey(facts.path)]);
   for (const ref of facts.idRefs) keys.add(idKey(ref.id));
   // A resolved_in_this_macro entry that is no blocker reads whether the ID is defined at all.
-  for (const ref of facts.resolvedRefs) keys.add(blockerKey(ref.id)).add(idKey(ref.id));
+  if (facts.kind === 'production-readiness-blocker-map') for (const ref of facts.resolvedRefs) keys.add(blockerKey(ref.id)).add(idKey(ref.id));
   for (const ticket of facts.tickets) if (ticket.valid) keys.add(ticketsKey(ticket.range.prefix));
-  for (const reservation of facts.reservations) keys.add(ticketsKey(reservation.range.prefix));
+  if (facts.kind === 'ticket-reservations') for (const reservation of facts.reservations) keys.add(ticketsKey(reservation.range.prefix));
   if (facts.claims.length > 0) keys.add(locksKey);
-  if (!facts.broken && !inputs.isConfiguration(facts)) {
+  if (parses(facts) && !inputs.isConfiguration(facts)) {
     for (const { ref, resolution } of inputs.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(docKey(resolution.path));
   }
   return [...keys];
@@ -84,6 +87,7 @@ export function dependencyKeys(facts: DocumentFacts, inputs: Pick<DiagnosticsInp
 
 /** ticket-range-overlap findings on this document's reservations, computed per prefix. */
 function overlapsOf(facts: DocumentFacts, inputs: DiagnosticsInputs): Finding[] {
+  if (facts.kind !== 'ticket-reservations') return [];
   const findings: Finding[] = [];
   for (const prefix of new Set(facts.reservations.map((r) => r.range.prefix))) append(findings, inputs.overlapsOf(prefix).get(facts.path) ?? []);
   return findings;

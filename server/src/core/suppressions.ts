@@ -28,14 +28,16 @@ export function isReason(reason: string): boolean {
  * silences nothing, is itself reported as a hint so stale suppressions do not pile up.
  */
 export function applySuppressions(facts: DocumentFacts, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (facts.suppressions.length === 0) return diagnostics;
+  // Only notes have suppression comments.
+  if (facts.kind !== 'note' || facts.suppressions.length === 0) return diagnostics;
+  const suppressions = facts.suppressions;
   const used = new Set<Suppression>();
   const kept = diagnostics.filter((d) => {
-    const by = facts.suppressions.find((s) => isReason(s.reason) && s.line === d.range.start.line && s.codes.includes(d.code));
+    const by = suppressions.find((s) => isReason(s.reason) && s.line === d.range.start.line && s.codes.includes(d.code));
     if (by) used.add(by);
     return !by;
   });
-  for (const s of facts.suppressions) {
+  for (const s of suppressions) {
     const code = s.codes.find((c): c is DiagnosticCode => known.has(c));
     if (!code || used.has(s)) continue;
     const unknown = s.codes.filter((c) => !known.has(c));

@@ -65,8 +65,9 @@ function checkAnchor(ref: EvidenceRef, path: string, factsOf: FactsOf): Finding[
   const anchor = ref.anchor;
   if (!anchor || !isJsonPath(path)) return [];
   const target = factsOf(path);
-  // A cited file that does not parse has its own json-syntax error; no cascade here.
-  if (!target || target.broken) return [];
+  // A cited file that does not parse has its own json-syntax error; no cascade here. A JSON
+  // path always reads as a packet document, so a note here is only the type's other case.
+  if (!target || target.kind === 'note' || target.broken) return [];
   const name = basename(path);
   const surfaces = target.entries.filter((e) => e.array === 'surfaces');
   if (anchor.kind === 'forbidden') {

@@ -1,4 +1,5 @@
 import type { ClaimFact, DocumentFacts, Finding, Grant } from '../facts/types';
+import { isBroken, lockRecord } from '../facts/anyKind';
 import { basename } from '../paths';
 
 /** Maps a lock's action names and a claim's action onto one vocabulary. */
@@ -15,8 +16,8 @@ export function inForce(grant: Grant): boolean {
 /** Does this lock hold a production grant covering `action` (spec §3.2)? */
 export function lockGrants(lock: DocumentFacts, action: string, canonical: Canonical): boolean {
   return (
-    !lock.broken &&
-    lock.grants.some((g) => inForce(g) && canonical(g.scope) === 'production' && g.actions.some((a) => covers(canonical(a) ?? a, action)))
+    !isBroken(lock) &&
+    lockRecord(lock).grants.some((g) => inForce(g) && canonical(g.scope) === 'production' && g.actions.some((a) => covers(canonical(a) ?? a, action)))
   );
 }
 
@@ -58,7 +59,7 @@ function finding(claim: ClaimFact, missing: readonly string[], facts: DocumentFa
     return w ? [w] : [];
   });
   const unique = [...new Map(withheld.map((w) => [w.entry, w])).values()];
-  const readable = locks.filter((l) => !l.broken);
+  const readable = locks.filter((l) => !isBroken(l));
   const names = [...new Set(locks.map((l) => basename(l.path)))].join(', ');
   const lockSays =
     readable.length === 0
@@ -90,7 +91,7 @@ function withheldText(held: readonly { entry: { action: string; needs?: string }
 function findWithheld(action: string, locks: readonly DocumentFacts[], canonical: Canonical) {
   for (const wanted of [action, 'production']) {
     for (const lock of locks) {
-      const entry = lock.withheld.find((w) => (canonical(w.action) ?? w.action) === wanted);
+      const entry = lockRecord(lock).withheld.find((w) => (canonical(w.action) ?? w.action) === wanted);
       if (entry) return { lock, entry };
     }
   }

@@ -16,20 +16,22 @@ export function checkUnknownIds(facts: DocumentFacts, index: WorkspaceIndex): Fi
       data: near ? { replacement: near } : undefined,
     });
   }
-  for (const ref of facts.resolvedRefs) {
-    if (index.blockers.has(ref.id)) continue;
-    const near = index.closestBlocker(ref.id);
-    const definedElsewhere = index.definitions.has(ref.id);
-    findings.push({
-      code: 'unknown-id',
-      span: ref.span,
-      message:
-        (definedElsewhere
-          ? `${ref.id} is listed as resolved, but it is not a blocker in any blocker map (it is defined, but not as a blocker)`
-          : `${ref.id} is listed as resolved, but no blocker map defines it`) +
-        (near ? `; did you mean ${near}?` : '; list only blocker IDs in resolved_in_this_macro.'),
-      data: near ? { replacement: near } : undefined,
-    });
+  if (facts.kind === 'production-readiness-blocker-map') {
+    for (const ref of facts.resolvedRefs) {
+      if (index.blockers.has(ref.id)) continue;
+      const near = index.closestBlocker(ref.id);
+      const definedElsewhere = index.definitions.has(ref.id);
+      findings.push({
+        code: 'unknown-id',
+        span: ref.span,
+        message:
+          (definedElsewhere
+            ? `${ref.id} is listed as resolved, but it is not a blocker in any blocker map (it is defined, but not as a blocker)`
+            : `${ref.id} is listed as resolved, but no blocker map defines it`) +
+          (near ? `; did you mean ${near}?` : '; list only blocker IDs in resolved_in_this_macro.'),
+        data: near ? { replacement: near } : undefined,
+      });
+    }
   }
   return findings;
 }

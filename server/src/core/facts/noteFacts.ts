@@ -7,17 +7,17 @@ import { scanTickets } from '../scan/tickets';
 import { claimsIn, type FactOptions } from './factOptions';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../types';
-import { emptyFacts } from './emptyFacts';
+import { emptyNoteFacts } from './emptyFacts';
 import { invalidRangeMessage, suggestion } from './packetFacts';
-import type { DocumentFacts, Suppression } from './types';
+import type { NoteFacts, Suppression } from './types';
 
 // The KB footer names the note's own path: "Back to Knowledge Hub knowledge/dev/…/note.md".
 const FOOTER = /^[ \t]*Back to Knowledge Hub[ \t]+<?([^\s<>]+?)>?[ \t]*$/gm;
 
 /** Reads one KB note: references in prose only, never in code, HTML comments or link targets. */
-export function noteFacts(path: string, text: string, version: string | number, options: FactOptions): DocumentFacts {
+export function noteFacts(path: string, text: string, version: string | number, options: FactOptions): NoteFacts {
   const { patterns } = options;
-  const facts = emptyFacts(path, version, 'note', text, new LineIndex(text));
+  const facts = emptyNoteFacts({ path, version, text, lines: new LineIndex(text) });
   const markdown = parseMarkdown(text);
   facts.headings = markdown.headings;
   const prose = identitySegment(markdown.prose);

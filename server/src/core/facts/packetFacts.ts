@@ -9,9 +9,9 @@ import { parseTicketRange, scanTickets } from '../scan/tickets';
 import type { Patterns } from '../settings';
 import { claimsIn, type FactOptions } from './factOptions';
 import { LineIndex } from '../text/lineIndex';
-import { emptyFacts } from './emptyFacts';
+import { emptyPacketFacts } from './emptyFacts';
 import type { Span } from '../types';
-import type { DocumentFacts, Entry } from './types';
+import type { BlockerMapFacts, Entry, LockFacts, PacketFacts, ReservationFacts } from './types';
 import type { Segment } from '../scan/segment';
 import { fieldRole } from './fieldRoles';
 
@@ -29,13 +29,13 @@ export function packetFacts(
   version: string | number,
   packet: string | undefined,
   options: FactOptions,
-): DocumentFacts {
+): PacketFacts {
   const { patterns, schemas } = options;
   const parsed = parseJson(text);
   const root = parsed.root;
   const docSlug = str(propertyValue(root, 'doc'));
   const kind = path === options.lockPath ? 'delegation-and-authority-lock' : packetKindOf(path, docSlug);
-  const facts = emptyFacts(path, version, kind ?? 'packet-document', text, new LineIndex(text));
+  const facts = emptyPacketFacts({ path, version, text, lines: new LineIndex(text) }, kind ?? 'packet-document');
   facts.packet = packet;
   facts.doc = docSlug;
   facts.date = str(propertyValue(root, 'date'));
@@ -57,7 +57,7 @@ export function packetFacts(
   if (root && kind) append(facts.local, schemas.validate(kind, root, basename(path)));
   reportDuplicates(facts);
   if (root) scanStrings(root, text, facts, options, notReferences);
-  if (facts.productionWorkPerformed?.value === true) {
+  if (facts.kind === 'production-readiness-blocker-map' && facts.productionWorkPerformed?.value === true) {
     facts.claims.push({
       span: facts.productionWorkPerformed.span,
       action: 'production',
@@ -71,7 +71,7 @@ export function packetFacts(
   return facts;
 }
 
-function collectEntries(root: Node, facts: DocumentFacts, patterns: Patterns, notReferences: Set<Node>): void {
+function collectEntries(root: Node, facts: PacketFacts, patterns: Patterns, notReferences: Set<Node>): void {
   for (const property of root.children ?? []) {
     const array = str(property.children?.[0]);
     const value = property.children?.[1];
@@ -112,7 +112,7 @@ function isWholeId(value: string, patterns: Patterns): boolean {
   return patterns.wholeId.test(value);
 }
 
-function collectBlockerMap(root: Node | undefined, facts: DocumentFacts, patterns: Patterns, notReferences: Set<Node>): void {
+function collectBlockerMap(root: Node | undefined, facts: BlockerMapFacts, patterns: Patterns, notReferences: Set<Node>): void {
   for (const element of propertyValue(root, 'blockers')?.children ?? []) {
     const idNode = propertyValue(element, 'id');
     const id = str(idNode);
@@ -142,7 +142,7 @@ function collectBlockerMap(root: Node | undefined, facts: DocumentFacts, pattern
   if (performed && value !== undefined) facts.productionWorkPerformed = { value, span: nodeSpan(performed) };
 }
 
-function collectLock(root: Node | undefined, facts: DocumentFacts): void {
+function collectLock(root: Node | undefined, facts: LockFacts): void {
   for (const element of propertyValue(root, 'grants')?.children ?? []) {
     const idNode = propertyValue(element, 'id');
     const actions = (propertyValue(element, 'actions')?.children ?? []).map(str).filter((a): a is string => a !== undefined);
@@ -164,7 +164,7 @@ function collectLock(root: Node | undefined, facts: DocumentFacts): void {
   }
 }
 
-function collectReservations(root: Node | undefined, facts: DocumentFacts, patterns: Patterns, notReferences: Set<Node>): void {
+function collectReservations(root: Node | undefined, facts: ReservationFacts, patterns: Patterns, notReferences: Set<Node>): void {
   for (const element of propertyValue(root, 'reservations')?.children ?? []) {
     const rangeNode = propertyValue(element, 'range');
     if (rangeNode?.type !== 'string') continue;
@@ -195,7 +195,7 @@ export function suggestion(value: string | undefined): Record<string, unknown> |
   return value === undefined ? undefined : { replacement: value };
 }
 
-function reportDuplicates(facts: DocumentFacts): void {
+function reportDuplicates(facts: PacketFacts): void {
   const first = new Map<string, { span: Span }>();
   const entryStarts = new Set(facts.entries.map((e) => e.span.start));
   const definitions: { key: string; span: Span }[] = [
@@ -227,7 +227,7 @@ interface Place {
   readonly entry?: Node;
 }
 
-function scanStrings(node: Node, text: string, facts: DocumentFacts, options: FactOptions, skip: Set<Node>, place: Place = { depth: 0 }): void {
+function scanStrings(node: Node, text: string, facts: PacketFacts, options: FactOptions, skip: Set<Node>, place: Place = { depth: 0 }): void {
   const { patterns } = options;
   if (node.type === 'string') {
     const segment = stringSegment(text, node);
@@ -266,7 +266,7 @@ function scanStrings(node: Node, text: string, facts: DocumentFacts, options: Fa
 const NEGATOR = /(?<![\w-])(?:no|not|never|nothing|none|zero|without|n't|unchanged|untouched|unmodified|unaltered)(?![\w-])/i;
 
 /** Grant claims in one string, read with the role of its field (spec §5). */
-function claimsByRole(segment: Segment, facts: DocumentFacts, options: FactOptions, place: Place) {
+function claimsByRole(segment: Segment, facts: PacketFacts, options: FactOptions, place: Place) {
   const role = fieldRole(facts.kind, place.depth >= 3 ? place.array : undefined, place.field, (name) => str(propertyValue(place.entry, name)));
   if (role.kind === 'record') return [];
   if (role.kind === 'prose' || role.holds === 'yes') return claimsIn(segment, options.detectClaims);

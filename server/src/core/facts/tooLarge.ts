@@ -10,7 +10,7 @@ export const overLimit = (file: FileSnapshot, limit: number): boolean => file.un
 /** The facts of a file over the size limit: it is not parsed, so it defines and cites nothing, and says why. */
 export function tooLargeFacts(path: string, file: FileSnapshot, limit: number): DocumentFacts {
   const kind = isJsonPath(path) ? 'packet-document' : 'note';
-  const facts = emptyFacts(path, file.version, kind, file.text, new LineIndex(file.text));
+  const facts = emptyFacts({ path, version: file.version, text: file.text, lines: new LineIndex(file.text) }, kind);
   facts.tooLarge = true;
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 1)} MB`;
   const size = file.unreadSize === undefined ? mb(file.text.length) : `${mb(file.unreadSize)} on disk`;

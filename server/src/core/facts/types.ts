@@ -110,38 +110,75 @@ export interface Suppression {
 
 export type DocumentKind = PacketKind | 'packet-document' | 'note';
 
-/** Everything the checks need from one document, computed once per version. */
-export interface DocumentFacts {
+/** A packet document's kind: one of the six, or 'packet-document' when neither its name nor its `doc` says which. */
+export type PacketDocumentKind = Exclude<DocumentKind, 'note'>;
+
+/** What every document has, whatever its kind: the references the cross-document checks read. */
+interface FactsBase {
   path: string;
   version: string | number;
-  kind: DocumentKind;
   text: string;
   lines: LineIndex;
-  /** The packet folder (nearest ancestor whose name matches), for packet documents. */
+  /** Over the size limit: not parsed, and no editor feature looks into it (it holds only file-too-large). */
+  tooLarge?: true;
+  /** Findings that need nothing but this document. */
+  local: Finding[];
+  idRefs: IdOccurrence[];
+  tickets: TicketOccurrence[];
+  evidence: EvidenceRef[];
+  claims: ClaimFact[];
+}
+
+/** A KB note: only notes have links, headings and suppression comments. */
+export interface NoteFacts extends FactsBase {
+  kind: 'note';
+  links: LinkRef[];
+  suppressions: Suppression[];
+  headings: MarkdownHeading[];
+}
+
+/** What every packet document has: only JSON defines IDs, has entries that anchors name, or fails to parse. */
+interface PacketFactsBase extends FactsBase {
+  /** The packet folder (nearest ancestor whose name matches). */
   packet?: string;
   doc?: string;
   date?: string;
   purpose?: string;
   /** Set when the JSON does not parse: the document then yields json-syntax only. */
   broken: boolean;
-  /** Over the size limit: not parsed, and no editor feature looks into it (it holds only file-too-large). */
-  tooLarge?: true;
-  /** Findings that need nothing but this document. */
-  local: Finding[];
   definitions: IdOccurrence[];
   entries: Entry[];
-  idRefs: IdOccurrence[];
+}
+
+export interface BlockerMapFacts extends PacketFactsBase {
+  kind: 'production-readiness-blocker-map';
+  blockers: Blocker[];
   /** `resolved_in_this_macro` entries: references that must name a blocker. */
   resolvedRefs: IdOccurrence[];
-  tickets: TicketOccurrence[];
-  reservations: Reservation[];
-  evidence: EvidenceRef[];
-  links: LinkRef[];
-  blockers: Blocker[];
+  productionWorkPerformed?: { value: boolean; span: Span };
+}
+
+export interface LockFacts extends PacketFactsBase {
+  kind: 'delegation-and-authority-lock';
   grants: Grant[];
   withheld: Withheld[];
-  productionWorkPerformed?: { value: boolean; span: Span };
-  claims: ClaimFact[];
-  suppressions: Suppression[];
-  headings: MarkdownHeading[];
 }
+
+export interface ReservationFacts extends PacketFactsBase {
+  kind: 'ticket-reservations';
+  reservations: Reservation[];
+}
+
+/** The packet kinds whose facts are only the shared ones (their entries carry what they hold). */
+export interface PlainPacketFacts extends PacketFactsBase {
+  kind: Exclude<PacketDocumentKind, BlockerMapFacts['kind'] | LockFacts['kind'] | ReservationFacts['kind']>;
+}
+
+export type PacketFacts = BlockerMapFacts | LockFacts | ReservationFacts | PlainPacketFacts;
+
+/**
+ * Everything the checks need from one document, computed once per version. A union on
+ * `kind`: what only one kind of document can hold (a note's links, a lock's grants, a map's
+ * blockers) is there only on that kind, so a reader narrows before it reads it.
+ */
+export type DocumentFacts = NoteFacts | PacketFacts;

@@ -27,7 +27,8 @@ export type PacketOf = (path: string) => string | undefined;
  */
 export function resolveReferences(facts: DocumentFacts, index: WorkspaceIndex, packetOf: PacketOf): ResolvedReferences {
   const evidence = facts.evidence.map((ref) => ({ ref, resolution: resolveEvidencePath(facts.path, ref.path, index) }));
-  const links = facts.links.flatMap((link) => {
+  // Only notes have links: a packet document cites by evidence references alone.
+  const links = (facts.kind === 'note' ? facts.links : []).flatMap((link) => {
     const target = linkTarget(link);
     if (target === undefined) return [];
     const resolution = link.kind === 'footer' ? resolveKbPath(target, index, index.files) : resolveEvidencePath(facts.path, target, index);

@@ -1,11 +1,13 @@
 import { blockerKey, idKey, locksKey, sitesKey, ticketsKey, type DependencyKey } from '../dependencyKeys';
-import type { DocumentFacts, Reservation } from '../facts/types';
-import { ancestors, basename } from '../paths';
+import { citedIdsOf, definitionsOf } from '../facts/anyKind';
+import type { BlockerMapFacts, DocumentFacts, LockFacts, Reservation, ReservationFacts } from '../facts/types';
+import type { IdOccurrence } from '../scan/ids';
 import { NearestIndex } from '../text/nearest';
 import type { TicketRange } from '../scan/tickets';
 import type { Span } from '../types';
 import type { PathKind } from '../workspace';
 import { blockerStatusOf, byDateThenPath, type BlockerDefinition, type BlockerStatus } from './blockerStatus';
+import { FileTable } from './fileTable';
 import type { FileLookup } from './resolvePath';
 
 export interface DefinitionSite {
@@ -14,7 +16,7 @@ export interface DefinitionSite {
 }
 
 export interface ReservationSite {
-  facts: DocumentFacts;
+  facts: ReservationFacts;
   reservation: Reservation;
 }
 
@@ -40,34 +42,32 @@ export type IndexView = Omit<WorkspaceIndex, 'replace' | 'holds' | 'definitions'
  * parses nothing: it regroups facts the analyzer already cached. After an edit the analyzer
  * replaces one document's facts in place (replace()), which costs what that document holds,
  * not what the workspace holds, and says what moved. Lists keep the documents' order.
+ *
+ * Past 300 lines, but one job: add() and remove() must mirror each other for every grouping,
+ * and replace() reads each grouping before and after; they stay side by side so that a new
+ * grouping cannot be added to one and missed in another. What depends on the file list
+ * alone is fileTable.ts.
  */
 export class WorkspaceIndex implements FileLookup {
   readonly definitions = new Map<string, DefinitionSite[]>();
   readonly blockers = new Map<string, BlockerStatus>();
   private readonly byPath = new Map<string, DocumentFacts>();
   private readonly rank = new Map<string, number>();
-  private readonly byName = new Map<string, string[]>();
-  private readonly fileSet: ReadonlySet<string>;
-  /** The folders holding listed files: they exist, and inside the workspace (the walk reached them). */
-  private readonly folderSet = new Set<string>();
-  private readonly stats = new Map<string, PathKind>();
+  private readonly fileTable: FileTable;
   /** Per ID, the documents that define or cite it: what a reference count has to look at. */
   private readonly mentions = new Map<string, Set<string>>();
   private readonly blockerDefinitions = new Map<string, BlockerDefinition[]>();
   /** Per ID, the maps listing it in resolved_in_this_macro, in byDateThenPath order. */
-  private readonly resolvers = new Map<string, DocumentFacts[]>();
+  private readonly resolvers = new Map<string, BlockerMapFacts[]>();
   private readonly reservationsByPrefix = new Map<string, ReservationSite[]>();
   private readonly ids: NearestIndex;
   private readonly blockerIds: NearestIndex;
-  private readonly fileNames: NearestIndex;
   // Derived lists, rebuilt on demand after a change that touches them.
   private documentList: DocumentFacts[] | undefined;
   private reservationList: ReservationSite[] | undefined;
-  private lockList: DocumentFacts[] | undefined;
-  private locksByPacket: Map<string, DocumentFacts[]> | undefined;
+  private lockList: LockFacts[] | undefined;
+  private locksByPacket: Map<string, LockFacts[]> | undefined;
   private rangesByPrefix = new Map<string, TicketRange[]>();
-  /** Per `…/` suffix, the files ending with it: a note may cite the same suffix thousands of times. */
-  private readonly bySuffix = new Map<string, readonly string[]>();
   /** While the constructor adds documents in order, lists need no re-sorting. */
   private building = true;
 
@@ -80,19 +80,9 @@ export class WorkspaceIndex implements FileLookup {
     readonly files: readonly string[],
     paths: readonly string[],
     documents: readonly DocumentFacts[],
-    private readonly statFile: (path: string) => PathKind,
+    statFile: (path: string) => PathKind,
   ) {
-    this.fileSet = new Set(files);
-    for (const file of files) {
-      for (const folder of ancestors(file)) {
-        if (this.folderSet.has(folder)) break;
-        this.folderSet.add(folder);
-      }
-      const name = basename(file);
-      const list = this.byName.get(name);
-      if (list) list.push(file);
-      else this.byName.set(name, [file]);
-    }
+    this.fileTable = new FileTable(files, statFile);
     paths.forEach((path, i) => this.rank.set(path, i));
     for (const facts of documents) this.add(facts);
     for (const list of this.blockerDefinitions.values()) list.sort((a, b) => byDateThenPath(a.facts, b.facts));
@@ -100,7 +90,6 @@ export class WorkspaceIndex implements FileLookup {
     for (const id of this.blockerDefinitions.keys()) this.updateBlocker(id);
     this.ids = new NearestIndex(this.definitions.keys());
     this.blockerIds = new NearestIndex(this.blockers.keys());
-    this.fileNames = new NearestIndex(this.byName.keys());
     this.building = false;
   }
 
@@ -114,18 +103,18 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   get reservations(): readonly ReservationSite[] {
-    this.reservationList ??= this.documents.flatMap((facts) => facts.reservations.map((reservation) => ({ facts, reservation })));
+    this.reservationList ??= this.documents.flatMap((facts) => (facts.kind === 'ticket-reservations' ? facts.reservations.map((reservation) => ({ facts, reservation })) : []));
     return this.reservationList;
   }
 
   /** Authority locks, broken ones included: a lock that does not parse still governs, granting nothing. */
-  get locks(): readonly DocumentFacts[] {
+  get locks(): readonly LockFacts[] {
     this.lockList ??= this.documents.filter((f) => f.kind === 'delegation-and-authority-lock');
     return this.lockList;
   }
 
   /** The locks inside one packet folder. */
-  locksIn(packet: string): readonly DocumentFacts[] {
+  locksIn(packet: string): readonly LockFacts[] {
     if (!this.locksByPacket) {
       this.locksByPacket = new Map();
       for (const lock of this.locks) {
@@ -178,14 +167,14 @@ export class WorkspaceIndex implements FileLookup {
   replace(path: string, next: DocumentFacts | undefined): IndexChange {
     const change: IndexChange = new Set();
     const old = this.byPath.get(path);
-    const definedIds = new Set([...(old?.definitions ?? []), ...(next?.definitions ?? [])].map((d) => d.id));
-    const definedBefore = new Set((old?.definitions ?? []).map((d) => d.id));
-    const definedAfter = new Set((next?.definitions ?? []).map((d) => d.id));
-    const blockerIds = new Set([...(old?.blockers ?? []), ...(old?.resolvedRefs ?? []), ...(next?.blockers ?? []), ...(next?.resolvedRefs ?? [])].map((b) => b.id));
+    const definedBefore = new Set((old ? definitionsOf(old) : []).map((d) => d.id));
+    const definedAfter = new Set((next ? definitionsOf(next) : []).map((d) => d.id));
+    const definedIds = new Set([...definedBefore, ...definedAfter]);
+    const blockerIds = new Set([...blockerMentions(old), ...blockerMentions(next)].map((b) => b.id));
     const wasDefined = new Map([...definedIds].map((id) => [id, this.definitions.has(id)]));
     const wasBlocker = new Map([...blockerIds].map((id) => [id, this.blockers.has(id)]));
     const reservationsBefore = reservationSignature(old);
-    const prefixes = new Set([...(old?.reservations ?? []), ...(next?.reservations ?? [])].map((r) => r.range.prefix));
+    const prefixes = new Set([...reservationsOf(old), ...reservationsOf(next)].map((r) => r.range.prefix));
     if (old) this.remove(old);
     if (next) this.add(next);
     for (const id of blockerIds) {
@@ -224,37 +213,20 @@ export class WorkspaceIndex implements FileLookup {
   }
 
   stat(path: string): PathKind {
-    // Listed files and their folders need no system call; anything else (links, unlisted
-    // files, paths that do not exist) asks the host once per index: the index is rebuilt
-    // whenever files come or go.
-    const known = this.known(path);
-    if (known !== undefined) return known;
-    // Nothing exists below a path that does not exist or is a file, and everything below a
-    // path that leaves the workspace leaves it too: walking down from the root, the first
-    // folder that is not listed is asked about once and answers for every path cited below it
-    // (a note citing root-relative paths makes its own folder's version of each a candidate
-    // first). A loop, not a recursion: a cited path may be tens of thousands of folders deep.
-    let kind: PathKind | undefined;
-    for (let end = path.indexOf('/'); end >= 0 && kind === undefined; end = path.indexOf('/', end + 1)) {
-      const folder = path.slice(0, end);
-      const above = this.known(folder) ?? this.ask(folder);
-      if (above === 'outside') kind = 'outside';
-      else if (above !== 'directory') kind = 'missing';
-    }
-    return this.ask(path, kind);
+    return this.fileTable.stat(path);
   }
 
-  private known(path: string): PathKind | undefined {
-    if (this.fileSet.has(path)) return 'file';
-    if (this.folderSet.has(path)) return 'directory';
-    return this.stats.get(path);
+  named(name: string): readonly string[] {
+    return this.fileTable.named(name);
   }
 
-  /** The host's answer for a path whose folders are all there (or the answer they imply), remembered. */
-  private ask(path: string, implied?: PathKind): PathKind {
-    const kind = implied ?? this.statFile(path);
-    this.stats.set(path, kind);
-    return kind;
+  endingWith(suffix: string): readonly string[] {
+    return this.fileTable.endingWith(suffix);
+  }
+
+  /** The workspace file name nearest to a missing one. */
+  closestFileName(name: string): string | undefined {
+    return this.fileTable.closestFileName(name);
   }
 
   /** The defined ID nearest to an unknown one (a likely typo), if any. */
@@ -267,33 +239,12 @@ export class WorkspaceIndex implements FileLookup {
     return this.blockerIds.nearest(id);
   }
 
-  /** The workspace file name nearest to a missing one. */
-  closestFileName(name: string): string | undefined {
-    return this.fileNames.nearest(name);
-  }
-
-  named(name: string): readonly string[] {
-    return this.byName.get(name) ?? [];
-  }
-
-  endingWith(suffix: string): readonly string[] {
-    let found = this.bySuffix.get(suffix);
-    if (!found) {
-      const name = basename(suffix);
-      // Only files of the right base name can end with the suffix, unless the elision cut the name itself.
-      const pool = suffix.includes('/') ? this.named(name) : this.files;
-      found = pool.filter((f) => f.endsWith(suffix));
-      this.bySuffix.set(suffix, found);
-    }
-    return found;
-  }
-
   private add(facts: DocumentFacts): void {
     this.byPath.set(facts.path, facts);
     const rank = this.rank.get(facts.path) ?? this.rank.size;
     if (!this.rank.has(facts.path)) this.rank.set(facts.path, rank);
     const byRank = (a: { path: string }, b: { path: string }) => (this.rank.get(a.path) ?? 0) - (this.rank.get(b.path) ?? 0);
-    for (const def of facts.definitions) {
+    for (const def of definitionsOf(facts)) {
       const list = this.definitions.get(def.id);
       if (list) {
         list.push({ path: facts.path, span: def.span });
@@ -301,14 +252,16 @@ export class WorkspaceIndex implements FileLookup {
         if (!this.building && list.length > 1) list.sort(byRank);
       } else this.definitions.set(def.id, [{ path: facts.path, span: def.span }]);
     }
-    for (const reservation of facts.reservations) {
-      const prefix = reservation.range.prefix;
-      const list = this.reservationsByPrefix.get(prefix) ?? [];
-      list.push({ facts, reservation });
-      if (!this.building && list.length > 1) list.sort((a, b) => byRank(a.facts, b.facts));
-      this.reservationsByPrefix.set(prefix, list);
+    if (facts.kind === 'ticket-reservations') {
+      for (const reservation of facts.reservations) {
+        const prefix = reservation.range.prefix;
+        const list = this.reservationsByPrefix.get(prefix) ?? [];
+        list.push({ facts, reservation });
+        if (!this.building && list.length > 1) list.sort((a, b) => byRank(a.facts, b.facts));
+        this.reservationsByPrefix.set(prefix, list);
+      }
     }
-    for (const occurrence of [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]) {
+    for (const occurrence of mentionsIn(facts)) {
       const paths = this.mentions.get(occurrence.id) ?? new Set<string>();
       paths.add(facts.path);
       this.mentions.set(occurrence.id, paths);
@@ -334,15 +287,17 @@ export class WorkspaceIndex implements FileLookup {
       if (list && list.length > 0) map.set(key, list);
       else map.delete(key);
     };
-    for (const def of facts.definitions) without(this.definitions, def.id, (s) => s.path !== facts.path);
-    for (const reservation of facts.reservations) without(this.reservationsByPrefix, reservation.range.prefix, (s) => s.facts !== facts);
-    for (const occurrence of [...facts.definitions, ...facts.idRefs, ...facts.resolvedRefs]) {
+    for (const def of definitionsOf(facts)) without(this.definitions, def.id, (s) => s.path !== facts.path);
+    for (const reservation of reservationsOf(facts)) without(this.reservationsByPrefix, reservation.range.prefix, (s) => s.facts !== facts);
+    for (const occurrence of mentionsIn(facts)) {
       const paths = this.mentions.get(occurrence.id);
       paths?.delete(facts.path);
       if (paths?.size === 0) this.mentions.delete(occurrence.id);
     }
-    for (const blocker of facts.blockers) without(this.blockerDefinitions, blocker.id, (d) => d.facts !== facts);
-    for (const ref of facts.resolvedRefs) without(this.resolvers, ref.id, (m) => m !== facts);
+    if (facts.kind === 'production-readiness-blocker-map') {
+      for (const blocker of facts.blockers) without(this.blockerDefinitions, blocker.id, (d) => d.facts !== facts);
+      for (const ref of facts.resolvedRefs) without(this.resolvers, ref.id, (m) => m !== facts);
+    }
   }
 
   private updateBlocker(id: string): void {
@@ -354,9 +309,18 @@ export class WorkspaceIndex implements FileLookup {
 
 /** What other documents can see of a document's reservations, positions included (for related links). */
 function reservationSignature(facts: DocumentFacts | undefined): string {
-  if (!facts || facts.reservations.length === 0) return '';
+  if (facts?.kind !== 'ticket-reservations' || facts.reservations.length === 0) return '';
   return JSON.stringify([
     facts.broken,
     facts.reservations.map((r) => [r.text, r.range, r.date, r.status, facts.lines.range(r.span.start, r.span.end)]),
   ]);
 }
+
+const reservationsOf = (facts: DocumentFacts | undefined): readonly Reservation[] => (facts?.kind === 'ticket-reservations' ? facts.reservations : []);
+
+/** The blockers a map defines and the ones it resolves: what a blocker's status is computed from. */
+const blockerMentions = (facts: DocumentFacts | undefined): readonly { id: string }[] =>
+  facts?.kind === 'production-readiness-blocker-map' ? [...facts.blockers, ...facts.resolvedRefs] : [];
+
+/** Every ID a document defines or cites: what `mentioning` answers from. */
+const mentionsIn = (facts: DocumentFacts): readonly IdOccurrence[] => [...definitionsOf(facts), ...citedIdsOf(facts)];

@@ -1,4 +1,5 @@
 import type { DocumentFacts, Entry } from '../facts/types';
+import { entriesOf } from '../facts/anyKind';
 import { MAX_ANCHOR_FIXES } from '../limits';
 import type { EvidenceAnchor } from '../scan/evidence';
 import { editDistance, typoBound } from '../text/closest';
@@ -6,14 +7,15 @@ import { editDistance, typoBound } from '../text/closest';
 /** The entry an evidence anchor cites in its file: `surface 5`, `PC-7`, or the first forbidden surface. */
 export function anchorEntry(target: DocumentFacts, anchor: EvidenceAnchor | undefined): Entry | undefined {
   if (!anchor) return undefined;
-  const surfaces = () => target.entries.filter((e) => e.array === 'surfaces');
+  const entries = entriesOf(target);
+  const surfaces = () => entries.filter((e) => e.array === 'surfaces');
   switch (anchor.kind) {
     case 'surface':
       return surfaces().find((e) => e.n === anchor.n);
     case 'forbidden':
       return surfaces().find((e) => e.status === 'FORBIDDEN');
     case 'local':
-      return target.entries.find((e) => e.id === anchor.id);
+      return entries.find((e) => e.id === anchor.id);
   }
 }
 
@@ -34,7 +36,7 @@ export function nearestAnchors(target: DocumentFacts, anchor: EvidenceAnchor): N
   if (anchor.kind === 'forbidden') return [];
   const ranked: { text: string; entry: Entry; key: number[] }[] = [];
   const seen = new Set<string>();
-  for (const [order, entry] of target.entries.entries()) {
+  for (const [order, entry] of entriesOf(target).entries()) {
     let text: string;
     let key: number[];
     if (anchor.kind === 'surface') {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { entriesOf, isBroken } from '../facts/anyKind';
 import type { DocumentFacts, Entry } from '../facts/types';
 import type { Resolution } from '../index/resolvePath';
 import { basename } from '../paths';
@@ -43,7 +44,7 @@ const isCiting = (entry: Entry) => CITING_ARRAYS.has(entry.array) && entry.id !=
  */
 export function citationAt(analysis: Analysis, facts: DocumentFacts, offset: number): Citation | undefined {
   // Local IDs (`PC-7`, `RB-PROD`) are no governance IDs, so locate.ts has no target on their own value.
-  const own = facts.entries.find((e) => isCiting(e) && contains(unquoted(facts, e.span), offset));
+  const own = entriesOf(facts).find((e) => isCiting(e) && contains(unquoted(facts, e.span), offset));
   if (own) return { facts, entry: own, own: true };
   const target = targetAt(analysis, facts, offset);
   if (target?.kind === 'id') return primaryCitation(analysis, target.id);
@@ -64,7 +65,7 @@ function primaryCitation(analysis: Analysis, id: string): Citation | undefined {
   }
   for (const site of index.definitions.get(id) ?? []) {
     const facts = analysis.factsOf(site.path);
-    const entry = facts?.entries.find((e) => isCiting(e) && e.span.start === site.span.start);
+    const entry = facts && entriesOf(facts).find((e) => isCiting(e) && e.span.start === site.span.start);
     if (facts && entry) return { facts, entry, own: false };
   }
   return undefined;
@@ -84,7 +85,7 @@ export function citedEvidence(analysis: Analysis, citation: Pick<Citation, 'fact
  */
 export function evidenceOfEntries(analysis: Analysis, facts: DocumentFacts, entries: readonly Entry[]): Map<Entry, CitedEntry[]> {
   const out = new Map<Entry, CitedEntry[]>();
-  if (entries.length === 0 || facts.broken) return out;
+  if (entries.length === 0 || isBroken(facts)) return out;
   const sorted = [...entries].sort((a, b) => a.extent.start - b.extent.start);
   const references = [...analysis.referencesOf(facts).evidence].sort((a, b) => a.ref.span.start - b.ref.span.start);
   let i = 0;
@@ -105,7 +106,7 @@ export function evidenceOfEntries(analysis: Analysis, facts: DocumentFacts, entr
 function citedEntry(analysis: Analysis, resolution: Resolution, anchor: EvidenceAnchor | undefined): { facts: DocumentFacts; entry: Entry } | undefined {
   if (resolution.kind !== 'file' || !anchor) return undefined;
   const facts = analysis.factsOf(resolution.path);
-  const entry = facts && !facts.broken ? anchorEntry(facts, anchor) : undefined;
+  const entry = facts && !isBroken(facts) ? anchorEntry(facts, anchor) : undefined;
   return facts && entry ? { facts, entry } : undefined;
 }
 
@@ -157,7 +158,7 @@ export interface EvidenceCodeLens {
 export function evidenceLenses(analysis: Analysis, path: string): EvidenceCodeLens[] {
   const facts = analysis.factsOf(path);
   if (!facts) return [];
-  const entries = facts.entries.filter(isCiting);
+  const entries = entriesOf(facts).filter(isCiting);
   const cited = evidenceOfEntries(analysis, facts, entries);
   return entries.flatMap((entry) => {
     const own = unquoted(facts, entry.span);

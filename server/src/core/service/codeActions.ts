@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
-import type { DocumentFacts } from '../facts/types';
+import { entriesOf, isBroken } from '../facts/anyKind';
+import type { DocumentFacts, NoteFacts } from '../facts/types';
 import { resolveEvidencePath, resolveKbPath } from '../index/resolvePath';
 import type { IndexView } from '../index/workspaceIndex';
 import { basename } from '../paths';
@@ -84,7 +85,7 @@ function unknownId({ facts, index }: Context, span: Span, replacement: unknown):
   if (typeof replacement !== 'string') return [];
   const written = textAt(facts, span);
   // resolved_in_this_macro must name a blocker; elsewhere any definition will do.
-  const resolvedRef = facts.resolvedRefs.some((r) => r.id === written && same(r.span, span));
+  const resolvedRef = facts.kind === 'production-readiness-blocker-map' && facts.resolvedRefs.some((r) => r.id === written && same(r.span, span));
   const idRef = facts.idRefs.some((r) => r.id === written && same(r.span, span));
   const known = resolvedRef ? (id: string) => index.blockers.has(id) : (id: string) => index.definitions.has(id);
   if (!(resolvedRef || idRef) || known(written) || !known(replacement)) return [];
@@ -97,9 +98,9 @@ function statusMismatch({ analysis, facts }: Context, span: Span): Fix[] {
   if (!ref?.status || !anchor || anchor.kind === 'forbidden') return [];
   const resolution = analysis.resolveCitation(facts, ref.path);
   const target = resolution.kind === 'file' ? analysis.factsOf(resolution.path) : undefined;
-  if (!target || target.broken) return [];
-  const entry =
-    anchor.kind === 'surface' ? target.entries.find((e) => e.array === 'surfaces' && e.n === anchor.n) : target.entries.find((e) => e.id === anchor.id);
+  if (!target || isBroken(target)) return [];
+  const entries = entriesOf(target);
+  const entry = anchor.kind === 'surface' ? entries.find((e) => e.array === 'surfaces' && e.n === anchor.n) : entries.find((e) => e.id === anchor.id);
   const actual = entry?.status;
   if (actual === undefined || actual === ref.status.value) return [];
   return [{ title: `Change to ${actual} (as in ${basename(target.path)})`, edits: [replace(facts, span, actual)], preferred: true }];
@@ -107,13 +108,13 @@ function statusMismatch({ analysis, facts }: Context, span: Span): Fix[] {
 
 /** A cited entry its file does not have: the nearest entries it does have (completion knows them too). */
 function missingAnchor({ analysis, facts }: Context, span: Span): Fix[] {
-  if (facts.broken) return [];
+  if (isBroken(facts)) return [];
   const cited = analysis.referencesOf(facts).evidence.find(({ ref }) => ref.anchor !== undefined && same(ref.anchor.span, span));
   const anchor = cited?.ref.anchor;
   if (!cited || !anchor || cited.resolution.kind !== 'file' || textAt(facts, span) !== anchor.text) return [];
   const target = analysis.factsOf(cited.resolution.path);
   // A cited file that does not parse has its own json-syntax error, and no entries to offer.
-  if (!target || target.broken || anchorEntry(target, anchor)) return [];
+  if (!target || isBroken(target) || anchorEntry(target, anchor)) return [];
   const name = basename(target.path);
   return nearestAnchors(target, anchor).map(({ text, entry, likely }) => {
     const fix: Fix = { title: `Change to ${text}${entry.status ? ` (${entry.status} in ${name})` : ` (in ${name})`}`, edits: [replace(facts, span, text)] };
@@ -172,7 +173,7 @@ function impliedGrant({ facts }: Context, span: Span): Fix[] {
 }
 
 /** A reasoned suppression above the claim's line; an existing suppression of that line gains the code instead. */
-function suppression(facts: DocumentFacts, span: Span): Fix {
+function suppression(facts: NoteFacts, span: Span): Fix {
   const code = 'implied-production-grant';
   const line = facts.lines.positionAt(span.start).line;
   const existing = facts.suppressions.find((s) => s.line === line);
@@ -236,7 +237,7 @@ function citedPath(facts: DocumentFacts, span: Span): { written: string; use: Pa
   const written = textAt(facts, span);
   if (written === '') return undefined;
   if (facts.evidence.some((r) => same(r.pathSpan, span) && r.path === written)) return { written, use: 'evidence' };
-  const link = facts.links.find((l) => same(l.span, span));
+  const link = facts.kind === 'note' ? facts.links.find((l) => same(l.span, span)) : undefined;
   if (link) return { written, use: link.kind === 'footer' ? 'footer' : 'link' };
   return undefined;
 }

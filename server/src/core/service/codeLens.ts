@@ -18,7 +18,7 @@ export interface BlockerCodeLens {
 /** One lens on each blocker a blocker map defines: how often it is cited, and whether it is resolved. */
 export function codeLenses(analysis: Analysis, path: string): BlockerCodeLens[] {
   const facts = analysis.factsOf(path);
-  if (!facts || facts.blockers.length === 0) return [];
+  if (facts?.kind !== 'production-readiness-blocker-map' || facts.blockers.length === 0) return [];
   const index = analysis.workspaceIndex();
   return facts.blockers.map((blocker) => {
     const own = unquoted(facts, blocker.span);

@@ -1,4 +1,5 @@
 import { getLocation } from 'jsonc-parser';
+import { packetOf } from '../facts/anyKind';
 import type { Analysis } from '../analysis';
 import { CONFIG_FILE } from '../config';
 import type { DocumentFacts, Entry } from '../facts/types';
@@ -151,13 +152,14 @@ function pathCompletions(analysis: Analysis, index: IndexView, region: Region): 
   const use: PathUse = footer ? 'footer' : region.inLink ? 'link' : 'evidence';
   const from = region.facts.path;
   const folder = dirname(from);
-  const packet = region.facts.packet ?? analysis.packetFolderOf(from);
+  const packet = packetOf(region.facts) ?? analysis.packetFolderOf(from);
   return documents.map((target) => {
     const written = sameStyle(index, from, token, target, use);
     const rank = dirname(target) === folder ? 0 : packet !== undefined && target.startsWith(`${packet}/`) ? 1 : 2;
     const facts = analysis.factsOf(target);
     const about = facts?.kind === 'note' ? 'KB note' : (facts?.kind ?? 'document');
-    const doc = [`**${basename(target)}** — ${about}`, `\`${target}\``, facts?.date ? `dated ${facts.date}` : '', facts?.purpose ?? ''];
+    const packetDocument = facts?.kind === 'note' ? undefined : facts;
+    const doc = [`**${basename(target)}** — ${about}`, `\`${target}\``, packetDocument?.date ? `dated ${packetDocument.date}` : '', packetDocument?.purpose ?? ''];
     return {
       label: basename(target),
       kind: CompletionItemKind.File,

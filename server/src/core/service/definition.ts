@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { isBroken } from '../facts/anyKind';
 import type { DocumentFacts } from '../facts/types';
 import type { Resolution } from '../index/resolvePath';
 import type { EvidenceAnchor } from '../scan/evidence';
@@ -64,7 +65,7 @@ function fileLocation(analysis: Analysis, resolution: Resolution, anchor: Eviden
   if (resolution.kind === 'ambiguous') return resolution.candidates.map(fileTop);
   if (resolution.kind !== 'file') return [];
   const target = analysis.factsOf(resolution.path);
-  const entry = target && !target.broken ? anchorEntry(target, anchor) : undefined;
+  const entry = target && !isBroken(target) ? anchorEntry(target, anchor) : undefined;
   if (target && entry) return [{ path: target.path, range: target.lines.range(entry.span.start, entry.span.end) }];
   return [fileTop(resolution.path)];
 }

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
-import type { ClaimCue, ClaimFact, DocumentFacts, Entry, Reservation } from '../facts/types';
+import { entriesOf, isBroken, lockRecord } from '../facts/anyKind';
+import type { BlockerMapFacts, ClaimCue, ClaimFact, DocumentFacts, Entry, Reservation } from '../facts/types';
 import { inForce, lockGrants } from '../checks/grants';
 import type { BlockerStatus } from '../index/blockerStatus';
 import type { Resolution } from '../index/resolvePath';
@@ -58,7 +59,7 @@ function idCard(analysis: Analysis, id: string, linkTo: LinkTo): string {
   const site = sites[0];
   if (!site) return `**${id}**\n\nNot defined anywhere in the workspace: no packet document has an entry with this \`id\`.`;
   const owner = analysis.factsOf(site.path);
-  const entry = owner?.entries.find((e) => e.span.start === site.span.start);
+  const entry = owner && entriesOf(owner).find((e) => e.span.start === site.span.start);
   const lines = [`**${id}** · ${entry ? `${entry.array.replace(/_/g, ' ')} entry` : 'defined'} in ${fileLink(analysis, site.path, at(analysis, site.path, site.span.start, linkTo))}`];
   if (entry?.status) lines.push(`Status: **${md(entry.status)}**`);
   if (entry?.item) lines.push(mdBlock(entry.item));
@@ -89,7 +90,7 @@ function blockerCard(analysis: Analysis, status: BlockerStatus, linkTo: LinkTo):
 }
 
 /** The evidence references written inside one blocker entry, as links to what they cite. */
-function evidenceLinks(analysis: Analysis, facts: DocumentFacts, idOffset: number, linkTo: LinkTo): string | undefined {
+function evidenceLinks(analysis: Analysis, facts: BlockerMapFacts, idOffset: number, linkTo: LinkTo): string | undefined {
   const entry = facts.entries.find((e) => e.span.start === idOffset);
   if (!entry) return undefined;
   const { start, end } = entry.extent;
@@ -118,6 +119,7 @@ function fileLink(analysis: Analysis, path: string, uri: string): string {
 function origin(facts: DocumentFacts, link?: string): string {
   const name = basename(facts.path);
   const where = link ? codeLink(name, link) : code(name);
+  if (facts.kind === 'note') return `From ${where}`;
   const packet = facts.packet !== undefined ? ` · packet ${code(facts.packet === '' ? '(workspace root)' : basename(facts.packet))}` : '';
   return `From ${where}${facts.date ? ` (${md(facts.date)})` : ''}${packet}`;
 }
@@ -125,7 +127,7 @@ function origin(facts: DocumentFacts, link?: string): string {
 function anchorEntryOf(analysis: Analysis, resolution: Resolution, anchor: Parameters<typeof anchorEntry>[1]): Entry | undefined {
   if (resolution.kind !== 'file') return undefined;
   const target = analysis.factsOf(resolution.path);
-  return target && !target.broken ? anchorEntry(target, anchor) : undefined;
+  return target && !isBroken(target) ? anchorEntry(target, anchor) : undefined;
 }
 
 function ticketCard(analysis: Analysis, range: TicketRange, own: Reservation | undefined, linkTo: LinkTo): string {
@@ -173,9 +175,10 @@ function fileCard(analysis: Analysis, written: string, resolution: Resolution, e
   } else {
     out.push(fileLink(analysis, resolution.path, linkTo(resolution.path)));
   }
-  if (target?.doc) out.push(`doc: ${code(target.doc)}${target.date ? ` · ${md(target.date)}` : ''}`);
-  if (target?.purpose) out.push(mdBlock(target.purpose));
-  if (target?.kind === 'note') {
+  if (target && target.kind !== 'note') {
+    if (target.doc) out.push(`doc: ${code(target.doc)}${target.date ? ` · ${md(target.date)}` : ''}`);
+    if (target.purpose) out.push(mdBlock(target.purpose));
+  } else if (target) {
     const title = target.headings[0];
     if (title) out.push(`**${md(title.text)}**`);
   }
@@ -215,12 +218,13 @@ function claimCard(analysis: Analysis, facts: DocumentFacts, claim: ClaimFact, l
   }
   for (const lock of locks) {
     const name = fileLink(analysis, lock.path, linkTo(lock.path));
-    if (lock.broken) {
+    if (isBroken(lock)) {
       out.push(`${name} does not parse, so it grants nothing.`);
       continue;
     }
-    const grants = lock.grants.map((g) => `- grants ${code(g.id || '(no id)')}: scope ${code(g.scope)}, ${g.actions.map(code).join(', ') || 'no actions'}${inForce(g) ? '' : ` (${md(g.status ?? '')}: not in force)`}`);
-    const withheld = lock.withheld.map((w) => `- withholds ${code(w.action)}${w.needs ? ` until ${code(w.needs)}` : ''}`);
+    const record = lockRecord(lock);
+    const grants = record.grants.map((g) => `- grants ${code(g.id || '(no id)')}: scope ${code(g.scope)}, ${g.actions.map(code).join(', ') || 'no actions'}${inForce(g) ? '' : ` (${md(g.status ?? '')}: not in force)`}`);
+    const withheld = record.withheld.map((w) => `- withholds ${code(w.action)}${w.needs ? ` until ${code(w.needs)}` : ''}`);
     const verdicts = claim.actions.map((action) => (lockGrants(lock, action, canonical) ? `**grants** ${code(action)}` : `does **not** grant ${code(action)}`));
     out.push(`${name} ${verdicts.join(', ')}:\n\n${[...grants, ...withheld].join('\n') || '- no grants, nothing withheld'}`);
   }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { isBroken } from '../facts/anyKind';
 import type { Resolution } from '../index/resolvePath';
 import type { EvidenceAnchor } from '../scan/evidence';
 import type { Range, Span } from '../types';
@@ -16,13 +17,13 @@ export interface DocumentLink {
 /** Every evidence path, Markdown link and footer that leads to a workspace file becomes clickable. */
 export function documentLinks(analysis: Analysis, path: string): DocumentLink[] {
   const facts = analysis.factsOf(path);
-  if (!facts || facts.broken) return [];
+  if (!facts || isBroken(facts)) return [];
   const references = analysis.referencesOf(facts);
   const links: DocumentLink[] = [];
   const add = (span: Span, resolution: Resolution, anchor: EvidenceAnchor | undefined) => {
     if (resolution.kind !== 'file') return;
     const target = analysis.factsOf(resolution.path);
-    const entry = target && !target.broken ? anchorEntry(target, anchor) : undefined;
+    const entry = target && !isBroken(target) ? anchorEntry(target, anchor) : undefined;
     const link: DocumentLink = { range: facts.lines.range(span.start, span.end), path: resolution.path, tooltip: `Open ${resolution.path}` };
     if (target && entry) {
       link.at = target.lines.range(entry.span.start, entry.span.end);

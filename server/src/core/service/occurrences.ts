@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { citedIdsOf, definitionsOf, entriesOf } from '../facts/anyKind';
 import { notCancellable, throwIfCancelled, type Cancellation } from '../cancellation';
 import type { DocumentFacts, Entry } from '../facts/types';
 import type { Span } from '../types';
@@ -17,8 +18,8 @@ export function idOccurrences(analysis: Analysis, id: string, cancellation: Canc
   // The index knows which documents mention the ID: a reference count reads those, not the workspace.
   for (const facts of analysis.workspaceIndex().mentioning(id)) {
     throwIfCancelled(cancellation);
-    for (const d of facts.definitions) if (d.id === id) sites.push({ facts, span: unquoted(facts, d.span), definition: true });
-    for (const r of [...facts.idRefs, ...facts.resolvedRefs]) if (r.id === id) sites.push({ facts, span: r.span, definition: false });
+    for (const d of definitionsOf(facts)) if (d.id === id) sites.push({ facts, span: unquoted(facts, d.span), definition: true });
+    for (const r of citedIdsOf(facts)) if (r.id === id) sites.push({ facts, span: r.span, definition: false });
   }
   return sites.sort((a, b) => Number(b.definition) - Number(a.definition) || a.facts.path.localeCompare(b.facts.path) || a.span.start - b.span.start);
 }
@@ -30,8 +31,8 @@ export function toLocation(facts: DocumentFacts, span: Span): Location {
 /** The entry a definition site belongs to: the entry whose `id` it is, or the surface whose `plan_ref` it is. */
 export function definitionEntry(facts: DocumentFacts, span: Span): Entry | undefined {
   return (
-    facts.entries.find((e) => e.span.start === span.start && e.span.end === span.end) ??
-    facts.entries.find((e) => e.extent.start <= span.start && span.end <= e.extent.end)
+    entriesOf(facts).find((e) => e.span.start === span.start && e.span.end === span.end) ??
+    entriesOf(facts).find((e) => e.extent.start <= span.start && span.end <= e.extent.end)
   );
 }
 

@@ -1,7 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { packetOf } from '../facts/anyKind';
 import type { Analysis } from '../analysis';
 import { notCancellable, throwIfCancelled, type Cancellation } from '../cancellation';
-import type { DocumentFacts } from '../facts/types';
+import type { DocumentFacts, NoteFacts } from '../facts/types';
 import type { MarkdownHeading } from '../parse/markdown';
 import { parseJson, propertyValue } from '../parse/json';
 import { basename } from '../paths';
@@ -121,7 +122,7 @@ function blockerStatus(analysis: Analysis, id: string, written: string | undefin
   return analysis.workspaceIndex().blockers.get(id)?.status ?? written;
 }
 
-function headingSymbols(facts: DocumentFacts): DocumentSymbol[] {
+function headingSymbols(facts: NoteFacts): DocumentSymbol[] {
   const headings = [...facts.headings].sort((a, b) => a.span.start - b.span.start);
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; symbol: DocumentSymbol }[] = [];
@@ -175,7 +176,7 @@ export function workspaceSymbols(analysis: Analysis, query: string, cancellation
     if (score === undefined) return;
     const at = unquoted(facts, span);
     const symbol: SymbolInformation = { name, kind, location: { path: facts.path, range: facts.lines.range(at.start, at.end) } };
-    const container = basename(facts.packet ?? analysis.packetFolderOf(facts.path) ?? facts.path.slice(0, Math.max(0, facts.path.lastIndexOf('/'))));
+    const container = basename(packetOf(facts) ?? analysis.packetFolderOf(facts.path) ?? facts.path.slice(0, Math.max(0, facts.path.lastIndexOf('/'))));
     if (container !== '') symbol.containerName = container;
     found.push({ score, symbol });
   };

@@ -10,6 +10,7 @@
  * holds such a reference is not reported (see `hasUnknownNamedReference`), so the scanner
  * never reports a target CommonMark would spell differently.
  */
+import { isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit } from './chars';
 
 const TABLE =
   'nbsp:a0 iexcl:a1 cent:a2 pound:a3 curren:a4 yen:a5 brvbar:a6 sect:a7 uml:a8 copy:a9 ordf:aa ' +
@@ -95,4 +96,24 @@ export function hasUnknownNamedReference(value: string): boolean {
   if (!value.includes('&')) return false;
   for (const m of value.matchAll(NAMED_REFERENCE)) if (!NAMED.has(m[1] ?? '')) return true;
   return false;
+}
+
+/** `&name;`, `&#123;` or `&#x7B;` at `at`, decoded; undefined when it is none (or an unknown name). */
+export function characterReference(s: string, at: number): { end: number; value: string } | undefined {
+  let i = at + 1;
+  if (s.charCodeAt(i) === 35) {
+    i++;
+    const hex = s.charCodeAt(i) === 120 || s.charCodeAt(i) === 88;
+    if (hex) i++;
+    const start = i;
+    const max = hex ? 6 : 7;
+    while (i - start < max && (hex ? isAsciiHexDigit(s.charCodeAt(i)) : isAsciiDigit(s.charCodeAt(i)))) i++;
+    if (i === start || s.charCodeAt(i) !== 59) return undefined;
+    return { end: i + 1, value: numericReference(s.slice(start, i), hex ? 16 : 10) };
+  }
+  const start = i;
+  while (i - start < 31 && isAsciiAlphanumeric(s.charCodeAt(i))) i++;
+  if (i === start || s.charCodeAt(i) !== 59) return undefined;
+  const value = namedReference(s.slice(start, i));
+  return value === undefined ? undefined : { end: i + 1, value };
 }

@@ -2,19 +2,22 @@
  * The inline scanner: one left-to-right pass over a paragraph's or heading's content, as
  * micromark's text tokenizer makes it. It records what the prose mask blanks (code spans,
  * autolinks, raw HTML) and the links and images it forms, with document offsets; for a
- * heading it also spells the plain text (what mdast-util-to-string gives).
+ * heading it also spells the plain text (what mdast-util-to-string gives: headingText.ts).
+ * The constructs it meets are read by their own files: code spans (codeSpans.ts), `<…>`
+ * (inlineHtml.ts), a link's resource and label (linkSyntax.ts), `&…;` (entities.ts).
  *
  * Links follow CommonMark's bracket rules: a `]` closes the nearest open `[` or `![`; an
  * inline destination `(…)` makes a link, a label that names a definition makes a reference
  * (`[a][ref]`, `[ref][]`, `[ref]`); a link deactivates the `[` openers before it (links do
  * not nest); an image swallows what its label held (mdast keeps only its alt text).
  */
-import { CR, LF, flankingClass, isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit, isAsciiPunctuation, isLineEnding, isSpaceOrTab } from './chars';
+import { CR, LF, isAsciiPunctuation, isLineEnding, isSpaceOrTab } from './chars';
+import { BacktickRuns, codeValue } from './codeSpans';
 import type { InlineContent } from './content';
-import { resolveEmphasis, type DelimiterRun } from './emphasis';
-import { decodeString, hasUnknownNamedReference, namedReference, numericReference } from './entities';
-import { CloserSearch, parseAutolink, parseHtmlText } from './inlineHtml';
-import { afterLineEnding, normalizeLabel, parseDestination, parseLabel, parseTitle, skipSpaces, skipWhitespace, type Reach } from './linkSyntax';
+import { characterReference } from './entities';
+import { HeadingText } from './headingText';
+import { CloserSearch, htmlValue, parseAutolink, parseHtmlText } from './inlineHtml';
+import { afterLineEnding, normalizeLabel, parseLabel, parseResource, type Reach } from './linkSyntax';
 
 /** A link or image with an inline destination, in document offsets (the mdast node's position). */
 export interface InlineLinkNode {
@@ -275,221 +278,5 @@ export function scanInline(content: InlineContent, defined: ReadonlySet<string>,
       return reach.at > lineEnding ? content.at(k) : content.endAt(k);
     }
     return content.endAt(close);
-  }
-}
-
-/** `(destination "title")` after a label (micromark's resource), or undefined. */
-function parseResource(s: string, open: number, reach: Reach, unclosedTitles: Map<number, number>): { end: number; url: string; uncertain: boolean } | undefined {
-  let i = skipWhitespace(s, open + 1);
-  if (s.charCodeAt(i) === 41) return { end: i + 1, url: '', uncertain: false };
-  const destination = parseDestination(s, i, 32, reach);
-  if (!destination) return undefined;
-  i = destination.end;
-  const between = skipWhitespace(s, i);
-  if (between > i) {
-    i = between;
-    const c = s.charCodeAt(i);
-    if (c === 34 || c === 39 || c === 40) {
-      const title = parseTitle(s, i, reach, unclosedTitles);
-      if (title < 0) return undefined;
-      i = skipWhitespace(s, title);
-    }
-  }
-  if (s.charCodeAt(i) !== 41) {
-    reach.at = Math.max(reach.at, i);
-    return undefined;
-  }
-  const raw = s.slice(destination.valueStart, destination.valueEnd);
-  return { end: i + 1, url: decodeString(raw).replace(/\0/g, '\uFFFD'), uncertain: hasUnknownNamedReference(raw) };
-}
-
-/** `&name;`, `&#123;` or `&#x7B;` at `at`, decoded; undefined when it is none (or an unknown name). */
-function characterReference(s: string, at: number): { end: number; value: string } | undefined {
-  let i = at + 1;
-  if (s.charCodeAt(i) === 35) {
-    i++;
-    const hex = s.charCodeAt(i) === 120 || s.charCodeAt(i) === 88;
-    if (hex) i++;
-    const start = i;
-    const max = hex ? 6 : 7;
-    while (i - start < max && (hex ? isAsciiHexDigit(s.charCodeAt(i)) : isAsciiDigit(s.charCodeAt(i)))) i++;
-    if (i === start || s.charCodeAt(i) !== 59) return undefined;
-    return { end: i + 1, value: numericReference(s.slice(start, i), hex ? 16 : 10) };
-  }
-  const start = i;
-  while (i - start < 31 && isAsciiAlphanumeric(s.charCodeAt(i))) i++;
-  if (i === start || s.charCodeAt(i) !== 59) return undefined;
-  const value = namedReference(s.slice(start, i));
-  return value === undefined ? undefined : { end: i + 1, value };
-}
-
-/**
- * A code span's value: one space or line ending stripped from each side when both have one
- * and the content is not all spaces. A tab's leftover columns are data, not spaces (micromark).
- */
-function codeValue(content: InlineContent, from: number, to: number): string {
-  const value = content.text.slice(from, to);
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  const padded = (c: number, at: number) => (c === 32 && !content.isIndent(at)) || c === LF || c === CR;
-  if (value.length > 1 && padded(first, from) && padded(last, to - 1) && /[^ \r\n]/.test(value)) {
-    const head = first === CR && value.charCodeAt(1) === LF ? 2 : 1;
-    const tail = last === LF && value.charCodeAt(value.length - 2) === CR ? 2 : 1;
-    return value.slice(head, value.length - tail);
-  }
-  return value;
-}
-
-/**
- * Raw HTML's value: the source, less up to three columns of indentation on each continuation
- * line; what is left of a tab that straddles the third column reads as spaces (micromark).
- */
-function htmlValue(content: InlineContent, from: number, to: number): string {
-  const value = content.text.slice(from, to);
-  if (!/[\r\n]/.test(value)) return value;
-  return value.replace(/(\r\n?|\n)([ \t]+)/g, (_whole, eol: string, indent: string, at: number) => {
-    // Columns count from the line's place in the document (after its container prefix): tab stops.
-    const start = content.columnAt(from + at + eol.length);
-    let col = start;
-    let k = 0;
-    for (; k < indent.length && col - start < 3; k++) {
-      const width = indent.charCodeAt(k) === 9 ? 4 - (col % 4) : 1;
-      if (col - start + width > 3) return eol + ' '.repeat(col - start + width - 3) + indent.slice(k + 1);
-      col += width;
-    }
-    return eol + indent.slice(k);
-  });
-}
-
-/** Every maximal run of backticks, by length, for finding a code span's closing run in linear time. */
-class BacktickRuns {
-  private readonly byLength = new Map<number, number[]>();
-  private readonly cursor = new Map<number, number>();
-
-  constructor(s: string) {
-    for (let i = s.indexOf('`'); i >= 0; ) {
-      let end = i + 1;
-      while (s.charCodeAt(end) === BACKTICK) end++;
-      const starts = this.byLength.get(end - i) ?? [];
-      starts.push(i);
-      this.byLength.set(end - i, starts);
-      i = s.indexOf('`', end);
-    }
-  }
-
-  /** The first run of exactly `length` backticks starting at or after `from`, or -1. Calls come in increasing `from`. */
-  next(from: number, length: number): number {
-    const starts = this.byLength.get(length);
-    if (!starts) return -1;
-    let k = this.cursor.get(length) ?? 0;
-    while (k < starts.length && (starts[k] ?? 0) < from) k++;
-    this.cursor.set(length, k);
-    return starts[k] ?? -1;
-  }
-}
-
-/**
- * A heading's plain text as mdast-util-to-string spells it: text with escapes and references
- * decoded, code and HTML values, link and image labels without their syntax, emphasis
- * markers that paired removed, hard breaks empty, indentation and trailing spaces dropped.
- */
-class HeadingText {
-  private readonly parts: string[] = [];
-  private readonly runs: (DelimiterRun & { part: number; end: number })[] = [];
-  /** Runs not yet resolved, in order: a link resolves the ones its label holds. */
-  private readonly pending: number[] = [];
-  /** Start of the literal text not yet copied into `parts`. */
-  private from = 0;
-
-  constructor(private readonly s: string) {}
-
-  /** Replaces the source `[start, end)` with `value`. */
-  replace(start: number, end: number, value: string): void {
-    this.flush(start);
-    this.parts.push(value);
-    this.from = end;
-  }
-
-  opener(start: number, end: number): number {
-    this.flush(start);
-    this.parts.push(this.s.slice(start, end));
-    this.from = end;
-    return this.parts.length - 1;
-  }
-
-  runCount(): number {
-    return this.runs.length;
-  }
-
-  delimiterRun(start: number, end: number, marker: number): void {
-    const before = flankingClass(start > 0 ? this.s.charCodeAt(start - 1) : NaN);
-    const after = flankingClass(end < this.s.length ? this.s.charCodeAt(end) : NaN);
-    // micromark's attention: left-flanking opens, right-flanking closes; "_" also needs punctuation on the far side to open or close inside a word.
-    const open = after === 0 || (after === 2 && before !== 0);
-    const close = before === 0 || (before === 2 && after !== 0);
-    this.opener(start, end);
-    this.pending.push(this.runs.length);
-    this.runs.push({
-      marker,
-      length: end - start,
-      canOpen: marker === 42 ? open : open && (before !== 0 || !close),
-      canClose: marker === 42 ? close : close && (after !== 0 || !open),
-      usedAsOpener: 0,
-      part: this.parts.length - 1,
-      end,
-    });
-  }
-
-  /** A link or image formed from the opener's part to `end`: its label's emphasis resolves alone, its syntax is dropped. */
-  formLink(openerPart: number, runsBefore: number, close: number, end: number): void {
-    this.flush(close);
-    this.parts[openerPart] = '';
-    let k = this.pending.length;
-    while (k > 0 && (this.pending[k - 1] ?? 0) >= runsBefore) k--;
-    resolveEmphasis(this.pending.splice(k).map((r) => this.runs[r] as DelimiterRun));
-    this.from = end;
-  }
-
-  /** A `\` hard break at `at` whose line ending ends at `next`: nothing in the text, nor the line's indentation. Returns where to go on. */
-  hardBreak(at: number, next: number): number {
-    this.flush(at);
-    this.from = skipSpaces(this.s, next);
-    return this.from;
-  }
-
-  /** A line ending at `at`: trailing spaces go (two or more, without tabs, make a hard break, which takes the line ending too), the next line's indentation goes. */
-  lineEnding(at: number): number {
-    let k = at;
-    let spaces = 0;
-    let tabs = false;
-    while (k > this.from && isSpaceOrTab(this.s.charCodeAt(k - 1))) {
-      k--;
-      if (this.s.charCodeAt(k) === 9) tabs = true;
-      else spaces++;
-    }
-    this.flush(k);
-    const next = afterLineEnding(this.s, at);
-    if (tabs || spaces < 2) this.parts.push(this.s.slice(at, next));
-    this.from = skipSpaces(this.s, next);
-    return this.from;
-  }
-
-  finish(): string {
-    let end = this.s.length;
-    while (end > this.from && isSpaceOrTab(this.s.charCodeAt(end - 1))) end--;
-    this.flush(end);
-    resolveEmphasis(this.pending.map((r) => this.runs[r] as DelimiterRun));
-    for (const run of this.runs) {
-      // micromark quirk: an opener run that NUL follows ends its chunk, and when matching took part
-      // of it, its text still reads to the chunk's end, the taken characters included.
-      const length = run.length > 0 && this.s.charCodeAt(run.end) === 0 ? run.length + run.usedAsOpener : run.length;
-      this.parts[run.part] = String.fromCharCode(run.marker).repeat(length);
-    }
-    return this.parts.join('').replace(/\0/g, '\uFFFD');
-  }
-
-  private flush(to: number): void {
-    if (to > this.from) this.parts.push(this.s.slice(this.from, to));
-    this.from = Math.max(this.from, to);
   }
 }

@@ -4,6 +4,7 @@
  * them. Each returns the offset after the construct, or -1.
  */
 import { isAsciiAlpha, isAsciiAlphanumeric, isAsciiAtext, isAsciiControl, isWhitespace } from './chars';
+import type { InlineContent } from './content';
 import type { Reach } from './linkSyntax';
 
 /**
@@ -167,4 +168,25 @@ export function parseHtmlText(text: string, at: number, search: CloserSearch, re
 
 export function isAttributeNameChar(code: number): boolean {
   return code === 45 || code === 46 || code === 58 || code === 95 || isAsciiAlphanumeric(code);
+}
+
+/**
+ * Raw HTML's value: the source, less up to three columns of indentation on each continuation
+ * line; what is left of a tab that straddles the third column reads as spaces (micromark).
+ */
+export function htmlValue(content: InlineContent, from: number, to: number): string {
+  const value = content.text.slice(from, to);
+  if (!/[\r\n]/.test(value)) return value;
+  return value.replace(/(\r\n?|\n)([ \t]+)/g, (_whole, eol: string, indent: string, at: number) => {
+    // Columns count from the line's place in the document (after its container prefix): tab stops.
+    const start = content.columnAt(from + at + eol.length);
+    let col = start;
+    let k = 0;
+    for (; k < indent.length && col - start < 3; k++) {
+      const width = indent.charCodeAt(k) === 9 ? 4 - (col % 4) : 1;
+      if (col - start + width > 3) return eol + ' '.repeat(col - start + width - 3) + indent.slice(k + 1);
+      col += width;
+    }
+    return eol + indent.slice(k);
+  });
 }

@@ -4,6 +4,7 @@
  * whitespace between. Each reads `text` from an offset and returns where it ends, or -1.
  */
 import { CR, LF, isAsciiControl, isLineEnding, isSpaceOrTab, isWhitespace } from './chars';
+import { decodeString, hasUnknownNamedReference } from './entities';
 
 /**
  * Where a failed parse gave up: the offset of the character it could not take. micromark
@@ -160,4 +161,29 @@ export function parseTitle(text: string, at: number, reach: Reach = { at: -1 }, 
   }
   unclosed?.set(close, at + 1);
   return fail(reach, text.length);
+}
+
+/** `(destination "title")` after a label (micromark's resource), or undefined. */
+export function parseResource(s: string, open: number, reach: Reach, unclosedTitles: Map<number, number>): { end: number; url: string; uncertain: boolean } | undefined {
+  let i = skipWhitespace(s, open + 1);
+  if (s.charCodeAt(i) === 41) return { end: i + 1, url: '', uncertain: false };
+  const destination = parseDestination(s, i, 32, reach);
+  if (!destination) return undefined;
+  i = destination.end;
+  const between = skipWhitespace(s, i);
+  if (between > i) {
+    i = between;
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 40) {
+      const title = parseTitle(s, i, reach, unclosedTitles);
+      if (title < 0) return undefined;
+      i = skipWhitespace(s, title);
+    }
+  }
+  if (s.charCodeAt(i) !== 41) {
+    reach.at = Math.max(reach.at, i);
+    return undefined;
+  }
+  const raw = s.slice(destination.valueStart, destination.valueEnd);
+  return { end: i + 1, url: decodeString(raw).replace(/\0/g, '\uFFFD'), uncertain: hasUnknownNamedReference(raw) };
 }
