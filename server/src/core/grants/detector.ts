@@ -103,13 +103,15 @@ export function createGrantDetector(options?: DetectorOptions, tuning?: Detector
     implicit: tuning?.implicitReading === undefined ? DEFAULT_READINGS.implicit : tuning.implicitReading,
   };
   const mayClaim = tuning?.prefilter === false ? undefined : prefilter(!readings.implicit);
+  // With the implicit reading on, a text that fails the cue condition can only be claimed by it.
+  const cueCheck = tuning?.prefilter === false || !readings.implicit ? undefined : prefilter(true);
   const hedgesList = (text: string) => hedgingLead(text, lex, runsOn);
-  return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim), { mentions, hedgesList });
+  return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim, cueCheck), { mentions, hedgesList });
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
 export function detectGrantClaims(text: string, options?: DetectorOptions): GrantClaim[] {
-  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_READINGS, DEFAULT_COMPILED.prefilter(!DEFAULT_READINGS.implicit));
+  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_READINGS, DEFAULT_COMPILED.prefilter(!DEFAULT_READINGS.implicit), DEFAULT_COMPILED.prefilter(true));
   // A vocabulary compiled for one text is not worth a prefilter (the claims are the same without).
   const { lex, runsOn } = compile(options);
   return detect(text, lex, runsOn, DEFAULT_READINGS);
@@ -132,17 +134,23 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
   return lex.canonicalByForm.get(normalizePhrase(name));
 }
 
-/** `mayClaim` rules texts out before they are tokenized, then on their tokens; it never changes the claims. */
-function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter): GrantClaim[] {
+/**
+ * `mayClaim` rules texts out before they are tokenized, then on their tokens; `cueCheck`, the
+ * cue condition alone, marks the texts only the implicit reading can claim (no rule form and no
+ * cued reading claims without a cue, `prefilter.ts`), which then skip the rule forms. Neither
+ * ever changes the claims.
+ */
+function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter, cueCheck?: Prefilter): GrantClaim[] {
   if (mayClaim && !mayClaim.text(original)) return [];
   const read = readText(original, lex, runsOn, mayClaim);
   if (!read) return [];
   const { ctx, sentences } = read;
+  const cueFree = cueCheck !== undefined && !cueCheck.tokens(ctx.tokens);
   const claims: GrantClaim[] = [];
   sentences.forEach((s, k) => {
     const kinds = tagKindsIn(ctx, s);
     if (!namesAction(kinds)) return;
-    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings)) claims.push(c);
+    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings, cueFree)) claims.push(c);
   });
   return mergeClaims(ctx.text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
 }
@@ -191,10 +199,13 @@ function sentenceClaimsInContext(
   lex: Lexicon,
   kinds: ReadonlySet<string>,
   readings: Readings,
+  cueFree: boolean,
 ): GrantClaim[] {
   const s = sentences[k]!;
   const box = taskBox(ctx, s);
   if (box && !box.ticked) return []; // an open task box asserts nothing yet
+  // In a text with no cue at all (`detect`), only the implicit reading can claim: the rule forms are not tried.
+  if (cueFree && (s.question || ctx.tokens[s.from]?.raw === '|')) return [];
   if (s.question) {
     // "Was the cutover performed? Yes, at 01:40." asserts what the question asks.
     const opener = questionOpener(ctx, s);
@@ -221,9 +232,9 @@ function sentenceClaimsInContext(
     return cells.flatMap((cell) => sentenceClaims(ctx, cell, lex));
   }
   if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
-  let found = sentenceClaims(ctx, s, lex);
-  if (found.length === 0) found = formClaims(ctx, s, kinds, box);
-  if (found.length === 0 && k > 0) found = replyClaims(ctx, sentences[k - 1]!, s);
+  let found = cueFree ? [] : sentenceClaims(ctx, s, lex);
+  if (found.length === 0 && !cueFree) found = formClaims(ctx, s, kinds, box);
+  if (found.length === 0 && k > 0 && !cueFree) found = replyClaims(ctx, sentences[k - 1]!, s);
   if (found.length === 0) found = readingClaims(ctx, s, readings);
   const negatedTo = negatedHead(ctx, s);
   const denied = kinds.has('report') ? retracted(ctx, s) : undefined;

@@ -190,16 +190,18 @@ export function compilePrefilter(lex: Lexicon, options: PrefilterOptions = { cue
         ? () => true
         : (text) => {
             if (TICK.test(text)) return true;
+            if (!options.cueNeeded) return byFragment.holdsAction(find(text));
             const [condition, present] = OPENING_QUOTE.test(text) ? [quotedByFragment, findQuoted(text)] : [byFragment, find(text)];
-            return condition.holds(present) || ((!options.cueNeeded || FULL_SHARE.test(text)) && condition.holdsAction(present));
+            return condition.holds(present) || (FULL_SHARE.test(text) && condition.holdsAction(present));
           },
     tokens: (tokens) => {
       if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
-      const condition = tokens.some((t) => QUOTE_TOKEN.has(t.raw)) ? quotedByWord : byWord;
+      const condition = !options.cueNeeded || !tokens.some((t) => QUOTE_TOKEN.has(t.raw)) ? byWord : quotedByWord;
       const words: string[] = [];
       for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only
       const present = unitsIn(condition.ids, words);
-      return condition.holds(present) || ((!options.cueNeeded || tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%')) && condition.holdsAction(present));
+      if (!options.cueNeeded) return condition.holdsAction(present);
+      return condition.holds(present) || (tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%') && condition.holdsAction(present));
     },
   };
 }
