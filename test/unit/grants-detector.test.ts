@@ -137,6 +137,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r17 measured blind on 2026-12-02 at 17da3cb: sentences 0.938 / 0.813, fields 1.000 / 0.938, notes 0.900 / 0.750;
   // at a6063e4 (after rounds 15 and 16's fixes), before it was read: 0.939 / 0.830, 1.000 / 0.938, 0.900 / 0.750.
   'blind-2026-12-02-r17': { sentences: [0.93, 0.83], jsonCases: [0.97, 0.93], notes: [0.9, 0.75] },
+  // r18 measured blind on 2026-12-02 at 17da3cb: sentences 0.931 / 0.856, fields 1.000 / 0.897, notes 0.923 / 0.750;
+  // at f2a9978 (after rounds 15-17's fixes), before it was read: 0.931 / 0.856, 1.000 / 0.897, 0.857 / 0.750.
+  'blind-2026-12-02-r18': { sentences: [0.93, 0.85], jsonCases: [0.97, 0.89], notes: [0.85, 0.75] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };

@@ -228,6 +228,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go/no-go',
     'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
     'plan', 'plans', 'risk', 'risks', 'incident', 'incidents', 'monitoring', 'gate', 'gates', 'grade', 'like',
+    // "cleared the production alarm": an alarm or a warning in production is no production action.
+    'alarm', 'alarms', 'warning', 'warnings',
     // "Agent Run Summary", "the run log": a run named as a record, not a run reported.
     'run summary', 'run log', 'run logs', 'run report', 'run sheet', 'run id',
     'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
@@ -391,6 +393,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'requires', 'needs', 'missing', 'absent', 'gated', 'suspended', 'withdrawn', 'expired', 'out of scope',
     'undecided', 'unresolved', 'nil', 'null', 'refused', 'declined', 'to be decided', 'to be confirmed',
     'not applicable', 'unscoped', 'untouched', 'unchanged', 'closed', 'cancelled', 'canceled', 'fail', 'failed', 'failing', 'not met',
+    // A permit or a grant is applied for, which is a request ("Permit: applied for, no decision yet").
+    'applied for', 'skipped', 'aborted', 'abort',
   ],
 
   verbalNegations: [
@@ -503,7 +507,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
     'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
     'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
-    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop',
+    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant',
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
   ],
