@@ -84,6 +84,6 @@ Diagnostic codes:
   json-syntax, schema, unknown-id, duplicate-id, evidence-missing-file,
   evidence-ambiguous-file, evidence-missing-anchor, evidence-status-mismatch,
   path-outside-workspace, ticket-range-invalid, ticket-range-overlap,
-  ticket-unreserved, implied-production-grant, file-too-large,
-  too-many-findings (see README.md)
+  ticket-unreserved, implied-production-grant, seal-mismatch,
+  seal-unresolved, file-too-large, too-many-findings (see README.md)
 `;
