@@ -30,6 +30,13 @@ describe('seals over the protocol', () => {
       assert.equal(line.slice(first?.range.start.character, first?.range.end.character), seal);
       assert.ok(String(first?.message).includes(treeOf(root)), String(first?.message));
 
+      // The hover on the hex, and the quick fix that restates the current id.
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(NOTE) }, position: first?.range.start })) as { contents: { value: string } } | null;
+      assert.match(hover?.contents.value ?? '', new RegExp(`^\\*\\*Seal\\*\\* \`${seal}\`… · packet \`fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12\` · \\*\\*does not match\\*\\*\\n\\nCurrent tree id: \`${treeOf(root)}\``));
+      await client.open(NOTE);
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: client.uri(NOTE) }, range: first?.range, context: { diagnostics: [first] } })) as { title: string; isPreferred?: boolean }[];
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [[`Re-seal as tree ${treeOf(root).slice(0, 8)}… (the owner's act: only if the owner seals these bytes)`, undefined]]);
+
       // A file of the packet changes on disk and the watcher says so: the id in the message follows.
       const rollback = path.join(root, PACKET_DIR, 'rollback-recovery-design.json');
       fs.appendFileSync(rollback, '\n');

@@ -5,6 +5,7 @@ import type { DocumentFacts } from '../../server/src/core/facts/types';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { analyzeWorkspace } from '../../server/src/core/report';
 import { sealRefsOf } from '../../server/src/core/seal/sealRefs';
+import { createLanguageService } from '../../server/src/core/service';
 import { gitTreeId } from '../../server/src/core/seal/treeId';
 import { Severity } from '../../server/src/core/severity';
 import type { TreeEntry } from '../../server/src/core/workspace';
@@ -212,5 +213,50 @@ describe('what a seal reads, and when it is read again', () => {
   test('the whole workspace report carries seal findings like any other', () => {
     const report = analyzeWorkspace(new Analyzer(kb({ 'kb/note.md': 'alpha-packet/production-readiness-blocker-map.json: sealed at 0000000\n' })));
     assert.deepEqual(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.code}`)), ['kb/note.md seal-mismatch']);
+  });
+});
+
+describe('hover and quick fix on a seal', () => {
+  const position = (text: string, needle: string) => {
+    const before = text.slice(0, text.indexOf(needle));
+    const lines = before.split('\n');
+    return { line: lines.length - 1, character: (lines[lines.length - 1] ?? '').length };
+  };
+
+  test('the hover shows the packet, the current id and whether the seal matches it', () => {
+    const workspace = kb();
+    const id = idOf(workspace, A);
+    const text = `alpha-packet/production-readiness-blocker-map.json: sealed at ${id.slice(0, 9)}…, and later sealed at 0000000.\n`;
+    workspace.set('kb/note.md', text);
+    const service = createLanguageService(new Analyzer(workspace), { linkTo: (p) => `file:///${p}` });
+    const good = service.hover('kb/note.md', position(text, id.slice(0, 9)));
+    assert.match(good?.contents ?? '', new RegExp(`^\\*\\*Seal\\*\\* \`${id.slice(0, 9)}\`… · packet \`alpha-packet\` · \\*\\*matches\\*\\*\\n\\nCurrent tree id: \`${id}\` \\(git, SHA-1; 2 files\\)`));
+    assert.deepEqual(good?.range, { start: position(text, id.slice(0, 9)), end: { line: 0, character: position(text, id.slice(0, 9)).character + 9 } });
+    const bad = service.hover('kb/note.md', position(text, '0000000'));
+    assert.match(bad?.contents ?? '', /· \*\*does not match\*\*[\s\S]*The packet's bytes differ from those sealed/);
+  });
+
+  test('the quick fix restates the current id with as many digits, titled as the owner\'s act, never preferred; none in a packet document', () => {
+    const workspace = kb();
+    const id = idOf(workspace, A);
+    const text = 'alpha-packet/production-readiness-blocker-map.json: packet tree 0000000000…\n';
+    workspace.set('kb/note.md', text);
+    const analyzer = new Analyzer(workspace);
+    const service = createLanguageService(analyzer, { linkTo: (p) => p });
+    const diagnostics = analyzer.diagnostics('kb/note.md');
+    const [action, ...rest] = service.codeActions('kb/note.md', diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics);
+    assert.deepEqual(rest, []);
+    assert.equal(action?.title, `Re-seal as tree ${id.slice(0, 10)}… (the owner's act: only if the owner seals these bytes)`);
+    assert.equal(action?.isPreferred, undefined);
+    assert.deepEqual(action?.edit, { 'kb/note.md': [{ range: diagnostics[0]?.range, newText: id.slice(0, 10) }] });
+    // Applied, the seal matches.
+    workspace.set('kb/note.md', text.replace('0000000000', id.slice(0, 10)));
+    assert.deepEqual(sealFindings(workspace, 'kb/note.md'), []);
+
+    workspace.set(`${A}/precondition-checklist.json`, JSON.stringify({ doc: 'a-precondition-checklist', date: '2026-06-12', checks: [{ id: 'PC-1', status: 'PASS', evidence: 'packet tree 0000000…' }] }));
+    const inPacket = new Analyzer(workspace);
+    const found = inPacket.diagnostics(`${A}/precondition-checklist.json`).filter((d) => d.code === 'seal-mismatch');
+    assert.equal(found.length, 1);
+    assert.deepEqual(createLanguageService(inPacket, { linkTo: (p) => p }).codeActions(`${A}/precondition-checklist.json`, found[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, found), []);
   });
 });

@@ -1,5 +1,6 @@
 import type { Analysis } from './analysis';
 import { governingLocks } from './checks/governingLocks';
+import { sealTargets, type SealTarget } from './checks/seals';
 import { CONFIG_FILE } from './config';
 import { Configuration } from './configuration';
 import { docKey, sealKey, sitesIdOf } from './dependencyKeys';
@@ -235,6 +236,11 @@ export class Analyzer implements Analysis {
     const format = configuration.settings.sealFormat;
     if (format === 'off') return undefined;
     return { format, treeIdOf: (folder) => this.treeIds.get(folder, format), packetHolding: (path) => configuration.packetHolding(path) };
+  }
+
+  sealTargets(facts: DocumentFacts): readonly SealTarget[] {
+    const seals = this.sealInputs(this.configuration);
+    return seals ? sealTargets(facts, () => this.referencesOf(facts), seals) : [];
   }
 
   /** A packet folder's current tree id (spec §8), undefined when seals are off. */
