@@ -45,8 +45,19 @@ export class InMemoryWorkspace implements Workspace {
   listTree(folder: string): readonly TreeEntry[] | undefined {
     const prefix = folder === '' ? '' : `${folder}/`;
     const entries: TreeEntry[] = [];
-    for (const path of this.files.keys()) {
-      if (path.startsWith(prefix)) entries.push({ path: path.slice(prefix.length), kind: this.executable.has(path) ? 'executable' : 'file', size: this.bytesOf(path)?.length ?? 0 });
+    // The sorted list holds the folder's files as one run: found by bisection, so listing every
+    // packet of a large workspace does not read the whole list once per packet.
+    const sorted = this.listFiles();
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((sorted[mid] ?? '') < prefix) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < sorted.length && (sorted[i] ?? '').startsWith(prefix); i++) {
+      const path = sorted[i] ?? '';
+      entries.push({ path: path.slice(prefix.length), kind: this.executable.has(path) ? 'executable' : 'file', size: this.bytesOf(path)?.length ?? 0 });
     }
     for (const [path, target] of this.links) if (path.startsWith(prefix)) entries.push({ path: path.slice(prefix.length), kind: 'symlink', size: encoder.encode(target).length });
     return entries.length === 0 && this.stat(folder) !== 'directory' ? undefined : entries;

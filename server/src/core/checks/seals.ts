@@ -41,28 +41,59 @@ export function sealTargets(facts: DocumentFacts, references: () => ResolvedRefe
     const packet = resolution.kind === 'file' ? inputs.packetHolding(resolution.path) : resolution.kind === 'directory' ? inputs.packetHolding(`${resolution.path}/`) : undefined;
     if (packet !== undefined) citations.push({ span: link.span, packet });
   }
+  citations.sort((a, b) => a.span.start - b.span.start);
   const cited = [...new Set(citations.map((c) => c.packet))].sort();
   if (cited.length === 0) {
     const own = inputs.packetHolding(facts.path);
     return refs.map((ref) => (own === undefined ? { ref, candidates: [] } : { ref, packet: own }));
   }
   if (cited.length === 1) return refs.map((ref) => ({ ref, packet: cited[0] ?? '' }));
+  // Seals of one paragraph share it (and often a sentence): each stretch is read once, so a
+  // paragraph of many seals costs its length, not its length times their number.
+  const memo = new Map<string, Set<string>>();
   return refs.map((ref) => {
     for (const span of [ref.sentence, ref.paragraph]) {
       if (!span) continue;
-      const named = namedIn(facts.text, span, citations, cited);
+      const key = `${span.start}:${span.end}`;
+      let named = memo.get(key);
+      if (!named) {
+        named = namedIn(facts.text, span, citations, cited);
+        memo.set(key, named);
+      }
       if (named.size === 1) return { ref, packet: [...named][0] ?? '' };
     }
     return { ref, candidates: cited };
   });
 }
 
-/** The cited packets a stretch of the note names: by a citation inside it, or by the folder's name written in it. */
+/**
+ * Above this many cited packets a folder's name written in a sentence is not looked for (each
+ * name would be searched in each stretch): such a note names its packet by a cited path.
+ */
+const MAX_PACKETS_BY_NAME = 32;
+
+/**
+ * The cited packets a stretch of the note names: by a citation inside it (citations sorted by
+ * start, so only those inside are visited), or by the folder's name written in it.
+ */
 function namedIn(text: string, span: Span, citations: readonly { span: Span; packet: string }[], cited: readonly string[]): Set<string> {
   const named = new Set<string>();
-  for (const c of citations) if (c.span.start >= span.start && c.span.end <= span.end) named.add(c.packet);
-  const stretch = text.slice(span.start, span.end);
-  for (const packet of cited) if (packet !== '' && stretch.includes(basename(packet))) named.add(packet);
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((citations[mid]?.span.start ?? 0) < span.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < citations.length; i++) {
+    const c = citations[i];
+    if (!c || c.span.start >= span.end) break;
+    if (c.span.end <= span.end) named.add(c.packet);
+  }
+  if (cited.length <= MAX_PACKETS_BY_NAME) {
+    const stretch = text.slice(span.start, span.end);
+    for (const packet of cited) if (packet !== '' && stretch.includes(basename(packet))) named.add(packet);
+  }
   return named;
 }
 
