@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +14,7 @@ const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'bin/govlens');
 const checkSchema = path.join(repo, 'test/schemas/check-output.schema.json');
 const blockersSchema = path.join(repo, 'test/schemas/blockers-output.schema.json');
+const sealSchema = path.join(repo, 'test/schemas/seal-output.schema.json');
 const EXAMPLE = 'examples/kb';
 const BROKEN = 'test/fixtures/every-code';
 
@@ -31,10 +32,14 @@ function parse(stdout: string): unknown {
 }
 
 describe('govlens check', () => {
-  test('the example KB: no findings, exit 0', () => {
+  test('the example KB: no findings but the seal-mismatch of each seal it states (a reconstruction is not the sealed bytes), exit 0', () => {
     const run = govlens('check', EXAMPLE);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, 'No findings in 8 files.\n');
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.pop(), '5 findings (5 warnings) in 8 files.');
+    assert.equal(lines.length, 5);
+    for (const line of lines) assert.match(line, /^examples\/kb\/\S+:\d+:\d+: warning seal-mismatch: "packet tree 72b24b8a…" does not match fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12, whose files now hash to tree [0-9a-f]{40} /);
+    assert.equal(lines.filter((l) => l.includes('owner-operator-note-2026-06-12.md:24:')).length, 1, 'the seed note\'s seal');
     assert.equal(run.stderr, '');
   });
 
@@ -45,7 +50,7 @@ describe('govlens check', () => {
     assert.deepEqual(validateAgainstSchema(checkSchema, output), []);
     assert.equal(output.root, EXAMPLE);
     assert.equal(output.files, 8);
-    assert.deepEqual(output.diagnostics, []);
+    assert.deepEqual(output.diagnostics.map((d) => (d as { code: string }).code), Array(5).fill('seal-mismatch'));
     assert.equal(output.blockers.length, 7);
     assert.ok(output.blockers.every((b) => b.status === 'unresolved'));
     const first = output.blockers[0];
@@ -66,7 +71,7 @@ describe('govlens check', () => {
     assert.equal(run.status, 1);
     const lines = run.stdout.trimEnd().split('\n');
     const summary = lines.pop();
-    assert.equal(summary, '17 findings (13 errors, 2 warnings, 1 information, 1 hint) in 10 files.');
+    assert.equal(summary, '19 findings (13 errors, 3 warnings, 1 information, 2 hints) in 10 files.');
     for (const line of lines) assert.match(line, /^test\/fixtures\/every-code\/\S+:\d+:\d+: (error|warning|information|hint) [a-z-]+: .+$/);
     // too-many-findings needs 1,001 findings in one document, which would bury the fixture: its own test is below.
     for (const code of DiagnosticCodes.filter((c) => c !== 'too-many-findings')) assert.ok(lines.some((l) => l.includes(` ${code}: `)), `no ${code} in:\n${run.stdout}`);
@@ -102,7 +107,7 @@ describe('govlens check', () => {
     assert.ok(validation.ok);
   });
 
-  test('SARIF for a clean KB is valid too (no results)', async () => {
+  test('SARIF for the example KB (its seals only) is valid too', async () => {
     const run = govlens('check', EXAMPLE, '--format', 'sarif');
     assert.equal(run.status, 0);
     const validation = await validateSarif(run.stdout);
@@ -150,6 +155,116 @@ describe('govlens blockers', () => {
   });
 });
 
+/** Git with nothing from the machine's configuration (autocrlf, filemode) and a fixed author. */
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+  }).trim();
+}
+
+describe('govlens seal', () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-seal-'));
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const PACKET = 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12';
+
+  /** The example KB and some files more, committed to a fresh repository of the given object format. */
+  const committed = (name: string, objectFormat: 'sha1' | 'sha256', files: Record<string, string> = {}) => {
+    const root = path.join(scratch, name);
+    fs.cpSync(path.join(repo, EXAMPLE), root, { recursive: true });
+    for (const [relative, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), text);
+    }
+    git(root, 'init', '-q', `--object-format=${objectFormat}`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'kb');
+    return root;
+  };
+
+  test("the example KB: its packet's id as git rev-parse prints it once committed, one line and a summary", () => {
+    const root = committed('example', 'sha1');
+    const run = govlens('seal', root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    const tree = git(root, 'rev-parse', `HEAD:${PACKET}`);
+    assert.equal(run.stdout, `${tree}  ${root}/${PACKET}  (6 files)\n1 packet; tree ids in git's SHA-1 object format.\n`);
+  });
+
+  test('JSON as spec §8 gives it: every packet (nested, DIR itself) relative to DIR, sorted, valid against the schema', () => {
+    const root = committed('several', 'sha1', {
+      [`${PACKET}/.github/sealed-by.md`]: 'hidden files are part of the tree\n',
+      'b-packet/blocker-map.json': '{}\n',
+      'b-packet/a-packet/x.json': '{}\n',
+      'b-packet/notes/readme.txt': 'not a document, but in the tree\n',
+      'packets/only-folders/a-packet/y.json': '{}\n',
+    });
+    const run = govlens('seal', root, '--format', 'json');
+    assert.equal(run.status, 0, run.stderr);
+    const output = parse(run.stdout) as { root: string; packets: { path: string; tree: string; files: number }[] };
+    assert.deepEqual(validateAgainstSchema(sealSchema, output), []);
+    assert.equal(output.root, root);
+    const expected = ['b-packet', 'b-packet/a-packet', PACKET, 'packets/only-folders/a-packet'].map((p) => ({ path: p, tree: git(root, 'rev-parse', `HEAD:${p}`), files: git(root, 'ls-tree', '-r', 'HEAD', `${p}/`).split('\n').length }));
+    assert.deepEqual(output.packets, expected);
+    assert.equal(output.packets.find((p) => p.path === 'b-packet')?.files, 3);
+    // DIR itself a packet folder: its path is ".", its id the commit's tree.
+    const inner = path.join(root, 'b-packet');
+    const self = parse(govlens('seal', inner, '--format=json').stdout) as { root: string; packets: { path: string; tree: string }[] };
+    assert.deepEqual(validateAgainstSchema(sealSchema, self), []);
+    assert.deepEqual(self.packets.map((p) => [p.path, p.tree]), [['.', git(root, 'rev-parse', 'HEAD:b-packet')], ['a-packet', git(root, 'rev-parse', 'HEAD:b-packet/a-packet')]]);
+  });
+
+  test('"sealFormat": "git-sha256" gives the ids of a SHA-256 repository; "off" cannot seal (exit 2)', () => {
+    const root = committed('sha256', 'sha256', { '.govlens.json': '{"sealFormat": "git-sha256"}\n' });
+    const run = govlens('seal', root, '--format', 'json');
+    assert.equal(run.status, 0, run.stderr);
+    const output = parse(run.stdout) as { packets: { path: string; tree: string }[] };
+    assert.deepEqual(validateAgainstSchema(sealSchema, output), []);
+    assert.deepEqual(output.packets.map((p) => p.tree), [git(root, 'rev-parse', `HEAD:${PACKET}`)]);
+    assert.equal(output.packets[0]?.tree.length, 64);
+    assert.match(govlens('seal', root).stdout, /SHA-256 object format/);
+    fs.writeFileSync(path.join(root, '.govlens.json'), '{"sealFormat": "off"}\n');
+    const off = govlens('seal', root);
+    assert.equal(off.status, 2);
+    assert.equal(off.stdout, '');
+    assert.match(off.stderr, /"sealFormat": "off"/);
+  });
+
+  test('the id follows the bytes: an uncommitted edit changes it, and git agrees once it is committed', () => {
+    const root = committed('edited', 'sha1');
+    const before = govlens('seal', root, '--format', 'json').stdout;
+    fs.appendFileSync(path.join(root, PACKET, 'precondition-checklist.json'), '\n');
+    const after = parse(govlens('seal', root, '--format', 'json').stdout) as { packets: { tree: string }[] };
+    assert.notEqual(after.packets[0]?.tree, (parse(before) as { packets: { tree: string }[] }).packets[0]?.tree);
+    git(root, 'commit', '-q', '-am', 'edit');
+    assert.equal(after.packets[0]?.tree, git(root, 'rev-parse', `HEAD:${PACKET}`));
+  });
+
+  test('a packet whose id cannot be computed is named on stderr and left out: exit 1, the others printed', () => {
+    const root = path.join(scratch, 'huge');
+    fs.cpSync(path.join(repo, EXAMPLE), root, { recursive: true });
+    fs.mkdirSync(path.join(root, 'huge-packet'));
+    fs.writeFileSync(path.join(root, 'huge-packet/x.json'), '{}\n');
+    // Sparse: 300 MiB that take no disk, over the limit a seal is computed over, never read.
+    fs.writeFileSync(path.join(root, 'huge-packet/blob.bin'), '');
+    fs.truncateSync(path.join(root, 'huge-packet/blob.bin'), 300 * 1024 * 1024);
+    const run = govlens('seal', root, '--format', 'json');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^govlens: no tree id for .*huge-packet: its files hold \d+ bytes, more than the \d+ a seal is computed over\n$/);
+    const output = parse(run.stdout) as { packets: { path: string }[] };
+    assert.deepEqual(output.packets.map((p) => p.path), [PACKET]);
+  });
+
+  test('no packets: an empty list, exit 0', () => {
+    const root = path.join(scratch, 'empty');
+    fs.mkdirSync(root);
+    fs.writeFileSync(path.join(root, 'note.md'), '# A note\n');
+    assert.deepEqual(parse(govlens('seal', root, '--format', 'json').stdout), { version: 1, root, packets: [] });
+    assert.equal(govlens('seal', root).stdout, 'No packets.\n');
+  });
+});
+
 describe('usage errors exit 2 with one line on stderr', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown flag', ['check', EXAMPLE, '--frobnicate'], /unknown option '--frobnicate'/],
@@ -159,6 +274,10 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['a missing folder', ['check', 'no/such/folder'], /cannot analyse 'no\/such\/folder': no such folder/],
     ['a file instead of a folder', ['check', 'package.json'], /cannot analyse 'package.json': not a folder/],
     ['two folders', ['check', EXAMPLE, EXAMPLE], /one folder at a time/],
+    ['SARIF for seal', ['seal', EXAMPLE, '--format', 'sarif'], /govlens seal does not support --format sarif/],
+    ['--all with seal', ['seal', EXAMPLE, '--all'], /--all goes with govlens blockers/],
+    ['seal of a missing folder', ['seal', 'no/such/folder'], /cannot analyse 'no\/such\/folder': no such folder/],
+    ['seal of two folders', ['seal', EXAMPLE, EXAMPLE], /one folder at a time/],
   ];
   for (const [name, args, message] of cases) {
     test(name, () => {
@@ -173,7 +292,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
   test('--help documents commands, formats, exit status and every code', () => {
     const run = govlens('--help');
     assert.equal(run.status, 0);
-    for (const word of ['govlens check', 'govlens blockers', '--format', 'sarif', 'Exit status', '--all', ...DiagnosticCodes]) assert.ok(run.stdout.includes(word), word);
+    for (const word of ['govlens check', 'govlens blockers', 'govlens seal', 'git rev-parse', 'sealFormat', '--format', 'sarif', 'Exit status', '--all', ...DiagnosticCodes]) assert.ok(run.stdout.includes(word), word);
   });
 });
 
@@ -186,9 +305,11 @@ const hasControls = (text: string) => [...text].some((c) => {
 describe('inputs that used to crash the CLI with no output (issue 13)', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-cli-'));
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  // The example's seals are tested above; here they would only add their five warnings to each result.
   const kbWith = (name: string, files: Record<string, string>) => {
     const root = path.join(scratch, name);
     fs.cpSync(path.join(repo, EXAMPLE), root, { recursive: true });
+    fs.writeFileSync(path.join(root, '.govlens.json'), '{"sealFormat": "off"}\n');
     for (const [relative, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
       fs.writeFileSync(path.join(root, relative), text);

@@ -31,10 +31,16 @@ process.on('exit', () => {
   for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-export function copyKb(from = EXAMPLE): string {
+/**
+ * The example is a reconstruction, so each seal it states is a seal-mismatch warning (README,
+ * Seals). These tests are about the protocol on a KB they expect clean: the copy turns seals off
+ * unless asked (`seals: true`), and seals.test.ts checks them over the protocol.
+ */
+export function copyKb(from = EXAMPLE, options: { seals?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-protocol-'));
   copies.push(dir);
   fs.cpSync(from, dir, { recursive: true });
+  if (!options.seals && !fs.existsSync(path.join(dir, '.govlens.json'))) fs.writeFileSync(path.join(dir, '.govlens.json'), '{"sealFormat": "off"}\n');
   return dir;
 }
 

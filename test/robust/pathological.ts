@@ -99,6 +99,20 @@ export const pathological: Pathological[] = [
       return files;
     },
   },
+  // Issue 16: seals. One paragraph of seals in a note citing two packets (each seal reads its
+  // sentence and paragraph); seals in one JSON string; a note citing thousands of packets, one
+  // seal per sentence (each packet hashed once).
+  { name: 'note: 50,000 seals in one paragraph citing two packets', size: 50_000, build: (n) => ({ [NOTE]: `${PACKET}/a.json and other-packet/b.json: ${Array.from({ length: n }, (_, i) => `tree ${(i + 0x1000000).toString(16)}`).join(', ')}.\n`, [`${PACKET}/a.json`]: '{}', 'other-packet/b.json': '{}' }) },
+  { name: 'packet: 50,000 seals in one string', size: 50_000, build: (n) => ({ [MAP]: inJsonString(Array.from({ length: n }, (_, i) => `sealed at ${(i + 0x1000000).toString(16)}…`).join(' ')) }) },
+  {
+    name: 'note: 5,000 packets cited, a seal beside each',
+    size: 5_000,
+    build: (n) => {
+      const files: Record<string, string> = { [NOTE]: Array.from({ length: n }, (_, i) => `p${i}-packet/x.json tree 1234567.`).join(' ') };
+      for (let i = 0; i < n; i++) files[`p${i}-packet/x.json`] = '{}';
+      return files;
+    },
+  },
   { name: 'config: 130,000 wrong-typed idPrefixes', size: 130_000, build: (n) => ({ '.govlens.json': JSON.stringify({ idPrefixes: Array.from({ length: n }, (_, i) => i) }) }) },
   { name: 'packet: 130,000 wrong-typed blockers', size: 130_000, build: (n) => ({ [MAP]: JSON.stringify({ doc: 'x-production-readiness-blocker-map', date: '2026-06-12', blockers: Array.from({ length: n }, (_, i) => i), resolved_in_this_macro: [], production_work_performed: false }) }) },
 ];

@@ -4,13 +4,32 @@ import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { analyzeWorkspace } from '../../server/src/core/report';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
+import { Severity } from '../../server/src/core/severity';
 
 const root = path.resolve(__dirname, '../../examples/kb');
+const PACKET = 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12';
 
-test('the shipped example KB has no findings and the seed’s seven unresolved blockers', () => {
+/**
+ * The example is a reconstruction, not the sealed bytes: every "evidence packet tree 72b24b8a…"
+ * in it (the seed note's, and the copies the reconstructed checklist and inventory carry) is a
+ * seal-mismatch warning, and nothing else is a finding. Never faked into a match.
+ */
+const SEALS = [
+  `${PACKET}/mutation-inventory.json:61`,
+  `${PACKET}/precondition-checklist.json:17`,
+  `${PACKET}/precondition-checklist.json:23`,
+  `${PACKET}/precondition-checklist.json:35`,
+  'knowledge/dev/reports/architecture/fix7-p0-post-no-production-execution-owner-operator-note-2026-06-12.md:24',
+];
+
+function findings(report: ReturnType<typeof analyzeWorkspace>, prefix = ''): string[] {
+  return report.results.flatMap((r) => r.diagnostics.map((d) => `${prefix}${r.path}:${d.range.start.line + 1} ${d.severity === Severity.Warning ? 'warning' : d.severity} ${d.code} ${/^"packet tree 72b24b8a…" does not match fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12, whose files now hash to tree [0-9a-f]{40} /.test(d.message)}`));
+}
+
+test('the shipped example KB: no findings but its seals (a reconstruction is not the sealed bytes), and the seed’s seven unresolved blockers', () => {
   const analyzer = new Analyzer(new NodeFileSystemWorkspace(root));
   const report = analyzeWorkspace(analyzer);
-  assert.deepEqual(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code} ${d.message}`)), []);
+  assert.deepEqual(findings(report), SEALS.map((s) => `${s} warning seal-mismatch true`));
   assert.equal(report.files, 8);
   assert.deepEqual(
     report.blockers.filter((b) => b.status === 'unresolved').map((b) => b.id),
@@ -30,7 +49,7 @@ test('the example is analysed alike from a subfolder: the footer resolves by suf
   const sub = path.join(root, 'knowledge/dev');
   const analyzer = new Analyzer(new NodeFileSystemWorkspace(sub));
   const report = analyzeWorkspace(analyzer);
-  assert.deepEqual(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path}: ${d.code} ${d.message}`)), []);
+  assert.deepEqual(findings(report, 'knowledge/dev/'), SEALS.map((s) => `${s} warning seal-mismatch true`));
 });
 
 test('the example blocker map is seed 003 verbatim', async () => {

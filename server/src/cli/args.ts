@@ -1,7 +1,7 @@
 export type Format = 'text' | 'json' | 'sarif';
 
 export interface CliArgs {
-  command: 'check' | 'blockers' | 'help' | 'version';
+  command: 'check' | 'blockers' | 'seal' | 'help' | 'version';
   dir: string;
   format: Format;
   /** `blockers --all`: resolved ones too. */
@@ -13,6 +13,7 @@ export class UsageError extends Error {}
 const formats: Record<CliArgs['command'], readonly Format[]> = {
   check: ['text', 'json', 'sarif'],
   blockers: ['text', 'json'],
+  seal: ['text', 'json'],
   help: ['text'],
   version: ['text'],
 };
@@ -36,7 +37,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, dir, ...extra] = positional;
   if (command === undefined) return args;
   if (command === 'help') return { ...args, command: 'help' };
-  if (command !== 'check' && command !== 'blockers') throw new UsageError(`unknown command '${command}': use check or blockers (see govlens --help)`);
+  if (command !== 'check' && command !== 'blockers' && command !== 'seal') throw new UsageError(`unknown command '${command}': use check, blockers or seal (see govlens --help)`);
   if (extra.length > 0) throw new UsageError(`one folder at a time: unexpected '${extra[0]}'`);
   if (!formats[command].includes(args.format)) throw new UsageError(`govlens ${command} does not support --format ${args.format}: use ${formats[command].join(' or ')}`);
   if (args.all && command !== 'blockers') throw new UsageError('--all goes with govlens blockers');
@@ -48,6 +49,7 @@ export const helpText = `govlens — check governance packets and KB notes
 Usage:
   govlens check [DIR] [--format text|json|sarif]
   govlens blockers [DIR] [--format text|json] [--all]
+  govlens seal [DIR] [--format text|json]
   govlens --help | --version
 
 Commands:
@@ -57,24 +59,31 @@ Commands:
   blockers  Print the unresolved blockers of DIR's blocker maps (the latest
             definition of each blocker ID wins; a later map's
             resolved_in_this_macro resolves it). --all includes resolved ones.
+  seal      Print every packet's tree id: git's tree object id of the packet
+            folder, computed from the bytes on disk (no git needed), as
+            \`git rev-parse HEAD:<packet>\` prints it once they are committed.
+            SHA-1, or SHA-256 with "sealFormat": "git-sha256" in .govlens.json.
 
 Formats:
   text   one line per finding, path:line:column: severity code: message,
          then a summary line (default)
   json   {"version":1,"root":DIR,"files":N,"diagnostics":[…],"blockers":[…]}
          with 0-based lines and UTF-16 columns (blockers: {"version":1,
-         "root":DIR,"blockers":[…]} with the unresolved blockers)
+         "root":DIR,"blockers":[…]} with the unresolved blockers; seal:
+         {"version":1,"root":DIR,"packets":[{"path","tree","files"}]})
   sarif  SARIF 2.1.0, one rule per diagnostic code, for GitHub code scanning
 
 Exit status:
   0  no error-severity findings (warnings and hints allowed)
-  1  at least one error-severity finding
+  1  at least one error-severity finding (seal: a packet whose tree id
+     could not be computed, named on stderr and left out)
   2  govlens could not run: bad arguments, or DIR missing or unreadable
+     (seal: also "sealFormat": "off")
 
 Diagnostic codes:
   json-syntax, schema, unknown-id, duplicate-id, evidence-missing-file,
   evidence-ambiguous-file, evidence-missing-anchor, evidence-status-mismatch,
   path-outside-workspace, ticket-range-invalid, ticket-range-overlap,
-  ticket-unreserved, implied-production-grant, file-too-large,
-  too-many-findings (see README.md)
+  ticket-unreserved, implied-production-grant, seal-mismatch,
+  seal-unresolved, file-too-large, too-many-findings (see README.md)
 `;

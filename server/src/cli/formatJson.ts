@@ -27,3 +27,14 @@ export function checkOutput(report: WorkspaceReport, root: string): CheckOutput 
 export function blockersOutput(blockers: BlockerStatus[], root: string): { version: 1; root: string; blockers: BlockerRow[] } {
   return { version: 1, root, blockers: blockers.map(blockerRow) };
 }
+
+/** One packet of `govlens seal --format json` (spec §8): its folder relative to DIR ('.' for DIR itself), full hex tree id, blob count. */
+export interface SealRow {
+  path: string;
+  tree: string;
+  files: number;
+}
+
+export function sealOutput(packets: SealRow[], root: string): { version: 1; root: string; packets: SealRow[] } {
+  return { version: 1, root, packets };
+}

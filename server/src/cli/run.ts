@@ -4,11 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core/analyzer';
 import { errorMessage } from '../core/errorText';
 import { analyzeWorkspace } from '../core/report';
+import { packetTrees } from '../core/seal/packets';
 import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';
-import { blockersOutput, checkOutput } from './formatJson';
+import { blockersOutput, checkOutput, sealOutput, type SealRow } from './formatJson';
+import { formatSeals } from './formatSeals';
 import { formatSarif, relativeUri } from './formatSarif';
 import { printable } from './printable';
 import { formatText } from './formatText';
@@ -60,9 +62,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
-  const analyzer = new Analyzer(new NodeFileSystemWorkspace(absolute), {}, {
+  const workspace = new NodeFileSystemWorkspace(absolute);
+  const analyzer = new Analyzer(workspace, {}, {
     onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`),
   });
+
+  if (args.command === 'seal') return seal(analyzer, workspace, args, displayPath, io);
 
   if (args.command === 'blockers') {
     const blockers = analyzer.blockers().filter((b) => args.all || b.status === 'unresolved');
@@ -82,6 +87,29 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
     );
   } else io.stdout(formatText(report, displayPath));
   return report.results.some((r) => r.diagnostics.some((d) => d.severity === Severity.Error)) ? 1 : 0;
+}
+
+/**
+ * `govlens seal`: every packet's tree id. A packet whose id cannot be computed is named on stderr
+ * and left out, and the status is 1: a CI job comparing ids must not read a missing one as clean.
+ */
+function seal(analyzer: Analyzer, workspace: NodeFileSystemWorkspace, args: CliArgs, displayPath: (path: string) => string, io: CliIo): number {
+  const format = analyzer.currentSettings().sealFormat;
+  if (format === 'off') {
+    io.stderr(`govlens: cannot seal '${printable(args.dir)}': .govlens.json sets "sealFormat": "off"; set "git-sha1" or "git-sha256" to compute tree ids\n`);
+    return 2;
+  }
+  const packets: SealRow[] = [];
+  let failed = false;
+  for (const { folder, result } of packetTrees(analyzer, workspace, format)) {
+    if ('id' in result) packets.push({ path: folder === '' ? '.' : folder, tree: result.id, files: result.files });
+    else {
+      failed = true;
+      io.stderr(`govlens: no tree id for ${printable(displayPath(folder))}: ${printable(result.problem)}\n`);
+    }
+  }
+  io.stdout(args.format === 'json' ? `${JSON.stringify(sealOutput(packets, args.dir), null, 2)}\n` : formatSeals(packets, format, displayPath));
+  return failed ? 1 : 0;
 }
 
 function folderProblem(absolute: string): string | undefined {

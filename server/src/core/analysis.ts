@@ -3,6 +3,8 @@ import type { BlockerStatus } from './index/blockerStatus';
 import type { ResolvedReferences } from './index/references';
 import type { Resolution } from './index/resolvePath';
 import type { IndexView } from './index/workspaceIndex';
+import type { SealTarget } from './checks/seals';
+import type { TreeIdResult } from './seal/treeId';
 import type { Settings } from './settings';
 import type { Diagnostic } from './types';
 
@@ -40,4 +42,8 @@ export interface Analysis {
   diagnostics(path: string): Diagnostic[];
   /** One entry per blocker ID, from its latest definition, in file then line order. */
   blockers(): BlockerStatus[];
+  /** A packet folder's current tree id (spec §8), undefined when `sealFormat` is off. */
+  treeIdOf(folder: string): TreeIdResult | undefined;
+  /** The seals a document states and the packet each is about (spec §8); none when `sealFormat` is off. */
+  sealTargets(facts: DocumentFacts): readonly SealTarget[];
 }

@@ -1,8 +1,9 @@
 import type { Analysis } from './analysis';
 import { governingLocks } from './checks/governingLocks';
+import { sealTargets, type SealTarget } from './checks/seals';
 import { CONFIG_FILE } from './config';
 import { Configuration } from './configuration';
-import { docKey, sitesIdOf } from './dependencyKeys';
+import { docKey, sealKey, sitesIdOf } from './dependencyKeys';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { computeDiagnostics, dependencyKeys, type DiagnosticsInputs } from './documentDiagnostics';
 import type { DocumentFacts } from './facts/types';
@@ -11,7 +12,10 @@ import type { BlockerStatus } from './index/blockerStatus';
 import { resolveReferences, type ResolvedReferences } from './index/references';
 import type { Resolution } from './index/resolvePath';
 import { WorkspaceIndex, type IndexChange } from './index/workspaceIndex';
+import { ancestors } from './paths';
 import { SchemaValidator } from './schema/validator';
+import type { TreeIdResult } from './seal/treeId';
+import { TreeIdCache } from './seal/treeIdCache';
 import type { Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Disposable, Workspace, WorkspaceChange } from './workspace';
@@ -49,6 +53,8 @@ export class Analyzer implements Analysis {
   private warming = false;
   private warmCursor = 0;
   private readonly onError: (path: string, error: unknown) => void;
+  /** Packet tree ids for the seal check, each kept until a file below its folder changes. */
+  private readonly treeIds: TreeIdCache;
 
   /**
    * @param hooks.onError told when reading or analysing one document throws (a host's read
@@ -60,6 +66,7 @@ export class Analyzer implements Analysis {
     hooks: { onError?: (path: string, error: unknown) => void } = {},
   ) {
     this.onError = (path, error) => hooks.onError?.(path, error);
+    this.treeIds = new TreeIdCache(workspace);
     this.facts = new FactsStore(workspace, () => this.configuration, this.onError);
     this.hostSettings = settings;
     this.configuration = this.configure();
@@ -83,6 +90,7 @@ export class Analyzer implements Analysis {
   /** Forgets everything read: the next question re-reads the workspace (configuration included). */
   reset(): void {
     this.configuration = this.configure();
+    this.treeIds.clear();
     this.facts.clear();
     this.files = undefined;
     this.documentPaths = undefined;
@@ -94,6 +102,7 @@ export class Analyzer implements Analysis {
    * facts lazily, on the next question, and says then which other diagnostics moved.
    */
   invalidate(change: WorkspaceChange): void {
+    this.treeIds.invalidate(change);
     if (change.paths.includes(CONFIG_FILE)) {
       // New settings change how every document reads.
       this.reset();
@@ -219,7 +228,25 @@ export class Analyzer implements Analysis {
       canonical: (name) => configuration.canonical(name),
       overlapsOf: (prefix) => this.cache.overlapsOf(prefix, index, !this.warming),
       onError: this.onError,
+      seals: this.sealInputs(configuration),
     };
+  }
+
+  private sealInputs(configuration: Configuration): DiagnosticsInputs['seals'] {
+    const format = configuration.settings.sealFormat;
+    if (format === 'off') return undefined;
+    return { format, treeIdOf: (folder) => this.treeIds.get(folder, format), packetHolding: (path) => configuration.packetHolding(path) };
+  }
+
+  sealTargets(facts: DocumentFacts): readonly SealTarget[] {
+    const seals = this.sealInputs(this.configuration);
+    return seals ? sealTargets(facts, () => this.referencesOf(facts), seals) : [];
+  }
+
+  /** A packet folder's current tree id (spec §8), undefined when seals are off. */
+  treeIdOf(folder: string): TreeIdResult | undefined {
+    const format = this.configuration.settings.sealFormat;
+    return format === 'off' ? undefined : this.treeIds.get(folder, format);
   }
 
   /**
@@ -238,6 +265,8 @@ export class Analyzer implements Analysis {
     for (const path of changed) {
       const keys: IndexChange = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set();
       keys.add(docKey(path));
+      // Any file below a packet, document or not, moves its tree id and so the seals stated for it.
+      for (const folder of ancestors(path)) keys.add(sealKey(folder));
       for (const key of keys) {
         const id = sitesIdOf(key);
         if (id !== undefined) this.dropSettledBy(index, id);

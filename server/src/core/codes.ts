@@ -15,6 +15,8 @@ export const DiagnosticCodes = [
   'ticket-range-overlap',
   'ticket-unreserved',
   'implied-production-grant',
+  'seal-mismatch',
+  'seal-unresolved',
   'file-too-large',
   'too-many-findings',
 ] as const;
@@ -41,6 +43,8 @@ export const codeInfo: Record<DiagnosticCode, CodeInfo> = {
   'ticket-range-overlap': { severity: Severity.Error, summary: 'Two ticket reservations in the workspace overlap.' },
   'ticket-unreserved': { severity: Severity.Warning, summary: 'A ticket or ticket range that no reservation covers.' },
   'implied-production-grant': { severity: Severity.Error, summary: 'Text implies a production grant that the governing authority lock does not contain.' },
+  'seal-mismatch': { severity: Severity.Warning, summary: "A stated packet tree id is not a prefix of the packet's current tree id: its bytes differ from those sealed." },
+  'seal-unresolved': { severity: Severity.Hint, summary: 'A seal whose packet cannot be told (or whose tree id cannot be computed).' },
   'file-too-large': { severity: Severity.Information, summary: 'A document larger than the size limit is not analysed.' },
   'too-many-findings': { severity: Severity.Information, summary: 'A document has more than 1,000 findings: the 1,000 most severe are reported, and this one counts the rest.' },
 };

@@ -33,6 +33,7 @@ export function readConfig(text: string): WorkspaceConfig {
   const settings: Partial<Settings> = {};
   if (ok('idPrefixes')) settings.idPrefixes = config['idPrefixes'] as string[];
   if (ok('ticketPrefixes')) settings.ticketPrefixes = config['ticketPrefixes'] as string[];
+  if (ok('sealFormat')) settings.sealFormat = config['sealFormat'] as Settings['sealFormat'];
   if (ok('maxFileSizeMB')) settings.maxFileSize = Math.round((config['maxFileSizeMB'] as number) * 1024 * 1024);
   const vocabulary: Settings['grantVocabulary'] = {};
   if (ok('actionAliases')) Object.assign(vocabulary, { actionAliases: config['actionAliases'] });

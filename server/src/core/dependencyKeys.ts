@@ -19,7 +19,9 @@ export type DependencyKey =
   /** The reservations of one ticket prefix. */
   | `tickets:${string}`
   /** Any authority lock. */
-  | 'locks';
+  | 'locks'
+  /** The tree id of one packet folder (a file below it changed): what the seals stated for it read. */
+  | `seal:${string}`;
 
 export const docKey = (path: string): DependencyKey => `doc:${path}`;
 export const idKey = (id: string): DependencyKey => `id:${id}`;
@@ -27,6 +29,7 @@ export const sitesKey = (id: string): DependencyKey => `sites:${id}`;
 export const blockerKey = (id: string): DependencyKey => `blocker:${id}`;
 export const ticketsKey = (prefix: string): DependencyKey => `tickets:${prefix}`;
 export const locksKey: DependencyKey = 'locks';
+export const sealKey = (packetFolder: string): DependencyKey => `seal:${packetFolder}`;
 
 const TICKETS = 'tickets:';
 const SITES = 'sites:';

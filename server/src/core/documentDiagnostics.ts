@@ -1,6 +1,7 @@
 import { append } from './append';
 import { checkEvidence } from './checks/evidence';
 import { checkGrantClaims } from './checks/grants';
+import { checkSeals, sealDependencyKeys, type SealInputs } from './checks/seals';
 import { checkUnreservedTickets } from './checks/tickets';
 import { checkUnknownIds } from './checks/unknownIds';
 import { codeInfo } from './codes';
@@ -27,6 +28,8 @@ export interface DiagnosticsInputs {
   /** ticket-range-overlap findings by document, for one prefix (cached per prefix). */
   readonly overlapsOf: (prefix: string) => ReadonlyMap<string, Finding[]>;
   readonly onError: (path: string, error: unknown) => void;
+  /** What the seal check reads (spec §8); without it no seal is checked. */
+  readonly seals?: SealInputs;
 }
 
 /** A note always parses; a packet document that does not reports its syntax errors only. */
@@ -59,6 +62,8 @@ export function computeDiagnostics(facts: DocumentFacts, inputs: DiagnosticsInpu
     run(() => checkUnreservedTickets(facts, index));
     run(() => overlapsOf(facts, inputs));
     run(() => checkGrantClaims(facts, inputs.governingLocks(facts), inputs.canonical));
+    const seals = inputs.seals;
+    if (seals) run(() => checkSeals(facts, () => inputs.referencesOf(facts), seals));
   }
   const diagnostics = findings.map((f) => toDiagnostic(facts, f, inputs)).filter((d): d is Diagnostic => d !== undefined);
   const sorted = applySuppressions(facts, diagnostics).sort(byPosition);
@@ -71,7 +76,7 @@ export function computeDiagnostics(facts: DocumentFacts, inputs: DiagnosticsInpu
  * ticket prefixes it mentions or reserves, the locks when it makes claims, and the
  * documents whose entries its evidence anchors name.
  */
-export function dependencyKeys(facts: DocumentFacts, inputs: Pick<DiagnosticsInputs, 'isConfiguration' | 'referencesOf'>): DependencyKey[] {
+export function dependencyKeys(facts: DocumentFacts, inputs: Pick<DiagnosticsInputs, 'isConfiguration' | 'referencesOf' | 'seals'>): DependencyKey[] {
   const keys = new Set([docKey(facts.path)]);
   for (const ref of facts.idRefs) keys.add(idKey(ref.id));
   // A resolved_in_this_macro entry that is no blocker reads whether the ID is defined at all.
@@ -81,6 +86,9 @@ export function dependencyKeys(facts: DocumentFacts, inputs: Pick<DiagnosticsInp
   if (facts.claims.length > 0) keys.add(locksKey);
   if (parses(facts) && !inputs.isConfiguration(facts)) {
     for (const { ref, resolution } of inputs.referencesOf(facts).evidence) if (ref.anchor && resolution.kind === 'file') keys.add(docKey(resolution.path));
+    // A seal reads its packet's tree id: only the documents stating one for a packet go stale when a file below it changes.
+    const seals = inputs.seals;
+    if (seals) for (const key of sealDependencyKeys(facts, () => inputs.referencesOf(facts), seals)) keys.add(key);
   }
   return [...keys];
 }

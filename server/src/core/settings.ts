@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { DiagnosticCode } from './codes';
 import type { VocabularyExtension } from './grants/vocabulary';
+import type { SealFormat } from './seal/treeId';
 import type { SeverityName } from './severity';
 
 /** Everything a user can configure. Hosts build it (from editor settings or files) and pass it in. */
@@ -23,6 +24,8 @@ export interface Settings {
   lockPath?: string;
   /** Files longer than this many characters are not parsed; they get file-too-large. */
   maxFileSize: number;
+  /** Git's object format for packet tree ids (spec §8), or 'off': no seal is computed or checked. */
+  sealFormat: SealFormat;
 }
 
 export const defaultSettings: Settings = Object.freeze({
@@ -34,6 +37,7 @@ export const defaultSettings: Settings = Object.freeze({
   severities: {},
   grantVocabulary: {},
   maxFileSize: 5 * 1024 * 1024,
+  sealFormat: 'git-sha1',
 });
 
 /** What an ID prefix may be (`FIX7-P0`): the .govlens.json schema and package.json declare the same pattern. */

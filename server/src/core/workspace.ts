@@ -52,6 +52,30 @@ export interface Workspace {
    * through a symbolic or a hard link. Edits must reach each file once.
    */
   fileId?(path: string): string | undefined;
+  /**
+   * Every entry below a folder as git would store it, for the folder's tree id (seal/treeId.ts):
+   * hidden files and folders and node_modules included (git commits them; listFiles skips them
+   * only because they hold no documents), `.git` left out, symbolic links listed as links and
+   * never followed, folders only through the files in them. Undefined when the folder is not a
+   * folder reached from the root without a symbolic link, or part of it cannot be read (an id
+   * from half the bytes would be wrong, not approximate). Hosts that cannot say leave it out.
+   */
+  listTree?(folder: string): readonly TreeEntry[] | undefined;
+  /** A regular file's bytes as stored (no BOM dropped, nothing decoded), never through a link; undefined otherwise. */
+  readBytes?(path: string): Uint8Array | undefined;
+  /** A symbolic link's own text as bytes (what git stores for it), never followed; undefined when the path is no link. */
+  readLink?(path: string): Uint8Array | undefined;
   /** Hosts with live files (editors, tests) report changes so cached facts are dropped. */
   onDidChange?(listener: (change: WorkspaceChange) => void): Disposable;
+}
+
+/** How git stores a file: a blob of mode 100644, 100755 when executable, or a link (120000). */
+export type TreeEntryKind = 'file' | 'executable' | 'symlink';
+
+export interface TreeEntry {
+  /** Relative to the folder listed, `/` separators. */
+  path: string;
+  kind: TreeEntryKind;
+  /** Bytes (a link: of its text), as the host saw them when listing; lets a reader refuse a huge folder before reading it. */
+  size: number;
 }

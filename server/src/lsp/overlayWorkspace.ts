@@ -1,4 +1,4 @@
-import type { Disposable, FileSnapshot, PathKind, ReadOptions, Workspace, WorkspaceChange } from '../core/workspace';
+import type { Disposable, FileSnapshot, PathKind, ReadOptions, TreeEntry, Workspace, WorkspaceChange } from '../core/workspace';
 
 /**
  * The disk workspace with the editor's open buffers laid over it: an open buffer wins over
@@ -31,6 +31,20 @@ export class OverlayWorkspace implements Workspace {
   /** A path is the file on disk it leads to; a buffer never saved leads to none there, so it has no identity and is a file of its own. */
   fileId(path: string): string | undefined {
     return this.disk.fileId?.(path);
+  }
+
+  // A tree id is of the bytes git would commit: the saved file, never an unsaved buffer, so these
+  // go to the disk (a save is a change event, and the id follows it).
+  listTree(folder: string): readonly TreeEntry[] | undefined {
+    return this.disk.listTree?.(folder);
+  }
+
+  readBytes(path: string): Uint8Array | undefined {
+    return this.disk.readBytes?.(path);
+  }
+
+  readLink(path: string): Uint8Array | undefined {
+    return this.disk.readLink?.(path);
   }
 
   isOpen(path: string): boolean {

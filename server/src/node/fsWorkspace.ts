@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { FileSnapshot, PathKind, ReadOptions, Workspace } from '../core/workspace';
+import type { FileSnapshot, PathKind, ReadOptions, TreeEntry, Workspace } from '../core/workspace';
 
 const MAX_UTF8_BYTES_PER_CODE_UNIT = 3;
 const BOM_BYTES = 3;
@@ -94,6 +94,92 @@ export class NodeFileSystemWorkspace implements Workspace {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Every file and link below a folder, for its tree id: hidden ones and node_modules too (git
+   * commits them), `.git` not, links never followed (git stores a link's text), FIFOs, sockets
+   * and devices left out (git does not add them). A folder on the way that cannot be read makes
+   * the whole answer undefined: an id over part of the bytes would be wrong.
+   */
+  listTree(folder: string): readonly TreeEntry[] | undefined {
+    const start = this.plain(folder);
+    if (start === undefined || !lstat(start)?.isDirectory()) return undefined;
+    const entries: TreeEntry[] = [];
+    // Folders still to read, as (absolute, relative to the folder listed): a stack, not
+    // recursion, because a folder may be nested thousands deep.
+    const pending: [string, string][] = [[start, '']];
+    while (pending.length > 0) {
+      const [dir, prefix] = pending.pop() ?? ['', ''];
+      let names: fs.Dirent[];
+      try {
+        names = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return undefined;
+      }
+      for (const entry of names) {
+        if (entry.name === '.git') continue;
+        const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+        const absolute = nodePath.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          pending.push([absolute, relative]);
+          continue;
+        }
+        if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+        const stat = lstat(absolute);
+        if (!stat) return undefined;
+        if (stat.isSymbolicLink()) entries.push({ path: relative, kind: 'symlink', size: stat.size });
+        // Git's own test: the owner's execute bit makes a blob 100755.
+        else if (stat.isFile()) entries.push({ path: relative, kind: stat.mode & 0o100 ? 'executable' : 'file', size: stat.size });
+      }
+    }
+    return entries;
+  }
+
+  readBytes(path: string): Uint8Array | undefined {
+    const real = this.plain(path);
+    if (real === undefined) return undefined;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+      if (!fs.fstatSync(fd).isFile()) return undefined;
+      return new Uint8Array(fs.readFileSync(fd));
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  readLink(path: string): Uint8Array | undefined {
+    const real = this.plain(path);
+    if (real === undefined || !lstat(real)?.isSymbolicLink()) return undefined;
+    try {
+      // As bytes: git stores the link's text as the system gives it, whatever its encoding.
+      return new Uint8Array(fs.readlinkSync(real, { encoding: 'buffer' }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A workspace path as it stands on disk, when every folder on the way is a real folder (no
+   * symbolic link, no `..`): a tree id reads what git would commit there, and never goes
+   * through a link to somewhere else. The last component may be anything, a link included.
+   */
+  private plain(path: string): string | undefined {
+    const parts = path === '' ? [] : path.split('/');
+    let current = this.root;
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i] ?? '';
+      if (name === '' || name === '.' || name === '..') return undefined;
+      current = nodePath.join(current, name);
+      const stat = lstat(current);
+      if (!stat) return undefined;
+      // lstat: a link to a folder is a link here, not a folder.
+      if (i < parts.length - 1 && !stat.isDirectory()) return undefined;
+    }
+    return current;
   }
 
   /**

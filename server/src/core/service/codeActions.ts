@@ -10,6 +10,7 @@ import { anchorEntry, nearestAnchors } from './anchors';
 import { resolvesTo, sameStyle, type PathUse } from './pathForms';
 import { percentEncoded } from './markdownText';
 import { rewordClaim } from './rewordClaim';
+import { sealFixes } from './seals';
 import type { TextEdit, WorkspaceEdit } from './types';
 import { SUPPRESSION_PLACEHOLDER } from '../suppressions';
 import { MAX_CANDIDATES } from '../limits';
@@ -76,6 +77,8 @@ function fixesFor(context: Context, d: Diagnostic): Fix[] {
       return invalidRange(context, span, d.data?.replacement);
     case 'implied-production-grant':
       return impliedGrant(context, span);
+    case 'seal-mismatch':
+      return sealFixes(context.analysis, context.facts, span);
     default:
       return [];
   }

@@ -13,6 +13,7 @@ import { targetAt, type Target } from './locate';
 import { code, codeLink, md, mdBlock, mdCell } from './markdownText';
 import { idOccurrences } from './occurrences';
 import { rangeCovers, rangesOverlap } from './ranges';
+import { sealAt, sealCard } from './seals';
 
 export interface Hover {
   /** Markdown. */
@@ -25,6 +26,9 @@ export type LinkTo = (path: string, position?: Position) => string;
 
 export function hover(analysis: Analysis, path: string, offset: number, linkTo: LinkTo): Hover | undefined {
   const facts = analysis.factsOf(path);
+  // A seal's hex is the most specific thing it stands in (a claim's sentence, say).
+  const seal = facts && sealAt(analysis, facts, offset);
+  if (facts && seal) return { contents: sealCard(analysis, seal), range: facts.lines.range(seal.ref.span.start, seal.ref.span.end) };
   const target = facts && targetAt(analysis, facts, offset);
   if (!facts || !target) return undefined;
   const contents = card(analysis, facts, target, linkTo);
