@@ -17,10 +17,22 @@ export type { GrantClaim } from './claim';
 import type { Clause } from './clauses';
 import { splitClauses } from './clauses';
 import { compileLexicon, longestPhrase, type Lexicon } from './lexicon';
-import {
-  agentEvent, answeredYes, choiceMade, counterfactual, eventSubject, flagSetTrue, logSuccess, maskMentioned, negatedHead,
-  onlyOutsideProduction, positiveHeader, zeroProgress, productionState, reportStart, retracted, standingActions, tableCells, tableRowValue, taskBox,
-} from './forms';
+import { agentEvent, eventSubject } from './actionEvents';
+import { answeredYes } from './answers';
+import { choiceMade } from './choiceMade';
+import { counterfactual } from './counterfactual';
+import { reportStart, retracted } from './deniedReports';
+import { logSuccess } from './logLine';
+import { maskMentioned } from './mentioned';
+import { negatedHead } from './negatedHead';
+import { onlyOutsideProduction } from './onlyOutsideProduction';
+import { positiveHeader } from './positiveHeader';
+import { productionState } from './productionState';
+import { flagSetTrue } from './quotedFlag';
+import { standingActions } from './standingActions';
+import { tableCells, tableRowValue } from './tableRows';
+import { taskBox } from './taskBox';
+import { zeroProgress } from './zeroProgress';
 import { anaphoricSpans, markRelative } from './anaphora';
 import { chosenOption } from './chosenOption';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';

@@ -15,7 +15,7 @@
  * their words is the norm of one of its word tokens: {@link Prefilter.tokens} checks exactly
  * that. With the implicit reading on (`readingInput.ts`), a standing action claims with no cue
  * word at all, and the condition is the action side alone. Two cues hold no word: a ticked box (which lets any text through) and a rollout's full
- * share, "100%" (`productionState` in `forms.ts`), which still needs an action phrase. The phrases are read from the compiled tries themselves, user vocabulary included,
+ * share, "100%" (`productionState.ts`), which still needs an action phrase. The phrases are read from the compiled tries themselves, user vocabulary included,
  * so the condition cannot drift from them.
  *
  * {@link Prefilter.text} checks it before tokenizing, on fragments (`fragments.ts`): every
@@ -48,7 +48,7 @@ export interface Prefilter {
 
 const TICK = /\[[xX✓]\]|[☑✅✔✓🗹]/u;
 const TICK_TOKEN = new Set(['☑', '✅', '✔', '✓', '🗹']);
-// A rollout's full share ("at 100% in prod") is a production state with no cue word (`forms.ts`, productionState).
+// A rollout's full share ("at 100% in prod") is a production state with no cue word (`productionState.ts`).
 const FULL_SHARE = /100\s*%/;
 
 /** The tags `resolveActions` builds action references from. */
@@ -60,7 +60,8 @@ export function isCueSource(tag: Tag): boolean {
     tag.kind === 'cue' ||
     tag.kind === 'modal' ||
     // A choice ("picked option B: ..."), an answer ("...? Yes"), a production state and a
-    // past effect ("broke two webhooks") claim through these (`forms.ts`).
+    // past effect ("broke two webhooks") claim through these (`choiceMade.ts`, `answers.ts`,
+    // `productionState.ts`, `actionEvents.ts`).
     tag.kind === 'choice' ||
     tag.kind === 'affirm' ||
     tag.kind === 'state' ||

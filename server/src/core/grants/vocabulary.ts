@@ -151,7 +151,7 @@ export interface GrantVocabulary {
 }
 
 // Production's own role, taken over: a state of production and a name for it at once ("the
-// cloud SIS is now the system of record"); forms.ts reads the state as the cutover.
+// cloud SIS is now the system of record"); productionState.ts reads the state as the cutover.
 const PRODUCTION_ROLE = [
   'is now the system of record', 'now the system of record', 'is the system of record', 'became the system of record',
   'has become the system of record', 'is now primary', 'is the new primary', 'now primary', 'became primary',
