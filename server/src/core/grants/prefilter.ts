@@ -3,7 +3,7 @@
  * production-gated action, or no cue that could grant one, and for those the detector's
  * answer is known to be empty before it splits sentences, matches phrases and reads clauses.
  *
- * What the detector needs (read off the code that produces claims, `detector.ts`):
+ * What the detector needs (read off the code that produces claims, from `detector.ts` on):
  * - every claim has an action: `resolveActions` builds its refs only from mentions tagged
  *   `action`, `prodWord` or `prodModifier` (the {@link ACTION_TAGS});
  * - and a cue: a clause claim needs a cue from `resolveCues`, which makes them only from

@@ -5,7 +5,9 @@
  * the row as claiming nothing; and the row's cells, each read as a sentence of its own when no
  * cell holds a status.
  */
-import { nextToken, type Ctx } from './mentions';
+import type { ActionRef } from './actions';
+import { longestPhrase, type Lexicon } from './lexicon';
+import { has, nextToken, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 import { TICKED, UNTICKED } from './taskBox';
 
@@ -78,4 +80,24 @@ function recordLineValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: number
     if (verdict === 'granted' && k > 0) granted ??= { from: j, to: j + 1 };
   }
   return granted;
+}
+
+/** "| read-only preflight on prod-pg-01 | PASS |": the cell naming the action also places it outside production. */
+export function cellOutsideProduction(ctx: Ctx, s: Sentence, ref: ActionRef): boolean {
+  let from = ref.from;
+  while (from > s.from && ctx.tokens[from - 1]?.raw !== '|') from--;
+  let to = ref.to;
+  while (to < s.to && ctx.tokens[to]?.raw !== '|') to++;
+  for (let i = from; i < to; i++) if (has(ctx.cover[i], 'nonprod')) return true;
+  return false;
+}
+
+/** The verdict of the status phrase opening token `i` ("GRANTED 08-20", "FAIL", "not granted"). */
+export function statusVerdict(ctx: Ctx, lex: Lexicon, i: number, hi: number): 'granted' | 'not' | undefined {
+  const t = ctx.tokens[i];
+  if (!t) return undefined;
+  if (t.norm === 'not' || t.norm === 'no' || t.norm === 'never') return 'not';
+  const phrase = longestPhrase(lex.status, ctx.tokens, i, hi);
+  if (!phrase) return undefined;
+  return phrase.tags[0]?.kind === 'cue' ? 'granted' : 'not';
 }
