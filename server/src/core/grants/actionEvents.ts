@@ -5,9 +5,10 @@
  */
 import type { ActionRef } from './actions';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
-import { clauseScopes, verballyNegated } from './scopes';
+import { clauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 import { standingActions } from './standingActions';
+import { verballyNegated } from './verbalNegation';
 
 /**
  * A production action as the subject of a past effect ("The QT001 apply to prod left 3 rows

@@ -7,7 +7,7 @@
  */
 import { has, isComma, nextToken, startingAt, tagOf, type Ctx } from './mentions';
 import { PERSON } from './deniedReports';
-import { DISPUTING } from './scopes';
+import { DISPUTING } from './negationScope';
 import type { Sentence } from './sentences';
 
 // Subjects that negate the whole predicate however far away it stands.
