@@ -6,7 +6,8 @@
 import { resolveActions, type ActionRef } from './actions';
 import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
-import { resolveCues, type CueRef } from './cues';
+import type { CueRef } from './cueRef';
+import { resolveCues } from './cues';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { clauseScopes, type ClauseScopes } from './scopes';
 import { verballyNegated } from './verbalNegation';
