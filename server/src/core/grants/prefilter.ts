@@ -70,7 +70,7 @@ export function isCueSource(tag: Tag): boolean {
   );
 }
 
-/** A quoted directive ("Rotate the prod secrets now.") claims through an imperative, but only after an opening quote (`cues.ts`). */
+/** A quoted directive ("Rotate the prod secrets now.") claims through an imperative, but only after an opening quote (`quotedDirective.ts`). */
 function isQuotedCueSource(tag: Tag): boolean {
   return tag.kind === 'permVerb' || (tag.kind === 'action' && tag.form === 'verb');
 }
