@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readingFeatures } from '../server/src/core/grants/detector';
+import { readingFeatures } from '../server/src/core/grants/readingFeatures';
 import type { ReadingModel } from '../server/src/core/grants/reading';
 import type { Readings } from '../server/src/core/grants/readingInput';
 import type { CorpusSet } from './grantCorpus';

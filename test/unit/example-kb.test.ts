@@ -7,7 +7,6 @@ import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
 import { Severity } from '../../server/src/core/severity';
 
 const root = path.resolve(__dirname, '../../examples/kb');
-const PACKET = 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12';
 
 /**
  * The example is a reconstruction, not the sealed bytes: the seed note's "evidence packet tree

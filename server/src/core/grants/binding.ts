@@ -6,9 +6,11 @@
 import { resolveActions, type ActionRef } from './actions';
 import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
-import { resolveCues, type CueRef } from './cues';
+import type { CueRef } from './cueRef';
+import { resolveCues } from './cues';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
-import { clauseScopes, verballyNegated, type ClauseScopes } from './scopes';
+import { clauseScopes, type ClauseScopes } from './scopes';
+import { verballyNegated } from './verbalNegation';
 
 /** How far (in words) a cue reaches for its action; governance clauses are short. */
 const WINDOW = 12;

@@ -3,7 +3,7 @@
  * one-sentence reason the diagnostic and the hover show.
  */
 import type { ActionRef } from './actions';
-import type { CueClass } from './cues';
+import type { CueClass } from './cueRef';
 import type { Ctx } from './mentions';
 
 export interface GrantClaim {

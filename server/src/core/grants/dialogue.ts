@@ -3,10 +3,12 @@
  * happen? Yes."), a bare reply and what the next sentence orders ("> Approved. Rotate the prod
  * keys."), and a report that the next sentence denies.
  */
+import { pastLabel } from './answers';
 import { makeClaim, type GrantClaim } from './claim';
-import { deniedIn, ellipticalDenial, pastLabel, redirected, standingActions } from './forms';
+import { deniedIn, ellipticalDenial, redirected } from './deniedReports';
 import { has, nextToken, startingAt, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
+import { standingActions } from './standingActions';
 
 /**
  * "> Approved. Rotate the prod APNs keys in the 22:00 window.", "Fine by me, ship it. — Owen,

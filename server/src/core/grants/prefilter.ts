@@ -3,7 +3,7 @@
  * production-gated action, or no cue that could grant one, and for those the detector's
  * answer is known to be empty before it splits sentences, matches phrases and reads clauses.
  *
- * What the detector needs (read off the code that produces claims, `detector.ts`):
+ * What the detector needs (read off the code that produces claims, from `detector.ts` on):
  * - every claim has an action: `resolveActions` builds its refs only from mentions tagged
  *   `action`, `prodWord` or `prodModifier` (the {@link ACTION_TAGS});
  * - and a cue: a clause claim needs a cue from `resolveCues`, which makes them only from
@@ -15,7 +15,7 @@
  * their words is the norm of one of its word tokens: {@link Prefilter.tokens} checks exactly
  * that. With the implicit reading on (`readingInput.ts`), a standing action claims with no cue
  * word at all, and the condition is the action side alone. Two cues hold no word: a ticked box (which lets any text through) and a rollout's full
- * share, "100%" (`productionState` in `forms.ts`), which still needs an action phrase. The phrases are read from the compiled tries themselves, user vocabulary included,
+ * share, "100%" (`productionState.ts`), which still needs an action phrase. The phrases are read from the compiled tries themselves, user vocabulary included,
  * so the condition cannot drift from them.
  *
  * {@link Prefilter.text} checks it before tokenizing, on fragments (`fragments.ts`): every
@@ -48,7 +48,7 @@ export interface Prefilter {
 
 const TICK = /\[[xX✓]\]|[☑✅✔✓🗹]/u;
 const TICK_TOKEN = new Set(['☑', '✅', '✔', '✓', '🗹']);
-// A rollout's full share ("at 100% in prod") is a production state with no cue word (`forms.ts`, productionState).
+// A rollout's full share ("at 100% in prod") is a production state with no cue word (`productionState.ts`).
 const FULL_SHARE = /100\s*%/;
 
 /** The tags `resolveActions` builds action references from. */
@@ -60,7 +60,8 @@ export function isCueSource(tag: Tag): boolean {
     tag.kind === 'cue' ||
     tag.kind === 'modal' ||
     // A choice ("picked option B: ..."), an answer ("...? Yes"), a production state and a
-    // past effect ("broke two webhooks") claim through these (`forms.ts`).
+    // past effect ("broke two webhooks") claim through these (`choiceMade.ts`, `answers.ts`,
+    // `productionState.ts`, `actionEvents.ts`).
     tag.kind === 'choice' ||
     tag.kind === 'affirm' ||
     tag.kind === 'state' ||
@@ -69,7 +70,7 @@ export function isCueSource(tag: Tag): boolean {
   );
 }
 
-/** A quoted directive ("Rotate the prod secrets now.") claims through an imperative, but only after an opening quote (`cues.ts`). */
+/** A quoted directive ("Rotate the prod secrets now.") claims through an imperative, but only after an opening quote (`quotedDirective.ts`). */
 function isQuotedCueSource(tag: Tag): boolean {
   return tag.kind === 'permVerb' || (tag.kind === 'action' && tag.form === 'verb');
 }

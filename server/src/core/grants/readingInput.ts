@@ -6,13 +6,14 @@
 import type { ActionRef } from './actions';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { nonActionObject } from './binding';
-import { negatedPredicateAfter, passesCueGates } from './cues';
-import { standingActions } from './forms';
+import { passesCueGates } from './cueGates';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { negatedPredicateAfter } from './negatedPredicate';
 import { isCueSource } from './prefilter';
 import { probability, readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
 import type { Sentence } from './sentences';
+import { standingActions } from './standingActions';
 
 /** The two learned readings (`reading.ts`), each null when off. */
 export interface Readings {

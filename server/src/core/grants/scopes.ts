@@ -1,8 +1,18 @@
 /**
  * Trigger scopes over one clause (the NegEx / ConText idea): each trigger covers a stretch of
  * tokens, ended by the clause end, a comma, or the first cue, computed in linear sweeps.
+ *
+ * This file is the sweep over a clause's triggers and what it returns; how a negation covers its
+ * noun phrase is `negationScope.ts`, whether a condition word conditions `conditions.ts`, where a
+ * non-production word places the clause `placement.ts`, when a revocation revokes nothing
+ * `revocations.ts`.
  */
+import { complementIf, ellipticalCondition, FREE_RELATIVES, isTrailingCondition, onceAsCount, ownPhraseCondition, PAST, pastVerb } from './conditions';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { npScope, relativeClauseStarts } from './negationScope';
+import { inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
+import { listedAfter, replacedRevoked } from './revocations';
+import { verballyNegated } from './verbalNegation';
 
 export interface ClauseScopes {
   readonly a: number;
@@ -25,30 +35,13 @@ export interface ClauseScopes {
   readonly nonProductionPlace: boolean;
 }
 
-/** Verbs of denial: negating one affirms its complement ("Nobody disputes that the repoint was approved"). */
-export const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged', 'objected', 'objects', 'disagreed', 'protested']);
-
-// Negations that stand as a subject ("nobody", "no one"), not a determiner of the next noun.
-const NEGATED_PRONOUNS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'neither']);
-
-const PAST = new Set(['was', 'were', 'had', 'did', 'got']);
-// Irregular past forms, so "when we spoke at standup" reads as a past time, not a condition.
-const IRREGULAR_PAST = new Set(['spoke', 'met', 'said', 'told', 'saw', 'came', 'went', 'ran', 'took', 'gave', 'made', 'wrote', 'held', 'began', 'left', 'sent', 'found', 'knew', 'heard', 'brought', 'thought', 'stood', 'sat', 'broke', 'caught', 'fell', 'felt', 'kept', 'led', 'lost', 'paid', 'put', 'read', 'rose', 'shut', 'spent', 'struck', 'won', 'woke']);
-const PRESENT = new Set([
-  'is', 'are', 'has', 'have', 'exists', 'exist', 'does', 'do', 'gets', 'becomes', 'will', 'can', 'may', 'shall',
-  "'s", 'lands', 'passes', 'completes', 'arrives', 'holds', 'proves', 'returns', 'signs',
-]);
 const LEADING_FILLERS = new Set(['only', 'and', 'so', 'then', 'even', 'but', 'or']);
 export const FORWARD = new Set(['conditional', 'future', 'requirement', 'request', 'question']);
-const NEVER_CONDITIONAL = new Set(['before', 'prior to', 'ahead of', 'until', 'till']);
-const FACT_UNLESS_PRESENT = new Set(['after', 'upon']);
-const PLACE_PREPOSITIONS = new Set(['for', 'in', 'on', 'to', 'into', 'within', 'inside', 'against', 'onto']);
+
 const MAX_NP_WORDS = 12;
-const MAX_CONDITION_WORDS = 16;
 const MAX_EXCLUSION_WORDS = 8;
 
 // "with zero rejected objects", "no blocking issues": a negated trigger cancels nothing.
-const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'during', 'ahead']);
 const TRIGGER_NEGATORS = new Set(['zero', '0', 'no', 'without', 'nothing', 'nobody', 'never']);
 
 /** `lifts` are the starts of cues that remove a restriction: the blocking and revoking words there are what they lift. */
@@ -180,146 +173,6 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   };
 }
 
-const FREE_RELATIVES = new Set(['whoever', 'anyone']);
-
-function pastVerb(norm: string): boolean {
-  return norm.endsWith('ed') || PAST.has(norm) || IRREGULAR_PAST.has(norm);
-}
-
-// "rollback ready if needed": an "if" with nothing but one of these after it conditions the
-// phrase it follows, not the clause ("I already flipped prod to the new reader, rollback ready if needed").
-const ELLIPTICAL = new Set(['needed', 'necessary', 'required', 'possible', 'applicable', 'appropriate', 'warranted', 'any', 'so']);
-
-function ellipticalCondition(ctx: Ctx, m: Mention, b: number): boolean {
-  if (m.to !== m.from + 1 || ctx.tokens[m.from]?.norm !== 'if') return false;
-  const next = nextToken(ctx, m.from, b);
-  if (next === -1 || !ELLIPTICAL.has(ctx.tokens[next]?.norm ?? '')) return false;
-  const after = nextToken(ctx, next, b);
-  if (after !== -1 && ctx.tokens[after]?.kind !== 'punct') return false;
-  // Only after a comma: "approved if needed" still conditions its own verb.
-  for (let j = prevToken(ctx, m.from, 0), steps = 0; j !== -1 && steps < 4; j = prevToken(ctx, j, 0), steps++) {
-    if (ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';') return true;
-    if (has(ctx.cover[j], 'cue')) return false;
-  }
-  return false;
-}
-
-/**
- * "was not executed", "has never been approved", "not withdrawn": a negation before the verb at
- * `i`, through its auxiliaries and adverbs and past one aside ("has not, at any point since the
- * CAB, granted"); with `throughReport`, also through the verb reporting it ("has not said GO").
- */
-export function verballyNegated(ctx: Ctx, i: number, a: number, throughReport = false): boolean {
-  let j = prevToken(ctx, i, a);
-  let asides = 0;
-  for (let steps = 0; j !== -1 && steps < 5; steps++) {
-    if (isComma(ctx, j) && asides++ === 0) {
-      const open = asideStart(ctx, j, a);
-      if (open !== -1) {
-        j = prevToken(ctx, open, a);
-        continue;
-      }
-    }
-    const c = ctx.cover[j];
-    if (c?.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
-    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb') || (throughReport && has(c, 'report') && steps === 0))) return false;
-    j = prevToken(ctx, c ? c.from : j, a);
-  }
-  return false;
-}
-
-/** "performed once on 11-29", "ran once, at 02:00": a performed verb, "once", then a date, a time or the end of the phrase. */
-function onceAsCount(ctx: Ctx, i: number, a: number, b: number): boolean {
-  const p = prevToken(ctx, i, a);
-  if (!ctx.cover[p]?.tags.some((t) => t.kind === 'cue' && t.cue === 'perf')) return false;
-  const n = nextToken(ctx, i, b);
-  const t = ctx.tokens[n];
-  if (n === -1 || !t || t.kind === 'punct' || t.kind === 'number') return true;
-  return (t.norm === 'on' || t.norm === 'at' || t.norm === 'in') && ctx.tokens[nextToken(ctx, n, b)]?.kind === 'number';
-}
-
-const REPLACED = new Set(['old', 'previous', 'former', 'prior', 'legacy', 'outgoing']);
-
-/** "old version revoked", "the previous keys were revoked": at most three words back, a word for what was replaced. */
-function replacedRevoked(ctx: Ctx, m: Mention, a: number): boolean {
-  for (let j = prevToken(ctx, m.from, a), k = 0; j !== -1 && k < 4; j = prevToken(ctx, j, a), k++) {
-    if (REPLACED.has(ctx.tokens[j]?.norm ?? '')) return true;
-    // "the previous REAL_RUN approval was withdrawn": what was revoked is a grant.
-    const c = ctx.cover[j];
-    const artefact = c?.tags.some((t) => t.kind === 'action' && t.action === 'secrets-change') === true; // "old password revoked"
-    if (ctx.tokens[j]?.kind === 'punct' || has(c, 'grantNoun') || (has(c, 'action') && !artefact) || has(c, 'cue') || has(c, 'prodWord')) return false;
-  }
-  return false;
-}
-
-const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
-const MODE_OPENERS = new Set(['with', 'as', '-', '(']);
-
-function runMode(ctx: Ctx, m: Mention, a: number): boolean {
-  if (!MODES.has(ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' '))) return false;
-  const p = prevToken(ctx, m.from, a);
-  if (p === -1) return false;
-  // "in read-only mode"; "ERP in read-only" is the state of another system.
-  if (ctx.tokens[p]?.norm === 'in') return ctx.tokens[m.to]?.norm === 'mode' || ctx.tokens.slice(m.from, m.to).some((t) => t.norm === 'mode');
-  return MODE_OPENERS.has(ctx.tokens[p]?.norm ?? '');
-}
-
-// An aside is at most this many words between its commas.
-const MAX_ASIDE_WORDS = 10;
-
-/** The opening comma of the aside that `close` (a comma) ends, or -1 when none is near. */
-function asideStart(ctx: Ctx, close: number, a: number): number {
-  for (let j = prevToken(ctx, close, a), words = 0; j !== -1 && words <= MAX_ASIDE_WORDS; j = prevToken(ctx, j, a)) {
-    if (isComma(ctx, j)) return j;
-    if (ctx.tokens[j]?.kind === 'word') words++;
-  }
-  return -1;
-}
-
-/** "withdrawn, suspended or superseded": `i` continues a list ending at `end` with only commas and conjunctions between. */
-function listedAfter(ctx: Ctx, i: number, end: number, a: number): boolean {
-  if (end < 0) return false;
-  for (let j = prevToken(ctx, i, a); j !== -1 && j >= end; j = prevToken(ctx, j, a)) {
-    const norm = ctx.tokens[j]?.norm ?? '';
-    if (!(isComma(ctx, j) || norm === 'or' || norm === 'and' || norm === 'nor')) return false;
-  }
-  return true;
-}
-
-// Words after which an "if" still opens a condition on the clause that follows ("and if the proof lands, ...").
-const CONDITION_OPENERS = new Set(['that', 'and', 'but', 'so', 'then', 'or', 'even', 'only', 'because', 'since', 'while', 'although', 'though', 'which', 'who', 'now', 'and/or']);
-
-/**
- * "sorry if this is obvious, the owner did approve ...": an "if" after a word that takes it as
- * a complement, closed by a comma, conditions only its own phrase. After a cue it is still the
- * cue's condition ("approved if the checks pass").
- */
-function complementIf(ctx: Ctx, m: Mention, a: number, comma: number): boolean {
-  if (m.to !== m.from + 1 || ctx.tokens[m.from]?.norm !== 'if' || !isComma(ctx, comma)) return false;
-  const p = prevToken(ctx, m.from, a);
-  const pt = ctx.tokens[p];
-  if (p === -1 || !pt || pt.kind !== 'word' || CONDITION_OPENERS.has(pt.norm)) return false;
-  const pm = ctx.cover[p];
-  if (has(pm, 'cue') || has(pm, 'modal') || has(pm, 'trigger') || has(pm, 'action')) return false;
-  for (let j = m.to; j < comma; j++) if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'action')) return false;
-  return true;
-}
-
-/**
- * "REAL_RUN approved, go when ready": a condition whose own verb stands between it and the
- * comma after the cue conditions that verb, not the cue ("approved, once the proof lands" does).
- */
-function ownPhraseCondition(ctx: Ctx, m: Mention, a: number): boolean {
-  let words = 0;
-  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 6; j = prevToken(ctx, j, a), steps++) {
-    const c = ctx.cover[j];
-    if (has(c, 'cue') || has(c, 'action') || has(c, 'trigger')) return false;
-    if (isComma(ctx, j)) return words > 0;
-    if (ctx.tokens[j]?.kind === 'word' && !has(c, 'adverb')) words++;
-  }
-  return false;
-}
-
 /** "in the earlier draft": a preposition, a determiner and at most one plain word before the trigger. */
 function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {
   let p = prevToken(ctx, m.from, a);
@@ -327,177 +180,4 @@ function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {
   if (p === -1 || !has(ctx.cover[p], 'det')) return false;
   const q = prevToken(ctx, p, a);
   return q !== -1 && has(ctx.cover[q], 'prep');
-}
-
-/** "after the replica-lag alarm", "since the staging run": a non-production word dating the clause does not place it. */
-function inTimePhrase(ctx: Ctx, m: Mention, a: number): boolean {
-  let p = prevToken(ctx, m.from, a);
-  for (let steps = 0; p !== -1 && steps < 3; steps++) {
-    const c = ctx.cover[p];
-    if (TIME_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
-    if (!(has(c, 'det') || has(c, 'adverb') || (!c && ctx.tokens[p]?.kind !== 'punct'))) return false;
-    p = prevToken(ctx, c ? c.from : p, a);
-  }
-  return false;
-}
-
-/** "for the dry run", "in staging only": a place preposition within two words before the marker. */
-function placedAfter(ctx: Ctx, m: Mention, a: number): boolean {
-  let p = prevToken(ctx, m.from, a);
-  for (let steps = 0; p !== -1 && steps < 3; steps++) {
-    const c = ctx.cover[p];
-    if (PLACE_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
-    if (!(has(c, 'det') || has(c, 'adverb') || ctx.tokens[p]?.norm === 'only')) return false;
-    p = prevToken(ctx, c ? c.from : p, a);
-  }
-  return false;
-}
-
-/** After a cue: "once/when X is ..." conditions it, "after the review" reports a fact. */
-function modalBefore(ctx: Ctx, a: number, i: number): boolean {
-  for (let j = a; j < i; j++) if (has(ctx.cover[j], 'modal')) return true;
-  return false;
-}
-
-function isTrailingCondition(ctx: Ctx, m: Mention, a: number, end: number): boolean {
-  const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
-  if (NEVER_CONDITIONAL.has(phrase)) return false;
-  // "may proceed once approved": after a permission, a participle with no subject of its own stays a condition.
-  if (has(ctx.cover[m.to], 'cue') && ctx.cover[m.to]?.from === m.to && modalBefore(ctx, a, m.from)) return true;
-  let present = false;
-  let past = false;
-  for (let i = m.to; i < Math.min(end, m.to + MAX_CONDITION_WORDS); i++) {
-    const w = ctx.tokens[i]?.norm ?? '';
-    if (PRESENT.has(w)) present = true;
-    if (PAST.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) past = true;
-  }
-  return FACT_UNLESS_PRESENT.has(phrase) ? present : present || !past;
-}
-
-/** ", not production", "not REAL_RUN": a bare "not" before an action excludes it. */
-function notBeforeAction(ctx: Ctx, m: Mention, b: number): boolean {
-  if (ctx.tokens[m.from]?.norm !== 'not' || m.to !== m.from + 1) return false;
-  const n = nextToken(ctx, m.from, b);
-  const nm = n === -1 ? undefined : ctx.cover[n];
-  return has(nm, 'action') || has(nm, 'prodWord') || has(nm, 'prodModifier');
-}
-
-const SUBJECT_PRONOUNS = new Set(['we', 'they', 'he', 'she', 'i', 'you', 'it', 'the', 'a', 'an', 'our', 'their', 'his', 'her']);
-const ALREADY = new Set(['already', 'previously', 'earlier', 'since']);
-
-/**
- * "no evidence filed for the go-live | the owner approved", "no rollback path for the
- * activation | already performed": a clause about the noun begins, outside the negation.
- */
-function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
-  const p = prevToken(ctx, i, a);
-  if (p === -1 || !has(ctx.cover[p], 'action')) return false;
-  const norm = ctx.tokens[i]?.norm ?? '';
-  if (ALREADY.has(norm)) return true;
-  return SUBJECT_PRONOUNS.has(norm) && !has(ctx.cover[p], 'prep');
-}
-
-const QUOTES = new Set(["'", '‘', '"', '“']);
-const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
-
-/**
- * A negation that states a restriction's content: in brackets after the restriction's noun
- * ("Restriction R-4 (no production firmware changes ...)", at most an ID between) or quoted
- * before it ("the 'no production' restriction"). Bounded by a few tokens each way.
- */
-function describesRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
-  // Brackets and quotes are noise to the token walks, so the raw neighbours are read here.
-  const open = m.from - 1;
-  if (open < a) return false;
-  if (ctx.tokens[open]?.raw === '(') {
-    let j = open - 1;
-    if (j >= a && ctx.tokens[j]?.kind === 'opaque') j--;
-    return j >= a && has(ctx.cover[j], 'restriction');
-  }
-  if (!QUOTES.has(ctx.tokens[open]?.raw ?? '')) return false;
-  for (let j = m.to, steps = 0; j < b && steps < 5; j++, steps++) {
-    if (CLOSING_QUOTES.has(ctx.tokens[j]?.raw ?? '')) return j + 1 < b && has(ctx.cover[j + 1], 'restriction');
-  }
-  return false;
-}
-
-// Plain words a listed noun may take before the list's "or" ("price or", "participant row or").
-const MAX_LISTED_WORDS = 3;
-
-/**
- * "line, price or participant row", "line or price row": at a comma or "or" after a plain
- * noun, the list goes on when an "or" ("nor") comes within a few plain words, with no
- * determiner, cue, verb-like mention or punctuation before it.
- */
-function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
-  if (ctx.tokens[i]?.norm === 'or') return true;
-  for (let j = i + 1, words = 0; j < b && words <= MAX_LISTED_WORDS; j++) {
-    const t = ctx.tokens[j];
-    if (!t || t.kind === 'punct' || ctx.cover[j]) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
-    if (t.norm === 'or' || t.norm === 'nor') return words > 0;
-    words++;
-  }
-  return false;
-}
-
-/**
- * Coverage of a negating determiner or an exclusion: the noun phrase after it, through a list
- * of actions ("no permit, activation or cutover"), and for determiners the first cue
- * ("Nobody has authorized"). A comma or "and" after a non-action ends it.
- */
-function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean, lifting = false): Uint8Array {
-  const out = new Uint8Array(b - a);
-  let active = false;
-  let subject = false;
-  let words = 0;
-  for (let i = a; i < b; i++) {
-    const m = startingAt(ctx, i);
-    const t = ctx.tokens[i];
-    if (active && t && relativeClauseStarts(ctx, i, a)) active = false;
-    // "none: the owner already cleared activation": a colon opens what the negated word labels.
-    if (active && t && t.kind === 'punct' && (t.raw === ':' || t.raw === '—')) active = false;
-    if (active && t) {
-      if ((isComma(ctx, i) || t.norm === 'or' || t.norm === 'nor') && subject) {
-        // "nobody on the team, including Ingrid herself, has written", "nobody read or wrote": a negated subject reaches its verb past an aside or a first verb.
-      } else if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
-        const p = prevToken(ctx, i, a);
-        const pm = p === -1 ? undefined : ctx.cover[p];
-        // "no settlement line, price or participant row was written": a list of nouns the negation spans.
-        if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg') || nounListGoesOn(ctx, i, b))) active = false;
-      } else if (t.kind !== 'punct' && ++words > maxWords) active = false;
-    }
-    // "Nobody disputes that the owner approved": the negation is of the dispute.
-    if (active && t && DISPUTING.has(t.norm)) {
-      out[i - a] = 1;
-      active = false;
-      continue;
-    }
-    // "Nothing is blocking the repoint anymore": the negation is of the block.
-    if (active && m && m.tags.some((tag) => tag.kind === 'trigger' && tag.trigger === 'blocking')) {
-      for (let k = m.from; k < m.to; k++) out[k - a] = 1;
-      active = false;
-      i = m.to - 1;
-      continue;
-    }
-    if (active && m && (has(m, 'cue') || has(m, 'modal'))) {
-      if (coversCue) for (let k = m.from; k < m.to; k++) out[k - a] = 1;
-      active = false;
-      i = m.to - 1;
-      continue;
-    }
-    if (active) out[i - a] = 1;
-    if (m && (m.tags.some((tag) => tag.kind === 'neg' && tag.neg === kind) || (kind === 'exclusion' && notBeforeAction(ctx, m, b)))) {
-      // "Restriction R-4 (no production firmware changes) was lifted": the negation is what the lifted restriction said.
-      if (lifting && describesRestriction(ctx, m, a, b)) {
-        i = m.to - 1;
-        continue;
-      }
-      active = true;
-      subject = NEGATED_PRONOUNS.has(ctx.tokens.slice(m.from, m.to).map((x) => x.norm).join(' '));
-      words = 0;
-      for (let k = m.from; k < m.to; k++) out[k - a] = 1;
-      i = m.to - 1;
-    }
-  }
-  return out;
 }

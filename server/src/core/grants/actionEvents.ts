@@ -1,0 +1,63 @@
+/**
+ * A production action presupposed as an event: the subject of a past effect ("The QT001 apply
+ * to prod left 3 rows needing cleanup") or the agent of a past participle ("surfaces touched by
+ * the production cutover on 11-30"). What it did presupposes that it happened.
+ */
+import type { ActionRef } from './actions';
+import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
+import { clauseScopes } from './scopes';
+import type { Sentence } from './sentences';
+import { standingActions } from './standingActions';
+import { verballyNegated } from './verbalNegation';
+
+/**
+ * A production action as the subject of a past effect ("The QT001 apply to prod left 3 rows
+ * needing cleanup"): the sentence presupposes it happened. The action and the verb's token.
+ */
+export function eventSubject(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; readonly verb: number } | undefined {
+  const first = nextToken(ctx, s.from - 1, s.to);
+  const refs = standingActions(ctx, s.from, s.to);
+  const ref = refs[0];
+  if (!ref || ref.action === 'production') return undefined;
+  // The subject opens the sentence: at most a determiner before it.
+  for (let i = first; i !== -1 && i < ref.from; i = nextToken(ctx, i, s.to)) if (!has(ctx.cover[i], 'det')) return undefined;
+  let j = nextToken(ctx, ref.to - 1, s.to);
+  let production = ref.explicitProd;
+  // "in prod", "to production": where it happened.
+  for (let steps = 0; j !== -1 && steps < 3 && (has(ctx.cover[j], 'prep') || has(ctx.cover[j], 'det') || has(ctx.cover[j], 'prodWord')); steps++) {
+    if (has(ctx.cover[j], 'prodWord')) production = true;
+    j = nextToken(ctx, (ctx.cover[j]?.to ?? j + 1) - 1, s.to);
+  }
+  if (!production || j === -1 || !has(startingAt(ctx, j), 'effect')) return undefined;
+  return { ref, verb: j };
+}
+
+/**
+ * A production action as the agent of a past participle ("surfaces touched by the production
+ * cutover on 11-30", "rows left behind by the prod REAL_RUN"): what it did presupposes that it
+ * happened. Production must be named with the action. The action and the participle's token.
+ */
+export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; readonly verb: number } | undefined {
+  // Tried on every sentence no clause claims: the scopes only where a "by" can introduce the agent.
+  let by = false;
+  for (let i = s.from; i < s.to && !by; i++) by = ctx.tokens[i]?.norm === 'by';
+  if (!by) return undefined;
+  const sc = clauseScopes(ctx, s.from, s.to, []);
+  for (const ref of standingActions(ctx, s.from, s.to, sc)) {
+    if (!ref.explicitProd || ref.action === 'production') continue;
+    let by = prevToken(ctx, ref.from, s.from);
+    while (by !== -1 && has(ctx.cover[by], 'det')) by = prevToken(ctx, by, s.from);
+    if (by === -1 || ctx.tokens[by]?.norm !== 'by') continue;
+    const verb = prevToken(ctx, by, s.from);
+    const v = ctx.tokens[verb];
+    if (!v || v.kind !== 'word' || !(/^[a-z]{3,}ed$/.test(v.norm) || IRREGULAR_PARTICIPLES.has(v.norm) || has(ctx.cover[verb], 'effect'))) continue;
+    // "approved by the production cutover board" names a body, not the event.
+    if (has(ctx.cover[verb], 'cue') && tagOf(ctx.cover[verb], 'cue')?.cue !== 'perf') continue;
+    // "No surface was touched by the production cutover", "to be touched by": the participle itself is denied or planned.
+    if (sc.negated[verb - s.from] || sc.hedged[verb - s.from] || verb > sc.predicateNegation || verballyNegated(ctx, verb, s.from)) continue;
+    return { ref, verb };
+  }
+  return undefined;
+}
+
+const IRREGULAR_PARTICIPLES = new Set(['left', 'made', 'written', 'broken', 'hit', 'caught', 'brought', 'run', 'done', 'taken', 'shown', 'seen']);

@@ -1,0 +1,118 @@
+/**
+ * Reports retracted or denied: a reporting word and then a denial in the same sentence ("GPT's
+ * summary said 'REAL_RUN: GO' — that was wrong"), a claim turned into a report by "or so ... said"
+ * and then denied, and the denial forms a following sentence uses to deny a report before it (an
+ * elliptical "it was not", "that referred to the sandbox kiosk", a word calling it untrue), which
+ * `dialogue.ts` reads. A denial that is itself negated ("nobody has disputed the minutes") upholds.
+ */
+import { has, nextToken, prevToken, startingAt, type Ctx } from './mentions';
+import type { Sentence } from './sentences';
+
+// "it was not.", "that did not happen": a subject pronoun, a negated auxiliary, and the end of the thought.
+const PRONOUN = new Set(['it', 'that', 'this', 'which']);
+const AUX = new Set(['was', 'were', 'is', 'did', 'has', 'had']);
+
+// "the registrar says she did not": a person denies doing it.
+export const PERSON = new Set(['she', 'he', 'they', 'i', 'we']);
+const DID = new Set(['did', 'has', 'have', 'had']);
+
+export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
+  const w = (k: number) => ctx.tokens[k]?.norm ?? '';
+  if (PERSON.has(w(i)) && DID.has(w(i + 1)) && (w(i + 2) === 'not' || w(i + 2) === 'never') && (i + 3 >= hi || ctx.tokens[i + 3]?.kind === 'punct')) return i;
+  if (!PRONOUN.has(w(i))) return -1;
+  // "it never ran", "it was never approved"
+  if (w(i + 1) === 'never') return i;
+  if (!AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
+  // "it was not.", "It was not approved, and ...", "It was not approved then and is still PENDING": the denial ends within a few words.
+  for (let j = i + 3, words = 0; j < hi && words <= 3; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.kind === 'punct' || t.norm === 'and' || t.norm === 'but') return i;
+    words++;
+  }
+  return hi - i <= 6 ? i : -1;
+}
+
+/** A negation within five words before `i` ("nobody has disputed", "was never denied", "nobody on the team disputes"). */
+function negatedBefore(ctx: Ctx, i: number, from: number): boolean {
+  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < 5; j = prevToken(ctx, j, from), steps++) {
+    if (has(ctx.cover[j], 'neg')) return true;
+  }
+  return false;
+}
+
+/** The token where a sentence's report starts ("somebody posted ..."), or -1. */
+export function reportStart(ctx: Ctx, s: Sentence): number {
+  for (let i = s.from; i < s.to; i++) if (has(startingAt(ctx, i), 'report')) return i;
+  return -1;
+}
+
+/**
+ * "GPT's summary said 'REAL_RUN: GO' — that was wrong": a reporting word, then a denial.
+ * The token range of what the denial retracts, or undefined.
+ */
+export function retracted(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  const doubted = doubtedReport(ctx, s);
+  if (doubted) return doubted;
+  let report = -1;
+  for (let i = s.from; i < s.to; i++) {
+    if (report !== -1 && (ellipticalDenial(ctx, i, s.to) !== -1 || redirected(ctx, i, s.to))) return { from: report, to: i };
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    if (report === -1 && has(m, 'report')) report = m.from;
+    // "nobody has disputed the minutes" upholds the report.
+    else if (report !== -1 && has(m, 'denial') && !negatedBefore(ctx, m.from, s.from)) return { from: report, to: m.from };
+    i = m.to - 1;
+  }
+  return undefined;
+}
+
+// "That referred to the sandbox kiosk, not production": what the report was about, placed elsewhere.
+const REFERRING = new Set(['referred', 'refers', 'meant', 'means', 'concerned', 'concerns']);
+
+/** A pronoun opening `i`, a verb of referring, and a place outside production before `hi`. */
+export function redirected(ctx: Ctx, i: number, hi: number): boolean {
+  if (!PRONOUN.has(ctx.tokens[i]?.norm ?? '')) return false;
+  const verb = nextToken(ctx, i, hi);
+  if (verb === -1 || !REFERRING.has(ctx.tokens[verb]?.norm ?? '')) return false;
+  for (let j = verb + 1; j < hi; j++) {
+    const t = ctx.tokens[j];
+    if (t?.raw === ';' || t?.raw === '.') return false;
+    if (has(startingAt(ctx, j), 'nonprod')) return true;
+  }
+  return false;
+}
+
+// Of the denials, those that can only say a statement is untrue; "no such delegation" denies the right, not the report.
+const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
+
+/** A sentence that calls something untrue, not itself negated ("you confirmed you had approved nothing of the kind"). */
+export function deniedIn(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m) continue;
+    const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+    if (has(m, 'denial') && UNTRUE.has(phrase) && !negatedBefore(ctx, m.from, s.from)) return true;
+    i = m.to - 1;
+  }
+  return false;
+}
+
+/**
+ * "The cutover was approved — or so the draft said before legal struck the line; the owner
+ * never signed": "or so" turns what precedes into a report, and a denial or negation after the
+ * report retracts it. Without one the report stands (a relayed claim is a claim).
+ */
+function doubtedReport(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number } | undefined {
+  for (let i = s.from; i + 1 < s.to; i++) {
+    if (ctx.tokens[i]?.norm !== 'or' || ctx.tokens[i + 1]?.norm !== 'so') continue;
+    let report = -1;
+    for (let j = i + 2; j < s.to && j < i + 8 && report === -1; j++) if (has(startingAt(ctx, j), 'report')) report = j;
+    if (report === -1) return undefined;
+    for (let j = report + 1; j < s.to; j++) {
+      const m = startingAt(ctx, j);
+      if (has(m, 'denial') || has(m, 'neg')) return { from: s.from, to: i };
+    }
+    return undefined;
+  }
+  return undefined;
+}

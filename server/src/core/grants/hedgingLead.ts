@@ -1,0 +1,41 @@
+/**
+ * A hedging lead ("What a production phase would need", "Next steps:", "Open questions"): a short
+ * heading or lead line holding a future, requirement, request, question or option word, so the
+ * list items under it state what is needed or planned, not what happened. Hosts ask it of the
+ * line before a list (`GrantDetector.hedgesList`).
+ */
+import type { Lexicon } from './lexicon';
+import { startingAt } from './mentions';
+import { readText } from './readText';
+import { FORWARD } from './scopes';
+
+// A lead longer than this is prose of its own, not a label for the list under it.
+const MAX_LEAD_WORDS = 10;
+
+/**
+ * "What a production phase would need", "Next steps:", "Open questions": a short heading or
+ * lead line holding a future, requirement, request, question or option word. The list items
+ * under it state what is needed or planned, not what happened.
+ */
+export function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>): boolean {
+  // A long paragraph is no lead: counted on the raw text, before anything is tokenized.
+  if (original.split(/\s+/, MAX_LEAD_WORDS + 2).filter(Boolean).length > MAX_LEAD_WORDS) return false;
+  const read = readText(original, lex, runsOn);
+  if (!read) return false;
+  const { ctx } = read;
+  let words = 0;
+  let hedge = false;
+  let first: string | undefined;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (ctx.tokens[i]?.kind === 'word' && ++words > MAX_LEAD_WORDS) return false;
+    first ??= ctx.tokens[i]?.kind === 'word' ? ctx.tokens[i]?.norm : undefined;
+    const m = startingAt(ctx, i);
+    // "Status after the thread", "State before the cutover": a time that places a record, not a condition.
+    if (first !== undefined && RECORD_LEADS.has(first) && m && m.from === i && PLACING_TIMES.has(ctx.tokens[i]?.norm ?? '')) continue;
+    if (m?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) hedge = true;
+  }
+  return hedge;
+}
+
+const RECORD_LEADS = new Set(['status', 'state', 'result', 'results', 'outcome', 'outcomes', 'summary', 'situation', 'position']);
+const PLACING_TIMES = new Set(['after', 'before', 'following', 'since', 'as of']);

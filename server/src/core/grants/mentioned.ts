@@ -1,0 +1,32 @@
+/**
+ * Text that is mentioned rather than asserted, blanked before anything is tokenized: code spans
+ * and a quoted phrase after a word like "phrase" or before one like "line", or the quoted wording
+ * of a local entry ('PC-4 "cutover separately authorized" is FAIL'). Offsets are unchanged.
+ */
+
+const QUOTED = /(^|[\s(:[—–-])(["“'‘])([^"“”'‘’\n]{1,160}?)(["”'’])(?=[\s.,;:)!?\]—–-]|$)/g;
+const CODE_SPAN = /`[^`\n]*`/g;
+const LAST_WORD = /([\p{L}.]+)[\s:]*$/u;
+const FIRST_WORD = /^\s*([\p{L}]+)/u;
+const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
+
+/**
+ * Text that is mentioned, not asserted, blanked with spaces of the same length: code spans
+ * (a JSON string or a single sentence keeps its backticks), and a quoted span right after a
+ * word like "phrase" or "template", or right before one like "line" ("the note's
+ * 'production: authorized' line"). One pass of each expression, linear in the text.
+ */
+export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): string {
+  let out = text;
+  if (out.includes('`')) out = out.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
+  if (!/["“'‘]/.test(out)) return out;
+  return out.replace(QUOTED, (whole: string, lead: string, open: string, inner: string, close: string, at: number) => {
+    const word = LAST_WORD.exec(out.slice(Math.max(0, at - 40), at + lead.length))?.[1];
+    // 'PC-4 "cutover separately authorized" is FAIL': the quoted wording of an entry.
+    if (LOCAL_ID.test(out.slice(Math.max(0, at - 12), at + lead.length).trimEnd().split(/\s/).pop() ?? '')) return lead + ' '.repeat(open.length + inner.length + close.length);
+    const before = word?.toLowerCase();
+    const after = FIRST_WORD.exec(out.slice(at + whole.length, at + whole.length + 40))?.[1]?.toLowerCase();
+    if (!(before && metaNouns.has(before)) && !(after && metaNouns.has(after))) return whole;
+    return lead + ' '.repeat(open.length + inner.length + close.length);
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * How far a negating determiner or an exclusion reaches ("no permit, activation or cutover",
+ * "Nobody has authorized", "without the owner's sign-off"): the noun phrase after it, through a
+ * list, and for determiners the first cue; not past a relative clause about the noun, a denial
+ * ("Nobody disputes that ..."), or a restriction's own wording when a lift removes it.
+ */
+import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+
+/** Verbs of denial: negating one affirms its complement ("Nobody disputes that the repoint was approved"). */
+export const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged', 'objected', 'objects', 'disagreed', 'protested']);
+
+// Negations that stand as a subject ("nobody", "no one"), not a determiner of the next noun.
+const NEGATED_PRONOUNS = new Set(['nobody', 'no one', 'no-one', 'none', 'nothing', 'neither']);
+
+/** ", not production", "not REAL_RUN": a bare "not" before an action excludes it. */
+function notBeforeAction(ctx: Ctx, m: Mention, b: number): boolean {
+  if (ctx.tokens[m.from]?.norm !== 'not' || m.to !== m.from + 1) return false;
+  const n = nextToken(ctx, m.from, b);
+  const nm = n === -1 ? undefined : ctx.cover[n];
+  return has(nm, 'action') || has(nm, 'prodWord') || has(nm, 'prodModifier');
+}
+
+const SUBJECT_PRONOUNS = new Set(['we', 'they', 'he', 'she', 'i', 'you', 'it', 'the', 'a', 'an', 'our', 'their', 'his', 'her']);
+const ALREADY = new Set(['already', 'previously', 'earlier', 'since']);
+
+/**
+ * "no evidence filed for the go-live | the owner approved", "no rollback path for the
+ * activation | already performed": a clause about the noun begins, outside the negation.
+ */
+export function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
+  const p = prevToken(ctx, i, a);
+  if (p === -1 || !has(ctx.cover[p], 'action')) return false;
+  const norm = ctx.tokens[i]?.norm ?? '';
+  if (ALREADY.has(norm)) return true;
+  return SUBJECT_PRONOUNS.has(norm) && !has(ctx.cover[p], 'prep');
+}
+
+const QUOTES = new Set(["'", '‘', '"', '“']);
+const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
+
+/**
+ * A negation that states a restriction's content: in brackets after the restriction's noun
+ * ("Restriction R-4 (no production firmware changes ...)", at most an ID between) or quoted
+ * before it ("the 'no production' restriction"). Bounded by a few tokens each way.
+ */
+function describesRestriction(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  // Brackets and quotes are noise to the token walks, so the raw neighbours are read here.
+  const open = m.from - 1;
+  if (open < a) return false;
+  if (ctx.tokens[open]?.raw === '(') {
+    let j = open - 1;
+    if (j >= a && ctx.tokens[j]?.kind === 'opaque') j--;
+    return j >= a && has(ctx.cover[j], 'restriction');
+  }
+  if (!QUOTES.has(ctx.tokens[open]?.raw ?? '')) return false;
+  for (let j = m.to, steps = 0; j < b && steps < 5; j++, steps++) {
+    if (CLOSING_QUOTES.has(ctx.tokens[j]?.raw ?? '')) return j + 1 < b && has(ctx.cover[j + 1], 'restriction');
+  }
+  return false;
+}
+
+// Plain words a listed noun may take before the list's "or" ("price or", "participant row or").
+const MAX_LISTED_WORDS = 3;
+
+/**
+ * "line, price or participant row", "line or price row": at a comma or "or" after a plain
+ * noun, the list goes on when an "or" ("nor") comes within a few plain words, with no
+ * determiner, cue, verb-like mention or punctuation before it.
+ */
+function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
+  if (ctx.tokens[i]?.norm === 'or') return true;
+  for (let j = i + 1, words = 0; j < b && words <= MAX_LISTED_WORDS; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.kind === 'punct' || ctx.cover[j]) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
+    if (t.norm === 'or' || t.norm === 'nor') return words > 0;
+    words++;
+  }
+  return false;
+}
+
+/**
+ * Coverage of a negating determiner or an exclusion: the noun phrase after it, through a list
+ * of actions ("no permit, activation or cutover"), and for determiners the first cue
+ * ("Nobody has authorized"). A comma or "and" after a non-action ends it.
+ */
+export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean, lifting = false): Uint8Array {
+  const out = new Uint8Array(b - a);
+  let active = false;
+  let subject = false;
+  let words = 0;
+  for (let i = a; i < b; i++) {
+    const m = startingAt(ctx, i);
+    const t = ctx.tokens[i];
+    if (active && t && relativeClauseStarts(ctx, i, a)) active = false;
+    // "none: the owner already cleared activation": a colon opens what the negated word labels.
+    if (active && t && t.kind === 'punct' && (t.raw === ':' || t.raw === '—')) active = false;
+    if (active && t) {
+      if ((isComma(ctx, i) || t.norm === 'or' || t.norm === 'nor') && subject) {
+        // "nobody on the team, including Ingrid herself, has written", "nobody read or wrote": a negated subject reaches its verb past an aside or a first verb.
+      } else if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
+        const p = prevToken(ctx, i, a);
+        const pm = p === -1 ? undefined : ctx.cover[p];
+        // "no settlement line, price or participant row was written": a list of nouns the negation spans.
+        if (!(has(pm, 'action') || has(pm, 'prodWord') || has(pm, 'neg') || nounListGoesOn(ctx, i, b))) active = false;
+      } else if (t.kind !== 'punct' && ++words > maxWords) active = false;
+    }
+    // "Nobody disputes that the owner approved": the negation is of the dispute.
+    if (active && t && DISPUTING.has(t.norm)) {
+      out[i - a] = 1;
+      active = false;
+      continue;
+    }
+    // "Nothing is blocking the repoint anymore": the negation is of the block.
+    if (active && m && m.tags.some((tag) => tag.kind === 'trigger' && tag.trigger === 'blocking')) {
+      for (let k = m.from; k < m.to; k++) out[k - a] = 1;
+      active = false;
+      i = m.to - 1;
+      continue;
+    }
+    if (active && m && (has(m, 'cue') || has(m, 'modal'))) {
+      if (coversCue) for (let k = m.from; k < m.to; k++) out[k - a] = 1;
+      active = false;
+      i = m.to - 1;
+      continue;
+    }
+    if (active) out[i - a] = 1;
+    if (m && (m.tags.some((tag) => tag.kind === 'neg' && tag.neg === kind) || (kind === 'exclusion' && notBeforeAction(ctx, m, b)))) {
+      // "Restriction R-4 (no production firmware changes) was lifted": the negation is what the lifted restriction said.
+      if (lifting && describesRestriction(ctx, m, a, b)) {
+        i = m.to - 1;
+        continue;
+      }
+      active = true;
+      subject = NEGATED_PRONOUNS.has(ctx.tokens.slice(m.from, m.to).map((x) => x.norm).join(' '));
+      words = 0;
+      for (let k = m.from; k < m.to; k++) out[k - a] = 1;
+      i = m.to - 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * A sentence scoped away from production as a whole by "only" beside a non-production marker
+ * ("REAL_RUN approved — staging environment only", "only against the staging Directus"), unless
+ * a `;` or a consequence (", so ...", ", but ...") makes the place one clause's, not the sentence's.
+ */
+import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import type { Sentence } from './sentences';
+
+const CONSEQUENCE = new Set(['so', 'but', 'yet', 'whereas']);
+
+/**
+ * "REAL_RUN approved — staging environment only", "but only against the staging Directus":
+ * a non-production marker beside "only" scopes the whole sentence away from production.
+ */
+export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
+  // "the drill ran only on the prod clone; the owner approved the repoint regardless", "rehearsed on
+  // the staging zone only, so the repoint Owen approved today ...": one clause's place, not the sentence's.
+  for (let i = s.from; i < s.to; i++) if (ctx.tokens[i]?.raw === ';') return false;
+  for (let i = s.from; i < s.to; i++) {
+    const m = startingAt(ctx, i);
+    if (!m || !has(m, 'nonprod')) continue;
+    if (onlyBeside(ctx, m, s)) return !consequenceAfter(ctx, m.to, s.to);
+    i = m.to - 1;
+  }
+  return false;
+}
+
+/** "sim only", "staging only", "staging environment only", "only against the staging Directus". */
+function onlyBeside(ctx: Ctx, m: Mention, s: Sentence): boolean {
+  if (ctx.tokens[m.to - 1]?.norm === 'only') return true;
+  for (let n = nextToken(ctx, m.to - 1, s.to), k = 0; n !== -1 && k < 2; n = nextToken(ctx, n, s.to), k++) {
+    if (ctx.tokens[n]?.norm === 'only') return true;
+    if (ctx.tokens[n]?.kind === 'punct') break;
+  }
+  for (let p = prevToken(ctx, m.from, s.from), k = 0; p !== -1 && k < 4; p = prevToken(ctx, p, s.from), k++) {
+    if (ctx.tokens[p]?.norm === 'only') return true;
+  }
+  return false;
+}
+
+/** ", so ...", ", but ..." after the place: the next clause is not placed by it. */
+function consequenceAfter(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isComma(ctx, i) && CONSEQUENCE.has(ctx.tokens[nextToken(ctx, i, to)]?.norm ?? '')) return true;
+  return false;
+}

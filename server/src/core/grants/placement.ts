@@ -1,0 +1,45 @@
+/**
+ * Where a non-production word places a clause: "for staging", "in the sandbox" place it outside
+ * production; a run's mode ("with --dry-run", "in read-only mode") cancels it wherever it ran;
+ * "after the staging run" only dates it.
+ */
+import { has, prevToken, type Ctx, type Mention } from './mentions';
+
+const PLACE_PREPOSITIONS = new Set(['for', 'in', 'on', 'to', 'into', 'within', 'inside', 'against', 'onto']);
+export const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'during', 'ahead']);
+
+const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
+const MODE_OPENERS = new Set(['with', 'as', '-', '(']);
+
+export function runMode(ctx: Ctx, m: Mention, a: number): boolean {
+  if (!MODES.has(ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' '))) return false;
+  const p = prevToken(ctx, m.from, a);
+  if (p === -1) return false;
+  // "in read-only mode"; "ERP in read-only" is the state of another system.
+  if (ctx.tokens[p]?.norm === 'in') return ctx.tokens[m.to]?.norm === 'mode' || ctx.tokens.slice(m.from, m.to).some((t) => t.norm === 'mode');
+  return MODE_OPENERS.has(ctx.tokens[p]?.norm ?? '');
+}
+
+/** "after the replica-lag alarm", "since the staging run": a non-production word dating the clause does not place it. */
+export function inTimePhrase(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  for (let steps = 0; p !== -1 && steps < 3; steps++) {
+    const c = ctx.cover[p];
+    if (TIME_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
+    if (!(has(c, 'det') || has(c, 'adverb') || (!c && ctx.tokens[p]?.kind !== 'punct'))) return false;
+    p = prevToken(ctx, c ? c.from : p, a);
+  }
+  return false;
+}
+
+/** "for the dry run", "in staging only": a place preposition within two words before the marker. */
+export function placedAfter(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  for (let steps = 0; p !== -1 && steps < 3; steps++) {
+    const c = ctx.cover[p];
+    if (PLACE_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
+    if (!(has(c, 'det') || has(c, 'adverb') || ctx.tokens[p]?.norm === 'only')) return false;
+    p = prevToken(ctx, c ? c.from : p, a);
+  }
+  return false;
+}

@@ -1,0 +1,30 @@
+/**
+ * A presupposed event as a performance cue: "Since the go-live on 08-31", "Post-REAL_RUN",
+ * "following last night's cutover" presuppose the action after the cue happened, unless a
+ * reason or condition follows it ("since the cutover needs a grant").
+ */
+import type { ActionRef } from './actions';
+import { has, nextToken, type Ctx, type Mention } from './mentions';
+
+const EVENT_FILLERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', "last night's", "yesterday's", "today's", "this morning's", "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "owner's", "operator's", 'last', 'first', 'recent', 'successful', 'completed', 'actual', 'real']);
+
+/** "Since the go-live on 08-31", "Post-REAL_RUN", "following last night's cutover": the event the cue presupposes. */
+export function eventAction(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
+  let j = nextToken(ctx, m.to - 1, b);
+  for (let steps = 0; j !== -1 && steps < 5; steps++) {
+    const c = ctx.cover[j];
+    const t = ctx.tokens[j];
+    if (!t) return undefined;
+    const ref = c ? byCore.get(c) : undefined;
+    if (ref) {
+      // "since the cutover needs a grant", "after REAL_RUN is approved": a reason or a condition, not an event.
+      const after = nextToken(ctx, ref.to - 1, b);
+      const ac = after === -1 ? undefined : ctx.cover[after];
+      if (has(ac, 'trigger') || has(ac, 'be') || has(ac, 'have') || has(ac, 'modal') || has(ac, 'neg') || has(ac, 'cue')) return undefined;
+      return ref;
+    }
+    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number')) return undefined;
+    j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
+  }
+  return undefined;
+}
