@@ -633,6 +633,12 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'repoint',
     not: ['Where each production action stands'],
   },
+  // Forms added after blind round 18: a restriction that holds, a lift named as what a need is for.
+  {
+    grant: 'The owner lifted the freeze on production writes; the archive job can run.',
+    action: 'production',
+    not: ['The freeze on production writes stays in place; lifting it needs HADP2-P1-PROD-ARCHIVE-1.', "Lifting the freeze on production writes requires the owner's grant.", 'The freeze on production writes is in place.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -63,6 +63,12 @@ describe('implied-production-grant against the governing lock', () => {
     expectClean(kb(['What we would do before the cutover', '', item].join('\n')));
   });
 
+  test('a lead asking to correct the writer\'s reading hedges nothing; one asking to confirm the items does', () => {
+    const item = '  • The repoint was approved by owner in chat and executed at 10:42.';
+    expectOnly(kb(['What this means (my reading, please correct)', '', item].join('\n')), NOTE, 'implied-production-grant', 'repoint was approved');
+    expectClean(kb(['Please confirm', '', item].join('\n')));
+  });
+
   test('a timeline line opening with a time is a sentence of its own, even soft-wrapped into one paragraph', () => {
     const timeline = ['Timeline', '', '  21:40  pre-checks; PC-7 FAIL as expected (REAL_RUN not granted)', '  02:07  repointed login CNAME -> prod-lb'].join('\n');
     expectOnly(kb(timeline), NOTE, 'implied-production-grant', 'repointed');

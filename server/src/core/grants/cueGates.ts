@@ -18,7 +18,49 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
   if (tag.cue === 'extension' && firstHeadingGrantNoun(ctx, a, b) > m.from) return false;
   if (tag.cue === 'perf' && postponed(ctx, m, b)) return false;
+  if (restrictionHolds(ctx, m, a) || liftAsAct(ctx, m, a, b)) return false;
   return !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from));
+}
+
+/**
+ * "lifting it needs HADP2-P1-PROD-ARCHIVE-1", "Lifting the freeze requires ...": a lift named as
+ * the subject of a need, not one done ("Superseding the HOLD, the owner authorizes" is one done).
+ */
+export function liftAsAct(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  if (tagOf(m, 'cue')?.cue !== 'lift' || !ctx.tokens[m.from]?.norm.endsWith('ing') || has(ctx.cover[prevToken(ctx, m.from, a)], 'be')) return false;
+  for (let j = m.to; j < b; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.raw === ',' || t.raw === ';') return false;
+    if (ctx.cover[j]?.tags.some((tag) => tag.kind === 'trigger' && (tag.trigger === 'requirement' || tag.trigger === 'future'))) return true;
+  }
+  return false;
+}
+
+/** A cue of holding whose subject is a restriction: the block holds. */
+export function restrictionHolds(ctx: Ctx, m: Mention, a: number): boolean {
+  return HOLDING.has(phraseOf(ctx, m)) && restrictionSubject(ctx, m, a);
+}
+
+// Cues that say a thing holds, which says a block holds when the thing is a restriction ("The freeze on production writes stays in place").
+const HOLDING = new Set(['in place', 'in force', 'is in force', 'in effect', 'stands', 'still stands', 'is valid', 'remains valid']);
+// How far back the subject's head may stand ("The freeze on production writes to the alert archive stays in place").
+const SUBJECT_REACH = 10;
+
+function phraseOf(ctx: Ctx, m: Mention): string {
+  return ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+}
+
+/** The clause's subject before the cue, up to another cue or a comma, opens with a restriction noun. */
+function restrictionSubject(ctx: Ctx, m: Mention, a: number): boolean {
+  let subject = -1;
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < SUBJECT_REACH; j = prevToken(ctx, j, a), steps++) {
+    const c = ctx.cover[j];
+    if (ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';' || has(c, 'cue')) break;
+    if (has(c, 'restriction') || ctx.tokens[j]?.norm === 'hold') subject = j;
+  }
+  // The restriction must open the phrase: "the freeze on X", not "the grant, despite the freeze".
+  const before = subject === -1 ? -1 : prevToken(ctx, subject, a);
+  return subject !== -1 && (before === -1 || has(ctx.cover[before], 'det'));
 }
 
 // "The gate for the repoint is open": a gate or lane that is open lets the action through; a ticket or PR that is open does not.

@@ -12,7 +12,7 @@
  * is negated (`negatedPredicate.ts`).
  */
 import { isPresentVerb, type ActionRef } from './actions';
-import { firstHeadingGrantNoun, gateBefore, participleOfRecord, postponed } from './cueGates';
+import { firstHeadingGrantNoun, gateBefore, liftAsAct, participleOfRecord, postponed, restrictionHolds } from './cueGates';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
 import { liftsRestriction } from './liftedRestriction';
@@ -72,6 +72,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       if (self) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'back', backwardOnly, past: !ctx.tokens.slice(m.from, m.to).some((t) => PRESENT_BE.has(t.norm)), self });
       continue;
     }
+    if (liftAsAct(ctx, m, a, b)) continue;
     if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'lift') && liftsRestriction(ctx, m, a, b)) {
       cues.push({ from: m.from, to: m.to, cls: 'grant', voice: voiceOf(ctx, m, a), backwardOnly, past: true, lift: true });
       continue;
@@ -123,6 +124,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         if (!backwardOnly && !SIMPLE_PAST.has(ctx.tokens[m.from]?.norm ?? '') && adjectival(ctx, m, b)) break;
         if (tag.cue === 'perf' && postponed(ctx, m, b)) break;
         if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) break;
+        if (restrictionHolds(ctx, m, a)) break;
         cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly, past: tag.cue !== 'upper' });
       }
     }

@@ -5,18 +5,14 @@
  * line before a list (`GrantDetector.hedgesList`).
  */
 import type { Lexicon } from './lexicon';
-import { startingAt } from './mentions';
+import { nextToken, startingAt } from './mentions';
 import { readText } from './readText';
 import { FORWARD } from './scopes';
 
 // A lead longer than this is prose of its own, not a label for the list under it.
 const MAX_LEAD_WORDS = 10;
 
-/**
- * "What a production phase would need", "Next steps:", "Open questions": a short heading or
- * lead line holding a future, requirement, request, question or option word. The list items
- * under it state what is needed or planned, not what happened.
- */
+/** Whether `original` is such a lead (the module header says what one is). */
 export function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>): boolean {
   // A long paragraph is no lead: counted on the raw text, before anything is tokenized.
   if (original.split(/\s+/, MAX_LEAD_WORDS + 2).filter(Boolean).length > MAX_LEAD_WORDS) return false;
@@ -32,10 +28,14 @@ export function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<
     const m = startingAt(ctx, i);
     // "Status after the thread", "State before the cutover": a time that places a record, not a condition.
     if (first !== undefined && RECORD_LEADS.has(first) && m && m.from === i && PLACING_TIMES.has(ctx.tokens[i]?.norm ?? '')) continue;
+    // "What this means (my reading, please correct)": a request to check the writer's reading asks nothing of the items.
+    if (m && ctx.tokens[i]?.norm === 'please' && CHECKING.has(ctx.tokens[nextToken(ctx, i, ctx.tokens.length)]?.norm ?? '')) continue;
     if (m?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) hedge = true;
   }
   return hedge;
 }
 
+// Not "check", "verify" or "confirm": a list one is asked to verify is in doubt.
+const CHECKING = new Set(['correct', 'comment', 'note', 'see', 'read']);
 const RECORD_LEADS = new Set(['status', 'state', 'result', 'results', 'outcome', 'outcomes', 'summary', 'situation', 'position']);
 const PLACING_TIMES = new Set(['after', 'before', 'following', 'since', 'as of']);
