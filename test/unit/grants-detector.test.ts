@@ -140,6 +140,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r18 measured blind on 2026-12-02 at 17da3cb: sentences 0.931 / 0.856, fields 1.000 / 0.897, notes 0.923 / 0.750;
   // at f2a9978 (after rounds 15-17's fixes), before it was read: 0.931 / 0.856, 1.000 / 0.897, 0.857 / 0.750.
   'blind-2026-12-02-r18': { sentences: [0.93, 0.85], jsonCases: [0.97, 0.89], notes: [0.85, 0.75] },
+  // r19 measured blind on 2026-12-02 at 17da3cb: sentences 0.957 / 0.880, fields 0.963 / 0.867, notes 0.636 / 0.583;
+  // at c3ae273 (after rounds 15-18's fixes), before it was read: 0.957 / 0.900, 1.000 / 0.900, 0.667 / 0.667.
+  'blind-2026-12-02-r19': { sentences: [0.95, 0.9], jsonCases: [0.97, 0.9], notes: [0.66, 0.66] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -638,6 +641,34 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'The owner lifted the freeze on production writes; the archive job can run.',
     action: 'production',
     not: ['The freeze on production writes stays in place; lifting it needs HADP2-P1-PROD-ARCHIVE-1.', "Lifting the freeze on production writes requires the owner's grant.", 'The freeze on production writes is in place.'],
+  },
+  // Forms added after blind round 19: quoted words written, a negation after the cue, a pronoun
+  // denied in a coordinate clause, a wish, a lift beside no restriction, a part outside
+  // production, a check item before its failing status.
+  {
+    grant: 'Tomas wrote "the REAL_RUN ran" in the minutes.',
+    action: 'REAL_RUN',
+    not: ['Tomas wrote "the REAL_RUN for the November sweep is scheduled" in the minutes.'],
+  },
+  {
+    grant: 'The lane-alarm activation was discussed in three separate chats and approved in the last one.',
+    action: 'activation',
+    not: ['The lane-alarm activation was discussed in three separate chats and approved in none of them.', 'Approval for the activation sits with Marta, and she has not given it.'],
+  },
+  {
+    grant: 'Marta gave a green light for go-live on Tuesday night.',
+    action: 'go-live',
+    not: ['Marta wants a green light for go-live from legal before Tuesday night.', 'Retrospective note: the permit step we planned for 11-05 was dropped when the EDI certificate failed.'],
+  },
+  {
+    grant: 'The prod TOS was cut over to v9 on Monday; the sandbox still runs v8.',
+    action: 'cutover',
+    not: ['The sandbox TOS was cut over to v9 on Monday; prod still runs v8.'],
+  },
+  {
+    grant: 'PC-7 (REAL_RUN approved in lock), whose status is PASS.',
+    action: 'REAL_RUN',
+    not: ['PC-7 (REAL_RUN approved in lock), whose status is FAIL.'],
   },
 ];
 

@@ -45,13 +45,13 @@ test('the rules keep their vetoes over both readings: negation, condition, futur
 });
 
 test('where the rules read nothing, the reading claims the standing action, with its own cue class and reason', () => {
-  const rulesAlone = createGrantDetector(undefined, { reading: null });
-  const text = 'Although staging was the original target, the team ended up repointing the production billing reader as well.';
+  const rulesAlone = createGrantDetector(undefined, { reading: null, implicitReading: null });
+  const text = 'Not a staging drill: the 02:00 secrets rotation hit the production KMS keyring.';
   assert.deepEqual(rulesAlone(text), []);
-  const [claim, ...rest] = createGrantDetector(undefined, { reading: yesToAll })(text);
+  const [claim, ...rest] = createGrantDetector(undefined, { reading: yesToAll, implicitReading: null })(text);
   assert.equal(rest.length, 0);
   assert.equal(claim?.cueClass, 'reading');
-  assert.deepEqual(claim?.actions, ['repoint', 'production']);
+  assert.deepEqual(claim?.actions, ['secrets-change', 'production']);
   assert.match(claim?.reason ?? '', /learned reading/);
   // The range runs from the cue the model weighs to the action: inside the sentence, never the whole paragraph.
   assert.ok(claim && text.slice(claim.start, claim.end) === claim.phrase && claim.phrase.length < text.length);
@@ -68,7 +68,7 @@ test('where a standing action has no cue word at all, the implicit reading claim
   assert.equal(claim?.phrase, 'All 212 dispensing cabinets now report to the new controller service in production');
   assert.match(claim?.reason ?? '', /no rule form or cue word matched/);
   // A sentence with an open cue word is the cued reading's alone: the implicit one never reads it.
-  const cued = 'Although staging was the original target, the team ended up repointing the production billing reader as well.';
+  const cued = 'Not a staging drill: the 02:00 secrets rotation hit the production KMS keyring.';
   assert.deepEqual(createGrantDetector(undefined, { reading: null, implicitReading: yesToAll })(cued), []);
 });
 

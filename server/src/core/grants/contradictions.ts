@@ -3,7 +3,7 @@
  * negation, or a denied "it" ("she never cleared it", "treat it as not approved"), takes back a
  * claim that ends before the contrast.
  */
-import { has, nextToken, prevToken, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
 const CONTRASTING = new Set(['but', 'however', 'yet']);
@@ -20,9 +20,18 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
   // Every action named before the latest contrast: a denial of "it" after the contrast takes them all back.
   const before = new Set<string>();
   const since = new Set<string>();
+  // ", and she has not given it": a coordinate clause denying "it" takes back what came before, as a contrast does.
+  let coordinate = -1;
+  const beforeCoordinate = new Set<string>();
   for (let i = s.from; i < s.to; i++) {
     const t = ctx.tokens[i];
     if (!t) continue;
+    if (t.norm === 'and' && isComma(ctx, prevToken(ctx, i, s.from))) {
+      coordinate = t.start;
+      for (const a of since) beforeCoordinate.add(a);
+      for (const a of before) beforeCoordinate.add(a);
+    }
+    if (coordinate !== -1 && beforeCoordinate.size > 0 && deniedPronoun(ctx, i, s)) for (const action of beforeCoordinate) out.set(action, Math.max(out.get(action) ?? -1, coordinate));
     if (CONTRASTING.has(t.norm)) {
       contrast = t.start;
       pending.clear();

@@ -4,6 +4,7 @@
  * both: a present participle only after a record noun, "covers"/"recorded" only after a grant
  * noun that heads its phrase, "pushed" not to a later time, "is open" only of a gate or lane.
  */
+import { liftsRestriction } from './liftedRestriction';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 
 /**
@@ -18,7 +19,9 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
   if (tag.cue === 'extension' && firstHeadingGrantNoun(ctx, a, b) > m.from) return false;
   if (tag.cue === 'perf' && postponed(ctx, m, b)) return false;
-  if (restrictionHolds(ctx, m, a) || liftAsAct(ctx, m, a, b)) return false;
+  if (restrictionHolds(ctx, m, a) || liftAsAct(ctx, m, a, b) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b)) return false;
+  // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
+  if (tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b)) return false;
   return !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from));
 }
 
@@ -34,6 +37,27 @@ export function liftAsAct(ctx: Ctx, m: Mention, a: number, b: number): boolean {
     if (ctx.cover[j]?.tags.some((tag) => tag.kind === 'trigger' && (tag.trigger === 'requirement' || tag.trigger === 'future'))) return true;
   }
   return false;
+}
+
+// "approved in none of them", "signed by nobody": a negation right after the cue takes it back.
+const AFTER_NEGATIONS: readonly (readonly string[])[] = [['in', 'none'], ['by', 'nobody'], ['by', 'no', 'one'], ['by', 'none'], ['nowhere']];
+
+export function deniedAfter(ctx: Ctx, m: Mention, b: number): boolean {
+  return AFTER_NEGATIONS.some((words) => {
+    let j = m.to - 1;
+    return words.every((w) => ctx.tokens[(j = nextToken(ctx, j, b))]?.norm === w);
+  });
+}
+
+const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
+
+/** "Tomas wrote "the REAL_RUN for the sweep is scheduled"": a verb of writing before a quote reports words, it writes no rows. */
+export function writesQuote(ctx: Ctx, m: Mention, b: number): boolean {
+  if (!has(m, 'report') || tagOf(m, 'cue')?.cue !== 'perf') return false;
+  // Quotes are noise to the token walks, so the raw tokens after the verb are read.
+  let j = m.to;
+  if (ctx.tokens[j]?.raw === ':') j++;
+  return j < b && OPENING_QUOTES.has(ctx.tokens[j]?.raw ?? '');
 }
 
 /** A cue of holding whose subject is a restriction: the block holds. */

@@ -126,6 +126,9 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
   // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
   const modalParts = new Set<number>();
   const stateCues = new Set<number>();
+  // "The sandbox TOS was cut over to v9; prod still runs v8": a part placed outside production, with no production word of its own.
+  const nonprodParts = new Set<number>();
+  const prodParts = new Set<number>();
   // Semicolons part the sentence; the reading pairs a cue only with actions of its own part.
   let part = 0;
   let consequence = false;
@@ -140,6 +143,8 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     const m = startingAt(ctx, i);
     if (!m) continue;
     i = m.to - 1;
+    if (has(m, 'nonprod')) nonprodParts.add(part);
+    if (has(m, 'prodWord') || has(m, 'prodModifier')) prodParts.add(part);
     // "I can confirm", "as far as I can tell" report what is known; they hedge nothing.
     if (has(m, 'modal') && !EPISTEMIC.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) modalParts.add(part);
     // "The production load, per the plan, would start at 01:00": a future anywhere in the part makes it a plan, for the reading.
@@ -179,7 +184,7 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
   const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
     // Refs come in text order, so the part count only grows: one walk over the sentence.
     for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
-    return parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord);
+    return parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord) && (!nonprodParts.has(p) || prodParts.has(p) || r.explicitProd);
   });
   return refs.length > 0 ? { refs, cues } : undefined;
 }

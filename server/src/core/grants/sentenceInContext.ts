@@ -11,6 +11,7 @@ import { counterfactual } from './counterfactual';
 import { reportStart, retracted } from './deniedReports';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
 import { doubtingAside } from './doubtingAside';
+import { failingStatus } from './failingStatus';
 import { formClaims } from './formClaims';
 import type { Lexicon } from './lexicon';
 import { has, nextToken, type Ctx } from './mentions';
@@ -86,6 +87,8 @@ export function sentenceClaimsInContext(
   const required = requirementColon(ctx, s);
   // "The activation went out, I think, but please check": a hedge set off by commas doubts what came before it.
   const doubted = doubtingAside(ctx, s);
+  // "PC-7 (REAL_RUN approved in lock), whose status is FAIL": the words before a failing status are a check's item.
+  const failing = failingStatus(ctx, lex, s);
   let contradictions: ReadonlyMap<string, number> | undefined;
   const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
@@ -95,6 +98,7 @@ export function sentenceClaimsInContext(
       !(report !== -1 && c.start >= offset(report)) &&
       !(required !== -1 && c.start >= offset(required)) &&
       !(doubted !== -1 && c.start < offset(doubted)) &&
+      !(failing !== -1 && c.start < offset(failing)) &&
       !contradicted(c),
   );
 }

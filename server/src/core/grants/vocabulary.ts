@@ -298,7 +298,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   performanceCues: [
     'executed', 'ran', 'completed', 'done', 'finished', 'written', 'wrote', 'rotated', 'applied', 'performed',
-    'carried out', 'took place', 'happened', 'followed', 'proceeded', 'began', 'begun', 'kicked off',
+    'carried out', 'took place', 'happened', 'ended up', 'followed', 'proceeded', 'began', 'begun', 'kicked off',
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
@@ -472,7 +472,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'seeking', 'sought', 'propose', 'proposes', 'proposed', 'proposing', 'proposal', 'recommend', 'recommends',
     'recommended', 'recommending', 'recommendation', 'suggest', 'suggests', 'suggested', 'suggesting',
     'petition', 'applies for', 'applied for', 'applying for', 'submitted for', 'submit for', 'escalate',
-    'escalated', 'raise', 'raised', 'todo', 'to-do', 'ask', 'draft',
+    'escalated', 'raise', 'raised', 'todo', 'to-do', 'ask', 'draft', 'wants', 'want', 'wanted', 'would like', 'hopes', 'hope', 'hoping',
   ],
   questionTriggers: [
     'whether', 'asked if', 'ask if', 'asks if', 'unclear', 'unknown', 'open question', 'to be decided',
