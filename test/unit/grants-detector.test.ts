@@ -143,6 +143,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r19 measured blind on 2026-12-02 at 17da3cb: sentences 0.957 / 0.880, fields 0.963 / 0.867, notes 0.636 / 0.583;
   // at c3ae273 (after rounds 15-18's fixes), before it was read: 0.957 / 0.900, 1.000 / 0.900, 0.667 / 0.667.
   'blind-2026-12-02-r19': { sentences: [0.95, 0.9], jsonCases: [0.97, 0.9], notes: [0.66, 0.66] },
+  // r20 measured blind on 2026-12-02 at 17da3cb: sentences 0.957 / 0.863, fields 0.968 / 0.938, notes 0.867 / 0.867;
+  // at 07ed2da (after rounds 15-19's fixes), before it was read: 0.967 / 0.863, 0.968 / 0.938, 0.875 / 0.933.
+  'blind-2026-12-02-r20': { sentences: [0.96, 0.86], jsonCases: [0.96, 0.93], notes: [0.87, 0.93] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -669,6 +672,12 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'PC-7 (REAL_RUN approved in lock), whose status is PASS.',
     action: 'REAL_RUN',
     not: ['PC-7 (REAL_RUN approved in lock), whose status is FAIL.'],
+  },
+  // Forms added after blind round 20: "is go" in prose, a requirement with an adverb inside, a document's date in a title.
+  {
+    grant: 'the repoint is go',
+    action: 'repoint',
+    not: ['The change ticket for the deploy, which the registrar has still to mark APPROVED, is TKT-PCL-233.', 'LTR5 P1 — Title-Search Portal Go-Live — Retrospective (written 2026-12-02)'],
   },
 ];
 

@@ -19,7 +19,7 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
   if (tag.cue === 'extension' && firstHeadingGrantNoun(ctx, a, b) > m.from) return false;
   if (tag.cue === 'perf' && postponed(ctx, m, b)) return false;
-  if (restrictionHolds(ctx, m, a) || liftAsAct(ctx, m, a, b) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b)) return false;
+  if (restrictionHolds(ctx, m, a) || liftAsAct(ctx, m, a, b) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b)) return false;
   // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
   if (tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b)) return false;
   return !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from));
@@ -37,6 +37,16 @@ export function liftAsAct(ctx: Ctx, m: Mention, a: number, b: number): boolean {
     if (ctx.cover[j]?.tags.some((tag) => tag.kind === 'trigger' && (tag.trigger === 'requirement' || tag.trigger === 'future'))) return true;
   }
   return false;
+}
+
+// Verbs that date a document; "(completed 11-25)" dates the work, which is a claim.
+const DATING = new Set(['written', 'drafted', 'updated', 'revised', 'edited', 'compiled', 'prepared']);
+
+/** "Retrospective (written 2026-12-01, covering ...)": a verb dating the document it follows, in brackets before a date. */
+export function documentDate(ctx: Ctx, m: Mention, b: number): boolean {
+  if (!DATING.has(ctx.tokens[m.from]?.norm ?? '') || m.to !== m.from + 1 || ctx.tokens[m.from - 1]?.raw !== '(') return false;
+  const n = nextToken(ctx, m.to - 1, b);
+  return n !== -1 && ctx.tokens[n]?.kind === 'number';
 }
 
 // "approved in none of them", "signed by nobody": a negation right after the cue takes it back.

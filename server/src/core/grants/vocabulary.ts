@@ -253,7 +253,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'obtained', 'received', 'secured', 'good to go', 'given the go-ahead', 'opened', 'reopened', 'unlocked',
     // Only of a gate or lane ("the gate for the repoint is open"), see cueGates.ts.
     'is open', 'is now open', 'are open', 'are now open', 'is wide open',
-    'a go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved', 'reinstated', 're-instated',
+    'a go', 'is go', 'are go', 'a green light', 're-approved', 're-authorized', 're-authorised', 're-granted', 'pre-approved', 'reinstated', 're-instated',
     'pre-authorized', 'pre-authorised', 'reapproved', 'reauthorized', 'preapproved', 'preauthorized',
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
@@ -463,7 +463,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   requirementTriggers: [
     'require', 'requires', 'required', 'requiring', 'need', 'needs', 'needed', 'needing', 'must', 'has to',
-    'have to', 'had to', 'necessary', 'prerequisite', 'prerequisites', 'mandatory', 'obligatory', 'demands',
+    'have to', 'had to', 'has still to', 'have still to', 'still has to', 'still have to', 'is still to', 'are still to', 'necessary', 'prerequisite', 'prerequisites', 'mandatory', 'obligatory', 'demands',
     'calls for', 'call for', 'depends', 'to obtain', 'obtain', 'get', 'seek approval', 'still needs',
     'requirement', 'requirements', 'please',
   ],
