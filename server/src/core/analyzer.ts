@@ -1,6 +1,6 @@
 import type { Analysis } from './analysis';
 import { governingLocks } from './checks/governingLocks';
-import { sealTargets, type SealTarget } from './checks/seals';
+import type { SealTarget } from './checks/seals';
 import { CONFIG_FILE } from './config';
 import { Configuration } from './configuration';
 import { docKey, sealKey, sitesIdOf } from './dependencyKeys';
@@ -14,8 +14,8 @@ import type { Resolution } from './index/resolvePath';
 import { WorkspaceIndex, type IndexChange } from './index/workspaceIndex';
 import { ancestors } from './paths';
 import { SchemaValidator } from './schema/validator';
+import { PacketSeals } from './seal/packetSeals';
 import type { TreeIdResult } from './seal/treeId';
-import { TreeIdCache } from './seal/treeIdCache';
 import type { Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Disposable, Workspace, WorkspaceChange } from './workspace';
@@ -54,7 +54,7 @@ export class Analyzer implements Analysis {
   private warmCursor = 0;
   private readonly onError: (path: string, error: unknown) => void;
   /** Packet tree ids for the seal check, each kept until a file below its folder changes. */
-  private readonly treeIds: TreeIdCache;
+  private readonly seals: PacketSeals;
 
   /**
    * @param hooks.onError told when reading or analysing one document throws (a host's read
@@ -66,7 +66,7 @@ export class Analyzer implements Analysis {
     hooks: { onError?: (path: string, error: unknown) => void } = {},
   ) {
     this.onError = (path, error) => hooks.onError?.(path, error);
-    this.treeIds = new TreeIdCache(workspace);
+    this.seals = new PacketSeals(workspace);
     this.facts = new FactsStore(workspace, () => this.configuration, this.onError);
     this.hostSettings = settings;
     this.configuration = this.configure();
@@ -90,7 +90,7 @@ export class Analyzer implements Analysis {
   /** Forgets everything read: the next question re-reads the workspace (configuration included). */
   reset(): void {
     this.configuration = this.configure();
-    this.treeIds.clear();
+    this.seals.clear();
     this.facts.clear();
     this.files = undefined;
     this.documentPaths = undefined;
@@ -102,7 +102,7 @@ export class Analyzer implements Analysis {
    * facts lazily, on the next question, and says then which other diagnostics moved.
    */
   invalidate(change: WorkspaceChange): void {
-    this.treeIds.invalidate(change);
+    this.seals.invalidate(change);
     if (change.paths.includes(CONFIG_FILE)) {
       // New settings change how every document reads.
       this.reset();
@@ -228,25 +228,17 @@ export class Analyzer implements Analysis {
       canonical: (name) => configuration.canonical(name),
       overlapsOf: (prefix) => this.cache.overlapsOf(prefix, index, !this.warming),
       onError: this.onError,
-      seals: this.sealInputs(configuration),
+      seals: this.seals.inputs(configuration),
     };
   }
 
-  private sealInputs(configuration: Configuration): DiagnosticsInputs['seals'] {
-    const format = configuration.settings.sealFormat;
-    if (format === 'off') return undefined;
-    return { format, treeIdOf: (folder) => this.treeIds.get(folder, format), packetHolding: (path) => configuration.packetHolding(path) };
-  }
-
   sealTargets(facts: DocumentFacts): readonly SealTarget[] {
-    const seals = this.sealInputs(this.configuration);
-    return seals ? sealTargets(facts, () => this.referencesOf(facts), seals) : [];
+    return this.seals.targets(facts, () => this.referencesOf(facts), this.configuration);
   }
 
   /** A packet folder's current tree id (spec §8), undefined when seals are off. */
   treeIdOf(folder: string): TreeIdResult | undefined {
-    const format = this.configuration.settings.sealFormat;
-    return format === 'off' ? undefined : this.treeIds.get(folder, format);
+    return this.seals.treeIdOf(folder, this.configuration);
   }
 
   /**
