@@ -145,7 +145,11 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-02-r19': { sentences: [0.95, 0.9], jsonCases: [0.97, 0.9], notes: [0.66, 0.66] },
   // r20 measured blind on 2026-12-02 at 17da3cb: sentences 0.957 / 0.863, fields 0.968 / 0.938, notes 0.867 / 0.867;
   // at 07ed2da (after rounds 15-19's fixes), before it was read: 0.967 / 0.863, 0.968 / 0.938, 0.875 / 0.933.
-  'blind-2026-12-02-r20': { sentences: [0.96, 0.86], jsonCases: [0.96, 0.93], notes: [0.87, 0.93] },
+  // Notes recall 0.867 since round 21's fixes: a choice word ("action taken") needs an option now, which took one lucky cue away and two false claims.
+  'blind-2026-12-02-r20': { sentences: [0.96, 0.86], jsonCases: [0.96, 0.93], notes: [0.87, 0.86] },
+  // r21 measured blind on 2026-12-02 at 17da3cb: sentences 0.932 / 0.788, fields 1.000 / 0.920, notes 0.750 / 0.600;
+  // at ce76b51 (after rounds 15-20's fixes), before it was read: 0.934 / 0.817, 1.000 / 0.920, 0.714 / 0.667.
+  'blind-2026-12-02-r21': { sentences: [0.93, 0.81], jsonCases: [0.97, 0.92], notes: [0.71, 0.66] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -678,6 +682,19 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'the repoint is go',
     action: 'repoint',
     not: ['The change ticket for the deploy, which the registrar has still to mark APPROVED, is TKT-PCL-233.', 'LTR5 P1 — Title-Search Portal Go-Live — Retrospective (written 2026-12-02)'],
+  },
+  // Forms added after blind round 21: the learned reading keeps the rules' verbal negation and
+  // clause cancellation, a choice word needs an option, a need named after the cue, a later part
+  // of the sentence taking the claim back.
+  {
+    grant: 'The hold on production OPT-4 was lifted by the owner on 11-30.',
+    action: 'OPT-4',
+    not: ['The hold on production OPT-4 was not lifted by the owner on 11-30.', 'No evidence that the Licensee activated the Ka-band profile in production.', "Per the owner's 11-29 memo, Directus station records may not be edited in production until the lock changes."],
+  },
+  {
+    grant: 'The REAL_RUN on the live queue completed without errors; the owner later confirmed it.',
+    action: 'REAL_RUN',
+    not: ['The REAL_RUN on the live queue completed without errors; the owner later showed no REAL_RUN had started.'],
   },
 ];
 

@@ -32,7 +32,8 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
       for (const a of before) beforeCoordinate.add(a);
     }
     if (coordinate !== -1 && beforeCoordinate.size > 0 && deniedPronoun(ctx, i, s)) for (const action of beforeCoordinate) out.set(action, Math.max(out.get(action) ?? -1, coordinate));
-    if (CONTRASTING.has(t.norm)) {
+    // "...; the owner later showed no REAL_RUN had started": a later part of the sentence may take it back too.
+    if (CONTRASTING.has(t.norm) || t.raw === ';') {
       contrast = t.start;
       pending.clear();
       for (const a of since) before.add(a);
@@ -43,6 +44,13 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
     if (m && m.from === i) for (const tag of m.tags) if (tag.kind === 'action') since.add(tag.action);
     if (contrast === -1) continue;
     if (before.size > 0 && deniedPronoun(ctx, i, s)) for (const action of before) out.set(action, contrast);
+    // "...; the owner later showed no REAL_RUN had started": the action named again under "no".
+    // Not "no production grant": that speaks of the grant.
+    const after = ctx.cover[nextToken(ctx, (m?.to ?? i + 1) - 1, s.to)];
+    if (m && m.from === i && has(m, 'action') && !has(after, 'head') && !has(after, 'grantNoun') && ctx.cover[prevToken(ctx, i, s.from)]?.tags.some((tag) => tag.kind === 'neg' && tag.neg === 'determiner')) {
+      for (const tag of m.tags) if (tag.kind === 'action') out.set(tag.action, contrast);
+      continue;
+    }
     // "the cutover report is not filed" speaks of the report.
     if (m && m.from === i && has(m, 'action') && !has(ctx.cover[nextToken(ctx, m.to - 1, s.to)], 'head')) {
       for (const tag of m.tags) if (tag.kind === 'action') pending.add(tag.action);

@@ -49,8 +49,9 @@ export function documentDate(ctx: Ctx, m: Mention, b: number): boolean {
   return n !== -1 && ctx.tokens[n]?.kind === 'number';
 }
 
-// "approved in none of them", "signed by nobody": a negation right after the cue takes it back.
-const AFTER_NEGATIONS: readonly (readonly string[])[] = [['in', 'none'], ['by', 'nobody'], ['by', 'no', 'one'], ['by', 'none'], ['nowhere']];
+// "approved in none of them", "signed by nobody": a negation right after the cue takes it back;
+// "owner OK needed first", "sign-off still required": the cue named as what is needed.
+const AFTER_NEGATIONS: readonly (readonly string[])[] = [['in', 'none'], ['by', 'nobody'], ['by', 'no', 'one'], ['by', 'none'], ['nowhere'], ['needed'], ['required'], ['still', 'needed'], ['still', 'required'], ['outstanding']];
 
 export function deniedAfter(ctx: Ctx, m: Mention, b: number): boolean {
   return AFTER_NEGATIONS.some((words) => {

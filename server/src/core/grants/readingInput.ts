@@ -12,6 +12,7 @@ import { negatedPredicateAfter } from './negatedPredicate';
 import { isCueSource } from './prefilter';
 import { probability, readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
+import { verballyNegated } from './verbalNegation';
 import type { Sentence } from './sentences';
 import { standingActions } from './standingActions';
 
@@ -117,6 +118,11 @@ function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
   return p !== -1 && has(ctx.cover[p], 'det') && n !== -1 && ctx.tokens[n]?.kind === 'word' && !ctx.cover[n];
 }
 
+function namesOption(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) if (has(ctx.cover[i], 'option')) return true;
+  return false;
+}
+
 const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);
 
 /** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
@@ -162,6 +168,10 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;
     const beforeTrailingCondition = sc.conditionAfter !== Infinity && m.from < sc.conditionAfter;
+    // As in the rules: a cue a negated clause covers ("no evidence ... the ... was approved" before its relative clause), or one verbally negated ("was not lifted").
+    if (m.from < sc.cancelBefore || verballyNegated(ctx, m.from, s.from, true)) continue;
+    // "Per the owner's memo, ...": a choice word chooses only among options the sentence names.
+    if (m.tags.every((t) => !isCueSource(t) || t.kind === 'choice') && !namesOption(ctx, s)) continue;
     if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
       if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
       cues.add(m.from);

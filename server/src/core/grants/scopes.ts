@@ -108,8 +108,10 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
         // "no evidence filed for the go-live | the owner approved on 07-31": the relative
         // clause about the action is outside what "no evidence" negates.
         const rel = relAfter(m.to);
-        if (rel === -1) cancelling = true;
-        else cancelBefore = Math.min(cancelBefore, rel);
+        // "no evidence that the Licensee activated ...": a "that" right after the negated noun opens its content, not a relative clause.
+        const complement = ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm === 'that';
+        if (rel === -1 || complement) cancelling = true;
+        else cancelBefore = cancelBefore === -1 ? rel : Math.min(cancelBefore, rel);
       }
       if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
       if (tag.kind === 'trigger' && tag.trigger === 'both' && (ellipticalCondition(ctx, m, b) || complementIf(ctx, m, a, commaAfter(m.to)))) continue;

@@ -93,11 +93,15 @@ export function cellOutsideProduction(ctx: Ctx, s: Sentence, ref: ActionRef): bo
 }
 
 /** The verdict of the status phrase opening token `i` ("GRANTED 08-20", "FAIL", "not granted"). */
+const NEEDED = new Set(['needed', 'required', 'pending', 'requested', 'outstanding']);
+
 export function statusVerdict(ctx: Ctx, lex: Lexicon, i: number, hi: number): 'granted' | 'not' | undefined {
   const t = ctx.tokens[i];
   if (!t) return undefined;
   if (t.norm === 'not' || t.norm === 'no' || t.norm === 'never') return 'not';
   const phrase = longestPhrase(lex.status, ctx.tokens, i, hi);
   if (!phrase) return undefined;
+  // "owner OK needed first": the value named as what is still needed.
+  if (NEEDED.has(ctx.tokens[nextToken(ctx, i + phrase.length - 1, hi)]?.norm ?? '')) return 'not';
   return phrase.tags[0]?.kind === 'cue' ? 'granted' : 'not';
 }
