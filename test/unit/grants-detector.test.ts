@@ -699,6 +699,12 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'REAL_RUN',
     not: ['The REAL_RUN on the live queue completed without errors; the owner later showed no REAL_RUN had started.'],
   },
+  // Forms added after blind round 22 was measured: what a stop came before never happened; the old thing a change replaces holding.
+  {
+    grant: 'The activation step ran before it touched the reporting job in production.',
+    action: 'activation',
+    not: ['The activation step, which nobody had approved, was stopped before it touched production.', "Secrets change for the feed's client certificate: NOT DONE; the old certificate is valid until 2027-03."],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -71,9 +71,19 @@ export function writesQuote(ctx: Ctx, m: Mention, b: number): boolean {
   return j < b && OPENING_QUOTES.has(ctx.tokens[j]?.raw ?? '');
 }
 
-/** A cue of holding whose subject is a restriction: the block holds. */
+/** A cue of holding whose subject is a restriction (the block holds) or the old thing a change would replace ("the old certificate is valid until 2027"). */
 export function restrictionHolds(ctx: Ctx, m: Mention, a: number): boolean {
-  return HOLDING.has(phraseOf(ctx, m)) && restrictionSubject(ctx, m, a);
+  return HOLDING.has(phraseOf(ctx, m)) && (restrictionSubject(ctx, m, a) || oldSubject(ctx, m, a));
+}
+
+const OLD = new Set(['old', 'previous', 'legacy', 'existing', 'former', 'current']);
+
+function oldSubject(ctx: Ctx, m: Mention, a: number): boolean {
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 4; j = prevToken(ctx, j, a), steps++) {
+    if (OLD.has(ctx.tokens[j]?.norm ?? '')) return true;
+    if (ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';' || has(ctx.cover[j], 'cue')) return false;
+  }
+  return false;
 }
 
 // Cues that say a thing holds, which says a block holds when the thing is a restriction ("The freeze on production writes stays in place").

@@ -136,7 +136,9 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const p = prevToken(ctx, m.from, a);
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
     const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
-    const temporal = forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional' && t.temporal === true);
+    // "was stopped before it touched production": what a stop came before never happened, whatever its tense.
+    const stoppedBefore = ctx.tokens[m.from]?.norm === 'before' && STOPPING.has(ctx.tokens[prevToken(ctx, m.from, a)]?.norm ?? '');
+    const temporal = !stoppedBefore && forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional' && t.temporal === true);
     const opensClause = p === -1 || (LEADING_FILLERS.has(ctx.tokens[p]?.norm ?? '') && prevToken(ctx, p, a) === -1);
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
     const end = conditional && !opensClause ? commaAfter(m.to) : b;
@@ -183,3 +185,5 @@ function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {
   const q = prevToken(ctx, p, a);
   return q !== -1 && has(ctx.cover[q], 'prep');
 }
+
+const STOPPING = new Set(['stopped', 'halted', 'aborted', 'cancelled', 'canceled', 'caught', 'interrupted', 'paused', 'blocked', 'killed', 'rejected', 'refused']);
