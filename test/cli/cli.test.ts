@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import { runCli } from '../../server/src/cli/run';
 import { DiagnosticCodes } from '../../server/src/core/codes';
 import { validateSarif } from '../helpers/sarif';
 import { validateAgainstSchema } from '../helpers/validate-json';
+import { git } from '../helpers/git';
 
 // These tests run the built CLI exactly as a user or CI does: `npm run test:cli` builds first.
 const repo = path.resolve(__dirname, '../..');
@@ -154,15 +155,6 @@ describe('govlens blockers', () => {
     }
   });
 });
-
-/** Git with nothing from the machine's configuration (autocrlf, filemode) and a fixed author. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
-  }).trim();
-}
 
 describe('govlens seal', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-seal-'));

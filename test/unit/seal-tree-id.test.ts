@@ -1,6 +1,5 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,18 +9,10 @@ import { gitTreeId } from '../../server/src/core/seal/treeId';
 import { withDefaults } from '../../server/src/core/settings';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
 import { isWithin, leavesThroughLink, spyOnFs } from '../robust/fsSpy';
+import { git } from '../helpers/git';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-seal-'));
 after(() => fs.rmSync(base, { recursive: true, force: true }));
-
-/** Git with nothing from the machine's configuration (autocrlf, filemode, hooks) and a fixed author. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
-  }).trim();
-}
 
 /** The files of the fixture packets: text, bytes, executables, links, and folders that git leaves out. */
 function buildFixture(root: string): void {

@@ -3,7 +3,7 @@
  * — SELECTED by owner"), not negated, hedged or cancelled in its own part of the sentence. What
  * was chosen is read by the detector (`chosenOption.ts` for a labelled option).
  */
-import { has, prevToken, startingAt, type Ctx } from './mentions';
+import { has, mentionPhrase, prevToken, startingAt, type Ctx } from './mentions';
 import { clauseScopes } from './scopes';
 import type { Sentence } from './sentences';
 
@@ -26,7 +26,7 @@ export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; read
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m) continue;
-    const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+    const phrase = mentionPhrase(ctx, m);
     if (has(m, 'choice') && !NOT_A_DECISION.has(phrase) && (!NEEDS_OPTION.has(phrase) || hasOption(ctx, s))) {
       const p = prevToken(ctx, m.from, s.from);
       const pm = p === -1 ? undefined : ctx.cover[p];

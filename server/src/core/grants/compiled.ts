@@ -13,11 +13,8 @@ const RUNS_ON_EXTRA = ['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'than'
 export interface Compiled {
   readonly lex: Lexicon;
   readonly runsOn: ReadonlySet<string>;
-  /**
-   * Built on first use: `canonicalActionName` and one-off calls do without it. With the
-   * implicit reading on, a standing action claims with no cue word, so the action alone must pass.
-   */
-  readonly prefilter: (cueNeeded: boolean) => Prefilter;
+  /** Built on first use: `canonicalActionName` and one-off calls do without it. */
+  readonly prefilter: () => Prefilter;
 }
 
 export function compile(options: VocabularyExtension | undefined): Compiled {
@@ -26,14 +23,9 @@ export function compile(options: VocabularyExtension | undefined): Compiled {
     [...vocab.prepositions, ...vocab.determiners, ...vocab.beVerbs, ...vocab.haveVerbs, ...RUNS_ON_EXTRA].map(normalizePhrase),
   );
   const lex = compileLexicon(vocab);
-  const prefilters = new Map<boolean, Prefilter>();
+  let prefilter: Prefilter | undefined;
   // Derived from the compiled tries, so the user's vocabulary is in it too.
-  const prefilter = (cueNeeded: boolean): Prefilter => {
-    let p = prefilters.get(cueNeeded);
-    if (!p) prefilters.set(cueNeeded, (p = compilePrefilter(lex, { cueNeeded })));
-    return p;
-  };
-  return { lex, runsOn, prefilter };
+  return { lex, runsOn, prefilter: () => (prefilter ??= compilePrefilter(lex)) };
 }
 
 // Compiled once at load and never mutated: the default vocabulary's tables.

@@ -4,7 +4,7 @@
  * approved" presupposes, and a trailing "once/when/after ..." conditions the cue before it unless
  * its own words are past. The tense sets these read (past, irregular past, present) are here.
  */
-import { has, isComma, nextToken, prevToken, type Ctx, type Mention } from './mentions';
+import { has, isComma, mentionPhrase, nextToken, prevToken, type Ctx, type Mention } from './mentions';
 
 export const PAST = new Set(['was', 'were', 'had', 'did', 'got']);
 // Irregular past forms, so "when we spoke at standup" reads as a past time, not a condition.
@@ -92,7 +92,7 @@ function modalBefore(ctx: Ctx, a: number, i: number): boolean {
 }
 
 export function isTrailingCondition(ctx: Ctx, m: Mention, a: number, end: number): boolean {
-  const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+  const phrase = mentionPhrase(ctx, m);
   if (NEVER_CONDITIONAL.has(phrase)) return false;
   // "may proceed once approved": after a permission, a participle with no subject of its own stays a condition.
   if (has(ctx.cover[m.to], 'cue') && ctx.cover[m.to]?.from === m.to && modalBefore(ctx, a, m.from)) return true;

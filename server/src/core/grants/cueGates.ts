@@ -2,27 +2,36 @@
  * The gates a cue word passes before it counts, applied by the rules (`cues.ts`) and, through
  * `passesCueGates`, by the learned reading (`readingInput.ts`), so every rule veto holds for
  * both: a present participle only after a record noun, "covers"/"recorded" only after a grant
- * noun that heads its phrase, "pushed" not to a later time, "is open" only of a gate or lane.
+ * noun that heads its phrase, "pushed" not to a later time, "is open" only of a gate or lane,
+ * and the vetoes of {@link wordVetoed}.
  */
 import { liftsRestriction } from './liftedRestriction';
-import { has, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { has, mentionPhrase, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { negatedPredicateAfter } from './negatedPredicate';
+import { OPENING_QUOTES } from './tokens';
 
-/**
- * The gates a cue word passes in the rules before it counts, for the learned reading to apply
- * the same ones: a present participle only after a record noun ("the e-mail approving it"),
- * "covers"/"recorded" only after a grant noun, "pushed" not to a later time, "is open" only of
- * a gate or lane.
- */
+/** Every gate, for the learned reading: the rules apply each in the place its cue kind is read (`cues.ts`). */
 export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   const tag = tagOf(m, 'cue');
   if (!tag) return true;
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
   if (tag.cue === 'extension' && firstHeadingGrantNoun(ctx, a, b) > m.from) return false;
-  if (tag.cue === 'perf' && postponed(ctx, m, b)) return false;
-  if (restrictionHolds(ctx, m, a) || liftAsAct(ctx, m, a, b) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b)) return false;
+  if (liftAsAct(ctx, m, a, b) || wordVetoed(ctx, m, a, b)) return false;
   // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
-  if (tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b)) return false;
-  return !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from));
+  return !(tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b));
+}
+
+/**
+ * The vetoes of a grant or performance word, in the rules and (for every cue word) the reading: "pushed"
+ * to a later time, "is open" not of a gate, a restriction that holds, words written in a quote,
+ * a negation or a need right after it, a document's date, a noun cue whose predicate is negated.
+ */
+export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  const tag = tagOf(m, 'cue');
+  if (tag?.cue === 'perf' && postponed(ctx, m, b)) return true;
+  if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) return true;
+  if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
+  return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b);
 }
 
 /**
@@ -60,8 +69,6 @@ export function deniedAfter(ctx: Ctx, m: Mention, b: number): boolean {
   });
 }
 
-const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
-
 /** "Tomas wrote "the REAL_RUN for the sweep is scheduled"": a verb of writing before a quote reports words, it writes no rows. */
 export function writesQuote(ctx: Ctx, m: Mention, b: number): boolean {
   if (!has(m, 'report') || tagOf(m, 'cue')?.cue !== 'perf') return false;
@@ -73,7 +80,7 @@ export function writesQuote(ctx: Ctx, m: Mention, b: number): boolean {
 
 /** A cue of holding whose subject is a restriction (the block holds) or the old thing a change would replace ("the old certificate is valid until 2027"). */
 export function restrictionHolds(ctx: Ctx, m: Mention, a: number): boolean {
-  return HOLDING.has(phraseOf(ctx, m)) && (restrictionSubject(ctx, m, a) || oldSubject(ctx, m, a));
+  return HOLDING.has(mentionPhrase(ctx, m)) && (restrictionSubject(ctx, m, a) || oldSubject(ctx, m, a));
 }
 
 const OLD = new Set(['old', 'previous', 'legacy', 'existing', 'former', 'current']);
@@ -90,10 +97,6 @@ function oldSubject(ctx: Ctx, m: Mention, a: number): boolean {
 const HOLDING = new Set(['in place', 'in force', 'is in force', 'in effect', 'stands', 'still stands', 'is valid', 'remains valid']);
 // How far back the subject's head may stand ("The freeze on production writes to the alert archive stays in place").
 const SUBJECT_REACH = 10;
-
-function phraseOf(ctx: Ctx, m: Mention): string {
-  return ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
-}
 
 /** The clause's subject before the cue, up to another cue or a comma, opens with a restriction noun. */
 function restrictionSubject(ctx: Ctx, m: Mention, a: number): boolean {

@@ -12,12 +12,12 @@
  * is negated (`negatedPredicate.ts`).
  */
 import { isPresentVerb, type ActionRef } from './actions';
-import { deniedAfter, documentDate, firstHeadingGrantNoun, gateBefore, liftAsAct, participleOfRecord, postponed, restrictionHolds, writesQuote } from './cueGates';
+import { firstHeadingGrantNoun, liftAsAct, participleOfRecord, wordVetoed } from './cueGates';
+import { negatedPredicateAfter } from './negatedPredicate';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
 import { liftsRestriction } from './liftedRestriction';
 import { has, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
-import { negatedPredicateAfter } from './negatedPredicate';
 import { permission } from './permission';
 import { possessesGrant } from './possession';
 import { eventAction } from './presupposedEvent';
@@ -122,9 +122,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
           break;
         }
         if (!backwardOnly && !SIMPLE_PAST.has(ctx.tokens[m.from]?.norm ?? '') && adjectival(ctx, m, b)) break;
-        if (tag.cue === 'perf' && postponed(ctx, m, b)) break;
-        if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) break;
-        if (restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b)) break;
+        if (wordVetoed(ctx, m, a, b)) break;
         cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly, past: tag.cue !== 'upper' });
       }
     }

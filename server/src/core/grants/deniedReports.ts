@@ -5,7 +5,7 @@
  * elliptical "it was not", "that referred to the sandbox kiosk", a word calling it untrue), which
  * `dialogue.ts` reads. A denial that is itself negated ("nobody has disputed the minutes") upholds.
  */
-import { has, nextToken, prevToken, startingAt, type Ctx } from './mentions';
+import { has, mentionPhrase, nextToken, prevToken, startingAt, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
 // "it was not.", "that did not happen": a subject pronoun, a negated auxiliary, and the end of the thought.
@@ -90,7 +90,7 @@ export function deniedIn(ctx: Ctx, s: Sentence): boolean {
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
     if (!m) continue;
-    const phrase = ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+    const phrase = mentionPhrase(ctx, m);
     if (has(m, 'denial') && UNTRUE.has(phrase) && !negatedBefore(ctx, m.from, s.from)) return true;
     i = m.to - 1;
   }

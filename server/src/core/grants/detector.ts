@@ -65,16 +65,14 @@ export function createGrantDetector(options?: DetectorOptions, tuning?: Detector
     cued: tuning?.reading === undefined ? DEFAULT_READINGS.cued : tuning.reading,
     implicit: tuning?.implicitReading === undefined ? DEFAULT_READINGS.implicit : tuning.implicitReading,
   };
-  const mayClaim = tuning?.prefilter === false ? undefined : prefilter(!readings.implicit);
-  // With the implicit reading on, a text that fails the cue condition can only be claimed by it.
-  const cueCheck = tuning?.prefilter === false || !readings.implicit ? undefined : prefilter(true);
+  const mayClaim = tuning?.prefilter === false ? undefined : prefilter();
   const hedgesList = (text: string) => hedgingLead(text, lex, runsOn);
-  return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim, cueCheck), { mentions, hedgesList });
+  return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim), { mentions, hedgesList });
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
 export function detectGrantClaims(text: string, options?: DetectorOptions): GrantClaim[] {
-  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_READINGS, DEFAULT_COMPILED.prefilter(!DEFAULT_READINGS.implicit), DEFAULT_COMPILED.prefilter(true));
+  if (!options) return detect(text, DEFAULT_COMPILED.lex, DEFAULT_COMPILED.runsOn, DEFAULT_READINGS, DEFAULT_COMPILED.prefilter());
   // A vocabulary compiled for one text is not worth a prefilter (the claims are the same without).
   const { lex, runsOn } = compile(options);
   return detect(text, lex, runsOn, DEFAULT_READINGS);
@@ -98,17 +96,29 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
 }
 
 /**
- * `mayClaim` rules texts out before they are tokenized, then on their tokens; `cueCheck`, the
- * cue condition alone, marks the texts only the implicit reading can claim (no rule form and no
- * cued reading claims without a cue, `prefilter.ts`), which then skip the rule forms. Neither
+ * `mayClaim` rules texts out before they are tokenized, then on their tokens. With the implicit
+ * reading on, a standing action claims with no cue word, so the action side alone must pass;
+ * a text that passes it but not the cue side can only be claimed by that reading (no rule form
+ * and no cued reading claims without a cue, `prefilter.ts`), and skips the rule forms. Neither
  * ever changes the claims.
  */
-function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter, cueCheck?: Prefilter): GrantClaim[] {
-  if (mayClaim && !mayClaim.text(original)) return [];
-  const read = readText(original, lex, runsOn, mayClaim);
+function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter): GrantClaim[] {
+  const implicit = readings.implicit !== null;
+  if (mayClaim && !(implicit ? mayClaim.actionText(original) : mayClaim.text(original))) return [];
+  let cueFree = false;
+  const read = readText(
+    original,
+    lex,
+    runsOn,
+    mayClaim &&
+      ((tokens) => {
+        const level = mayClaim.tokensLevel(tokens);
+        cueFree = level === 'action';
+        return level === 'cue' || (implicit && level === 'action');
+      }),
+  );
   if (!read) return [];
   const { ctx, sentences } = read;
-  const cueFree = cueCheck !== undefined && !cueCheck.tokens(ctx.tokens);
   const claims: GrantClaim[] = [];
   sentences.forEach((s, k) => {
     const kinds = tagKindsIn(ctx, s);

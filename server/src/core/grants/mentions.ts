@@ -133,6 +133,11 @@ export function nextToken(ctx: Ctx, i: number, hi: number): number {
   return -1;
 }
 
+/** A mention's words as the tries match them, joined by spaces ("still stands"). */
+export function mentionPhrase(ctx: Ctx, m: Mention): string {
+  return ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ');
+}
+
 export function isComma(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i];
   return t !== undefined && t.kind === 'punct' && t.norm === ',';

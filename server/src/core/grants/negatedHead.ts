@@ -5,7 +5,7 @@
  * the first `;`, contrastive terminator, consequence or new subject. The detector drops the
  * claims that start inside that stretch.
  */
-import { has, isComma, nextToken, startingAt, tagOf, type Ctx } from './mentions';
+import { has, isComma, mentionPhrase, nextToken, startingAt, tagOf, type Ctx } from './mentions';
 import { PERSON } from './deniedReports';
 import { DISPUTING } from './negationScope';
 import type { Sentence } from './sentences';
@@ -51,7 +51,7 @@ const WH = new Set(['who', 'when', 'where', 'why', 'how', 'which']);
 function negatedStretch(ctx: Ctx, s: Sentence, first: number): number {
   const m = startingAt(ctx, first);
   const words = ctx.tokens.slice(first, first + 3).map((t) => t.norm);
-  const phrase = m ? ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' ') : words[0] ?? '';
+  const phrase = m ? mentionPhrase(ctx, m) : words[0] ?? '';
   const opens = NEGATED_SUBJECTS.has(phrase) || NEGATED_SUBJECTS.has(words[0] ?? '') || NEGATED_OPENERS.some((o) => o.every((w, k) => words[k] === w));
   if (!opens) return -1;
   // "Nobody can tell me who ran the production migration": the question word presupposes the run.

@@ -4,7 +4,8 @@
  * list, and for determiners the first cue; not past a relative clause about the noun, a denial
  * ("Nobody disputes that ..."), or a restriction's own wording when a lift removes it.
  */
-import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { has, isComma, mentionPhrase, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { CLOSING_QUOTES, OPENING_QUOTES } from './tokens';
 
 /** Verbs of denial: negating one affirms its complement ("Nobody disputes that the repoint was approved"). */
 export const DISPUTING = new Set(['disputes', 'denies', 'doubts', 'questions', 'contests', 'challenges', 'disagrees', 'disputed', 'denied', 'doubted', 'contested', 'challenged', 'objected', 'objects', 'disagreed', 'protested']);
@@ -35,8 +36,6 @@ export function relativeClauseStarts(ctx: Ctx, i: number, a: number): boolean {
   return SUBJECT_PRONOUNS.has(norm) && !has(ctx.cover[p], 'prep');
 }
 
-const QUOTES = new Set(["'", '‘', '"', '“']);
-const CLOSING_QUOTES = new Set(["'", '’', '"', '”']);
 
 /**
  * A negation that states a restriction's content: in brackets after the restriction's noun
@@ -52,7 +51,7 @@ function describesRestriction(ctx: Ctx, m: Mention, a: number, b: number): boole
     if (j >= a && ctx.tokens[j]?.kind === 'opaque') j--;
     return j >= a && has(ctx.cover[j], 'restriction');
   }
-  if (!QUOTES.has(ctx.tokens[open]?.raw ?? '')) return false;
+  if (!OPENING_QUOTES.has(ctx.tokens[open]?.raw ?? '')) return false;
   for (let j = m.to, steps = 0; j < b && steps < 5; j++, steps++) {
     if (CLOSING_QUOTES.has(ctx.tokens[j]?.raw ?? '')) return j + 1 < b && has(ctx.cover[j + 1], 'restriction');
   }
@@ -131,7 +130,7 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
         continue;
       }
       active = true;
-      subject = NEGATED_PRONOUNS.has(ctx.tokens.slice(m.from, m.to).map((x) => x.norm).join(' '));
+      subject = NEGATED_PRONOUNS.has(mentionPhrase(ctx, m));
       words = 0;
       for (let k = m.from; k < m.to; k++) out[k - a] = 1;
       i = m.to - 1;

@@ -3,7 +3,7 @@
  * production; a run's mode ("with --dry-run", "in read-only mode") cancels it wherever it ran;
  * "after the staging run" only dates it.
  */
-import { has, prevToken, type Ctx, type Mention } from './mentions';
+import { has, mentionPhrase, prevToken, type Ctx, type Mention } from './mentions';
 
 const PLACE_PREPOSITIONS = new Set(['for', 'in', 'on', 'to', 'into', 'within', 'inside', 'against', 'onto']);
 export const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'during', 'ahead']);
@@ -12,7 +12,7 @@ const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 
 const MODE_OPENERS = new Set(['with', 'as', '-', '(']);
 
 export function runMode(ctx: Ctx, m: Mention, a: number): boolean {
-  if (!MODES.has(ctx.tokens.slice(m.from, m.to).map((t) => t.norm).join(' '))) return false;
+  if (!MODES.has(mentionPhrase(ctx, m))) return false;
   const p = prevToken(ctx, m.from, a);
   if (p === -1) return false;
   // "in read-only mode"; "ERP in read-only" is the state of another system.

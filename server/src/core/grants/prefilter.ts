@@ -36,14 +36,24 @@
  */
 import { createFragmentFinder, fragmentsOf } from './fragments';
 import { phrasesOf, type Lexicon, type Tag } from './lexicon';
-import type { Token } from './tokens';
+import { OPENING_QUOTES, type Token } from './tokens';
 
-/** Two checks of one condition; false only when the detector is certain to find no claim. */
+/**
+ * What a text's tokens allow: nothing (`none`), only a claim with no cue word, which only the
+ * implicit reading makes (`action`), or any claim (`cue`).
+ */
+export type PrefilterLevel = 'none' | 'action' | 'cue';
+
+/** Checks of one condition; false (or `none`) only when the detector is certain to find no claim. */
 export interface Prefilter {
   /** On the text's fragments, before tokenizing: the cheap first pass over every block. */
   readonly text: (text: string) => boolean;
   /** On the word tokens' norms, exactly as the tries match them: for texts the first pass let through. */
   readonly tokens: (tokens: readonly Token[]) => boolean;
+  /** The action side of {@link text} alone: the first pass when the implicit reading is on. */
+  readonly actionText: (text: string) => boolean;
+  /** Both sides of {@link tokens} in one scan of the tokens. */
+  readonly tokensLevel: (tokens: readonly Token[]) => PrefilterLevel;
 }
 
 const TICK = /\[[xX✓]\]|[☑✅✔✓🗹]/u;
@@ -76,7 +86,6 @@ function isQuotedCueSource(tag: Tag): boolean {
 }
 
 const OPENING_QUOTE = /["“'‘]/;
-const QUOTE_TOKEN = new Set(['"', '“', "'", '‘']);
 
 /**
  * "Some action phrase and some cue phrase have all their units present", over units (words
@@ -142,16 +151,8 @@ function allIn(ids: readonly number[], present: readonly number[]): boolean {
   return true;
 }
 
-export interface PrefilterOptions {
-  /**
-   * False when a standing action can claim with no cue word (the implicit reading,
-   * `readingInput.ts`): then the condition is the action side alone.
-   */
-  readonly cueNeeded: boolean;
-}
-
-/** The condition for one compiled vocabulary; build it once per lexicon and options. */
-export function compilePrefilter(lex: Lexicon, options: PrefilterOptions = { cueNeeded: true }): Prefilter {
+/** The condition for one compiled vocabulary; build it once per lexicon. */
+export function compilePrefilter(lex: Lexicon): Prefilter {
   const actions: (readonly string[])[] = [];
   const cues: (readonly string[])[] = [];
   const quotedCues: (readonly string[])[] = [];
@@ -184,25 +185,28 @@ export function compilePrefilter(lex: Lexicon, options: PrefilterOptions = { cue
     }
     return present;
   };
+  const tokensLevel = (tokens: readonly Token[]): PrefilterLevel => {
+    if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return 'cue';
+    // The quoted condition only adds cue phrases, so its action side is the plain one's.
+    const condition = tokens.some((t) => OPENING_QUOTES.has(t.raw)) ? quotedByWord : byWord;
+    const words: string[] = [];
+    for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only
+    const present = unitsIn(condition.ids, words);
+    if (!condition.holdsAction(present)) return 'none';
+    return condition.holds(present) || tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%') ? 'cue' : 'action';
+  };
   return {
     // A ticked box (`[x]`, ✅) and a full share (100%) are cues made of punctuation and numbers, which no phrase holds.
     text:
-      (byFragment.always && quotedByFragment.always) || (!options.cueNeeded && byFragment.holdsAction([]))
+      byFragment.always && quotedByFragment.always
         ? () => true
         : (text) => {
             if (TICK.test(text)) return true;
-            if (!options.cueNeeded) return byFragment.holdsAction(find(text));
             const [condition, present] = OPENING_QUOTE.test(text) ? [quotedByFragment, findQuoted(text)] : [byFragment, find(text)];
             return condition.holds(present) || (FULL_SHARE.test(text) && condition.holdsAction(present));
           },
-    tokens: (tokens) => {
-      if (tokens.some((t) => TICK_TOKEN.has(t.raw) || (t.norm === 'x' && t.kind === 'word'))) return true;
-      const condition = !options.cueNeeded || !tokens.some((t) => QUOTE_TOKEN.has(t.raw)) ? byWord : quotedByWord;
-      const words: string[] = [];
-      for (const t of tokens) if (t.kind === 'word') words.push(t.norm); // the tries match word tokens only
-      const present = unitsIn(condition.ids, words);
-      if (!options.cueNeeded) return condition.holdsAction(present);
-      return condition.holds(present) || (tokens.some((t, i) => t.norm === '100' && tokens[i + 1]?.raw === '%') && condition.holdsAction(present));
-    },
+    tokens: (tokens) => tokensLevel(tokens) === 'cue',
+    actionText: byFragment.holdsAction([]) ? () => true : (text) => TICK.test(text) || byFragment.holdsAction(find(text)),
+    tokensLevel,
   };
 }

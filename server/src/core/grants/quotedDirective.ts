@@ -3,8 +3,8 @@
  * now."): an order to act opening a quotation, not a quoted status or a JSON key or value.
  */
 import { has, tagOf, type Ctx, type Mention } from './mentions';
+import { OPENING_QUOTES } from './tokens';
 
-const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
 
 /** The quoted word at `open`..`close` is a JSON key (a colon after it) or a value (after a key's colon). */
 function jsonString(ctx: Ctx, open: number, close: number): boolean {

@@ -6,15 +6,18 @@
 import type { Lexicon } from './lexicon';
 import { matchMentions, matchSplitVerbs, startingAt, type Ctx, type Mention } from './mentions';
 import { maskMentioned } from './mentioned';
-import type { Prefilter } from './prefilter';
+import type { Token } from './tokens';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
 
-/** Mentioned phrases blanked, tokens, sentences and their vocabulary mentions; undefined when no token (or the prefilter) leaves anything to read. */
-export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: Prefilter): { ctx: Ctx; sentences: Sentence[] } | undefined {
+/**
+ * Mentioned phrases blanked, tokens, sentences and their vocabulary mentions; undefined when no
+ * token (or `mayClaim`, the prefilter's check of the tokens) leaves anything to read.
+ */
+export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, mayClaim?: (tokens: readonly Token[]) => boolean): { ctx: Ctx; sentences: Sentence[] } | undefined {
   const text = maskMentioned(original, lex.metaNouns);
   const tokens = tokenize(text, lex.singleTokens);
-  if (tokens.length === 0 || (mayClaim && !mayClaim.tokens(tokens))) return undefined;
+  if (tokens.length === 0 || (mayClaim && !mayClaim(tokens))) return undefined;
   const ctx: Ctx = { text, tokens, cover: new Array<Mention | undefined>(tokens.length), noise: new Uint8Array(tokens.length) };
   const sentences = splitSentences(ctx, (w) => runsOn.has(w));
   for (const s of sentences) {

@@ -8,7 +8,6 @@ import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { nonActionObject } from './binding';
 import { passesCueGates } from './cueGates';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
-import { negatedPredicateAfter } from './negatedPredicate';
 import { isCueSource } from './prefilter';
 import { probability, readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -129,6 +128,8 @@ const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 
 export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: Set<number> } | undefined {
   const cues = new Set<number>();
   let sc: ClauseScopes | undefined;
+  // Whether the sentence names an option, read once and only if a choice word needs it.
+  let option: boolean | undefined;
   // "the owner may clear us for ...": a modal the rules read as no permission hedges its part of the sentence.
   const modalParts = new Set<number>();
   const stateCues = new Set<number>();
@@ -163,7 +164,6 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
     if (!passesCueGates(ctx, m, s.from, s.to) || nonActionObject(ctx, m, s.to)) continue;
-    if (m.tags.some((t) => t.kind === 'cue' && t.cue === 'noun') && negatedPredicateAfter(ctx, m, s.to)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;
@@ -171,7 +171,7 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     // As in the rules: a cue a negated clause covers ("no evidence ... the ... was approved" before its relative clause), or one verbally negated ("was not lifted").
     if (m.from < sc.cancelBefore || verballyNegated(ctx, m.from, s.from, true)) continue;
     // "Per the owner's memo, ...": a choice word chooses only among options the sentence names.
-    if (m.tags.every((t) => !isCueSource(t) || t.kind === 'choice') && !namesOption(ctx, s)) continue;
+    if (m.tags.every((t) => !isCueSource(t) || t.kind === 'choice') && !(option ??= namesOption(ctx, s))) continue;
     if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
       if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
       cues.add(m.from);

@@ -202,3 +202,7 @@ function hasLower(raw: string): boolean {
   }
   return false;
 }
+
+/** Quote marks that open a quotation, as tokens; and those that close one (a straight quote does both). */
+export const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“', "'", '‘']);
+export const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', "'", '’']);
