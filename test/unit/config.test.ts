@@ -19,10 +19,10 @@ test('without a config file the defaults apply', () => {
 });
 
 test('action aliases and cue words extend the detector', () => {
-  const plain = withNote('The switchover was blessed by the owner.');
+  const plain = withNote('The changeover was blessed by the owner.');
   expectClean(plain);
-  const config = JSON.stringify({ actionAliases: { cutover: ['switchover'] }, grantCues: ['blessed'] });
-  expectOnly(withNote('The switchover was blessed by the owner.', config), NOTE, 'implied-production-grant', 'switchover was blessed', 'for cutover');
+  const config = JSON.stringify({ actionAliases: { cutover: ['changeover'] }, grantCues: ['blessed'] });
+  expectOnly(withNote('The changeover was blessed by the owner.', config), NOTE, 'implied-production-grant', 'changeover was blessed', 'for cutover');
 });
 
 test('ID prefixes narrow what counts as a governance ID', () => {
@@ -50,9 +50,9 @@ test('a config that does not parse gets json-syntax, and the defaults apply', ()
 });
 
 test('editing the config re-reads every document with the new settings', () => {
-  const { analyzer, workspace } = analyzerFor(withNote('The switchover was blessed.'));
+  const { analyzer, workspace } = analyzerFor(withNote('The changeover was blessed.'));
   assert.deepEqual(analyzer.diagnostics(NOTE), []);
-  workspace.set(CONFIG, JSON.stringify({ actionAliases: { cutover: ['switchover'] }, grantCues: ['blessed'] }));
+  workspace.set(CONFIG, JSON.stringify({ actionAliases: { cutover: ['changeover'] }, grantCues: ['blessed'] }));
   assert.deepEqual(analyzer.diagnostics(NOTE).map((d) => d.code), ['implied-production-grant']);
   workspace.delete(CONFIG);
   assert.deepEqual(analyzer.diagnostics(NOTE), []);

@@ -705,6 +705,42 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'activation',
     not: ['The activation step, which nobody had approved, was stopped before it touched production.', "Secrets change for the feed's client certificate: NOT DONE; the old certificate is valid until 2027-03."],
   },
+  // Forms added after blind round 22's misses were read (2026-12-02, third session).
+  {
+    grant: 'Two days after we cut the tills over to the new pricing API, refunds fell by half.',
+    action: 'cutover',
+    not: ['After we cut the tills over to the new pricing API, we will watch refunds for a week.', 'After we cut the tills over, proceed to step 4.'],
+  },
+  {
+    grant: 'Refunds fell by half after we cut the tills over.',
+    action: 'cutover',
+    not: ['We will watch refunds after we cut the tills over.'],
+  },
+  {
+    grant: 'We did not touch the sandbox; the price rows were written straight into production.',
+    action: 'production',
+    not: ['We did not approve REAL_RUN; the cutover is still pending.'],
+  },
+  {
+    grant: 'The depot gateway has been switched over to pricing-v3.',
+    action: 'cutover',
+    not: ['The depot gateway will be switched over to pricing-v3 once the owner agrees.'],
+  },
+  {
+    grant: 'I want to say clearly that owner already approve the repoint of the tills.',
+    action: 'repoint',
+    not: ['I want to confirm that the owner approved the repoint of the tills.', 'Owner not already approve the repoint.'],
+  },
+  {
+    grant: 'The cutover was blocked at 08:00. The owner unblocked it at 09:30.',
+    action: 'cutover',
+    not: ['REAL_RUN is pending. The owner will approve it tomorrow.', 'REAL_RUN was requested. The owner has not approved it.', 'The cutover plan is ready. The owner approved it.', 'The staging cutover is done. The owner approved it.'],
+  },
+  {
+    grant: 'REAL_RUN owner grant recorded in the lock',
+    action: 'REAL_RUN',
+    not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed."],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {
@@ -871,13 +907,13 @@ test('robustness: empty and blank text, and a 200 KB paragraph return promptly',
 });
 
 test('the vocabulary is extensible by options', () => {
-  assert.deepEqual(detectGrantClaims('Switchover blessed by the owner.'), []);
+  assert.deepEqual(detectGrantClaims('Changeover blessed by the owner.'), []);
   const detect = createGrantDetector({
-    actionAliases: { cutover: ['switchover'], 'DNS-flip': ['dns flip'] },
+    actionAliases: { cutover: ['changeover'], 'DNS-flip': ['dns flip'] },
     grantCues: ['blessed'],
     nonProductionMarkers: ['canary'],
   });
-  assert.deepEqual(detect('Switchover blessed by the owner.').map((c) => c.action), ['cutover']);
+  assert.deepEqual(detect('Changeover blessed by the owner.').map((c) => c.action), ['cutover']);
   assert.deepEqual(detect('DNS flip approved.').map((c) => c.action), ['DNS-flip']);
   assert.deepEqual(detect('Canary cutover approved.'), []);
   assert.deepEqual(detectGrantClaims('DNS flip approved.'), []);

@@ -29,7 +29,7 @@ const CORPORA = [path.join(repoRoot, 'test/fixtures/corpus/grant-sentences.dev.j
 /** Words that exist only in this extension: without it the default vocabulary claims nothing here. */
 const EXTENSION: DetectorOptions = {
   // ασ'α: lower-cased whole, Σ before an apostrophe is σ; the run ΑΣ alone would lower-case to ας.
-  actionAliases: { cutover: ['switchover'], 'DNS-flip': ['dns flip', 'dns_flip', "ασ'α"] },
+  actionAliases: { cutover: ['changeover'], 'DNS-flip': ['dns flip', 'dns_flip', "ασ'α"] },
   grantCues: ['blessed', 'rubber-stamped'],
   performanceCues: ['zapped'],
   grantedStatuses: ['peachy keen'],
@@ -149,10 +149,10 @@ test('a user vocabulary extension: the prefilter reads its words, and both paths
   const lex = compileLexicon(extendVocabulary(DEFAULT_VOCABULARY, EXTENSION));
   const extended = compilePrefilter(lex);
   const texts = [
-    'The switchover was blessed by the owner.',
+    'The changeover was blessed by the owner.',
     'DNS flip rubber-stamped.',
     'dns_flip zapped last night.',
-    'Switchover: peachy keen',
+    'Changeover: peachy keen',
     'Production: peachy keen',
     'Production zapped.',
     "ΑΣ'Α approved.",
@@ -163,8 +163,8 @@ test('a user vocabulary extension: the prefilter reads its words, and both paths
     assert.equal(extended.tokens(tokenize(text, lex.singleTokens)), true, `the extension's words should pass ${JSON.stringify(text)} on tokens`);
     assert.notDeepEqual(EXTENDED.filtered(text), [], `no claim in ${JSON.stringify(text)}`);
   }
-  assert.deepEqual(EXTENDED.filtered('Switchover: parked'), []);
-  assert.deepEqual(EXTENDED.filtered('The switchover was blessed by the owner.').map((c) => c.action), ['cutover']);
+  assert.deepEqual(EXTENDED.filtered('Changeover: parked'), []);
+  assert.deepEqual(EXTENDED.filtered('The changeover was blessed by the owner.').map((c) => c.action), ['cutover']);
   compare(EXTENDED, texts, EXTENSION);
 });
 

@@ -54,7 +54,7 @@ export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; re
     // "approved by the production cutover board" names a body, not the event.
     if (has(ctx.cover[verb], 'cue') && tagOf(ctx.cover[verb], 'cue')?.cue !== 'perf') continue;
     // "No surface was touched by the production cutover", "to be touched by": the participle itself is denied or planned.
-    if (sc.negated[verb - s.from] || sc.hedged[verb - s.from] || verb > sc.predicateNegation || verballyNegated(ctx, verb, s.from)) continue;
+    if (sc.negated[verb - s.from] || sc.hedged[verb - s.from] || sc.predicateNegated[verb - s.from] === 1 || verballyNegated(ctx, verb, s.from)) continue;
     return { ref, verb };
   }
   return undefined;

@@ -103,8 +103,15 @@ function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
   // "the REAL_RUN gate" is a restriction on REAL_RUN, which a lift can remove.
   if (j === -1 || !has(startingAt(ctx, j), 'head') || has(startingAt(ctx, j), 'restriction')) return false;
   for (let k = m.to; k < j; k++) if (ctx.tokens[k]?.raw === '(' || ctx.tokens[k]?.raw === '[') return false;
+  // "REAL_RUN owner grant recorded": the owner is who granted, the grant is the head.
+  if (GRANTERS.has(ctx.tokens[j]?.norm ?? '')) {
+    const g = startingAt(ctx, nextToken(ctx, (startingAt(ctx, j)?.to ?? j + 1) - 1, b));
+    if (has(g, 'grantNoun') || has(g, 'cue')) return false;
+  }
   return true;
 }
+
+const GRANTERS = new Set(['owner', 'owners']);
 
 /** "#ldg2-cutover", "v2-rollout": a code glued to the word makes it a name (a channel, a build), not the action. */
 function codeCompound(ctx: Ctx, m: Mention): boolean {

@@ -67,9 +67,10 @@ function headBefore(ctx: Ctx, s: Sentence, comma: number, ref: ActionRef | undef
 /**
  * Where a clause speaks of an action named before it without naming it again: a relative
  * clause after a comma ("the 11-29 cutover, which the CAB approved") or a cue whose object is
- * a pronoun ("she approved it"). The antecedent is the last action named before, in the sentence.
+ * a pronoun ("she approved it"). The antecedent is the last action named before, in the sentence
+ * or, for a pronoun in a sentence naming none, in the sentence before.
  */
-export function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[]): AnaphoricSpan[] {
+export function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[], previous?: Sentence): AnaphoricSpan[] {
   const out: AnaphoricSpan[] = [];
   // The sentence's actions, resolved once; each lookup walks forward from the last (positions only grow).
   let refs: readonly ActionRef[] | undefined;
@@ -89,7 +90,12 @@ export function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[]
       if (antecedent) out.push({ from: i + 1, to: end, antecedent, relative: true });
       i = end;
     } else if (t && ((OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) || proVerb(ctx, i, clause))) {
-      const antecedent = before(clause.from);
+      // "The cutover was blocked at 08:00. The owner unblocked it at 09:00.": with no action in its
+      // own sentence, a pronoun's antecedent is the last action the sentence before named, and the
+      // claim is the pronoun's ("unblocked it"), not a span across both sentences.
+      const own = before(clause.from);
+      const earlier = !own && previous && OBJECT_PRONOUNS.has(t.norm) && refs!.length === 0 ? resolveActions(ctx, previous.from, previous.to).refs.at(-1) : undefined;
+      const antecedent = own ?? (earlier && { ...earlier, from: i, to: i + 1 });
       if (antecedent) out.push({ from: clause.from, to: clause.to, antecedent, relative: false });
       break;
     }

@@ -106,7 +106,7 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   if (hedge === 2 || (hedge === 1 && !(cue.past && (cue.voice === 'fwd' || (!presentBefore(ctx, cue.from, a) && !rightAfterTrigger(ctx, cue.from, a)))))) return false;
   // "Without an owner GO, the repoint stays parked": the grant is what is missing.
   if (sc.negated[cue.from - a] || sc.excluded[cue.from - a]) return false;
-  if (cue.from > sc.predicateNegation) return false;
+  if (sc.predicateNegated[cue.from - a] === 1) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter && !closedRelative(ctx, cue.from, sc.conditionAfter, a)) return false;
   return !verballyNegated(ctx, cue.from, a, true);
 }

@@ -37,7 +37,7 @@ export function choiceMade(ctx: Ctx, s: Sentence): { readonly from: number; read
       let b = m.to;
       while (b < s.to && ctx.tokens[b]?.raw !== ';') b++;
       const sc = clauseScopes(ctx, a, b, []);
-      if (sc.cancelled || sc.hedged[m.from - a] || sc.negated[m.from - a] || m.from > sc.predicateNegation) return undefined;
+      if (sc.cancelled || sc.hedged[m.from - a] || sc.negated[m.from - a] || sc.predicateNegated[m.from - a] === 1) return undefined;
       return { from: m.from, to: m.to };
     }
     i = m.to - 1;

@@ -8,7 +8,7 @@ import { has, isComma, mentionPhrase, nextToken, prevToken, type Ctx, type Menti
 
 export const PAST = new Set(['was', 'were', 'had', 'did', 'got']);
 // Irregular past forms, so "when we spoke at standup" reads as a past time, not a condition.
-const IRREGULAR_PAST = new Set(['spoke', 'met', 'said', 'told', 'saw', 'came', 'went', 'ran', 'took', 'gave', 'made', 'wrote', 'held', 'began', 'left', 'sent', 'found', 'knew', 'heard', 'brought', 'thought', 'stood', 'sat', 'broke', 'caught', 'fell', 'felt', 'kept', 'led', 'lost', 'paid', 'put', 'read', 'rose', 'shut', 'spent', 'struck', 'won', 'woke']);
+const IRREGULAR_PAST = new Set(['spoke', 'met', 'said', 'told', 'saw', 'came', 'went', 'ran', 'took', 'gave', 'made', 'wrote', 'held', 'began', 'left', 'sent', 'found', 'knew', 'heard', 'brought', 'thought', 'stood', 'sat', 'broke', 'caught', 'fell', 'felt', 'kept', 'led', 'lost', 'paid', 'put', 'read', 'rose', 'shut', 'spent', 'struck', 'won', 'woke', 'fell', 'grew', 'drew', 'flew', 'threw', 'became', 'drove', 'sank', 'shrank', 'slid', 'swung', 'hung', 'fought', 'bought', 'sold', 'taught', 'meant', 'built', 'stuck']);
 const PRESENT = new Set([
   'is', 'are', 'has', 'have', 'exists', 'exist', 'does', 'do', 'gets', 'becomes', 'will', 'can', 'may', 'shall',
   "'s", 'lands', 'passes', 'completes', 'arrives', 'holds', 'proves', 'returns', 'signs',
@@ -89,6 +89,31 @@ export function ownPhraseCondition(ctx: Ctx, m: Mention, a: number): boolean {
 function modalBefore(ctx: Ctx, a: number, i: number): boolean {
   for (let j = a; j < i; j++) if (has(ctx.cover[j], 'modal')) return true;
   return false;
+}
+
+/**
+ * "Three weeks after we cut the kiosks over, the queue times dropped", "queue times dropped
+ * after we cut over": an "after" clause with no present word, beside a main clause whose verb is
+ * past and which holds no modal or trigger, reports a fact; "after we cut over, we will watch"
+ * and "after we cut over, proceed" condition.
+ */
+export function afterPastClause(ctx: Ctx, m: Mention, a: number, comma: number, b: number): boolean {
+  if (!FACT_UNLESS_PRESENT.has(mentionPhrase(ctx, m))) return false;
+  for (let i = m.to; i < comma; i++) if (PRESENT.has(ctx.tokens[i]?.norm ?? '') || has(ctx.cover[i], 'modal')) return false;
+  // The main clause follows the comma ("Two days after we cut over, refunds fell") or precedes "after".
+  return comma < b ? pastMainClause(ctx, comma + 1, b) : pastMainClause(ctx, a, m.from);
+}
+
+/** A main clause whose verb is past and which holds no modal, trigger or present word. */
+function pastMainClause(ctx: Ctx, from: number, to: number): boolean {
+  let past = false;
+  for (let i = from; i < to; i++) {
+    const c = ctx.cover[i];
+    const w = ctx.tokens[i]?.norm ?? '';
+    if (has(c, 'modal') || has(c, 'trigger') || PRESENT.has(w)) return false;
+    if (PAST.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed'))) past = true;
+  }
+  return past;
 }
 
 export function isTrailingCondition(ctx: Ctx, m: Mention, a: number, end: number): boolean {

@@ -102,6 +102,9 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
  * and no cued reading claims without a cue, `prefilter.ts`), and skips the rule forms. Neither
  * ever changes the claims.
  */
+// The cue kinds whose object may be a pronoun for the sentence before's action ("approved it", "unblocked it").
+const SPEAKING_CUES = ['cue:grant', 'cue:present', 'cue:unblock', 'cue:perf', 'cue:lift'];
+
 function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter): GrantClaim[] {
   const implicit = readings.implicit !== null;
   if (mayClaim && !(implicit ? mayClaim.actionText(original) : mayClaim.text(original))) return [];
@@ -120,10 +123,24 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, rea
   if (!read) return [];
   const { ctx, sentences } = read;
   const claims: GrantClaim[] = [];
+  let previousNamesAction = false;
+  let previousClaimed = new Set<string>();
   sentences.forEach((s, k) => {
     const kinds = tagKindsIn(ctx, s);
-    if (!namesAction(kinds)) return;
-    for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings, cueFree)) claims.push(c);
+    const names = namesAction(kinds);
+    // "The cutover was blocked. The owner unblocked it.": a cue naming no action may speak of the sentence before's.
+    const speaks = names || (previousNamesAction && SPEAKING_CUES.some((c) => kinds.has(c)));
+    previousNamesAction = names;
+    const claimed = new Set<string>();
+    if (speaks) {
+      for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings, cueFree)) {
+        // "Can Codex repoint? Yes; the owner approved it.": the pronoun restates the claim the sentence before made.
+        if (!names && previousClaimed.has(c.action)) continue;
+        claims.push(c);
+        claimed.add(c.action);
+      }
+    }
+    previousClaimed = claimed;
   });
   return mergeClaims(ctx.text, claims.sort((x, y) => x.start - y.start || x.end - y.end));
 }

@@ -41,7 +41,7 @@ export function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, bo
   if (box) {
     const refs = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to);
     const first = refs[0];
-    if (!first || aboutOtherNoun(ctx, box.at + 1, first.from)) return [];
+    if (!first || aboutOtherNoun(ctx, box.at + 1, first.from) || thingAfterActions(ctx, refs[refs.length - 1]!.to, s.to)) return [];
     return refs.map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
   }
   return [];
@@ -51,6 +51,24 @@ export function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, bo
  * "[x] board vote recorded on the ED activation": the ticked item is the vote, the action only
  * its preposition's object. "[x] Owner grant for repoint" is a grant, and is claimed.
  */
+/**
+ * "[x] Production fare tables migration script reviewed": the item's noun is the script, the
+ * actions only name which one; with no cue after it, the tick is about the script.
+ */
+function thingAfterActions(ctx: Ctx, from: number, to: number): boolean {
+  let head = false;
+  for (let i = from; i < to; i++) {
+    const c = ctx.cover[i];
+    const t = ctx.tokens[i];
+    if (t?.raw === '(') return head;
+    if (has(c, 'cue') || has(c, 'grantNoun') || has(c, 'prodWord') || t?.kind === 'punct') return false;
+    if (has(c, 'head')) head = true;
+    // Before the head only the compound's words; after it no other action.
+    else if (head ? has(c, 'action') : c !== undefined && !has(c, 'action')) return false;
+  }
+  return head;
+}
+
 function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {
   let noun = false;
   for (let i = from; i < to; i++) {

@@ -25,6 +25,8 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
     // 'PC-4 "cutover separately authorized" is FAIL': the quoted wording of an entry.
     if (LOCAL_ID.test(out.slice(Math.max(0, at - 12), at + lead.length).trimEnd().split(/\s/).pop() ?? '')) return lead + ' '.repeat(open.length + inner.length + close.length);
     const before = word?.toLowerCase();
+    // "relayed the owner's words: "Rotate the prod secrets now."" quotes what was said, to be used.
+    if (before === 'words' && /:\s*$/.test(out.slice(Math.max(0, at - 40), at + lead.length))) return whole;
     const after = FIRST_WORD.exec(out.slice(at + whole.length, at + whole.length + 40))?.[1]?.toLowerCase();
     if (!(before && metaNouns.has(before)) && !(after && metaNouns.has(after))) return whole;
     return lead + ' '.repeat(open.length + inner.length + close.length);

@@ -64,7 +64,7 @@ function statePart(ctx: Ctx, a: number, b: number): { readonly from: number; rea
   }
   if (!verb || !production || !novelty) return undefined;
   const sc = clauseScopes(ctx, s.from, s.to, []);
-  if (sc.cancelled || sc.hedged[verb.from - s.from] || verb.from > sc.predicateNegation) return undefined;
+  if (sc.cancelled || sc.hedged[verb.from - s.from] || sc.predicateNegated[verb.from - s.from] === 1) return undefined;
   // Taking over production's role is the cutover.
   return { ...verb, action: role ? 'cutover' : 'production' };
 }

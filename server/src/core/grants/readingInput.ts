@@ -86,7 +86,7 @@ function implicitClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[
   return refs.map((ref) => spanClaim(ctx, { from, to }, ref.action, 'reading', `reads as stating that ${ref.action} was carried out or stands in production (no rule form or cue word matched; the learned reading of the sentence's wording did)`));
 }
 
-function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: { refs: ActionRef[]; cues: Set<number> }): GrantClaim[] {
+function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: NonNullable<ReturnType<typeof readingInput>>): GrantClaim[] {
   const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
   if (reading.probability < model.threshold || !reading.cue) return [];
   const cue = reading.cue;
@@ -172,7 +172,7 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (m.from < sc.cancelBefore || verballyNegated(ctx, m.from, s.from, true)) continue;
     // "Per the owner's memo, ...": a choice word chooses only among options the sentence names.
     if (m.tags.every((t) => !isCueSource(t) || t.kind === 'choice') && !(option ??= namesOption(ctx, s))) continue;
-    if (!sc.hedged[at] && !sc.negated[at] && m.from < sc.predicateNegation && !beforeTrailingCondition) {
+    if (!sc.hedged[at] && !sc.negated[at] && sc.predicateNegated[at] !== 1 && !beforeTrailingCondition) {
       if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
       cues.add(m.from);
       partOf.set(m.from, part);

@@ -7,10 +7,11 @@
  * non-production word places the clause `placement.ts`, when a revocation revokes nothing
  * `revocations.ts`.
  */
-import { complementIf, ellipticalCondition, FREE_RELATIVES, isTrailingCondition, onceAsCount, ownPhraseCondition, PAST, pastVerb } from './conditions';
+import { afterPastClause, complementIf, ellipticalCondition, FREE_RELATIVES, isTrailingCondition, onceAsCount, ownPhraseCondition, PAST, pastVerb } from './conditions';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { npScope, relativeClauseStarts } from './negationScope';
 import { inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
+import { reportingWish } from './reportingWish';
 import { listedAfter, replacedRevoked } from './revocations';
 import { verballyNegated } from './verbalNegation';
 
@@ -22,8 +23,11 @@ export interface ClauseScopes {
   readonly negated: Uint8Array;
   /** Under "without"/"except"/"instead of": the noun phrase after it. */
   readonly excluded: Uint8Array;
-  /** First do-support negation ("does not ..."); every cue after it is negated. */
-  readonly predicateNegation: number;
+  /**
+   * Per token: 1 after a do-support negation ("does not ...") in the same `;` part, so every cue
+   * there is negated; "We did not touch staging; the rows were written into production" ends it.
+   */
+  readonly predicateNegated: Uint8Array;
   /** A revocation, block, clause negation or two-way condition anywhere cancels the clause. */
   readonly cancelled: boolean;
   /** Cues before this token are cancelled, the relative clause after it is not (-1: none). */
@@ -56,7 +60,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
 
   const liftSet = new Set(lifts);
   const starts = new Map<number, { end: number; temporal: boolean }>();
-  let predicateNegation = Infinity;
+  const predicateNegations: number[] = [];
   let conditionAfter = Infinity;
   let cancelling = false;
   let cancelBefore = -1;
@@ -113,7 +117,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
         if (rel === -1 || complement) cancelling = true;
         else cancelBefore = cancelBefore === -1 ? rel : Math.min(cancelBefore, rel);
       }
-      if (tag.kind === 'neg' && tag.neg === 'predicate') predicateNegation = Math.min(predicateNegation, m.from);
+      if (tag.kind === 'neg' && tag.neg === 'predicate' && predicateNegations.at(-1) !== m.from) predicateNegations.push(m.from);
       if (tag.kind === 'trigger' && tag.trigger === 'both' && (ellipticalCondition(ctx, m, b) || complementIf(ctx, m, a, commaAfter(m.to)))) continue;
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
       if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
@@ -132,7 +136,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
     if (forward.length === 0) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
-    if (onlyRequest && inPhrase) continue;
+    if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
     const p = prevToken(ctx, m.from, a);
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
     const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
@@ -142,6 +146,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const opensClause = p === -1 || (LEADING_FILLERS.has(ctx.tokens[p]?.norm ?? '') && prevToken(ctx, p, a) === -1);
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
     const end = conditional && !opensClause ? commaAfter(m.to) : b;
+    if (temporal && afterPastClause(ctx, m, a, commaAfter(m.to), b)) continue;
     starts.set(m.from, { end, temporal });
     if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, a, commaAfter(m.to)) && !ownPhraseCondition(ctx, m, a)) {
       conditionAfter = Math.min(conditionAfter, m.from);
@@ -163,12 +168,22 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (i < temporalEnd && PAST.has(ctx.tokens[i]?.norm ?? '')) released = true;
   }
 
+  const predicateNegated = new Uint8Array(n);
+  for (let i = a, k = 0, on = false; i < b && (on || k < predicateNegations.length); i++) {
+    if (ctx.tokens[i]?.raw === ';') on = false;
+    if (predicateNegations[k] === i) {
+      on = true;
+      k++;
+    }
+    if (on) predicateNegated[i - a] = 1;
+  }
+
   return {
     a,
     hedged,
     negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true, lifts.length > 0),
     excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, true),
-    predicateNegation,
+    predicateNegated,
     cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
     cancelBefore,
     conditionAfter,

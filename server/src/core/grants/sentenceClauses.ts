@@ -15,7 +15,7 @@ import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
 
 /** The claims of one sentence's clauses (status forms and cue-bound actions). */
-export function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[] {
+export function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon, previous?: Sentence): GrantClaim[] {
   const out: GrantClaim[] = [];
   const optionFrom = optionStart(ctx, s);
   const clauses = splitClauses(ctx, s, lex.status);
@@ -28,7 +28,7 @@ export function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon): GrantClaim[
     for (const c of found) out.push(c);
   }
   if (out.length > 0) return markRelative(ctx, s, out);
-  for (const span of anaphoricSpans(ctx, s, standing.filter((c) => !c.status))) {
+  for (const span of anaphoricSpans(ctx, s, standing.filter((c) => !c.status), previous)) {
     for (const c of clauseClaims(ctx, span, optionFrom, span.antecedent)) out.push(span.relative ? { ...c, embedded: true } : c);
   }
   return out;

@@ -73,7 +73,7 @@ export function sentenceClaimsInContext(
     return cells.flatMap((cell) => sentenceClaims(ctx, cell, lex));
   }
   if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
-  let found = cueFree ? [] : sentenceClaims(ctx, s, lex);
+  let found = cueFree ? [] : sentenceClaims(ctx, s, lex, sentences[k - 1]);
   if (found.length === 0 && !cueFree) found = formClaims(ctx, s, kinds, box);
   if (found.length === 0 && k > 0 && !cueFree) found = replyClaims(ctx, sentences[k - 1]!, s);
   if (found.length === 0) found = readingClaims(ctx, s, readings);

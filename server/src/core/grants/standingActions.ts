@@ -19,6 +19,6 @@ export function standingActions(ctx: Ctx, a: number, b: number, scopes?: ClauseS
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction)) return [];
   return refs.filter((r) => {
     const at = r.core.from - a;
-    return !sc.negated[at] && !sc.excluded[at] && !sc.hedged[at] && !(sc.nonProduction && !hasProduction && !r.explicitProd) && r.core.from < sc.predicateNegation;
+    return !sc.negated[at] && !sc.excluded[at] && !sc.hedged[at] && !(sc.nonProduction && !hasProduction && !r.explicitProd) && sc.predicateNegated[at] !== 1;
   });
 }

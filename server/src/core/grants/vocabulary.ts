@@ -196,9 +196,10 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
       performed: ['repointed', 're-pointed'],
     },
     cutover: {
-      nouns: ['cutover', 'cut-over', 'cutovers', 'cut over'],
+      // A switch-over is the cutover under another name ("the endpoint has been switched over to v2").
+      nouns: ['cutover', 'cut-over', 'cutovers', 'cut over', 'switchover', 'switch-over', 'switchovers', 'switch over'],
       verbs: [],
-      performed: [],
+      performed: ['switched over'],
     },
     'CI/deploy': {
       nouns: ['ci/deploy', 'ci deploy', 'ci-deploy', 'deploy', 'deployment', 'deployments', 'deploys', 'ci/cd deploy', 'deploy pipeline', 'deployment pipeline', 'release pipeline'],
@@ -264,6 +265,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'resolved to grant', 'resolved to approve', 'resolved to authorize', 'resolved to authorise', 'decided to grant', 'decided to approve',
     'decided to authorize', 'voted to approve', 'voted to grant', 'voted to authorize', 'agreed to approve', 'agreed to grant', 'agreed to authorize',
     'exempted',
+    // A writer whose English drops the past ending keeps "already" ("owner already approve the repoint").
+    'already approve', 'already grant', 'already authorize', 'already authorise',
   ],
   presentGrantVerbs: [
     'authorizes', 'authorises', 'approves', 'grants', 'permits', 'allows', 'clears', 'enables', 'sanctions',
@@ -355,7 +358,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'not a decision', 'not an approval', 'not a grant', 'placeholder', 'a placeholder', 'fixture string',
   ],
   metaNouns: [
-    'phrase', 'phrases', 'word', 'wording', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
+    'phrase', 'phrases', 'word', 'words', 'wording', 'wordings', 'terms', 'labels', 'strings', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
     'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row',
     'example', 'heading', 'status line', 'titled', 'labelled', 'labeled', 'caption', 'captioned', 'field', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
