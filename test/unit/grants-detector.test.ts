@@ -737,9 +737,14 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     not: ['REAL_RUN is pending. The owner will approve it tomorrow.', 'REAL_RUN was requested. The owner has not approved it.', 'The cutover plan is ready. The owner approved it.', 'The staging cutover is done. The owner approved it.'],
   },
   {
+    grant: "Record the owner's 11-30 production grant for the depot cutover.",
+    action: 'cutover',
+    not: ["The depot cutover needs the owner's 12-08 approval.", 'No 11-30 grant for the depot cutover exists.', "The owner's 11-30 grant for the depot cutover was revoked."],
+  },
+  {
     grant: 'REAL_RUN owner grant recorded in the lock',
     action: 'REAL_RUN',
-    not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed."],
+    not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed.", 'The handover said "cutover: ready", which the deputy misread as "cutover: approved".'],
   },
 ];
 
@@ -902,7 +907,9 @@ test('robustness: empty and blank text, and a 200 KB paragraph return promptly',
     const claims = detectGrantClaims(text);
     assert.ok(Array.isArray(claims));
   }
-  assert.equal(detectGrantClaims('production approved '.repeat(10_000)).length, 10_000);
+  // One sentence claiming one action 10,000 times is one mistake; 10,000 sentences are 10,000.
+  assert.equal(detectGrantClaims('production approved '.repeat(10_000)).length, 1);
+  assert.equal(detectGrantClaims('Production approved. '.repeat(10_000)).length, 10_000);
   assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
 });
 

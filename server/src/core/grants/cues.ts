@@ -20,6 +20,7 @@ import { liftsRestriction } from './liftedRestriction';
 import { has, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { permission } from './permission';
 import { possessesGrant } from './possession';
+import { datedGrant } from './datedGrant';
 import { eventAction } from './presupposedEvent';
 import { quotedImperative } from './quotedDirective';
 
@@ -45,6 +46,10 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       // describes a gated action as approved, which is a claim.
       const compound = compoundParticiple(ctx, m, b, byCore);
       if (compound) cues.push(compound);
+      continue;
+    }
+    if (has(m, 'grantNoun') && !tagOf(m, 'cue') && datedGrant(ctx, m, a, b)) {
+      cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: true });
       continue;
     }
     if (has(m, 'possess') && !tagOf(m, 'cue')) {

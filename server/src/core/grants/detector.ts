@@ -136,8 +136,10 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, rea
       for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings, cueFree)) {
         // "Can Codex repoint? Yes; the owner approved it.": the pronoun restates the claim the sentence before made.
         if (!names && previousClaimed.has(c.action)) continue;
+        // One sentence claiming one action twice is one mistake ("superseded by the owner's production grant of 11-30").
+        if (c.actions.every((a) => claimed.has(a))) continue;
         claims.push(c);
-        claimed.add(c.action);
+        for (const a of c.actions) claimed.add(a);
       }
     }
     previousClaimed = claimed;

@@ -9,6 +9,7 @@ const CODE_SPAN = /`[^`\n]*`/g;
 const LAST_WORD = /([\p{L}.]+)[\s:]*$/u;
 const FIRST_WORD = /^\s*([\p{L}]+)/u;
 const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
+const READ_AS = /\b(?:read|reads|misread|misreads|interpreted|taken|mistaken|understood)\s+as\s*$/i;
 
 /**
  * Text that is mentioned, not asserted, blanked with spaces of the same length: code spans
@@ -25,6 +26,8 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
     // 'PC-4 "cutover separately authorized" is FAIL': the quoted wording of an entry.
     if (LOCAL_ID.test(out.slice(Math.max(0, at - 12), at + lead.length).trimEnd().split(/\s/).pop() ?? '')) return lead + ' '.repeat(open.length + inner.length + close.length);
     const before = word?.toLowerCase();
+    // 'which someone read as "REAL_RUN: approved"': what a wording was taken for is mentioned.
+    if (READ_AS.test(out.slice(Math.max(0, at - 40), at + lead.length))) return lead + ' '.repeat(open.length + inner.length + close.length);
     // "relayed the owner's words: "Rotate the prod secrets now."" quotes what was said, to be used.
     if (before === 'words' && /:\s*$/.test(out.slice(Math.max(0, at - 40), at + lead.length))) return whole;
     const after = FIRST_WORD.exec(out.slice(at + whole.length, at + whole.length + 40))?.[1]?.toLowerCase();

@@ -34,6 +34,7 @@
  * A phrase whose words hold no fragment at all (a user entry of punctuation only) makes
  * its side of the fragment condition always true.
  */
+import { DATED_GRANTS } from './datedGrant';
 import { createFragmentFinder, fragmentsOf } from './fragments';
 import { phrasesOf, type Lexicon, type Tag } from './lexicon';
 import { OPENING_QUOTES, type Token } from './tokens';
@@ -168,6 +169,8 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
   for (const { words, tags } of phrasesOf(lex.status)) if (tags.some((t) => t.kind === 'cue')) cues.push(words);
   // A possession claims only with a grant noun after its verb ("holds cutover authority"): both must be present.
   for (const verb of possess) for (const noun of grantNouns) cues.push([...verb, ...noun]);
+  // A grant named by its date is a cue with no cue word ("the owner's 11-30 grant", `datedGrant.ts`).
+  for (const noun of DATED_GRANTS) cues.push(noun.split(' '));
 
   const withQuotes = [...cues, ...quotedCues];
   const byWord = new Condition(actions, cues, (word) => [word]);
