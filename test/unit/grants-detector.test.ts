@@ -742,6 +742,16 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     not: ["The depot cutover needs the owner's 12-08 approval.", 'No 11-30 grant for the depot cutover exists.', "The owner's 11-30 grant for the depot cutover was revoked."],
   },
   {
+    grant: "We don't need another sign-off: the depot cutover was authorized on 11-26.",
+    action: 'cutover',
+    not: ['We need another sign-off: the depot cutover was authorized for staging only.', 'Needed: the depot cutover approval.'],
+  },
+  {
+    grant: 'It should be noted, without prejudice to the pending audit, that the depot cutover was duly authorised.',
+    action: 'cutover',
+    not: ['The depot cutover should be authorised by Friday.', 'Without the HOLD being lifted, the depot cutover cannot run.', 'Without the grant being issued, the depot cutover cannot run.'],
+  },
+  {
     grant: 'REAL_RUN owner grant recorded in the lock',
     action: 'REAL_RUN',
     not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed.", 'The handover said "cutover: ready", which the deputy misread as "cutover: approved".'],

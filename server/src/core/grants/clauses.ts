@@ -3,6 +3,7 @@ import { append } from '../append';
  * Clauses inside a sentence, and status forms (`Production: AUTHORIZED`, `REAL_RUN — APPROVED`,
  * `| cutover | GO |`) read as one unit whose value, not the subject's wording, decides.
  */
+import { clauseAfterColon } from './colonClause';
 import { longestPhrase, type Trie } from './lexicon';
 import { has, isComma, nextToken, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
@@ -64,7 +65,7 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
       participle = false;
       pieces.push({ from: start, to: i });
       start = i + 1;
-    } else if (t && t.kind === 'punct' && HARD.has(t.raw)) {
+    } else if (t && t.kind === 'punct' && (HARD.has(t.raw) || clauseAfterColon(ctx, i, start, s.to))) {
       pieces.push({ from: start, to: i });
       start = i + 1;
     } else if (m && m.from === i && has(m, 'terminator') && !parenthetical(ctx, m.from, m.to, s.to)) {

@@ -112,7 +112,8 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
     // "Nothing is blocking the repoint anymore": the negation is of the block.
     if (active && m && m.tags.some((tag) => tag.kind === 'trigger' && tag.trigger === 'blocking')) {
       for (let k = m.from; k < m.to; k++) out[k - a] = 1;
-      active = false;
+      // "Without the HOLD being lifted": what is excluded reaches through the block to its lift.
+      active = kind === 'exclusion';
       i = m.to - 1;
       continue;
     }

@@ -172,7 +172,7 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (m.from < sc.cancelBefore || verballyNegated(ctx, m.from, s.from, true)) continue;
     // "Per the owner's memo, ...": a choice word chooses only among options the sentence names.
     if (m.tags.every((t) => !isCueSource(t) || t.kind === 'choice') && !(option ??= namesOption(ctx, s))) continue;
-    if (!sc.hedged[at] && !sc.negated[at] && sc.predicateNegated[at] !== 1 && !beforeTrailingCondition) {
+    if (!sc.hedged[at] && !sc.negated[at] && !sc.excluded[at] && sc.predicateNegated[at] !== 1 && !beforeTrailingCondition) {
       if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal' && t.kind !== 'state')) stateCues.add(m.from);
       cues.add(m.from);
       partOf.set(m.from, part);

@@ -2,6 +2,7 @@
  * "I want to say clearly that the owner approved ...", "we'd like to note that ...": a wish whose
  * object is an act of telling asserts what is told; the wish is the telling, not the content.
  * Verbs of checking ("confirm", "verify") stay wishes: "I want to confirm that it was approved" asks.
+ * So does a modal of telling: "It should be noted that the cutover was duly authorised".
  */
 import { mentionPhrase, nextToken, type Ctx, type Mention } from './mentions';
 
@@ -17,4 +18,16 @@ export function reportingWish(ctx: Ctx, m: Mention, b: number): boolean {
   if (to === -1 || ctx.tokens[to]?.norm !== 'to') return false;
   const verb = nextToken(ctx, to, b);
   return verb !== -1 && TELLING.has(ctx.tokens[verb]?.norm ?? '');
+}
+
+const TOLD = new Set(['noted', 'stressed', 'recorded', 'emphasized', 'emphasised', 'understood', 'underlined', 'observed', 'mentioned', 'said']);
+const TELLING_MODALS = new Set(['should', 'must', 'shall', 'will', 'may']);
+
+/** "It should be noted that ...", "it must be stressed that ...": the modal is of the telling. */
+export function tellingModal(ctx: Ctx, m: Mention, b: number): boolean {
+  if (!TELLING_MODALS.has(mentionPhrase(ctx, m))) return false;
+  const be = nextToken(ctx, m.to - 1, b);
+  if (be === -1 || ctx.tokens[be]?.norm !== 'be') return false;
+  const told = nextToken(ctx, be, b);
+  return told !== -1 && TOLD.has(ctx.tokens[told]?.norm ?? '');
 }

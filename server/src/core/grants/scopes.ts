@@ -8,10 +8,11 @@
  * `revocations.ts`.
  */
 import { afterPastClause, complementIf, ellipticalCondition, FREE_RELATIVES, isTrailingCondition, onceAsCount, ownPhraseCondition, PAST, pastVerb } from './conditions';
+import { clauseAfterColon } from './colonClause';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { npScope, relativeClauseStarts } from './negationScope';
 import { inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
-import { reportingWish } from './reportingWish';
+import { reportingWish, tellingModal } from './reportingWish';
 import { listedAfter, replacedRevoked } from './revocations';
 import { verballyNegated } from './verbalNegation';
 
@@ -58,6 +59,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   }
   const commaAfter = (i: number): number => (i >= b ? b : (nextComma[i - a] ?? b));
 
+  const excluded = npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, true);
   const liftSet = new Set(lifts);
   const starts = new Map<number, { end: number; temporal: boolean }>();
   const predicateNegations: number[] = [];
@@ -89,7 +91,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const p0 = prevToken(ctx, m.from, a);
     const p1 = p0 === -1 ? -1 : prevToken(ctx, p0, a);
     // "with zero rejected objects", "which nobody has revoked", "without waiting for": a negated trigger.
-    const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? ''));
+    // "without prejudice to the pending review": what "without" excludes holds nothing back either.
+    const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? '')) || excluded[m.from - a] === 1;
     // "signed before the freeze": a restriction named as a time is no block now.
     const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
     // "the NO-GO on the go-live was reversed": with a lift in the clause, a restriction is what it lifts.
@@ -134,7 +137,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "Whoever approved the repoint, ..." presupposes that someone did; "Whoever approves ..." conditions.
     if (FREE_RELATIVES.has(ctx.tokens[m.from]?.norm ?? '') && pastVerb(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) continue;
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
-    if (forward.length === 0) continue;
+    if (forward.length === 0 || tellingModal(ctx, m, b)) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
     if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
     const p = prevToken(ctx, m.from, a);
@@ -169,8 +172,11 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   }
 
   const predicateNegated = new Uint8Array(n);
-  for (let i = a, k = 0, on = false; i < b && (on || k < predicateNegations.length); i++) {
-    if (ctx.tokens[i]?.raw === ';') on = false;
+  for (let i = a, k = 0, on = false, part = a; i < b && (on || k < predicateNegations.length); i++) {
+    if (ctx.tokens[i]?.raw === ';' || (on && clauseAfterColon(ctx, i, part, b))) {
+      on = false;
+      part = i + 1;
+    }
     if (predicateNegations[k] === i) {
       on = true;
       k++;
@@ -182,7 +188,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     a,
     hedged,
     negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true, lifts.length > 0),
-    excluded: npScope(ctx, a, b, 'exclusion', MAX_EXCLUSION_WORDS, true),
+    excluded,
     predicateNegated,
     cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
     cancelBefore,

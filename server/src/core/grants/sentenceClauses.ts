@@ -11,6 +11,7 @@ import type { GrantClaim } from './claim';
 import { splitClauses, type Clause } from './clauses';
 import type { Lexicon } from './lexicon';
 import { has, nextToken, startingAt, type Ctx, type Mention } from './mentions';
+import { deniedNeed } from './requirementColon';
 import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
 
@@ -89,7 +90,8 @@ function hedgingLabel(ctx: Ctx, clause: Clause): boolean {
     if (!t || t.kind === 'punct') continue;
     if (++words > 8) return false;
     const m = ctx.cover[i];
-    if (m?.tags.some((tag) => tag.kind === 'option' || (tag.kind === 'trigger' && FORWARD.has(tag.trigger)))) hedge = true;
+    // "We don't need another approval: ..." labels nothing: the need is denied.
+    if (m?.tags.some((tag) => tag.kind === 'option' || (tag.kind === 'trigger' && FORWARD.has(tag.trigger))) && !deniedNeed(ctx, i, clause.from)) hedge = true;
   }
   return hedge;
 }

@@ -267,6 +267,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'exempted',
     // A writer whose English drops the past ending keeps "already" ("owner already approve the repoint").
     'already approve', 'already grant', 'already authorize', 'already authorise',
+    // ... and a passive without it ("the permit is approve by owner this morning").
+    'is approve by', 'was approve by', 'are approve by', 'were approve by', 'been approve by',
   ],
   presentGrantVerbs: [
     'authorizes', 'authorises', 'approves', 'grants', 'permits', 'allows', 'clears', 'enables', 'sanctions',
