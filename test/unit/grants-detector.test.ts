@@ -752,6 +752,16 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     not: ['The depot cutover should be authorised by Friday.', 'Without the HOLD being lifted, the depot cutover cannot run.', 'Without the grant being issued, the depot cutover cannot run.'],
   },
   {
+    grant: 'For the record, and so that nobody reopens it at the board, the owner approved the depot cutover on 11-27.',
+    action: 'cutover',
+    not: ['We kept the lane open so that, once approved, the depot cutover can run.', 'So that the depot cutover can run, the owner must approve it.'],
+  },
+  {
+    grant: 'The permit request from the depot council was approved on 11-27.',
+    action: 'permit',
+    not: ['The permit request from the depot council is pending.', 'The permit request was submitted to the owner.'],
+  },
+  {
     grant: 'REAL_RUN owner grant recorded in the lock',
     action: 'REAL_RUN',
     not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed.", 'The handover said "cutover: ready", which the deputy misread as "cutover: approved".'],

@@ -82,10 +82,14 @@ function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
  * of actions ("no permit, activation or cutover"), and for determiners the first cue
  * ("Nobody has authorized"). A comma or "and" after a non-action ends it.
  */
+// Words after "nobody" that open its noun phrase rather than being its verb ("nobody on the team, ...").
+const FUNCTION_AFTER_SUBJECT = new Set(['on', 'in', 'at', 'from', 'of', 'with', 'here', 'there', 'else', 'who', 'that', 'which', 'outside', 'inside', 'among', 'but', 'except', 'including', 'at all']);
+
 export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'exclusion', maxWords: number, coversCue: boolean, lifting = false): Uint8Array {
   const out = new Uint8Array(b - a);
   let active = false;
   let subject = false;
+  let subjectVerb = false;
   let words = 0;
   for (let i = a; i < b; i++) {
     const m = startingAt(ctx, i);
@@ -94,7 +98,7 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
     // "none: the owner already cleared activation": a colon opens what the negated word labels.
     if (active && t && t.kind === 'punct' && (t.raw === ':' || t.raw === '—')) active = false;
     if (active && t) {
-      if ((isComma(ctx, i) || t.norm === 'or' || t.norm === 'nor') && subject) {
+      if ((isComma(ctx, i) || t.norm === 'or' || t.norm === 'nor') && subject && !(isComma(ctx, i) && subjectVerb)) {
         // "nobody on the team, including Ingrid herself, has written", "nobody read or wrote": a negated subject reaches its verb past an aside or a first verb.
       } else if (isComma(ctx, i) || t.norm === 'and' || t.norm === 'or') {
         const p = prevToken(ctx, i, a);
@@ -132,6 +136,11 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
       }
       active = true;
       subject = NEGATED_PRONOUNS.has(mentionPhrase(ctx, m));
+      // "So that nobody re-opens the question, the registrar approved ...": a negated subject
+      // followed at once by its verb has reached it, and the comma after ends it.
+      const v = subject ? startingAt(ctx, m.to) : undefined;
+      const vt = ctx.tokens[m.to];
+      subjectVerb = subject && vt !== undefined && vt.kind === 'word' && (v === undefined ? !FUNCTION_AFTER_SUBJECT.has(vt.norm) : has(v, 'be') || has(v, 'have') || has(v, 'cue'));
       words = 0;
       for (let k = m.from; k < m.to; k++) out[k - a] = 1;
       i = m.to - 1;

@@ -9,7 +9,7 @@
  */
 import { afterPastClause, complementIf, ellipticalCondition, FREE_RELATIVES, isTrailingCondition, onceAsCount, ownPhraseCondition, PAST, pastVerb } from './conditions';
 import { clauseAfterColon } from './colonClause';
-import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { has, isComma, mentionPhrase, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { npScope, relativeClauseStarts } from './negationScope';
 import { inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
 import { reportingWish, tellingModal } from './reportingWish';
@@ -40,6 +40,10 @@ export interface ClauseScopes {
   readonly nonProductionPlace: boolean;
 }
 
+const REQUEST_NOUNS = new Set(['request', 'requests']);
+const PURPOSE = new Set(['so that', 'in order that', 'in order to']);
+// "so that, once approved, the cutover can run": a comma right after the purpose opens an aside, not its end.
+const MIN_PURPOSE_WORDS = 3;
 const LEADING_FILLERS = new Set(['only', 'and', 'so', 'then', 'even', 'but', 'or']);
 export const FORWARD = new Set(['conditional', 'future', 'requirement', 'request', 'question']);
 
@@ -142,13 +146,17 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
     const p = prevToken(ctx, m.from, a);
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
+    // "The permit request from Halden council was approved": the request names what the cue grants.
+    if (onlyRequest && p !== -1 && has(ctx.cover[p], 'action') && REQUEST_NOUNS.has(mentionPhrase(ctx, m))) continue;
     const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
     // "was stopped before it touched production": what a stop came before never happened, whatever its tense.
     const stoppedBefore = ctx.tokens[m.from]?.norm === 'before' && STOPPING.has(ctx.tokens[prevToken(ctx, m.from, a)]?.norm ?? '');
     const temporal = !stoppedBefore && forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional' && t.temporal === true);
     const opensClause = p === -1 || (LEADING_FILLERS.has(ctx.tokens[p]?.norm ?? '') && prevToken(ctx, p, a) === -1);
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
-    const end = conditional && !opensClause ? commaAfter(m.to) : b;
+    // "So that nobody re-opens the question, the registrar approved ...": a leading purpose ends at its comma.
+    const purposeEnd = PURPOSE.has(mentionPhrase(ctx, m)) && commaAfter(m.to - 1) - m.to >= MIN_PURPOSE_WORDS;
+    const end = (conditional && !opensClause) || purposeEnd ? commaAfter(m.to) : b;
     if (temporal && afterPastClause(ctx, m, a, commaAfter(m.to), b)) continue;
     starts.set(m.from, { end, temporal });
     if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, a, commaAfter(m.to)) && !ownPhraseCondition(ctx, m, a)) {
