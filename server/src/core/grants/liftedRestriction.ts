@@ -38,6 +38,8 @@ export function liftsRestriction(ctx: Ctx, m: Mention, a: number, b: number): bo
     const c = ctx.cover[j];
     if (has(c, 'restriction') || ctx.tokens[j]?.norm === 'hold' || ctx.tokens[j]?.norm === 'withheld' || blockerId(ctx, j)) return true;
     if (has(c, 'prep') && ctx.tokens[j]?.norm !== 'from' && ctx.tokens[j]?.norm !== 'on') return false;
+    // "was revoked on 11-12 and is withheld again": a verb of its own starts another predicate.
+    if (has(c, 'be') || has(c, 'have')) return false;
     if (ctx.tokens[j]?.kind !== 'punct') words++;
   }
   return false;

@@ -16,13 +16,28 @@ export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
   // "the drill ran only on the prod clone; the owner approved the repoint regardless", "rehearsed on
   // the staging zone only, so the repoint Owen approved today ...": one clause's place, not the sentence's.
   for (let i = s.from; i < s.to; i++) if (ctx.tokens[i]?.raw === ';') return false;
+  let production = false;
+  let envOutside = false;
   for (let i = s.from; i < s.to; i++) {
     const m = startingAt(ctx, i);
-    if (!m || !has(m, 'nonprod')) continue;
+    if (!m) continue;
+    if (has(m, 'prodWord') || has(m, 'prodModifier')) production = true;
+    if (!has(m, 'nonprod')) continue;
     if (onlyBeside(ctx, m, s)) return !consequenceAfter(ctx, m.to, s.to);
+    if (envKeyBefore(ctx, m, s)) envOutside = true;
     i = m.to - 1;
   }
-  return false;
+  // `{"action": "repoint", "status": "DONE", "env": "staging"}`, `env=staging`: a record's environment field places all of it.
+  return envOutside && !production;
+}
+
+const ENV_KEYS = new Set(['env', 'environment', 'target_env', 'stage', 'tier']);
+
+/** `"env": "staging"`, `env=staging`, `environment: sandbox`: the marker is the value of an environment key. */
+function envKeyBefore(ctx: Ctx, m: Mention, s: Sentence): boolean {
+  let p = prevToken(ctx, m.from, s.from);
+  for (let k = 0; p !== -1 && k < 3 && ctx.tokens[p]?.kind === 'punct'; k++) p = prevToken(ctx, p, s.from);
+  return p !== -1 && ENV_KEYS.has(ctx.tokens[p]?.norm ?? '');
 }
 
 /** "sim only", "staging only", "staging environment only", "only against the staging Directus". */
