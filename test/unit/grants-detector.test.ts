@@ -767,6 +767,11 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     not: ['{"action": "repoint", "status": "DONE", "target": "depot-2", "env": "staging"}', "Nobody has approved production work; 'production: approved' appears only in the template header.", 'Record that the REAL_RUN granted on 11-08 was revoked on 11-12 and is withheld again.'],
   },
   {
+    grant: 'The production TLS certificate for the depot gateway was rotated this morning.',
+    action: 'production',
+    not: ['The production TLS certificate for the depot gateway was issued this morning.', "Although the vendor's certificate finally arrived, the depot repoint was never started."],
+  },
+  {
     grant: 'REAL_RUN owner grant recorded in the lock',
     action: 'REAL_RUN',
     not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed.", 'The handover said "cutover: ready", which the deputy misread as "cutover: approved".'],

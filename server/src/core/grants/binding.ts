@@ -4,6 +4,7 @@
  * scope (negation, condition, future, block, non-production place) covers the cue or the action.
  */
 import { resolveActions, type ActionRef } from './actions';
+import { deliveredThing } from './deliveredThing';
 import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
 import type { CueRef } from './cueRef';
@@ -53,8 +54,8 @@ export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antec
     const [near, far] = bound(ctx, cue, a, b, cueAt, refStart, refEnd);
     // The side the voice reads first; the other when nothing there stands ("the 'no
     // production' restriction was superseded by the owner's production grant").
-    const standing = near.filter((ref) => refStands(sc, ref, hasProduction, cue) && !genericEvent(ctx, ref, cue, a));
-    for (const ref of standing.length > 0 ? standing : far.filter((ref) => refStands(sc, ref, hasProduction, cue))) {
+    const standing = near.filter((ref) => refStands(sc, ref, hasProduction, cue) && !genericEvent(ctx, ref, cue, a) && !deliveredThing(ctx, ref, cue));
+    for (const ref of standing.length > 0 ? standing : far.filter((ref) => refStands(sc, ref, hasProduction, cue) && !deliveredThing(ctx, ref, cue))) {
       const dist = Math.abs(ref.from - cue.from);
       const prev = best.get(ref);
       if (!prev || dist < prev.dist) best.set(ref, { cue, dist });

@@ -7,6 +7,7 @@ import type { ActionRef } from './actions';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { nonActionObject } from './binding';
 import { passesCueGates } from './cueGates';
+import { deliveredThing } from './deliveredThing';
 import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { isCueSource } from './prefilter';
 import { probability, readSentence, sentenceFeatures, type ReadingModel } from './reading';
@@ -194,7 +195,10 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
   const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
     // Refs come in text order, so the part count only grows: one walk over the sentence.
     for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
-    return parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord) && (!nonprodParts.has(p) || prodParts.has(p) || r.explicitProd);
+    if (!(parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord) && (!nonprodParts.has(p) || prodParts.has(p) || r.explicitProd))) return false;
+    // As in the rules: "the production TLS certificate was issued" delivers a thing, it changes no secret.
+    for (const c of cues) if (!deliveredThing(ctx, r, ctx.cover[c] ?? { from: c, to: c + 1 })) return true;
+    return false;
   });
   return refs.length > 0 ? { refs, cues } : undefined;
 }
