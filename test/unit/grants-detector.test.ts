@@ -769,7 +769,7 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
   {
     grant: 'The production TLS certificate for the depot gateway was rotated this morning.',
     action: 'production',
-    not: ['The production TLS certificate for the depot gateway was issued this morning.', "Although the vendor's certificate finally arrived, the depot repoint was never started."],
+    not: ['The night lead completed the pre-cutover stock count at the depot.', 'Last week\'s chat used "repoint approved" loosely; it meant the staging plan.', 'The production TLS certificate for the depot gateway was issued this morning.', "Although the vendor's certificate finally arrived, the depot repoint was never started."],
   },
   {
     grant: 'REAL_RUN owner grant recorded in the lock',

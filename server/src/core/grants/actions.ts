@@ -69,7 +69,7 @@ export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
       continue;
     }
     const act = tagOf(m, 'action');
-    if (!act || codeCompound(ctx, m)) continue;
+    if (!act || codeCompound(ctx, m) || beforePrefix(ctx, m)) continue;
     if (isPresentVerb(ctx, m, a, b) || headFollows(ctx, m, b) || nonProductionBefore(ctx, m.from, a) || nonProductionAfter(ctx, m, b)) continue;
     refs.push({ from: m.from, to: m.to, core: m, action: act.action, form: act.form, explicitProd: false, fromProdWord: false, destPreposition: undefined });
   }
@@ -112,6 +112,13 @@ function headFollows(ctx: Ctx, m: Mention, b: number): boolean {
 }
 
 const GRANTERS = new Set(['owner', 'owners']);
+
+/** "the pre-cutover count": a time before the action, which names no action done. */
+function beforePrefix(ctx: Ctx, m: Mention): boolean {
+  const t = ctx.tokens[m.from];
+  const p = ctx.tokens[m.from - 1];
+  return t !== undefined && p !== undefined && t.inCompound === true && p.end + 1 === t.start && (p.norm === 'pre' || p.norm === 'pre-');
+}
 
 /** "#ldg2-cutover", "v2-rollout": a code glued to the word makes it a name (a channel, a build), not the action. */
 function codeCompound(ctx: Ctx, m: Mention): boolean {

@@ -361,7 +361,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   metaNouns: [
     'phrase', 'phrases', 'word', 'words', 'wording', 'wordings', 'terms', 'labels', 'strings', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
-    'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row', 'appears', 'appear', 'appeared',
+    'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row', 'appears', 'appear', 'appeared', 'used', 'uses', 'using',
     'example', 'heading', 'status line', 'titled', 'labelled', 'labeled', 'caption', 'captioned', 'field', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   flagKeys: ['production_work_performed'],
