@@ -12,12 +12,17 @@ const TELLING = new Set([
   'clarify', 'underline', 'point', 'let', 'flag', 'share', 'remind', 'add', 'announce', 'tell',
 ]);
 
+/** "want to say", "should be noted": the mention's words in `heads`, then `link`, then a word of `verbs`. */
+function thenTelling(ctx: Ctx, m: Mention, b: number, heads: ReadonlySet<string>, link: string, verbs: ReadonlySet<string>): boolean {
+  if (!heads.has(mentionPhrase(ctx, m))) return false;
+  const l = nextToken(ctx, m.to - 1, b);
+  if (l === -1 || ctx.tokens[l]?.norm !== link) return false;
+  const verb = nextToken(ctx, l, b);
+  return verb !== -1 && verbs.has(ctx.tokens[verb]?.norm ?? '');
+}
+
 export function reportingWish(ctx: Ctx, m: Mention, b: number): boolean {
-  if (!WISHES.has(mentionPhrase(ctx, m))) return false;
-  const to = nextToken(ctx, m.to - 1, b);
-  if (to === -1 || ctx.tokens[to]?.norm !== 'to') return false;
-  const verb = nextToken(ctx, to, b);
-  return verb !== -1 && TELLING.has(ctx.tokens[verb]?.norm ?? '');
+  return thenTelling(ctx, m, b, WISHES, 'to', TELLING);
 }
 
 const TOLD = new Set(['noted', 'stressed', 'recorded', 'emphasized', 'emphasised', 'understood', 'underlined', 'observed', 'mentioned', 'said']);
@@ -25,9 +30,5 @@ const TELLING_MODALS = new Set(['should', 'must', 'shall', 'will', 'may']);
 
 /** "It should be noted that ...", "it must be stressed that ...": the modal is of the telling. */
 export function tellingModal(ctx: Ctx, m: Mention, b: number): boolean {
-  if (!TELLING_MODALS.has(mentionPhrase(ctx, m))) return false;
-  const be = nextToken(ctx, m.to - 1, b);
-  if (be === -1 || ctx.tokens[be]?.norm !== 'be') return false;
-  const told = nextToken(ctx, be, b);
-  return told !== -1 && TOLD.has(ctx.tokens[told]?.norm ?? '');
+  return thenTelling(ctx, m, b, TELLING_MODALS, 'be', TOLD);
 }
