@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 export class GitError extends Error {}
 
 // The repository's own configuration applies (object format, safe.directory), but no command
-// may take an optional lock or refresh the index: reading a revision must leave the work tree alone.
-export const gitEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' });
+// may take an optional lock or refresh the index (reading a revision must leave the work tree
+// alone), and a folder name is a name, never a glob.
+export const gitEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' });
 
 /** Bytes of an ls-tree listing kept in memory at most: a larger one is refused, not half read. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
