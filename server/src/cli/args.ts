@@ -1,11 +1,21 @@
-export type Format = 'text' | 'json' | 'sarif';
+import { DeltaEvents, type DeltaEvent } from '../core/delta/delta';
+
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+
+/** `govlens diff`'s HEAD when none is given, and the name that asks for the working tree explicitly. */
+export const WORKTREE = 'WORKTREE';
 
 export interface CliArgs {
-  command: 'check' | 'blockers' | 'seal' | 'help' | 'version';
+  command: 'check' | 'blockers' | 'seal' | 'diff' | 'help' | 'version';
   dir: string;
   format: Format;
   /** `blockers --all`: resolved ones too. */
   all: boolean;
+  /** `diff`: the revisions compared; head WORKTREE is the working tree. */
+  base: string;
+  head: string;
+  /** `diff --fail-on`: the events that make the exit status 1. */
+  failOn: DeltaEvent[];
 }
 
 export class UsageError extends Error {}
@@ -14,12 +24,14 @@ const formats: Record<CliArgs['command'], readonly Format[]> = {
   check: ['text', 'json', 'sarif'],
   blockers: ['text', 'json'],
   seal: ['text', 'json'],
+  diff: ['text', 'json', 'markdown'],
   help: ['text'],
   version: ['text'],
 };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'help', dir: '.', format: 'text', all: false };
+  const args: CliArgs = { command: 'help', dir: '.', format: 'text', all: false, base: '', head: WORKTREE, failOn: [] };
+  let failOnGiven = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -28,20 +40,45 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (arg === '--all') args.all = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
-      if (value === undefined || value === '') throw new UsageError('--format needs a value: text, json or sarif');
-      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format '${value}': use text, json or sarif`);
+      if (value === undefined || value === '') throw new UsageError('--format needs a value: text, json, sarif or markdown');
+      if (value !== 'text' && value !== 'json' && value !== 'sarif' && value !== 'markdown') throw new UsageError(`unknown format '${value}': use text, json, sarif or markdown`);
       args.format = value;
+    } else if (arg === '--fail-on' || arg.startsWith('--fail-on=')) {
+      const value = arg === '--fail-on' ? argv[++i] : arg.slice('--fail-on='.length);
+      if (value === undefined || value === '') throw new UsageError(`--fail-on needs a list of events: ${DeltaEvents.join(', ')}`);
+      args.failOn.push(...parseEvents(value));
+      failOnGiven = true;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}' (see govlens --help)`);
     else positional.push(arg);
   }
+  if (positional[0] === 'diff') return diffArgs(args, positional.slice(1));
+  if (failOnGiven) throw new UsageError('--fail-on goes with govlens diff');
   const [command, dir, ...extra] = positional;
   if (command === undefined) return args;
   if (command === 'help') return { ...args, command: 'help' };
-  if (command !== 'check' && command !== 'blockers' && command !== 'seal') throw new UsageError(`unknown command '${command}': use check, blockers or seal (see govlens --help)`);
+  if (command !== 'check' && command !== 'blockers' && command !== 'seal') throw new UsageError(`unknown command '${command}': use check, blockers, seal or diff (see govlens --help)`);
   if (extra.length > 0) throw new UsageError(`one folder at a time: unexpected '${extra[0]}'`);
   if (!formats[command].includes(args.format)) throw new UsageError(`govlens ${command} does not support --format ${args.format}: use ${formats[command].join(' or ')}`);
   if (args.all && command !== 'blockers') throw new UsageError('--all goes with govlens blockers');
   return { ...args, command, dir: dir ?? '.' };
+}
+
+function diffArgs(args: CliArgs, positional: readonly string[]): CliArgs {
+  const [base, head, dir, ...extra] = positional;
+  if (base === undefined || base === '') throw new UsageError('govlens diff needs a BASE revision to compare with, e.g. govlens diff origin/main');
+  if (head === '') throw new UsageError(`HEAD must name a revision, or ${WORKTREE} for the working tree`);
+  if (extra.length > 0) throw new UsageError(`govlens diff takes BASE [HEAD] [DIR]: unexpected '${extra[0]}'`);
+  if (!formats.diff.includes(args.format)) throw new UsageError(`govlens diff does not support --format ${args.format}: use ${formats.diff.join(', ')}`);
+  if (args.all) throw new UsageError('--all goes with govlens blockers');
+  return { ...args, command: 'diff', base, head: head ?? WORKTREE, dir: dir ?? '.', failOn: [...new Set(args.failOn)] };
+}
+
+function parseEvents(list: string): DeltaEvent[] {
+  return list.split(',').map((name) => {
+    const event = name.trim();
+    if (!(DeltaEvents as readonly string[]).includes(event)) throw new UsageError(`unknown --fail-on event '${event}': use ${DeltaEvents.join(', ')}`);
+    return event as DeltaEvent;
+  });
 }
 
 export const helpText = `govlens — check governance packets and KB notes
@@ -50,6 +87,8 @@ Usage:
   govlens check [DIR] [--format text|json|sarif]
   govlens blockers [DIR] [--format text|json] [--all]
   govlens seal [DIR] [--format text|json]
+  govlens diff BASE [HEAD] [DIR] [--format text|json|markdown]
+               [--fail-on EVENT[,EVENT]]
   govlens --help | --version
 
 Commands:
@@ -63,6 +102,13 @@ Commands:
             folder, computed from the bytes on disk (no git needed), as
             \`git rev-parse HEAD:<packet>\` prints it once they are committed.
             SHA-1, or SHA-256 with "sealFormat": "git-sha256" in .govlens.json.
+  diff      The authority delta: what DIR (inside a git repository) grants,
+            resolves and claims at HEAD compared with BASE. Grants added,
+            removed or changed per lock (production scope first), blockers
+            added, resolved, reopened or removed, findings introduced or
+            fixed, seals gone stale. BASE and HEAD are git revisions, read
+            through git without a checkout; HEAD defaults to WORKTREE, the
+            working tree with its uncommitted changes.
 
 Formats:
   text   one line per finding, path:line:column: severity code: message,
@@ -72,13 +118,25 @@ Formats:
          "root":DIR,"blockers":[…]} with the unresolved blockers; seal:
          {"version":1,"root":DIR,"packets":[{"path","tree","files"}]})
   sarif  SARIF 2.1.0, one rule per diagnostic code, for GitHub code scanning
+  markdown  (diff) a pull-request comment; diff's json is {"version":1,
+         "base","head","grants":{"added","removed","changed"},"blockers":
+         {"added","resolved","reopened","removed"},"findings":{"introduced",
+         "fixed"},"seals":{"stale"},"events":[…]}
+
+Events (diff --fail-on):
+  production-grant-added  a lock grants in production scope what BASE did not
+  findings-introduced     a finding HEAD has and BASE had not (by file, code
+                          and message; line moves do not count)
+  blocker-reopened        a blocker resolved at BASE is unresolved at HEAD
 
 Exit status:
   0  no error-severity findings (warnings and hints allowed)
   1  at least one error-severity finding (seal: a packet whose tree id
      could not be computed, named on stderr and left out)
   2  govlens could not run: bad arguments, or DIR missing or unreadable
-     (seal: also "sealFormat": "off")
+     (seal: also "sealFormat": "off"; diff: not a git repository, or an
+     unknown revision)
+  diff: 0 unless --fail-on names an event that holds, then 1
 
 Diagnostic codes:
   json-syntax, schema, unknown-id, duplicate-id, evidence-missing-file,

@@ -7,7 +7,9 @@ import { analyzeWorkspace } from '../core/report';
 import { packetTrees } from '../core/seal/packets';
 import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
+import { GitError } from '../node/git/gitCommand';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
+import { diff, disambiguate } from './diff';
 import { formatBlockersTable } from './formatBlockers';
 import { blockersOutput, checkOutput, sealOutput, type SealRow } from './formatJson';
 import { formatSeals } from './formatSeals';
@@ -43,6 +45,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
 
+  args = disambiguate(args, io.cwd);
   const absolute = nodePath.resolve(io.cwd, args.dir);
   const problem = folderProblem(absolute);
   if (problem) {
@@ -50,8 +53,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   try {
-    return analyse(args, absolute, io);
+    return args.command === 'diff' ? diff(args, absolute, io) : analyse(args, absolute, io);
   } catch (error) {
+    if (error instanceof GitError) {
+      io.stderr(`govlens: cannot diff '${printable(args.dir)}': ${printable(error.message)}\n`);
+      return 2;
+    }
     // Exit status 1 means findings; anything that stops the run is 2, with a reason, never a
     // stack trace and status 1 that a CI job would read as "findings".
     io.stderr(`govlens: cannot analyse '${printable(args.dir)}': ${printable(errorMessage(error))}\n`);
