@@ -774,6 +774,12 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production',
     not: ['The night lead completed the pre-cutover stock count at the depot.', 'Last week\'s chat used "repoint approved" loosely; it meant the staging plan.', 'The production TLS certificate for the depot gateway was issued this morning.', "Although the vendor's certificate finally arrived, the depot repoint was never started."],
   },
+  // Forms from round 23 after it was measured.
+  {
+    grant: 'The depot keys were rotated in prod at 02:00.',
+    action: 'production',
+    not: ['The depot keys were rotated in prod, but the audit shows nothing, so treat it as not done.', 'Production is unaffected: the migration touched only the training database.'],
+  },
   {
     grant: 'REAL_RUN owner grant recorded in the lock',
     action: 'REAL_RUN',

@@ -42,6 +42,8 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
     }
     const m = ctx.cover[i];
     if (m && m.from === i) for (const tag of m.tags) if (tag.kind === 'action') since.add(tag.action);
+    // "the keys were rotated in prod, but treat it as not done": a production word's claim is production's.
+    if (m && m.from === i && has(m, 'prodWord')) since.add('production');
     if (contrast === -1) continue;
     if (before.size > 0 && deniedPronoun(ctx, i, s)) for (const action of before) out.set(action, contrast);
     // "...; the owner later showed no REAL_RUN had started": the action named again under "no".

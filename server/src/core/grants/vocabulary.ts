@@ -516,7 +516,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
     'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
     'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
-    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant',
+    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant', 'training database', 'training db', 'training instance', 'training system',
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
   ],
