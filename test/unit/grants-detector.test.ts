@@ -156,6 +156,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r23 measured blind on 2026-12-02 at 97516da (the third session's start) and again at af6648b after the session's fixes,
   // before it was read: the same both times, sentences 0.958 / 0.885, fields 1.000 / 1.000, notes 0.889 / 0.727.
   'blind-2026-12-02-r23': { sentences: [0.95, 0.88], jsonCases: [0.99, 0.99], notes: [0.88, 0.72] },
+  // r24 measured blind on 2026-12-02 at 97516da: sentences 0.949 / 0.872, fields 1.000 / 0.963, notes 0.769 / 0.769;
+  // at eff3e36 (after the third session's fixes), before it was read: 0.962 / 0.884, 1.000 / 0.963, 0.714 / 0.769.
+  'blind-2026-12-02-r24': { sentences: [0.95, 0.88], jsonCases: [0.99, 0.96], notes: [0.71, 0.76] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
