@@ -7,6 +7,7 @@ import { analyzeWorkspace } from '../core/report';
 import { packetTrees } from '../core/seal/packets';
 import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
+import { cachedCheck } from './cache/cachedCheck';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { formatBlockersTable } from './formatBlockers';
 import { blockersOutput, checkOutput, sealOutput, type SealRow } from './formatJson';
@@ -62,10 +63,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
+  const onError = (path: string, error: unknown) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`);
+  if (args.cache) {
+    const cached = cachedCheck({ args, root: absolute, cwd: io.cwd, version: io.version, settings: {}, onError });
+    const status = check(cached.analyzer, args, absolute, displayPath, io);
+    const line = cached.finish();
+    if (args.debugCache) io.stderr(`${printable(line)}\n`);
+    return status;
+  }
   const workspace = new NodeFileSystemWorkspace(absolute);
-  const analyzer = new Analyzer(workspace, {}, {
-    onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`),
-  });
+  const analyzer = new Analyzer(workspace, {}, { onError });
 
   if (args.command === 'seal') return seal(analyzer, workspace, args, displayPath, io);
 
@@ -75,6 +82,10 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
     return 0;
   }
 
+  return check(analyzer, args, absolute, displayPath, io);
+}
+
+function check(analyzer: Analyzer, args: CliArgs, absolute: string, displayPath: (path: string) => string, io: CliIo): number {
   const report = analyzeWorkspace(analyzer);
   if (args.format === 'json') io.stdout(`${JSON.stringify(checkOutput(report, args.dir), null, 2)}\n`);
   else if (args.format === 'sarif') {
