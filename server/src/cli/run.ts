@@ -3,7 +3,7 @@ import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core/analyzer';
 import { errorMessage } from '../core/errorText';
-import { analyzeWorkspace } from '../core/report';
+import { analyzeWorkspace, blockerRow } from '../core/report';
 import { packetTrees } from '../core/seal/packets';
 import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
@@ -14,6 +14,7 @@ import { blockersOutput, checkOutput, sealOutput, type SealRow } from './formatJ
 import { formatSeals } from './formatSeals';
 import { formatSarif, relativeUri } from './formatSarif';
 import { printable } from './printable';
+import type { PrintableReport } from './printableReport';
 import { formatText } from './formatText';
 
 export interface CliIo {
@@ -66,7 +67,7 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   const onError = (path: string, error: unknown) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`);
   if (args.cache) {
     const cached = cachedCheck({ args, root: absolute, cwd: io.cwd, version: io.version, settings: {}, onError });
-    const status = check(cached.analyzer, args, absolute, displayPath, io);
+    const status = printCheck(cached.report, args, absolute, displayPath, io);
     const line = cached.finish();
     if (args.debugCache) io.stderr(`${printable(line)}\n`);
     return status;
@@ -82,11 +83,11 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
     return 0;
   }
 
-  return check(analyzer, args, absolute, displayPath, io);
+  const report = analyzeWorkspace(analyzer);
+  return printCheck({ files: report.files, results: report.results, blockers: report.blockers.map(blockerRow) }, args, absolute, displayPath, io);
 }
 
-function check(analyzer: Analyzer, args: CliArgs, absolute: string, displayPath: (path: string) => string, io: CliIo): number {
-  const report = analyzeWorkspace(analyzer);
+function printCheck(report: PrintableReport, args: CliArgs, absolute: string, displayPath: (path: string) => string, io: CliIo): number {
   if (args.format === 'json') io.stdout(`${JSON.stringify(checkOutput(report, args.dir), null, 2)}\n`);
   else if (args.format === 'sarif') {
     io.stdout(

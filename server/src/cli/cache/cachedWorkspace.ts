@@ -1,6 +1,7 @@
 import { CONFIG_FILE } from '../../core/config';
 import type { FileSnapshot, ReadOptions } from '../../core/workspace';
 import { NodeFileSystemWorkspace } from '../../node/fsWorkspace';
+import { FACTS_SUFFIX } from './cacheFile';
 
 /**
  * The disk workspace of a cached run: the cache file itself is no file of the workspace (it
@@ -21,8 +22,15 @@ export class CachedRunWorkspace extends NodeFileSystemWorkspace {
   }
 
   override listFiles(): readonly string[] {
-    this.files ??= super.listFiles().filter((p) => p !== this.hidden && !(this.hidden !== undefined && p.startsWith(`${this.hidden}.`) && p.endsWith('.tmp')));
+    this.files ??= super.listFiles().filter((p) => !this.isCacheFile(p));
     return this.files;
+  }
+
+  private isCacheFile(path: string): boolean {
+    const hidden = this.hidden;
+    if (hidden === undefined || !path.startsWith(hidden)) return false;
+    const rest = path.slice(hidden.length);
+    return rest === '' || rest === FACTS_SUFFIX || /^(?:\.facts)?\.\d+\.tmp$/.test(rest);
   }
 
   override readFile(path: string, options?: ReadOptions): FileSnapshot | undefined {

@@ -30,7 +30,7 @@ export function documentToJson(document: PersistedDocument): PersistedDocumentJs
 
 const position = obj({ line: num, character: num });
 const range = obj({ start: position, end: position });
-const diagnostic = obj({
+export const diagnostic = obj({
   range,
   severity: literal(1, 2, 3, 4),
   code: diagnosticCode,
@@ -40,7 +40,7 @@ const diagnostic = obj({
   'data?': record,
 });
 const KEY = /^(?:(?:doc|id|sites|blocker|tickets|seal):[^]*|locks)$/;
-const keys = arr((k) => typeof k === 'string' && KEY.test(k));
+export const dependencyKeys = arr((k) => typeof k === 'string' && KEY.test(k));
 
 /** The document read back, or undefined when any part of it has the wrong shape. */
 export function documentFromJson(value: unknown, path: string): PersistedDocument | undefined {
@@ -48,6 +48,6 @@ export function documentFromJson(value: unknown, path: string): PersistedDocumen
   const facts = factsFromJson(value.facts, path);
   if (!facts) return undefined;
   if (value.diagnostics === undefined && value.keys === undefined) return { facts };
-  if (!arr(diagnostic)(value.diagnostics) || !keys(value.keys)) return undefined;
+  if (!arr(diagnostic)(value.diagnostics) || !dependencyKeys(value.keys)) return undefined;
   return { facts, diagnostics: { list: value.diagnostics as Diagnostic[], keys: value.keys as DependencyKey[] } };
 }
