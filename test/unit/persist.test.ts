@@ -62,7 +62,7 @@ describe('persisted facts and diagnostics', () => {
       ['another path', (v) => ((v.facts as Record<string, unknown>).path = 'elsewhere.json')],
       ['an unknown kind', (v) => ((v.facts as Record<string, unknown>).kind = 'spreadsheet')],
       ['a missing field', (v) => delete (v.facts as Record<string, unknown>).idRefs],
-      ['a span of strings', (v) => ((v.facts as Record<string, { span: unknown }[]>).blockers[0]!.span = { start: '0', end: '1' })],
+      ['a span of strings', (v) => ((v.facts as { blockers: { span: unknown }[] }).blockers.forEach((b) => (b.span = { start: '0', end: '1' })))],
       ['a text that is no string', (v) => ((v.facts as Record<string, unknown>).text = 42)],
       ['an unknown finding code', (v) => ((v.facts as Record<string, unknown>).local = [{ code: 'no-such-code', span: { start: 0, end: 1 }, message: 'x' }])],
       ['diagnostics without keys', (v) => delete v.keys],
