@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureCache, type CacheSeries } from './cache';
 import { formatSummary, summarise } from './profile-summary';
 import { memoryOf, runServerBench, type Memory, type ServerResult } from './server';
 import { defaultWorkspaceDir, ensureWorkspace, type Manifest } from '../../tools/kbGenerator';
@@ -160,6 +161,8 @@ interface SizeResult {
   workspace: string;
   manifest: Pick<Manifest, 'packets' | 'notes'> & { defects: number; dependants: number };
   cli: Series & { findings: number; files: number; findingsMatchDefects: boolean };
+  /** `check --cache`: cold, warm with nothing changed, warm after one edit (absent from results saved before it). */
+  cache?: CacheSeries;
   floor: Series;
   peer: Series;
   server: Omit<ServerResult, 'stderrLines'>;
@@ -181,11 +184,15 @@ async function measureSize(docs: number, o: Options, profileDir: string | undefi
   log(`  check (${o.runs}×)`);
   let findings = 0;
   let files = 0;
+  let uncached = '';
   const cli = await series([CLI, 'check', dir, '--format', 'json'], o.runs, (run) => {
     const report = JSON.parse(run.stdout) as { files: number; diagnostics: unknown[] };
     findings = report.diagnostics.length;
     files = report.files;
+    uncached = run.stdout;
   });
+  log(`  check --cache: cold, warm, warm after one edit (${o.runs}× each)`);
+  const cache = await measureCache(CLI, dir, manifest, o.runs, uncached, measure);
   log(`  floor and peer (${o.runs}× each)`);
   const floor = await series([FLOOR, dir], o.runs);
   const peer = await series([PEER, dir], o.runs);
@@ -263,6 +270,7 @@ async function measureSize(docs: number, o: Options, profileDir: string | undefi
     workspace: path.relative(repoRoot, dir),
     manifest: { packets: manifest.packets, notes: manifest.notes, defects: manifest.defects.length, dependants: manifest.targets.dependants.length },
     cli: { ...cli, findings, files, findingsMatchDefects: findings === manifest.defects.length && files === docs },
+    cache,
     floor,
     peer,
     server,
@@ -292,6 +300,12 @@ function rows(results: SizeResult[]): Row[] {
     { figure: 'floor (list + read + JSON.parse): wall time', unit: 'ms', values: v((r) => median(r.floor.wallMs)) },
     { figure: 'floor: peak RSS', unit: 'MB', values: v((r) => median(r.floor.peakRssMB)) },
     { figure: '**`check` ÷ floor**', unit: '×', digits: 1, values: v((r) => median(r.cli.wallMs) / median(r.floor.wallMs)), target: { text: '≤ 2×', met: (x) => x <= 2 } },
+    { figure: '`check --cache` cold (no cache file): wall time', unit: 'ms', values: v((r) => (r.cache ? median(r.cache.coldMs) : NaN)) },
+    { figure: '`check --cache` warm, nothing changed: wall time', unit: 'ms', values: v((r) => (r.cache ? median(r.cache.warmMs) : NaN)) },
+    { figure: '`check --cache` warm, one edit: wall time', unit: 'ms', values: v((r) => (r.cache ? median(r.cache.editMs) : NaN)) },
+    { figure: '`check --cache` cold ÷ floor', unit: '×', digits: 1, values: v((r) => (r.cache ? median(r.cache.coldMs) / median(r.floor.wallMs) : NaN)) },
+    { figure: '`check --cache` warm, nothing changed ÷ floor', unit: '×', digits: 1, values: v((r) => (r.cache ? median(r.cache.warmMs) / median(r.floor.wallMs) : NaN)) },
+    { figure: '**`check --cache` warm, one edit ÷ floor**', unit: '×', digits: 1, values: v((r) => (r.cache ? median(r.cache.editMs) / median(r.floor.wallMs) : NaN)), target: { text: '≤ 1×', met: (x) => x <= 1 } },
     { figure: 'peer (ajv, same schemas): wall time', unit: 'ms', values: v((r) => median(r.peer.wallMs)) },
     { figure: 'peer: peak RSS', unit: 'MB', values: v((r) => median(r.peer.peakRssMB)) },
     { figure: '**`check` ÷ peer**', unit: '×', digits: 1, values: v((r) => median(r.cli.wallMs) / median(r.peer.wallMs)), target: { text: '< 1× (faster than the peer)', met: (x) => x < 1 } },
@@ -373,6 +387,7 @@ function report(m: Machine, results: SizeResult[]): string {
     '',
     table(results),
     '',
+    ...results.filter((r) => r.cache && !r.cache.identical).map((r) => `Note: at ${r.docs} docs a cached check printed something else than the uncached one.`),
     ...results.filter((r) => !r.cli.findingsMatchDefects).map((r) => `Note: at ${r.docs} docs check reported ${r.cli.findings} findings in ${r.cli.files} files; ${r.manifest.defects} defects were planted.`),
   ].join('\n');
 }

@@ -16,7 +16,17 @@ export interface CliArgs {
   head: string;
   /** `diff --fail-on`: the events that make the exit status 1. */
   failOn: DeltaEvent[];
+  /** `check --cache`: keep facts and diagnostics between runs (cli/cache/). */
+  cache: boolean;
+  /** `--cache-location`: a file, or a folder to hold `.govlens-cache`; default DIR/.govlens-cache. */
+  cacheLocation?: string;
+  /** How a file is known unchanged: its size and mtime, or a hash of its bytes. */
+  cacheStrategy: CacheStrategy;
+  /** `--debug-cache`: one line on stderr counting what was read and checked again. */
+  debugCache: boolean;
 }
+
+export type CacheStrategy = 'metadata' | 'content';
 
 export class UsageError extends Error {}
 
@@ -30,15 +40,34 @@ const formats: Record<CliArgs['command'], readonly Format[]> = {
 };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'help', dir: '.', format: 'text', all: false, base: '', head: WORKTREE, failOn: [] };
+  const args: CliArgs = { command: 'help', dir: '.', format: 'text', all: false, base: '', head: WORKTREE, failOn: [], cache: false, cacheStrategy: 'metadata', debugCache: false };
   let failOnGiven = false;
+  let cacheOption: string | undefined;
+  const valueOf = (name: string, arg: string, next: () => string | undefined, expected: string): string => {
+    const value = arg === name ? next() : arg.slice(name.length + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value: ${expected}`);
+    return value;
+  };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { ...args, command: 'help' };
     if (arg === '--version' || arg === '-v') return { ...args, command: 'version' };
+    const next = () => argv[++i];
     if (arg === '--all') args.all = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
+    else if (arg === '--cache' || arg === '--debug-cache') {
+      if (arg === '--cache') args.cache = true;
+      else args.debugCache = true;
+      cacheOption ??= arg;
+    } else if (arg === '--cache-location' || arg.startsWith('--cache-location=')) {
+      args.cacheLocation = valueOf('--cache-location', arg, next, 'a file, or a folder to hold .govlens-cache');
+      cacheOption ??= '--cache-location';
+    } else if (arg === '--cache-strategy' || arg.startsWith('--cache-strategy=')) {
+      const value = valueOf('--cache-strategy', arg, next, 'metadata or content');
+      if (value !== 'metadata' && value !== 'content') throw new UsageError(`unknown cache strategy '${value}': use metadata or content`);
+      args.cacheStrategy = value;
+      cacheOption ??= '--cache-strategy';
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
       if (value === undefined || value === '') throw new UsageError('--format needs a value: text, json, sarif or markdown');
       if (value !== 'text' && value !== 'json' && value !== 'sarif' && value !== 'markdown') throw new UsageError(`unknown format '${value}': use text, json, sarif or markdown`);
@@ -51,6 +80,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}' (see govlens --help)`);
     else positional.push(arg);
   }
+  if (positional[0] === 'diff' && cacheOption !== undefined) throw new UsageError(`${cacheOption} goes with govlens check`);
   if (positional[0] === 'diff') return diffArgs(args, positional.slice(1));
   if (failOnGiven) throw new UsageError('--fail-on goes with govlens diff');
   const [command, dir, ...extra] = positional;
@@ -60,6 +90,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (extra.length > 0) throw new UsageError(`one folder at a time: unexpected '${extra[0]}'`);
   if (!formats[command].includes(args.format)) throw new UsageError(`govlens ${command} does not support --format ${args.format}: use ${formats[command].join(' or ')}`);
   if (args.all && command !== 'blockers') throw new UsageError('--all goes with govlens blockers');
+  if (cacheOption !== undefined && command !== 'check') throw new UsageError(`${cacheOption} goes with govlens check`);
+  if (cacheOption !== undefined && !args.cache) throw new UsageError(`${cacheOption} needs --cache`);
   return { ...args, command, dir: dir ?? '.' };
 }
 
@@ -84,7 +116,8 @@ function parseEvents(list: string): DeltaEvent[] {
 export const helpText = `govlens — check governance packets and KB notes
 
 Usage:
-  govlens check [DIR] [--format text|json|sarif]
+  govlens check [DIR] [--format text|json|sarif] [--cache [--cache-location P]
+                [--cache-strategy metadata|content] [--debug-cache]]
   govlens blockers [DIR] [--format text|json] [--all]
   govlens seal [DIR] [--format text|json]
   govlens diff BASE [HEAD] [DIR] [--format text|json|markdown]
@@ -109,6 +142,21 @@ Commands:
             fixed, seals gone stale. BASE and HEAD are git revisions, read
             through git without a checkout; HEAD defaults to WORKTREE, the
             working tree with its uncommitted changes.
+
+Cache (check):
+  --cache            keep each document's facts and diagnostics in a cache file
+                     and, on the next run, analyse again only the files that
+                     changed and the documents that depend on them; the output
+                     is the same as without --cache. A cache written for other
+                     settings, another .govlens.json, folder or govlens version,
+                     or one that cannot be read, is ignored and rewritten.
+  --cache-location P the cache file, or a folder to hold .govlens-cache
+                     (default: DIR/.govlens-cache)
+  --cache-strategy S how a file is known unchanged: metadata (size and
+                     modification time, default) or content (a hash of its
+                     bytes: slower, but catches an edit that keeps both)
+  --debug-cache      print on stderr how many documents were read and checked
+                     again, and why the cache was not used when it was not
 
 Formats:
   text   one line per finding, path:line:column: severity code: message,

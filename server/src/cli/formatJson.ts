@@ -1,7 +1,8 @@
-import { blockerRow, type BlockerRow, type WorkspaceReport } from '../core/report';
+import { blockerRow, type BlockerRow } from '../core/report';
 import type { BlockerStatus } from '../core/index/blockerStatus';
 import { severityNames, type SeverityName } from '../core/severity';
 import type { Range } from '../core/types';
+import type { PrintableReport } from './printableReport';
 
 /** The object of spec §7, field for field: tests outside the project parse it. */
 export interface CheckOutput {
@@ -12,7 +13,7 @@ export interface CheckOutput {
   blockers: BlockerRow[];
 }
 
-export function checkOutput(report: WorkspaceReport, root: string): CheckOutput {
+export function checkOutput(report: PrintableReport, root: string): CheckOutput {
   return {
     version: 1,
     root,
@@ -20,7 +21,7 @@ export function checkOutput(report: WorkspaceReport, root: string): CheckOutput 
     diagnostics: report.results.flatMap(({ path, diagnostics }) =>
       diagnostics.map((d) => ({ file: path, range: d.range, severity: severityNames[d.severity], code: d.code, message: d.message })),
     ),
-    blockers: report.blockers.map(blockerRow),
+    blockers: report.blockers,
   };
 }
 

@@ -1,5 +1,5 @@
 import { codeInfo, DiagnosticCodes, type DiagnosticCode } from '../core/codes';
-import type { WorkspaceReport } from '../core/report';
+import type { PrintableReport } from './printableReport';
 import { Severity } from '../core/severity';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -18,7 +18,7 @@ export interface SarifOptions {
 }
 
 /** SARIF 2.1.0 with one rule per diagnostic code, in the shape GitHub code scanning ingests. */
-export function formatSarif(report: WorkspaceReport, options: SarifOptions): string {
+export function formatSarif(report: PrintableReport, options: SarifOptions): string {
   const ruleIndex = new Map<DiagnosticCode, number>(DiagnosticCodes.map((c, i) => [c, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -1,9 +1,9 @@
-import type { WorkspaceReport } from '../core/report';
+import type { PrintableReport } from './printableReport';
 import { severityNames, Severity } from '../core/severity';
 import { printable } from './printable';
 
 /** Compiler-style lines (`path:line:col: error code: message`, 1-based) and a summary line. */
-export function formatText(report: WorkspaceReport, displayPath: (path: string) => string): string {
+export function formatText(report: PrintableReport, displayPath: (path: string) => string): string {
   const lines: string[] = [];
   const counts = new Map<Severity, number>();
   for (const { path, diagnostics } of report.results) {

@@ -3,11 +3,12 @@ import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core/analyzer';
 import { errorMessage } from '../core/errorText';
-import { analyzeWorkspace } from '../core/report';
+import { analyzeWorkspace, blockerRow } from '../core/report';
 import { packetTrees } from '../core/seal/packets';
 import { Severity } from '../core/severity';
 import { NodeFileSystemWorkspace } from '../node/fsWorkspace';
 import { GitError } from '../node/git/gitCommand';
+import { cachedCheck } from './cache/cachedCheck';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { diff, disambiguate } from './diff';
 import { formatBlockersTable } from './formatBlockers';
@@ -15,6 +16,7 @@ import { blockersOutput, checkOutput, sealOutput, type SealRow } from './formatJ
 import { formatSeals } from './formatSeals';
 import { formatSarif, relativeUri } from './formatSarif';
 import { printable } from './printable';
+import type { PrintableReport } from './printableReport';
 import { formatText } from './formatText';
 
 export interface CliIo {
@@ -69,10 +71,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   // Paths are printed as the user can open them from where they ran the command.
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
+  const onError = (path: string, error: unknown) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`);
+  if (args.cache) {
+    const cached = cachedCheck({ args, root: absolute, cwd: io.cwd, version: io.version, settings: {}, onError });
+    const status = printCheck(cached.report, args, absolute, displayPath, io);
+    const line = cached.finish();
+    if (args.debugCache) io.stderr(`${printable(line)}\n`);
+    return status;
+  }
   const workspace = new NodeFileSystemWorkspace(absolute);
-  const analyzer = new Analyzer(workspace, {}, {
-    onError: (path, error) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`),
-  });
+  const analyzer = new Analyzer(workspace, {}, { onError });
 
   if (args.command === 'seal') return seal(analyzer, workspace, args, displayPath, io);
 
@@ -83,6 +91,10 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   }
 
   const report = analyzeWorkspace(analyzer);
+  return printCheck({ files: report.files, results: report.results, blockers: report.blockers.map(blockerRow) }, args, absolute, displayPath, io);
+}
+
+function printCheck(report: PrintableReport, args: CliArgs, absolute: string, displayPath: (path: string) => string, io: CliIo): number {
   if (args.format === 'json') io.stdout(`${JSON.stringify(checkOutput(report, args.dir), null, 2)}\n`);
   else if (args.format === 'sarif') {
     io.stdout(

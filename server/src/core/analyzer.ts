@@ -3,7 +3,7 @@ import { governingLocks } from './checks/governingLocks';
 import type { SealTarget } from './checks/seals';
 import { CONFIG_FILE } from './config';
 import { Configuration } from './configuration';
-import { docKey, sealKey, sitesIdOf } from './dependencyKeys';
+import { docKey, sealKey, sitesIdOf, type DependencyKey } from './dependencyKeys';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { computeDiagnostics, dependencyKeys, type DiagnosticsInputs } from './documentDiagnostics';
 import type { DocumentFacts } from './facts/types';
@@ -53,6 +53,7 @@ export class Analyzer implements Analysis {
   private warming = false;
   private warmCursor = 0;
   private readonly onError: (path: string, error: unknown) => void;
+  private readonly onCompute: ((path: string) => void) | undefined;
   /** Packet tree ids for the seal check, each kept until a file below its folder changes. */
   private readonly seals: PacketSeals;
 
@@ -63,9 +64,10 @@ export class Analyzer implements Analysis {
   constructor(
     private readonly workspace: Workspace,
     settings: Partial<Settings> = {},
-    hooks: { onError?: (path: string, error: unknown) => void } = {},
+    hooks: { onError?: (path: string, error: unknown) => void; onCompute?: (path: string) => void } = {},
   ) {
     this.onError = (path, error) => hooks.onError?.(path, error);
+    this.onCompute = hooks.onCompute;
     this.seals = new PacketSeals(workspace);
     this.facts = new FactsStore(workspace, () => this.configuration, this.onError);
     this.hostSettings = settings;
@@ -213,7 +215,32 @@ export class Analyzer implements Analysis {
 
   /** Runs only when a document's cached diagnostics are stale (scripts/bench/instrumented-server.ts counts the calls). */
   private computeDiagnostics(facts: DocumentFacts, inputs: DiagnosticsInputs): ReturnType<typeof computeDiagnostics> {
+    this.onCompute?.(facts.path);
     return computeDiagnostics(facts, inputs);
+  }
+
+  /**
+   * Takes a document's facts from a persisted cache instead of reading it. The host vouches
+   * that they are of the file as it is now, read under the configuration in force.
+   */
+  seedFacts(facts: DocumentFacts): void {
+    this.facts.seed(facts);
+  }
+
+  /**
+   * Takes a document's diagnostics from a persisted cache, with the keys they read, into the
+   * current index generation. The host then reports what changed since (invalidate), and the
+   * index drops exactly the diagnostics that read what moved, as after an edit.
+   */
+  seedDiagnostics(path: string, diagnostics: Diagnostic[], keys: readonly DependencyKey[]): void {
+    this.workspaceIndex();
+    if (!this.warming) this.cache.remember(path, diagnostics, keys);
+  }
+
+  /** A document's diagnostics and the keys they read, when they are complete and current: what a host may persist. */
+  keptDiagnostics(path: string): { list: Diagnostic[]; keys: readonly DependencyKey[] } | undefined {
+    if (this.pending.size > 0) return undefined;
+    return this.cache.entry(path);
   }
 
   private diagnosticsInputs(index: WorkspaceIndex): DiagnosticsInputs {

@@ -32,6 +32,11 @@ export class DiagnosticsCache {
     return this.entries.get(path)?.diagnostics;
   }
 
+  entry(path: string): { list: Diagnostic[]; keys: readonly DependencyKey[] } | undefined {
+    const entry = this.entries.get(path);
+    return entry && { list: entry.diagnostics, keys: entry.keys };
+  }
+
   remember(path: string, diagnostics: Diagnostic[], keys: readonly DependencyKey[]): void {
     this.entries.set(path, { diagnostics, keys });
     for (const key of keys) {

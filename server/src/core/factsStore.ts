@@ -49,6 +49,11 @@ export class FactsStore {
     return this.facts.get(path);
   }
 
+  /** Facts the host read elsewhere (a persisted cache) for the document as it is now. */
+  seed(facts: DocumentFacts): void {
+    this.facts.set(facts.path, facts);
+  }
+
   forget(path: string): void {
     this.facts.delete(path);
   }
