@@ -1,7 +1,5 @@
-import { blockerRow, type BlockerRow } from '../core/report';
+import { blockerRow, findingRows, type BlockerRow, type FindingRow } from '../core/report';
 import type { BlockerStatus } from '../core/index/blockerStatus';
-import { severityNames, type SeverityName } from '../core/severity';
-import type { Range } from '../core/types';
 import type { PrintableReport } from './printableReport';
 
 /** The object of spec §7, field for field: tests outside the project parse it. */
@@ -9,7 +7,7 @@ export interface CheckOutput {
   version: 1;
   root: string;
   files: number;
-  diagnostics: { file: string; range: Range; severity: SeverityName; code: string; message: string }[];
+  diagnostics: FindingRow[];
   blockers: BlockerRow[];
 }
 
@@ -18,9 +16,7 @@ export function checkOutput(report: PrintableReport, root: string): CheckOutput 
     version: 1,
     root,
     files: report.files,
-    diagnostics: report.results.flatMap(({ path, diagnostics }) =>
-      diagnostics.map((d) => ({ file: path, range: d.range, severity: severityNames[d.severity], code: d.code, message: d.message })),
-    ),
+    diagnostics: findingRows(report.results),
     blockers: report.blockers,
   };
 }

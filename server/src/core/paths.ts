@@ -4,6 +4,11 @@
  * `node:path`, which the core may not import.
  */
 
+/** A folder no workspace listing walks into: hidden ones (.git, .vscode) and node_modules; every host lists the same files. */
+export function skippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);

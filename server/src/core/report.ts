@@ -1,6 +1,7 @@
 import type { Analysis } from './analysis';
 import type { BlockerStatus } from './index/blockerStatus';
-import type { Diagnostic } from './types';
+import { severityNames, type SeverityName } from './severity';
+import type { Diagnostic, Range } from './types';
 
 export interface FileDiagnostics {
   path: string;
@@ -19,6 +20,19 @@ export function analyzeWorkspace(analysis: Analysis): WorkspaceReport {
   const documents = analysis.documents();
   const results = documents.map((path) => ({ path, diagnostics: analysis.diagnostics(path) })).filter((r) => r.diagnostics.length > 0);
   return { files: documents.length, results, blockers: analysis.blockers() };
+}
+
+/** A diagnostic as `govlens check --format json` gives it (spec §7), and as the authority delta compares it. */
+export interface FindingRow {
+  file: string;
+  range: Range;
+  severity: SeverityName;
+  code: string;
+  message: string;
+}
+
+export function findingRows(results: readonly FileDiagnostics[]): FindingRow[] {
+  return results.flatMap(({ path, diagnostics }) => diagnostics.map((d) => ({ file: path, range: d.range, severity: severityNames[d.severity], code: d.code, message: d.message })));
 }
 
 /** The fields every blocker listing shows (spec §7), missing strings as "". */

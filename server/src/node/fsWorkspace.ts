@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { skippedFolder } from '../core/paths';
 import type { FileSnapshot, PathKind, ReadOptions, TreeEntry, Workspace } from '../core/workspace';
 
 const MAX_UTF8_BYTES_PER_CODE_UNIT = 3;
@@ -37,7 +38,7 @@ export class NodeFileSystemWorkspace implements Workspace {
       for (const entry of entries) {
         const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
         if (entry.isDirectory()) {
-          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(nodePath.join(dir, entry.name), relative);
+          if (!skippedFolder(entry.name)) walk(nodePath.join(dir, entry.name), relative);
         } else if (entry.isFile()) {
           files.push(relative);
         } else if (entry.isSymbolicLink() && this.stat(relative) === 'file') {

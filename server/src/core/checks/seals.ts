@@ -97,6 +97,11 @@ function namedIn(text: string, span: Span, citations: readonly { span: Span; pac
   return named;
 }
 
+/** Whether a packet's current tree id is the one a seal states (its digits, in any case, as a prefix). */
+export function sealMatches(treeId: string, ref: SealRef): boolean {
+  return treeId.startsWith(ref.hex.toLowerCase());
+}
+
 /** seal-mismatch and seal-unresolved for one document's seals. */
 export function checkSeals(facts: DocumentFacts, references: () => ResolvedReferences, inputs: SealInputs): Finding[] {
   if (inputs.format === 'off') return [];
@@ -114,7 +119,7 @@ export function checkSeals(facts: DocumentFacts, references: () => ResolvedRefer
       findings.push({ code: 'seal-unresolved', span: ref.span, message: `"${stated}" cannot be checked: the tree id of ${name} cannot be computed (${current.problem}).` });
       continue;
     }
-    if (current.id.startsWith(ref.hex.toLowerCase())) continue;
+    if (sealMatches(current.id, ref)) continue;
     findings.push({ code: 'seal-mismatch', span: ref.span, message: mismatchMessage(facts, stated, ref, name, current.id, inputs.format), data: { packet: target.packet, currentTree: current.id } });
   }
   return findings;

@@ -1,9 +1,8 @@
 import type { Analysis } from '../analysis';
 import { inForce } from '../checks/grants';
+import { sealMatches } from '../checks/seals';
 import { isBroken, lockRecord } from '../facts/anyKind';
-import { analyzeWorkspace } from '../report';
-import { severityNames, type SeverityName } from '../severity';
-import type { Range } from '../types';
+import { analyzeWorkspace, findingRows, type FindingRow } from '../report';
 
 /** One grant entry of one lock, as the delta compares and prints it. */
 export interface GrantRow {
@@ -20,14 +19,7 @@ export interface GrantFacts extends GrantRow {
   production: boolean;
 }
 
-/** A diagnostic as `govlens check --format json` gives it (spec §7). */
-export interface FindingRow {
-  file: string;
-  range: Range;
-  severity: SeverityName;
-  code: string;
-  message: string;
-}
+export type { FindingRow } from '../report';
 
 export type SealVerdict = 'match' | 'mismatch' | 'unresolved';
 
@@ -54,9 +46,7 @@ export interface AuthoritySnapshot {
 /** Reads the snapshot off an analysis; every list is linear in the workspace's documents and findings. */
 export function snapshotOf(analysis: Analysis): AuthoritySnapshot {
   const report = analyzeWorkspace(analysis);
-  const findings = report.results.flatMap(({ path, diagnostics }) =>
-    diagnostics.map((d) => ({ file: path, range: d.range, severity: severityNames[d.severity], code: d.code, message: d.message })),
-  );
+  const findings = findingRows(report.results);
   const grants: GrantFacts[] = [];
   const seals: SealRow[] = [];
   for (const path of analysis.documents()) {
@@ -77,7 +67,7 @@ export function snapshotOf(analysis: Analysis): AuthoritySnapshot {
       }
       const tree = analysis.treeIdOf(target.packet);
       if (tree === undefined || !('id' in tree)) seals.push({ file: path, seal, packet: target.packet, verdict: 'unresolved' });
-      else seals.push({ file: path, seal, packet: target.packet, tree: tree.id, verdict: tree.id.startsWith(seal) ? 'match' : 'mismatch' });
+      else seals.push({ file: path, seal, packet: target.packet, tree: tree.id, verdict: sealMatches(tree.id, target.ref) ? 'match' : 'mismatch' });
     }
   }
   return { grants, blockers: report.blockers.map((b) => ({ id: b.id, status: b.status })), findings, seals };

@@ -23,6 +23,11 @@ export function pastVerb(norm: string): boolean {
   return norm.endsWith('ed') || PAST.has(norm) || IRREGULAR_PAST.has(norm);
 }
 
+/** A past form inside a clause: an auxiliary, an irregular past, or a word of five letters or more in -ed ("need" is none). */
+function pastInClause(w: string): boolean {
+  return PAST.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed'));
+}
+
 // "rollback ready if needed": an "if" with nothing but one of these after it conditions the
 // phrase it follows, not the clause ("I already flipped prod to the new reader, rollback ready if needed").
 const ELLIPTICAL = new Set(['needed', 'necessary', 'required', 'possible', 'applicable', 'appropriate', 'warranted', 'any', 'so']);
@@ -111,7 +116,8 @@ function pastMainClause(ctx: Ctx, from: number, to: number): boolean {
     const c = ctx.cover[i];
     const w = ctx.tokens[i]?.norm ?? '';
     if (has(c, 'modal') || has(c, 'trigger') || PRESENT.has(w)) return false;
-    if (PAST.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed'))) past = true;
+    // "proceed" is no past.
+    if (pastInClause(w) && !w.endsWith('eed')) past = true;
   }
   return past;
 }
@@ -126,7 +132,7 @@ export function isTrailingCondition(ctx: Ctx, m: Mention, a: number, end: number
   for (let i = m.to; i < Math.min(end, m.to + MAX_CONDITION_WORDS); i++) {
     const w = ctx.tokens[i]?.norm ?? '';
     if (PRESENT.has(w)) present = true;
-    if (PAST.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) past = true;
+    if (pastInClause(w)) past = true;
   }
   return FACT_UNLESS_PRESENT.has(phrase) ? present : present || !past;
 }

@@ -95,6 +95,9 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
   return lex.canonicalByForm.get(normalizePhrase(name));
 }
 
+// The cue kinds whose object may be a pronoun for the sentence before's action ("approved it", "unblocked it").
+const SPEAKING_CUES = ['cue:grant', 'cue:present', 'cue:unblock', 'cue:perf', 'cue:lift'];
+
 /**
  * `mayClaim` rules texts out before they are tokenized, then on their tokens. With the implicit
  * reading on, a standing action claims with no cue word, so the action side alone must pass;
@@ -102,9 +105,6 @@ export function canonicalActionName(name: string, options?: DetectorOptions): st
  * and no cued reading claims without a cue, `prefilter.ts`), and skips the rule forms. Neither
  * ever changes the claims.
  */
-// The cue kinds whose object may be a pronoun for the sentence before's action ("approved it", "unblocked it").
-const SPEAKING_CUES = ['cue:grant', 'cue:present', 'cue:unblock', 'cue:perf', 'cue:lift'];
-
 function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, readings: Readings, mayClaim?: Prefilter): GrantClaim[] {
   const implicit = readings.implicit !== null;
   if (mayClaim && !(implicit ? mayClaim.actionText(original) : mayClaim.text(original))) return [];

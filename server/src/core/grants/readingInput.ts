@@ -87,7 +87,7 @@ function implicitClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[
   return refs.map((ref) => spanClaim(ctx, { from, to }, ref.action, 'reading', `reads as stating that ${ref.action} was carried out or stands in production (no rule form or cue word matched; the learned reading of the sentence's wording did)`));
 }
 
-function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: NonNullable<ReturnType<typeof readingInput>>): GrantClaim[] {
+function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: { refs: ActionRef[]; cues: Set<number> }): GrantClaim[] {
   const reading = readSentence(ctx, s, model, (m) => open.cues.has(m.from));
   if (reading.probability < model.threshold || !reading.cue) return [];
   const cue = reading.cue;

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { SealTarget } from '../checks/seals';
+import { sealMatches, type SealTarget } from '../checks/seals';
 import type { DocumentFacts } from '../facts/types';
 import { basename } from '../paths';
 import type { Span } from '../types';
@@ -25,7 +25,7 @@ export function sealCard(analysis: Analysis, target: SealTarget): string {
   const current = analysis.treeIdOf(target.packet);
   if (!current) return `**Seal** ${stated} · packet ${packet}\n\nSeals are off (\`"sealFormat": "off"\`).`;
   if (!('id' in current)) return `**Seal** ${stated} · packet ${packet} · **cannot be checked**\n\nIts tree id cannot be computed: ${md(current.problem)}.`;
-  const matches = current.id.startsWith(target.ref.hex.toLowerCase());
+  const matches = sealMatches(current.id, target.ref);
   const format = analysis.currentSettings().sealFormat === 'git-sha256' ? 'SHA-256' : 'SHA-1';
   const lines = [`**Seal** ${stated} · packet ${packet} · **${matches ? 'matches' : 'does not match'}**`, `Current tree id: ${code(current.id)} (git, ${format}; ${current.files} files)`];
   lines.push(
@@ -46,7 +46,7 @@ export function sealFixes(analysis: Analysis, facts: DocumentFacts, span: Span):
   const target = analysis.sealTargets(facts).find((t) => t.ref.span.start === span.start && t.ref.span.end === span.end);
   if (target?.packet === undefined) return [];
   const current = analysis.treeIdOf(target.packet);
-  if (!current || !('id' in current) || current.id.startsWith(target.ref.hex.toLowerCase())) return [];
+  if (!current || !('id' in current) || sealMatches(current.id, target.ref)) return [];
   const restated = current.id.slice(0, Math.max(7, Math.min(target.ref.hex.length, current.id.length)));
   return [
     {

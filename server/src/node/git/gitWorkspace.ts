@@ -1,4 +1,5 @@
 import type { FileSnapshot, PathKind, ReadOptions, TreeEntry, TreeEntryKind, Workspace } from '../../core/workspace';
+import { skippedFolder } from '../../core/paths';
 import { BlobReader } from './blobReader';
 import { runGit } from './gitCommand';
 
@@ -48,7 +49,7 @@ export class GitRevisionWorkspace implements Workspace {
       const path = record.slice(tab + 1).slice(strip);
       this.blobs.set(path, { oid, kind, size: Number(size) });
       for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) this.folders.add(path.slice(0, slash));
-      if (kind !== 'symlink' && !path.split('/').slice(0, -1).some((part) => part.startsWith('.') || part === 'node_modules')) this.files.push(path);
+      if (kind !== 'symlink' && !path.split('/').slice(0, -1).some(skippedFolder)) this.files.push(path);
     }
     this.files.sort();
   }
