@@ -67,6 +67,19 @@ test('a link is listed for the tree id, never followed; the tree id is git\'s', 
   }
 });
 
+test('every folder\'s tree id is git\'s: the root, a packet and a folder inside it', () => {
+  const root = repository('nested', { 'p-packet/a.json': '{}\n', 'p-packet/sub/b.json': '[]\n', 'p-packet/sub/deeper/c.md': '# c\n', 'note.md': '# n\n' });
+  const workspace = open(root, 'HEAD');
+  try {
+    assert.deepEqual(gitTreeId(workspace, '', 'git-sha1'), { id: git(root, 'rev-parse', 'HEAD^{tree}'), files: 4 });
+    assert.deepEqual(gitTreeId(workspace, 'p-packet', 'git-sha1'), { id: git(root, 'rev-parse', 'HEAD:p-packet'), files: 3 });
+    assert.deepEqual(gitTreeId(workspace, 'p-packet/sub', 'git-sha1'), { id: git(root, 'rev-parse', 'HEAD:p-packet/sub'), files: 2 });
+    assert.equal(workspace.listTree('nope'), undefined);
+  } finally {
+    workspace.dispose();
+  }
+});
+
 test('an older revision is read as it was', () => {
   const root = repository('history', { 'n.md': 'one\n' });
   fs.writeFileSync(path.join(root, 'n.md'), 'two\n');

@@ -28,6 +28,7 @@ export class GitRevisionWorkspace implements Workspace {
   private readonly folders = new Set<string>(['']);
   private readonly files: string[] = [];
   private readonly reader: BlobReader;
+  private treeIndex: Map<string, TreeEntry[]> | undefined;
 
   /**
    * @param top the repository's top folder
@@ -88,15 +89,27 @@ export class GitRevisionWorkspace implements Workspace {
 
   listTree(folder: string): readonly TreeEntry[] | undefined {
     if (!this.folders.has(folder)) return undefined;
-    const prefix = folder === '' ? '' : `${folder}/`;
-    const entries: TreeEntry[] = [];
+    return this.trees().get(folder) ?? [];
+  }
+
+  /**
+   * Every folder's entries, built once on the first listTree: each blob goes to each folder
+   * above it, so the cost is the listing's total depth, not a scan of every blob per packet.
+   */
+  private trees(): ReadonlyMap<string, TreeEntry[]> {
+    if (this.treeIndex) return this.treeIndex;
+    const index = new Map<string, TreeEntry[]>();
     for (const [path, blob] of this.blobs) {
-      if (!path.startsWith(prefix)) continue;
-      const inside = path.slice(prefix.length);
-      if (inside === '.git' || inside.startsWith('.git/')) continue;
-      entries.push({ path: inside, kind: blob.kind, size: blob.size });
+      const add = (folder: string, inside: string): void => {
+        if (inside === '.git' || inside.startsWith('.git/')) return;
+        const list = index.get(folder);
+        if (list) list.push({ path: inside, kind: blob.kind, size: blob.size });
+        else index.set(folder, [{ path: inside, kind: blob.kind, size: blob.size }]);
+      };
+      add('', path);
+      for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) add(path.slice(0, slash), path.slice(slash + 1));
     }
-    return entries;
+    return (this.treeIndex = index);
   }
 
   readBytes(path: string): Uint8Array | undefined {
