@@ -788,6 +788,27 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'REAL_RUN',
     not: ['- [x] Production price tables migration script reviewed (TILL-P1-MIG-2)', "The phrase 'production: AUTHORIZED' in the template was a typo.", "The words 'production: AUTHORIZED' in the draft were removed.", 'The handover said "cutover: ready", which the deputy misread as "cutover: approved".'],
   },
+  // Forms from round 24 after it was measured.
+  {
+    grant: 'We checked the tills in staging and then repointed prod at 03:00.',
+    action: 'repoint',
+    not: ['We will check the tills in staging and then repoint prod.', 'If the tills pass in staging and then the owner agrees, we repoint prod.'],
+  },
+  {
+    grant: 'The dry run went through on the clone; afterwards the price load was repeated on production.',
+    action: 'production',
+    not: ['The price load will be repeated on production next week.', 'The price load was repeated in staging.'],
+  },
+  {
+    grant: 'The depot repoint was authorized for the north yard.',
+    action: 'repoint',
+    not: ['The depot repoint was authorized for neither the north yard nor the south yard.', 'The depot repoint was approved for none of the yards.', 'Not having been cleared for production, the depot feed stayed dark.'],
+  },
+  {
+    grant: 'The night lead wrote "repoint approved" in the handover, and the owner confirmed it.',
+    action: 'repoint',
+    not: ['The night lead wrote "repoint approved" in the handover; this was a slip.', 'Someone had written "cutover GO" on the board. There is no production grant in the lock.', 'The summary says the cutover was approved. This is not true in the sense of the lock.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

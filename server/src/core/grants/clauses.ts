@@ -61,7 +61,7 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
     const m = ctx.cover[i];
     // ", so the migration was applied": a consequence is a clause of its own.
     const so = isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so';
-    if ((participle && isComma(ctx, i)) || so || newSubjectAfterAnd(ctx, i, start, s.to) || placeEndsAt(ctx, i, start, s.to)) {
+    if ((participle && isComma(ctx, i)) || so || newSubjectAfterAnd(ctx, i, start, s.to) || placeEndsAt(ctx, i, start, s.to) || sequenceEndsAt(ctx, i, start, s.to)) {
       participle = false;
       pieces.push({ from: start, to: i });
       start = i + 1;
@@ -131,6 +131,39 @@ function placeEndsAt(ctx: Ctx, i: number, start: number, hi: number): boolean {
     cue ||= has(ctx.cover[j], 'cue');
   }
   return action && cue;
+}
+
+/**
+ * "We tested in staging and then repointed prod", "We cut over at 01:00 and then re-ran the
+ * reconciliation in the sandbox": "and then" (", then") between two events, one placed outside
+ * production and the other naming an action with a cue, joins two clauses, so the place of one
+ * does not move the other. Only when nothing before it conditions, plans or negates, which would
+ * reach over both.
+ */
+function sequenceEndsAt(ctx: Ctx, i: number, start: number, hi: number): boolean {
+  const t = ctx.tokens[i]?.norm;
+  if (t !== 'and' && !isComma(ctx, i)) return false;
+  let n = nextToken(ctx, i, hi);
+  if (isComma(ctx, i) && ctx.tokens[n]?.norm === 'and') n = nextToken(ctx, n, hi);
+  if (ctx.tokens[n]?.norm !== 'then') return false;
+  const side = (from: number, to: number) => {
+    let outside = false;
+    let action = false;
+    let cue = false;
+    let hedged = false;
+    for (let j = from; j < to; j++) {
+      const c = ctx.cover[j];
+      outside ||= has(c, 'nonprod');
+      action ||= has(c, 'action') || has(c, 'prodWord');
+      cue ||= has(c, 'cue') || tagOf(c, 'action')?.form === 'performed';
+      hedged ||= has(c, 'neg') || (c?.tags.some((tag) => tag.kind === 'trigger') ?? false);
+    }
+    return { outside, claims: action && cue && !outside, hedged };
+  };
+  const before = side(start, i);
+  if (before.hedged) return false;
+  const after = side(n + 1, hi);
+  return (before.outside && after.claims) || (before.claims && after.outside && !after.hedged);
 }
 
 /** ", however," between commas is an aside, not a new clause: "the repoint, however, went through". */

@@ -31,7 +31,19 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (tag?.cue === 'perf' && postponed(ctx, m, b)) return true;
   if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) return true;
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
-  return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b);
+  return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
+}
+
+// "authorized for neither the import nor the sweep", "approved for none of the jobs": what the word covers is empty.
+const NONE_OF = new Set(['no', 'none', 'neither', 'nobody', 'nothing', 'zero']);
+const FOR = new Set(['for', 'to', 'on', 'in', 'against']);
+
+/** The word, at most one adverb, a preposition, and a word that names nothing. */
+function grantedToNone(ctx: Ctx, m: Mention, b: number): boolean {
+  let j = nextToken(ctx, m.to - 1, b);
+  if (j !== -1 && has(ctx.cover[j], 'adverb')) j = nextToken(ctx, j, b);
+  if (j === -1 || !FOR.has(ctx.tokens[j]?.norm ?? '')) return false;
+  return NONE_OF.has(ctx.tokens[nextToken(ctx, j, b)]?.norm ?? '');
 }
 
 /**

@@ -83,7 +83,7 @@ export function redirected(ctx: Ctx, i: number, hi: number): boolean {
 }
 
 // Of the denials, those that can only say a statement is untrue; "no such delegation" denies the right, not the report.
-const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
+const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
 
 /** A sentence that calls something untrue, not itself negated ("you confirmed you had approved nothing of the kind"). */
 export function deniedIn(ctx: Ctx, s: Sentence): boolean {

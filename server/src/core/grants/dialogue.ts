@@ -80,12 +80,30 @@ export function answeredByName(ctx: Ctx, answer: Sentence | undefined): number {
 export function deniesBefore(ctx: Ctx, next: Sentence): boolean {
   const first = nextToken(ctx, next.from - 1, next.to);
   if (first === -1) return false;
-  if (ellipticalDenial(ctx, first, next.to) !== -1 || redirected(ctx, first, next.to) || deniedIn(ctx, next)) return true;
+  if (ellipticalDenial(ctx, first, next.to) !== -1 || redirected(ctx, first, next.to) || deniedIn(ctx, next) || noGrantFound(ctx, next)) return true;
   for (let i = first, words = 0; i < next.to && words < 12; i++) {
     const t = ctx.tokens[i];
     if (!t) break;
     if (t.kind === 'word') words++;
     if ((t.norm === 'and' || t.norm === 'but' || t.raw === ',' || t.raw === ':') && ellipticalDenial(ctx, nextToken(ctx, i, next.to), next.to) !== -1) return true;
+  }
+  return false;
+}
+
+// "there is no production grant in it", "the lock holds no approval": the record the report spoke
+// of is absent. "GPT holds no such delegation" denies the right to what was reported, not the report.
+const NO = new Set(['no', 'zero']);
+
+/** "no", then a grant noun within three words (adjectives and actions between), in a sentence that is not a question. */
+function noGrantFound(ctx: Ctx, next: Sentence): boolean {
+  if (next.question) return false;
+  for (let i = next.from; i < next.to; i++) {
+    if (!NO.has(ctx.tokens[i]?.norm ?? '') || ctx.tokens[nextToken(ctx, i, next.to)]?.norm === 'such') continue;
+    for (let j = nextToken(ctx, i, next.to), words = 0; j !== -1 && words < 3; j = nextToken(ctx, j, next.to), words++) {
+      const m = ctx.cover[j];
+      if (has(m, 'grantNoun')) return true;
+      if (ctx.tokens[j]?.kind === 'punct') break;
+    }
   }
   return false;
 }

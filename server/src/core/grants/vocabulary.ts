@@ -310,7 +310,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
     'promoted', 'edited', 'altered', 'amended', 'patched', 'backfilled', 'purged', 'truncated', 'went straight to',
-    'swapped', 'loaded', 'copied', 'implemented', 'imported',
+    'swapped', 'loaded', 'copied', 'implemented', 'imported', 'repeated', 're-ran', 'reran', 're-applied', 'reapplied', 'redone', 'redid',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
   backwardOnlyCues: [
@@ -348,6 +348,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
     'calls', 'called', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
+    // "somebody had written 'cutover GO' on the whiteboard" ("was written" is what was done to rows)
+    'had written', 'has written',
     // A noun that reports ("the vendor's claim that activation was cleared is mistaken").
     'claim that', 'assertion that', 'statement that',
   ],
@@ -356,6 +358,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
     "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
     'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
+    // "this was a slip", "This is not true in the sense of the lock"
+    'not true', 'not the case', 'a slip', 'a typo',
     // What the reported words were instead: "that was the harness fixture string, not a decision", "a template placeholder".
     'not a decision', 'not an approval', 'not a grant', 'placeholder', 'a placeholder', 'fixture string',
   ],
@@ -530,7 +534,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'remain', 'remained', 'stays', 'stay', 'stayed', 'as', 'now', 'became', 'become', 'becomes', 'considered',
     'deemed', 'marked', 'recorded', 'listed', 'shown', 'noted', 'logged', 'set', 'flagged',
   ],
-  haveVerbs: ['has', 'have', 'had', "'ve"],
+  haveVerbs: ['has', 'have', 'had', "'ve", 'having'],
   adverbs: [
     'now', 'also', 'already', 'just', 'explicitly', 'formally', 'officially', 'fully', 'finally',
     'successfully', 'hereby', 'then', 'separately', 'properly', 'duly', 'jointly', 'again', 'both', 'all',
