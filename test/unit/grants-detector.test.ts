@@ -159,6 +159,7 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r24 measured blind on 2026-12-02 at 97516da: sentences 0.949 / 0.872, fields 1.000 / 0.963, notes 0.769 / 0.769;
   // at eff3e36 (after the third session's fixes), before it was read: 0.962 / 0.884, 1.000 / 0.963, 0.714 / 0.769.
   'blind-2026-12-02-r24': { sentences: [0.95, 0.88], jsonCases: [0.99, 0.96], notes: [0.71, 0.76] },
+  'blind-2026-12-02-r25': { sentences: [0.94, 0.8], jsonCases: [0.99, 0.85], notes: [0.84, 0.73] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -808,6 +809,27 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'The night lead wrote "repoint approved" in the handover, and the owner confirmed it.',
     action: 'repoint',
     not: ['The night lead wrote "repoint approved" in the handover; this was a slip.', 'Someone had written "cutover GO" on the board. There is no production grant in the lock.', 'The summary says the cutover was approved. This is not true in the sense of the lock.'],
+  },
+  // Forms from round 25 after it was measured.
+  {
+    grant: 'The v9 price file was loaded onto the live depot tills at 04:10.',
+    action: 'production',
+    not: ['The v9 price file is meant to be loaded onto the live depot tills tomorrow.', 'We found no indication that the v9 price file was ever loaded onto the live depot tills.', 'The v9 price file was loaded onto a live-like clone of the tills.'],
+  },
+  {
+    grant: 'Depot tills: LIVE since 11-24',
+    action: 'go-live',
+    not: ['Depot tills: not LIVE yet', 'The depot blocker is live since 11-20.', 'The staging tills are live since Monday.'],
+  },
+  {
+    grant: 'The new kiosk service is now live.',
+    action: 'go-live',
+    not: ['The prod till line ran the old build all night.', 'Production ran fine overnight.', 'The depot repoint went to next week.'],
+  },
+  {
+    grant: 'The production embargo on kiosk updates was lifted by the owner.',
+    action: 'production',
+    not: ['The production embargo on kiosk updates stays in place.'],
   },
 ];
 

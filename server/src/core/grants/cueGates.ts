@@ -28,10 +28,32 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
  */
 export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   const tag = tagOf(m, 'cue');
-  if (tag?.cue === 'perf' && postponed(ctx, m, b)) return true;
+  if (tag?.cue === 'perf' && (postponed(ctx, m, b) || productionOperating(ctx, m, a))) return true;
   if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) return true;
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
   return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
+}
+
+// "Production ran fine overnight", "the live line ran the old build": production itself running is its ordinary life, no action on it.
+const OPERATING = new Set(['ran', 'run', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly']);
+
+/**
+ * An operating verb whose subject, from the clause's start, is plain words, determiners and a
+ * production word: no action ("the REAL_RUN against the live queue ran") and no preposition
+ * ("the migration of the production ledger ran", "in prod ran ...").
+ */
+function productionOperating(ctx: Ctx, m: Mention, a: number): boolean {
+  if (!OPERATING.has(mentionPhrase(ctx, m))) return false;
+  let production = false;
+  for (let j = prevToken(ctx, m.from, a); j !== -1; j = prevToken(ctx, j, a)) {
+    const c = ctx.cover[j];
+    // "While the production line ran ...": the clause starts after its subordinator.
+    if (has(c, 'terminator') || ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';') break;
+    if (has(c, 'prodWord')) production = true;
+    else if (c ? !has(c, 'det') : ctx.tokens[j]?.kind !== 'word') return false;
+    if (c) j = c.from;
+  }
+  return production;
 }
 
 // "authorized for neither the import nor the sweep", "approved for none of the jobs": what the word covers is empty.
@@ -119,7 +141,9 @@ function restrictionSubject(ctx: Ctx, m: Mention, a: number): boolean {
     if (has(c, 'restriction') || ctx.tokens[j]?.norm === 'hold') subject = j;
   }
   // The restriction must open the phrase: "the freeze on X", not "the grant, despite the freeze".
-  const before = subject === -1 ? -1 : prevToken(ctx, subject, a);
+  let before = subject === -1 ? -1 : prevToken(ctx, subject, a);
+  // "The production embargo on ...": one modifier may stand before it.
+  if (before !== -1 && (has(ctx.cover[before], 'prodWord') || (!ctx.cover[before] && ctx.tokens[before]?.kind === 'word'))) before = prevToken(ctx, before, a);
   return subject !== -1 && (before === -1 || has(ctx.cover[before], 'det'));
 }
 
@@ -140,8 +164,10 @@ const LATER = new Set([
 ]);
 
 export function postponed(ctx: Ctx, m: Mention, b: number): boolean {
-  if (!POSTPONING.has(ctx.tokens[m.from]?.norm ?? '') || m.to !== m.from + 1) return false;
-  const n = nextToken(ctx, m.from, b);
+  // "Repoint went to next week": the phrase holds its "to".
+  const wentTo = mentionPhrase(ctx, m) === 'went to';
+  if (!wentTo && (!POSTPONING.has(ctx.tokens[m.from]?.norm ?? '') || m.to !== m.from + 1)) return false;
+  const n = wentTo ? m.to - 1 : nextToken(ctx, m.from, b);
   const after = ctx.tokens[n]?.norm;
   if (after === 'back' || after === 'out') return true;
   if (after !== 'to') return false;

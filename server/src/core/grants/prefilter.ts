@@ -35,6 +35,7 @@
  * its side of the fragment condition always true.
  */
 import { DATED_GRANTS } from './datedGrant';
+import { LIVE } from './liveProduction';
 import { createFragmentFinder, fragmentsOf } from './fragments';
 import { phrasesOf, type Lexicon, type Tag } from './lexicon';
 import { OPENING_QUOTES, type Token } from './tokens';
@@ -167,6 +168,8 @@ export function compilePrefilter(lex: Lexicon): Prefilter {
     if (tags.some((t) => t.kind === 'grantNoun')) grantNouns.push(words);
   }
   for (const { words, tags } of phrasesOf(lex.status)) if (tags.some((t) => t.kind === 'cue')) cues.push(words);
+  // "loaded to live Eastgate": "live" in a place's position is a production word (`liveProduction.ts`).
+  actions.push([LIVE]);
   // A possession claims only with a grant noun after its verb ("holds cutover authority"): both must be present.
   for (const verb of possess) for (const noun of grantNouns) cues.push([...verb, ...noun]);
   // A grant named by its date is a cue with no cue word ("the owner's 11-30 grant", `datedGrant.ts`).

@@ -5,6 +5,7 @@
  */
 import type { Lexicon } from './lexicon';
 import { matchMentions, matchSplitVerbs, startingAt, type Ctx, type Mention } from './mentions';
+import { markLiveProduction } from './liveProduction';
 import { maskMentioned } from './mentioned';
 import type { Token } from './tokens';
 import { splitSentences, type Sentence } from './sentences';
@@ -23,6 +24,7 @@ export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<str
   for (const s of sentences) {
     matchMentions(ctx, lex.main, s.from, s.to);
     matchSplitVerbs(ctx, lex.main, s.from, s.to);
+    markLiveProduction(ctx, s);
   }
   return { ctx, sentences };
 }

@@ -427,7 +427,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   clauseNegations: [
     'does not imply', 'do not imply', "doesn't imply", 'did not imply', 'not implied', 'is not implied',
     'not equivalent', 'not evidence', 'out of scope', 'in error', 'not chosen', 'was not chosen', 'not selected',
-    'not the case', 'no evidence', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
+    'not the case', 'no evidence', 'no indication', 'no sign', 'no trace', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
     'by nobody', 'by no one', 'by no-one', 'by none', 'not saying', 'not claiming', 'not suggesting', 'not stating',
     // An attitude denied covers what it is towards ("not yet comfortable calling the repoint good to go").
@@ -466,6 +466,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'potential', 'possible', 'possibly', 'hypothetical', 'hypothetically', 'next step', 'next steps', 'plan', 'may be', 'might be', 'can be',
     'could be', 'yet to', 'about to', 'scheduled to be', 'aim to', 'aims to', 'hope to', 'hopes to', 'to get',
     'in order to', 'so that', 'ready to be', 'ready for', 'prepare', 'prepared to', 'preparing', 'ready to',
+    // An intention or a timetable, not an event: "is meant to push", "was supposed to run", "is due to go live".
+    'meant to', 'supposed to', 'is due to', 'are due to', 'due to be', 'slated to', 'set to be',
     // Uncertainty: what follows is a guess, not a fact.
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',

@@ -1,0 +1,70 @@
+/**
+ * "loaded to live Eastgate interlocking", "on the live Calder Road screens", "promoted to live",
+ * "Live PIDs at Northgate now show ...": "live" in the place of an adjective or of a place names
+ * production, as "prod" does. Elsewhere it stays what the vocabulary says: a state ("the feed is
+ * live since 11-24") or part of "go live". The prefilter counts "live" on its action side for
+ * this (`prefilter.ts`).
+ */
+import type { Tag } from './lexicon';
+import { has, nextToken, prevToken, type Ctx } from './mentions';
+import type { Sentence } from './sentences';
+
+export const LIVE = 'live';
+
+const PRODUCTION: readonly Tag[] = [{ kind: 'prodWord' }];
+const WENT_LIVE: readonly Tag[] = [{ kind: 'action', action: 'go-live', form: 'performed' }];
+// "is live since 11-24", "LIVE as of Monday", "is now live": a state that began, which only a go-live explains.
+const SINCE = new Set(['since', 'as']);
+// "to live", "onto the live ...": a place "live" is, with or without a noun after it.
+const INTO = new Set(['to', 'onto', 'into', 'on', 'in', 'against', 'from']);
+// What cannot follow an adjective "live": the state's own complements ("live since", "live on the new workflow").
+const NOT_A_NOUN = new Set(['since', 'on', 'in', 'at', 'from', 'for', 'and', 'or', 'by', 'as', 'to', 'with', 'now', 'again', 'yet', 'today', 'tonight', 'already', 'until', 'till', 'before', 'after', 'there', 'here']);
+
+/** Retags each adjectival or place "live" of the sentence as a production word (one pass over its tokens). */
+export function markLiveProduction(ctx: Ctx, s: Sentence): void {
+  for (let i = s.from; i < s.to; i++) {
+    if (ctx.tokens[i]?.norm !== LIVE || ctx.tokens[i]?.kind !== 'word') continue;
+    const m = ctx.cover[i];
+    // A longer phrase ("go live", "live traffic") already says what it is.
+    if (m && (m.from !== i || m.to !== i + 1)) continue;
+    const p = prevToken(ctx, i, s.from);
+    const n = nextToken(ctx, i, s.to);
+    const next = n === -1 ? undefined : ctx.tokens[n];
+    const nounAfter = next !== undefined && next.kind === 'word' && !NOT_A_NOUN.has(next.norm) && !has(ctx.cover[n], 'be') && !has(ctx.cover[n], 'cue') && !has(ctx.cover[n], 'neg');
+    let q = p;
+    while (q !== -1 && has(ctx.cover[q], 'det')) q = prevToken(ctx, q, s.from);
+    const placed = q !== -1 && INTO.has(ctx.tokens[q]?.norm ?? '') && (q === p || nounAfter);
+    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det'));
+    if (placed || adjective) ctx.cover[i] = { from: i, to: i + 1, tags: PRODUCTION };
+    else if (wentLive(ctx, s, i, p)) ctx.cover[i] = { from: i, to: i + 1, tags: WENT_LIVE };
+  }
+}
+
+/**
+ * "Eastgate depot is live on the new workflow since Monday", "Booking service: LIVE since 11-24",
+ * "The portal is now live": a be-verb or a status colon before it, a start after it (or "now"
+ * before), and a subject that is no record noun ("the blocker is live since 11-20" is still open).
+ */
+function wentLive(ctx: Ctx, s: Sentence, i: number, p: number): boolean {
+  let q = p;
+  let now = false;
+  while (q !== -1 && has(ctx.cover[q], 'adverb')) {
+    now ||= ctx.tokens[q]?.norm === 'now';
+    q = prevToken(ctx, q, s.from);
+  }
+  if (q === -1 || !(has(ctx.cover[q], 'be') || ctx.tokens[q]?.raw === ':')) return false;
+  let started = now;
+  for (let j = i + 1, words = 0; j < s.to && words < 8 && !started; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.raw === ',' || t.raw === ';') break;
+    if (t.kind === 'word') words++;
+    started = SINCE.has(t.norm);
+  }
+  if (!started) return false;
+  for (let j = prevToken(ctx, q, s.from); j !== -1; j = prevToken(ctx, j, s.from)) {
+    const c = ctx.cover[j];
+    if (has(c, 'head') || has(c, 'neg') || has(c, 'nonprod') || ctx.tokens[j]?.norm === 'still') return false;
+    if (ctx.tokens[j]?.raw === ':' || ctx.tokens[j]?.raw === ';') break;
+  }
+  return true;
+}
