@@ -67,7 +67,9 @@ export class AuthorityDeltas {
       return result;
     } catch (error) {
       // git failing half-way (a repository being rewritten, a blob gone): the user is told; the server carries on.
-      return failure('failed', `comparing ${folder.fsPath} with ${base} failed: ${errorMessage(error)}`);
+      const message = `comparing ${folder.fsPath} with ${base} failed: ${errorMessage(error)}`;
+      this.log(message);
+      return failure('failed', message);
     }
   }
 
