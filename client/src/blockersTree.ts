@@ -31,8 +31,15 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
   /** Answers to an older refresh arriving after a newer one's are dropped. */
   private generation = 0;
 
+  private readonly saved: Disposable;
+
   constructor(private readonly server: LanguageServer) {
     this.view = window.createTreeView(BlockersViewId, { treeDataProvider: this, showCollapseAll: true });
+    // A saved lock can change the grants without changing any blocker: the title follows saves too.
+    this.saved = workspace.onDidSaveTextDocument(() => {
+      const protocol = this.server.protocol;
+      if (protocol) void this.describe(protocol);
+    });
   }
 
   refresh(): void {
@@ -90,6 +97,7 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
   }
 
   dispose(): void {
+    this.saved.dispose();
     this.view.dispose();
     this.changed.dispose();
   }
