@@ -31,7 +31,8 @@ export function revisionEntries(revisions: readonly RevisionInfo[], typed: strin
     const rows = revisions.filter((r) => r.kind === section.kind);
     if (rows.length === 0) continue;
     entries.push({ kind: 'separator', label: section.label });
-    for (const r of rows) entries.push({ kind: 'revision', revision: r.revision, label: r.label, description: r.detail });
+    // A commit goes by the abbreviated id git printed (unambiguous when printed), so the delta's heading and tab read short.
+    for (const r of rows) entries.push({ kind: 'revision', revision: r.kind === 'commit' ? r.label : r.revision, label: r.label, description: r.detail });
   }
   return entries;
 }

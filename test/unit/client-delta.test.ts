@@ -19,7 +19,7 @@ test('picker: HEAD first, then branches, tags and commits under their separators
     '-- Tags',
     'v1 | def5678 first packet | v1',
     '-- Recent commits',
-    'abc1234 | production phase | abc1234abc1234abc1234abc1234abc1234abc12',
+    'abc1234 | production phase | abc1234',
   ]);
 });
 
