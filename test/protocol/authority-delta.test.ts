@@ -136,6 +136,21 @@ describe('the authority delta over the protocol (a two-commit repository)', () =
     }
   });
 
+  test('a repository with no commit yet: no revision to compare with, an empty list, no failure', async () => {
+    const empty = path.join(scratch, 'empty');
+    fs.cpSync(root, empty, { recursive: true, filter: (source) => path.basename(source) !== '.git' });
+    git(empty, 'init', '-q');
+    const client = await startClient(empty, 'pull');
+    try {
+      await client.waitForNotification('governanceLens/blockersChanged');
+      const result = await delta(client, { base: 'HEAD' });
+      assert.equal(!result.ok && result.reason, 'bad-revision');
+      assert.deepEqual(await revisions(client), { ok: true, revisions: [], truncated: false });
+    } finally {
+      await client.close();
+    }
+  });
+
   test('outside a git repository: both requests say so (reason no-repository), nothing else', async () => {
     const client = await startClient(copyKb(), 'pull');
     try {

@@ -34,19 +34,24 @@ function revisions(top: string, { refs, commits }: { refs: number; commits: numb
     records(runGit(top, ['for-each-ref', `--count=${refs + 1}`, '--sort=-committerdate', `--format=${REF_FORMAT}`, namespace])).map(([name = '', short = '', subject = '']) => ({ name, short, subject }));
   const branches = listRefs('refs/heads');
   const tags = listRefs('refs/tags');
-  let log: string[][] = [];
-  try {
-    log = records(runGit(top, ['log', `--max-count=${commits}`, '--format=%H%x00%h%x00%s', 'HEAD', '--']));
-  } catch (error) {
-    // A repository with no commit yet has no HEAD to list; its branches and tags (none) stand.
-    if (!(error instanceof GitError && /does not have any commits|unknown revision|bad default revision/i.test(error.message))) throw error;
-  }
+  // A repository with no commit yet has no HEAD to list; its branches and tags (none) stand.
+  const log = hasCommit(top) ? records(runGit(top, ['log', `--max-count=${commits}`, '--format=%H%x00%h%x00%s', 'HEAD', '--'])) : [];
   return {
     branches: branches.slice(0, refs),
     tags: tags.slice(0, refs),
     commits: log.map(([commit = '', short = '', subject = '']) => ({ commit, short, subject })),
     truncated: branches.length > refs || tags.length > refs,
   };
+}
+
+function hasCommit(top: string): boolean {
+  try {
+    resolveCommit(top, 'HEAD');
+    return true;
+  } catch (error) {
+    if (error instanceof GitError && error.message.startsWith('git is not installed')) throw error;
+    return false;
+  }
 }
 
 function records(output: string): string[][] {
