@@ -6,6 +6,7 @@ import {
   TreeItem,
   TreeItemCollapsibleState,
   window,
+  workspace,
   type Disposable,
   type TreeDataProvider,
   type TreeView,
@@ -13,7 +14,12 @@ import {
 import type { BlockerInfo } from '../../common/protocol';
 import { groupByPacket, markdownDestination, packetDescription, tooltipRows, treeDescription, type PacketGroup } from './blockerModel';
 import { BlockersViewId, CommandIds } from './commandIds';
+import { VIEW_BASE, viewDescription, type FolderDelta } from './deltaModel';
 import type { LanguageServer } from './languageServer';
+import type { GovernanceProtocol } from './protocolClient';
+
+/** Folders whose delta the title sums up: a title has room for a few. */
+const MAX_TITLE_FOLDERS = 5;
 
 type Node = { kind: 'packet'; group: PacketGroup } | { kind: 'blocker'; blocker: BlockerInfo };
 
@@ -22,9 +28,18 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
   private readonly changed = new EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: TreeView<Node>;
+  /** Answers to an older refresh arriving after a newer one's are dropped. */
+  private generation = 0;
+
+  private readonly saved: Disposable;
 
   constructor(private readonly server: LanguageServer) {
     this.view = window.createTreeView(BlockersViewId, { treeDataProvider: this, showCollapseAll: true });
+    // A saved lock can change the grants without changing any blocker: the title follows saves too.
+    this.saved = workspace.onDidSaveTextDocument(() => {
+      const protocol = this.server.protocol;
+      if (protocol) void this.describe(protocol);
+    });
   }
 
   refresh(): void {
@@ -36,11 +51,13 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
     if (node) return [];
     const protocol = this.server.protocol;
     if (!protocol) {
+      this.view.description = undefined;
       this.view.message = this.server.starting
         ? 'The Governance Lens server is starting…'
         : 'The Governance Lens server is not running. Run "Governance: Restart Language Server", or see the "Governance Lens" output.';
       return [];
     }
+    void this.describe(protocol);
     try {
       const result = await protocol.blockers('all');
       const groups = groupByPacket(result.blockers);
@@ -56,11 +73,31 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
     }
   }
 
+  /**
+   * The title's "vs HEAD: …": the working tree (open buffers included) against the last commit,
+   * asked again whenever the tree refreshes, that is whenever the blockers change. A folder
+   * outside git answers no delta and the title then says nothing; a failure only leaves it empty.
+   */
+  private async describe(protocol: GovernanceProtocol): Promise<void> {
+    const generation = ++this.generation;
+    const folders = (workspace.workspaceFolders ?? []).slice(0, MAX_TITLE_FOLDERS);
+    let description: string | undefined;
+    try {
+      const answers = await Promise.all(folders.map(async (f): Promise<FolderDelta> => ({ name: f.name, result: await protocol.authorityDelta({ uri: f.uri.toString(), base: VIEW_BASE }) })));
+      description = viewDescription(answers);
+    } catch {
+      // The server logs its own failures; a title is no place for them.
+      description = undefined;
+    }
+    if (generation === this.generation) this.view.description = description;
+  }
+
   getTreeItem(node: Node): TreeItem {
     return node.kind === 'packet' ? packetItem(node.group) : blockerItem(node.blocker);
   }
 
   dispose(): void {
+    this.saved.dispose();
     this.view.dispose();
     this.changed.dispose();
   }

@@ -6,6 +6,7 @@ export const CommandIds = {
   showUnresolvedBlockers: 'governanceLens.showUnresolvedBlockers',
   checkWorkspace: 'governanceLens.checkWorkspace',
   restartServer: 'governanceLens.restartServer',
+  compareAuthority: 'governanceLens.compareAuthority',
   /** Internal: the target of the server's reference code lenses. */
   showReferences: 'governanceLens.showReferences',
   /** Internal: the target of a blocker in the tree view. */

@@ -2,7 +2,9 @@ import { CancellationError, commands, window, type Disposable, type LogOutputCha
 import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
 import { showUnresolvedBlockers } from './blockerPicker';
 import { checkWorkspace } from './checkWorkspace';
+import { compareAuthority } from './compareAuthority';
 import { CommandIds, type CommandKey } from './commandIds';
+import type { DeltaDocuments } from './deltaDocuments';
 import type { LanguageServer } from './languageServer';
 import { openBlocker, openLocation, showReferences } from './navigation';
 import type { GovernanceProtocol } from './protocolClient';
@@ -16,11 +18,12 @@ type Command =
  * is not running instead of failing inside vscode-languageclient; any other failure becomes
  * one error message and a log entry.
  */
-export function registerCommands(server: LanguageServer, log: LogOutputChannel): Disposable[] {
+export function registerCommands(server: LanguageServer, log: LogOutputChannel, deltas: DeltaDocuments): Disposable[] {
   const handlers: Record<CommandKey, Command> = {
     showUnresolvedBlockers: { title: 'Show Unresolved Blockers', needsServer: true, run: showUnresolvedBlockers },
     checkWorkspace: { title: 'Check Workspace', needsServer: true, run: checkWorkspace },
     restartServer: { title: 'Restart Language Server', needsServer: false, run: () => restart(server) },
+    compareAuthority: { title: 'Compare Authority With…', needsServer: true, run: (protocol) => compareAuthority(protocol, deltas) },
     showReferences: { title: 'Show References', needsServer: false, run: (...args) => showReferences(args) },
     openBlocker: { title: 'Open Blocker', needsServer: false, run: (blocker) => openBlocker(blocker) },
     openLocation: { title: 'Open Evidence', needsServer: false, run: (...args) => openLocation(args) },

@@ -2,6 +2,7 @@ import { commands, window, type ExtensionContext } from 'vscode';
 import { BlockersTree } from './blockersTree';
 import { ActiveContextKey } from './commandIds';
 import { registerCommands } from './commands';
+import { DeltaDocuments } from './deltaDocuments';
 import { createLanguageClient } from './languageClient';
 import { LanguageServer } from './languageServer';
 import { BlockersStatusBar } from './statusBar';
@@ -17,12 +18,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   server = languageServer;
   const statusBar = new BlockersStatusBar();
   const tree = new BlockersTree(languageServer);
+  const deltas = new DeltaDocuments();
 
   context.subscriptions.push(
     log,
     statusBar,
     tree,
-    ...registerCommands(languageServer, log),
+    deltas,
+    ...registerCommands(languageServer, log, deltas),
     languageServer.onBlockersChanged((counts) => {
       statusBar.update(counts);
       tree.refresh();

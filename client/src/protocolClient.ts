@@ -1,9 +1,11 @@
 import type { CancellationToken, Disposable } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
+  AuthorityDeltaRequest,
   BlockersChangedNotification,
   BlockersRequest,
   CheckWorkspaceRequest,
+  RevisionsRequest,
   type BlockersParams,
   type Params,
   type Result,
@@ -22,6 +24,16 @@ export class GovernanceProtocol {
     // JSON-RPC params are an object when present; an empty one says "no arguments" to any server.
     const params: Params<typeof CheckWorkspaceRequest> = {};
     return this.request<Result<typeof CheckWorkspaceRequest>>(CheckWorkspaceRequest.method, params, token);
+  }
+
+  /** The authority delta of the folder holding `uri`: `base` against `head`, or the working tree when it is absent. */
+  authorityDelta(params: Params<typeof AuthorityDeltaRequest>, token?: CancellationToken): Promise<Result<typeof AuthorityDeltaRequest>> {
+    return this.request<Result<typeof AuthorityDeltaRequest>>(AuthorityDeltaRequest.method, params, token);
+  }
+
+  revisions(uri: string, token?: CancellationToken): Promise<Result<typeof RevisionsRequest>> {
+    const params: Params<typeof RevisionsRequest> = { uri };
+    return this.request<Result<typeof RevisionsRequest>>(RevisionsRequest.method, params, token);
   }
 
   /**

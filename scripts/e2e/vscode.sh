@@ -94,7 +94,7 @@ rc=0
 if [[ ",$LAYERS," == *,ui,* ]]; then
   echo "== workbench UI test (installed .vsix)"
   s=$SECONDS
-  node --import tsx test/e2e/workbench.ts "$BASE" "$RUN/ws/broken" "$RUN/ws/good" || rc=1
+  node --import tsx test/e2e/workbench.ts "$BASE" "$RUN/ws/broken" "$RUN/ws/good" "$RUN/ws/delta" || rc=1
   echo "workbench UI test: $((SECONDS - s))s"
 fi
 if [[ ",$LAYERS," == *,exthost,* ]]; then

@@ -2,9 +2,10 @@
  * What a user sees in the VS Code workbench (code-server) with the installed governance-lens.vsix:
  * squiggles and Problems entries that follow typing, the hover card, Ctrl+click (a blocker's
  * definition and cited evidence in a peek) and F12, the code lenses, the command palette's
- * blocker picker, the Governance Blockers view and the status bar.
+ * blocker picker, the Governance Blockers view and the status bar; on a two-commit repository,
+ * the Blockers view's "vs HEAD" title and Governance: Compare Authority With… (issue 16).
  *
- * usage: node --import tsx test/e2e/workbench.ts <code-server URL> <broken copy> <good copy>
+ * usage: node --import tsx test/e2e/workbench.ts <code-server URL> <broken copy> <good copy> <delta repository>
  * (scripts/e2e/vscode.sh starts code-server and makes the copies). Screenshots of every state go
  * to $GOVLENS_SCREENSHOTS (default test-results/vscode). Exit status 0 = every step passed.
  */
@@ -13,12 +14,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { packetShortName } from '../../client/src/blockerModel';
+import { LATER, LATER_LOCK, RESOLVED } from '../helpers/deltaRepo';
+import { git } from '../helpers/git';
 import { folderUrl, launchBrowser, type DomNode } from './browser';
 import { BLOCKER_EVIDENCE, BLOCKER_ID, BREAKS, EVIDENCE, INVENTORY, lineOf, MAP, NOTE, positionOf, REPO } from './workspaces';
 
-const [BASE, BROKEN, GOOD] = process.argv.slice(2);
-if (!BASE || !BROKEN || !GOOD) {
-  console.error('usage: workbench.ts <code-server URL> <broken copy> <good copy>');
+const [BASE, BROKEN, GOOD, DELTA] = process.argv.slice(2);
+if (!BASE || !BROKEN || !GOOD || !DELTA) {
+  console.error('usage: workbench.ts <code-server URL> <broken copy> <good copy> <delta repository>');
   process.exit(2);
 }
 const SHOTS = process.env.GOVLENS_SCREENSHOTS || path.join(REPO, 'test-results/vscode');
@@ -209,6 +212,44 @@ class Workbench {
     // One group per round: each click re-renders the list.
     if ((await folded.count()) > 0) await folded.first().locator('.monaco-tl-twistie').click();
     return rows.evaluateAll((list) => list.map((r) => r.getAttribute('aria-label') ?? ''));
+  }
+
+  /** The Explorer with its file tree folded and the Governance Blockers view unfolded; returns the view's pane. */
+  async showBlockersView(): Promise<Locator> {
+    await this.page.keyboard.press('Control+Shift+E');
+    const header = (name: string | RegExp) => this.page.locator('.part.sidebar .pane-header', { hasText: name });
+    const folder = header(new RegExp(`^${path.basename(this.root)}$`, 'i')).first();
+    if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+    const blockersHeader = header('Governance Blockers').first();
+    await blockersHeader.waitFor();
+    if ((await blockersHeader.getAttribute('aria-expanded')) !== 'true') await blockersHeader.click();
+    return this.page.locator('.part.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: 'Governance Blockers' }) });
+  }
+
+  /** The Governance Blockers view's title description (the TreeView's `description`), '' when none. */
+  blockersTitle(): Promise<string> {
+    return this.page
+      .locator('.part.sidebar .pane-header', { hasText: 'Governance Blockers' })
+      .first()
+      .locator('.description')
+      .first()
+      .innerText()
+      .then((t) => t.trim())
+      .catch(() => '');
+  }
+
+  /** The text of every webview frame (a Markdown preview renders in one), for those that answer. */
+  async webviewTexts(): Promise<string[]> {
+    const texts: string[] = [];
+    for (const frame of this.page.frames()) {
+      if (frame === this.page.mainFrame()) continue;
+      const text = await frame
+        .locator('body')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '');
+      if (text.trim() !== '') texts.push(text);
+    }
+    return texts;
   }
 
   /** The error notifications shown so far (toasts and the notification center). */
@@ -480,6 +521,62 @@ async function main(): Promise<void> {
     });
     step('no error notifications were shown', async () => {
       const errors = await good.errorNotifications();
+      if (errors.length > 0) throw new Error(`error notifications: ${JSON.stringify(errors)}`);
+    });
+
+    // ---- A two-commit repository: the authority delta (issue 16) -------------------------------
+    let delta!: Workbench;
+    const firstCommit = git(DELTA!, 'rev-parse', 'HEAD~1');
+    step('delta repository: the workbench opens it; the Blockers view\'s title reads "vs HEAD: no change"', async () => {
+      delta = new Workbench(await browser.context.newPage(), DELTA!);
+      current = delta;
+      await good.page.close();
+      await delta.open();
+      await delta.showBlockersView();
+      const title = await until('the Blockers view title', () => delta.blockersTitle(), (t) => t === 'vs HEAD: no change');
+      log('Blockers view title:', JSON.stringify(title));
+    });
+    step('delta repository: a working-tree change that adds a production grant and reopens a blocker shows in the title', async () => {
+      // Written on disk, as another program (or a pull) would: the server hears it from the file watcher.
+      const lock = path.join(DELTA!, LATER_LOCK);
+      const record = JSON.parse(fs.readFileSync(lock, 'utf8')) as { grants: unknown[] };
+      record.grants.push({ id: 'AUTHORIZE_DRYRUN_PRODUCTION', scope: 'production', actions: ['DRY_RUN'], granted_by: 'owner', delegated_to: 'operator', date: '2026-07-02' });
+      fs.writeFileSync(lock, `${JSON.stringify(record, null, 2)}\n`);
+      const map = path.join(DELTA!, LATER, 'production-readiness-blocker-map.json');
+      const blockers = JSON.parse(fs.readFileSync(map, 'utf8')) as { resolved_in_this_macro: string[] };
+      blockers.resolved_in_this_macro = blockers.resolved_in_this_macro.filter((id) => id !== RESOLVED[0]);
+      fs.writeFileSync(map, `${JSON.stringify(blockers, null, 2)}\n`);
+      const title = await until('the Blockers view title to follow the change', () => delta.blockersTitle(), (t) => t === 'vs HEAD: +1 production grant, 1 blocker reopened');
+      log('Blockers view title:', JSON.stringify(title));
+    });
+    step('delta repository: "Governance: Compare Authority With…" and a typed unknown revision: an error naming it, nothing opened', async () => {
+      await delta.runCommand('Governance: Compare Authority With…');
+      await delta.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'first packet: open blockers' }).waitFor();
+      await delta.quickInput.fill('no-such-revision');
+      await delta.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'the revision typed' }).waitFor();
+      await delta.page.keyboard.press('Enter');
+      const toast = delta.page.locator('.notifications-toasts .notification-list-item', { hasText: "unknown revision 'no-such-revision'" }).first();
+      await toast.waitFor({ state: 'visible' });
+      log('error:', JSON.stringify((await toast.innerText()).replace(/\s+/g, ' ').trim()));
+      await delta.runCommand('Notifications: Clear All Notifications');
+      await toast.waitFor({ state: 'hidden' });
+    });
+    step('delta repository: comparing with the first commit, picked by its subject, previews the delta: the production grants, the blockers', async () => {
+      await delta.runCommand('Governance: Compare Authority With…');
+      const row = delta.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'first packet: open blockers' }).first();
+      await row.waitFor();
+      await row.click();
+      await delta.waitActiveTab('Preview authority');
+      const cli = execFileSync(process.execPath, [path.join(REPO, 'bin/govlens'), 'diff', firstCommit, '--format', 'markdown'], { cwd: DELTA!, encoding: 'utf8' });
+      const expected = ['Production authority added', 'AUTHORIZE_REAL_RUN_PRODUCTION', 'AUTHORIZE_DRYRUN_PRODUCTION', 'Added (2): FIX7-P0-PROD-CUTOVER-1, FIX7-P0-PROD-MONITORING-1', `Resolved (1): ${RESOLVED[1]}`, 'Events: production-grant-added'];
+      for (const e of expected.slice(1)) if (!cli.replace(/`/g, '').includes(e)) throw new Error(`govlens diff prints no "${e}": the expectation is wrong\n${cli}`);
+      const preview = await until('the preview to show the delta', () => delta.webviewTexts(), (texts) => texts.some((t) => expected.every((e) => t.includes(e))));
+      log('preview:', JSON.stringify(preview.find((t) => t.includes('Production authority added'))?.slice(0, 200)), '…');
+      await delta.page.mouse.move(5, 500);
+      await delta.shot('10-authority-delta');
+    });
+    step('delta repository: no error notification besides the unknown revision\'s', async () => {
+      const errors = await delta.errorNotifications();
       if (errors.length > 0) throw new Error(`error notifications: ${JSON.stringify(errors)}`);
     });
 

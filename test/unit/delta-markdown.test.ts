@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { formatDeltaMarkdown } from '../../server/src/cli/formatDeltaMarkdown';
+import { formatDeltaMarkdown } from '../../server/src/core/delta/markdown';
 import { formatDeltaText } from '../../server/src/cli/formatDeltaText';
 import type { AuthorityDelta } from '../../server/src/core/delta/delta';
 

@@ -43,6 +43,13 @@ export class Folders {
     return located && located.folder.analyzer.isDocument(located.path) ? located : undefined;
   }
 
+  /** The folder a URI names, or the one holding the file or folder it names. */
+  owner(uri: string): KbFolder | undefined {
+    const fsPath = this.runtime.uriToFsPath(uri);
+    if (fsPath === undefined) return undefined;
+    return this.list.find((f) => f.uri === uri || f.isRoot(fsPath)) ?? this.locate(uri)?.folder;
+  }
+
   locate(uri: string): Located | undefined {
     const fsPath = this.runtime.uriToFsPath(uri);
     if (fsPath === undefined) return undefined;

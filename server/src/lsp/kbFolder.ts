@@ -17,6 +17,8 @@ export class KbFolder {
   /** The URI the client used for each open document, echoed back unchanged. */
   private readonly clientUris = new Map<string, string>();
   private readonly diskUris = new Map<string, string>();
+  /** The editor's settings in force, kept so an old revision is analysed under the same ones (lsp/authorityDelta.ts). */
+  private settings: Partial<Settings>;
 
   constructor(
     readonly uri: string,
@@ -25,6 +27,7 @@ export class KbFolder {
     settings: Partial<Settings>,
     log: (message: string) => void = () => undefined,
   ) {
+    this.settings = settings;
     this.workspace = new OverlayWorkspace(runtime.openFolder(fsPath));
     this.analyzer = new Analyzer(this.workspace, settings, {
       onError: (path, error) => log(`Analysing ${path} failed: ${errorText(error)}`),
@@ -32,6 +35,20 @@ export class KbFolder {
     this.service = createLanguageService(this.analyzer, { linkTo: (path, position) => this.linkTo(path, position) });
     // Editors may name files through the folder as opened or through its real location.
     this.roots = [...new Set([toSlashes(fsPath), toSlashes(runtime.realPath(fsPath))])];
+  }
+
+  get hostSettings(): Partial<Settings> {
+    return this.settings;
+  }
+
+  updateSettings(settings: Partial<Settings>): void {
+    this.settings = settings;
+    this.analyzer.updateSettings(settings);
+  }
+
+  /** Whether a local path names this folder itself (as opened or through its real location). */
+  isRoot(fsPath: string): boolean {
+    return this.roots.includes(toSlashes(fsPath));
   }
 
   /** The workspace-relative path of a local file, or undefined when it lies outside this folder. */

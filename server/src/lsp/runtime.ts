@@ -13,4 +13,31 @@ export interface Runtime {
     setTimeout(callback: () => void, ms: number): { dispose(): void };
     setImmediate(callback: () => void): void;
   };
+  /** Git, for the authority delta; absent on a host that has none (the delta then says so). */
+  git?: GitHost;
+}
+
+export interface GitHost {
+  /**
+   * The repository holding a folder on disk, or undefined when it lies in none. Throws, with a
+   * reason the user can act on, when git itself cannot run.
+   */
+  repository(fsPath: string): GitRepository | undefined;
+}
+
+/** One folder of a repository; every method throws an Error whose message says what is wrong and how to fix it. */
+export interface GitRepository {
+  /** The full commit id a revision names; throws naming the revision when it names none. */
+  resolve(revision: string): string;
+  /** The folder as a commit holds it, read through git (never checked out); dispose() ends its git process. */
+  open(commit: string, rootName: string): Workspace & { dispose(): void };
+  /** Local branches and tags (at most `refs` of each), then the last `commits` commits of HEAD. */
+  revisions(limits: { refs: number; commits: number }): GitRevisions;
+}
+
+export interface GitRevisions {
+  branches: { name: string; short: string; subject: string }[];
+  tags: { name: string; short: string; subject: string }[];
+  commits: { commit: string; short: string; subject: string }[];
+  truncated: boolean;
 }

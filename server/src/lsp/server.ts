@@ -8,9 +8,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockersChangedNotification, BlockersRequest, CheckWorkspaceRequest, type Params, type Result } from '../../../common/protocol';
+import { AuthorityDeltaRequest, BlockersChangedNotification, BlockersRequest, CheckWorkspaceRequest, RevisionsRequest, type Params, type Result } from '../../../common/protocol';
 import { version } from '../../../package.json';
 import { errorMessage } from '../core/errorText';
+import { AuthorityDeltas } from './authorityDelta';
 import { blockerInfos, checkWorkspace } from './blockers';
 import { clientSupport, serverCapabilities, type ClientSupport } from './capabilities';
 import { DiagnosticsHub } from './diagnosticsHub';
@@ -38,6 +39,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const folders = new Folders(runtime, (message) => connection.console.error(message));
   const documents = new TextDocuments(TextDocument);
   const safe = makeSafe(connection);
+  const deltas = new AuthorityDeltas(folders, runtime.git, (message) => connection.console.error(message));
   let support: ClientSupport;
   let settings: SettingsSource;
   let hub: DiagnosticsHub;
@@ -121,7 +123,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   /** Settings the client serves per folder (workspace/configuration) replace the initial ones. */
   const applySettings = async (targets: readonly KbFolder[]) => {
-    for (const folder of targets) folder.analyzer.updateSettings(await settings.forFolder(folder.uri));
+    for (const folder of targets) folder.updateSettings(await settings.forFolder(folder.uri));
   };
 
   const reindex = (targets: readonly KbFolder[]) => {
@@ -250,6 +252,19 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       announceBlockers();
       return result;
     }),
+  );
+
+  // The delta's head is the working tree as the analyzer holds it, so it waits for the index as every feature does.
+  connection.onRequest(
+    AuthorityDeltaRequest.method,
+    safe('authority delta', { ok: false, reason: 'failed', message: 'the authority delta failed; the "Governance Lens" output says why' }, async (params: Params<typeof AuthorityDeltaRequest>): Promise<Result<typeof AuthorityDeltaRequest>> => {
+      await ready;
+      return deltas.delta(params ?? { uri: '', base: '' });
+    }),
+  );
+  connection.onRequest(
+    RevisionsRequest.method,
+    safe('revisions', { ok: false, reason: 'failed', message: 'listing the revisions failed; the "Governance Lens" output says why' }, (params: Params<typeof RevisionsRequest>): Result<typeof RevisionsRequest> => deltas.revisions(params ?? { uri: '' })),
   );
 
   registerFeatures(connection, folders, safe, () => ready, () => support?.snippetEdits === true);

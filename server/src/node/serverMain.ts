@@ -18,6 +18,7 @@ import { ConformingReader } from '../lsp/conformance';
 import { startServer } from '../lsp/server';
 import type { Runtime } from '../lsp/runtime';
 import { NodeFileSystemWorkspace } from './fsWorkspace';
+import { gitHost } from './git/gitHost';
 
 /**
  * The transport the client asked for on the command line, as the server library would pick it;
@@ -74,6 +75,7 @@ const runtime: Runtime = {
     },
     setImmediate: (callback) => void setImmediate(callback),
   },
+  git: gitHost,
 };
 
 const { writer, stdio } = chosen;

@@ -1,5 +1,5 @@
-import type { AuthorityDelta } from '../core/delta/delta';
-import type { FindingRow, GrantRow } from '../core/delta/snapshot';
+import type { AuthorityDelta } from './delta';
+import type { FindingRow, GrantRow } from './snapshot';
 
 /**
  * The delta as a pull-request comment. Everything from the workspace goes in as inert text: a

@@ -1,4 +1,4 @@
-import type { AuthorityDelta } from '../core/delta/delta';
+import type { AuthorityDelta } from './delta';
 
 /** The object of spec §9, field for field (plus the stale seals and the events that hold): CI jobs parse it. */
 export function deltaOutput(delta: AuthorityDelta, base: string, head: string): { version: 1; base: string; head: string } & AuthorityDelta {
