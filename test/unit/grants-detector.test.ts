@@ -810,6 +810,11 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'repoint',
     not: ['The night lead wrote "repoint approved" in the handover; this was a slip.', 'Someone had written "cutover GO" on the board. There is no production grant in the lock.', 'The summary says the cutover was approved. This is not true in the sense of the lock.'],
   },
+  {
+    grant: 'The handover says "repoint approved". The owner confirmed it at 09:00.',
+    action: 'repoint',
+    not: ['In the handover is written "the repoint was approved by the pipeline". This is not true: a pipeline cannot approve.'],
+  },
   // Forms from round 25 after it was measured.
   {
     grant: 'The v9 price file was loaded onto the live depot tills at 04:10.',

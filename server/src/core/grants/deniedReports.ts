@@ -40,6 +40,15 @@ function negatedBefore(ctx: Ctx, i: number, from: number): boolean {
   return false;
 }
 
+/**
+ * The first opening double quote of a sentence, or -1: quoted words are a report even without a
+ * reporting verb ('In the original report is written "the deploy was permitted". This is not true.').
+ */
+export function quoteStart(ctx: Ctx, s: Sentence): number {
+  for (let i = s.from; i < s.to; i++) if (ctx.tokens[i]?.raw === '"' || ctx.tokens[i]?.raw === '“') return i;
+  return -1;
+}
+
 /** The token where a sentence's report starts ("somebody posted ..."), or -1. */
 export function reportStart(ctx: Ctx, s: Sentence): number {
   for (let i = s.from; i < s.to; i++) if (has(startingAt(ctx, i), 'report')) return i;

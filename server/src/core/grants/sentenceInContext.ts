@@ -8,7 +8,7 @@ import { answeredYes } from './answers';
 import { makeClaim, type GrantClaim } from './claim';
 import { laterContradictions } from './contradictions';
 import { counterfactual } from './counterfactual';
-import { reportStart, retracted } from './deniedReports';
+import { quoteStart, reportStart, retracted } from './deniedReports';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
 import { doubtingAside } from './doubtingAside';
 import { failingStatus } from './failingStatus';
@@ -82,7 +82,8 @@ export function sentenceClaimsInContext(
   const offset = (i: number) => ctx.tokens[i]?.start ?? ctx.text.length;
   // "somebody posted 'repoint approved'. It was not approved.": the next sentence denies the report.
   const next = sentences[k + 1];
-  const report = kinds.has('report') && next && deniesBefore(ctx, next) ? reportStart(ctx, s) : -1;
+  const quoted = kinds.has('report') || !next ? -1 : quoteStart(ctx, s);
+  const report = next && (kinds.has('report') || quoted !== -1) && deniesBefore(ctx, next) ? (quoted !== -1 ? quoted : reportStart(ctx, s)) : -1;
   // "the following would be required before any production step: (a) ...; (c) a grant, signed by the Owner": what a colon after a requirement introduces is required, not done.
   const required = requirementColon(ctx, s);
   // "The activation went out, I think, but please check": a hedge set off by commas doubts what came before it.
