@@ -1,5 +1,6 @@
 import { CONFIG_FILE, readConfig } from './config';
 import { errorMessage } from './errorText';
+import { rememberingDetector } from './facts/claimMemo';
 import { emptyPacketFacts } from './facts/emptyFacts';
 import type { FactOptions } from './facts/factOptions';
 import { overLimit, tooLargeFacts } from './facts/tooLarge';
@@ -67,7 +68,7 @@ export class Configuration {
     this.factOptions = {
       patterns: this.patterns,
       schemas,
-      detectClaims: createGrantDetector(hasExtension ? vocabulary : undefined),
+      detectClaims: rememberingDetector(createGrantDetector(hasExtension ? vocabulary : undefined)),
       lockPath: this.settings.lockPath,
     };
   }
