@@ -160,6 +160,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // at eff3e36 (after the third session's fixes), before it was read: 0.962 / 0.884, 1.000 / 0.963, 0.714 / 0.769.
   'blind-2026-12-02-r24': { sentences: [0.95, 0.88], jsonCases: [0.99, 0.96], notes: [0.71, 0.76] },
   'blind-2026-12-02-r25': { sentences: [0.94, 0.8], jsonCases: [0.99, 0.85], notes: [0.84, 0.73] },
+  'blind-2026-12-02-r26': { sentences: [0.92, 0.77], jsonCases: [0.99, 0.93], notes: [0.76, 0.92] },
+  'blind-2026-12-02-r27': { sentences: [0.97, 0.8], jsonCases: [0.99, 0.85], notes: [0.9, 0.58] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
