@@ -1,7 +1,8 @@
-import { CancellationTokenSource, QuickPickItemKind, window, type QuickPickItem } from 'vscode';
+import { QuickPickItemKind, window, type QuickPickItem } from 'vscode';
 import type { BlockerInfo } from '../../common/protocol';
 import { pickerEntries, pickRow } from './blockerModel';
 import { openAt } from './navigation';
+import { pickerChoice } from './pickerChoice';
 import type { GovernanceProtocol } from './protocolClient';
 
 /** A blocker row, or (no blocker) the separator above a packet's rows. */
@@ -20,17 +21,7 @@ export async function showUnresolvedBlockers(protocol: GovernanceProtocol): Prom
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.busy = true;
-  const cancel = new CancellationTokenSource();
-  const chosen = new Promise<BlockerInfo | undefined>((resolve) => {
-    pick.onDidAccept(() => {
-      resolve(pick.selectedItems[0]?.blocker);
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      cancel.cancel();
-      resolve(undefined);
-    });
-  });
+  const { chosen, cancel } = pickerChoice(pick, () => pick.selectedItems[0]?.blocker);
   pick.show();
   try {
     const result = await protocol.blockers('unresolved', cancel.token);

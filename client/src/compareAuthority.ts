@@ -1,7 +1,8 @@
-import { CancellationTokenSource, commands, ProgressLocation, QuickPickItemKind, window, workspace, type QuickPickItem, type Uri, type WorkspaceFolder } from 'vscode';
+import { commands, ProgressLocation, QuickPickItemKind, window, workspace, type QuickPickItem, type Uri, type WorkspaceFolder } from 'vscode';
 import type { RevisionInfo } from '../../common/protocol';
 import type { DeltaDocuments } from './deltaDocuments';
 import { revisionEntries } from './deltaModel';
+import { pickerChoice } from './pickerChoice';
 import type { GovernanceProtocol } from './protocolClient';
 
 interface RevisionItem extends QuickPickItem {
@@ -64,18 +65,8 @@ async function chooseRevision(protocol: GovernanceProtocol, folder: WorkspaceFol
     );
   };
   render();
-  const cancel = new CancellationTokenSource();
-  const chosen = new Promise<string | undefined>((resolve) => {
-    pick.onDidChangeValue(render);
-    pick.onDidAccept(() => {
-      resolve(pick.selectedItems[0]?.revision ?? (pick.value.trim() || undefined));
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      cancel.cancel();
-      resolve(undefined);
-    });
-  });
+  pick.onDidChangeValue(render);
+  const { chosen, cancel } = pickerChoice(pick, () => pick.selectedItems[0]?.revision ?? (pick.value.trim() || undefined));
   pick.show();
   try {
     const listed = await protocol.revisions(folder.uri.toString(), cancel.token);

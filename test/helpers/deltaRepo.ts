@@ -14,6 +14,18 @@ export const REAL_RUN_GRANT = { id: 'AUTHORIZE_REAL_RUN_PRODUCTION', scope: 'pro
 export const RESOLVED = ['FIX7-P0-PROD-CI-SCOPE-1', 'FIX7-P0-PLAN-REALRUN-1'];
 export const NEW_BLOCKERS = ['FIX7-P0-PROD-CUTOVER-1', 'FIX7-P0-PROD-MONITORING-1'];
 
+/** What `govlens diff HEAD~1 HEAD --format json` prints for this repository (spec §9), the CLI's and the server's answer alike. */
+export const HEAD_DELTA = {
+  version: 1,
+  base: 'HEAD~1',
+  head: 'HEAD',
+  grants: { added: [{ lock: LATER_LOCK, ...REAL_RUN_GRANT }], removed: [], changed: [] },
+  blockers: { added: NEW_BLOCKERS, resolved: RESOLVED, reopened: [], removed: [] },
+  findings: { introduced: [], fixed: [] },
+  seals: { stale: [] },
+  events: ['production-grant-added'],
+};
+
 export function writeFiles(root: string, files: Record<string, string>): void {
   for (const [relative, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });

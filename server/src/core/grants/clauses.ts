@@ -119,18 +119,25 @@ function newSubjectAfterAnd(ctx: Ctx, i: number, start: number, hi: number): boo
  */
 function placeEndsAt(ctx: Ctx, i: number, start: number, hi: number): boolean {
   if (!isComma(ctx, i) || ctx.tokens[nextToken(ctx, i, hi)]?.norm !== 'and') return false;
-  let outside = false;
-  for (let j = start; j < i && !outside; j++) outside = has(ctx.cover[j], 'nonprod');
-  if (!outside) return false;
+  if (!sideOf(ctx, start, i).outside) return false;
   // "approved the staging rehearsal, and the production cutover" shares its verb: only a clause with its own cue starts here.
-  let action = false;
-  let cue = false;
-  for (let j = i + 1; j < hi; j++) {
-    if (has(ctx.cover[j], 'nonprod')) return false;
-    action ||= has(ctx.cover[j], 'action') || has(ctx.cover[j], 'prodWord');
-    cue ||= has(ctx.cover[j], 'cue');
+  const after = sideOf(ctx, i + 1, hi);
+  return !after.outside && after.action && after.cue;
+}
+
+/** What a stretch of a sentence holds: a non-production word, an action, a cue word, a performed form, a negation or trigger. */
+function sideOf(ctx: Ctx, from: number, to: number): { outside: boolean; action: boolean; cue: boolean; performed: boolean; hedged: boolean } {
+  const side = { outside: false, action: false, cue: false, performed: false, hedged: false };
+  for (let j = from; j < to; j++) {
+    const c = ctx.cover[j];
+    if (!c) continue;
+    side.outside ||= has(c, 'nonprod');
+    side.action ||= has(c, 'action') || has(c, 'prodWord');
+    side.cue ||= has(c, 'cue');
+    side.performed ||= tagOf(c, 'action')?.form === 'performed';
+    side.hedged ||= has(c, 'neg') || has(c, 'trigger');
   }
-  return action && cue;
+  return side;
 }
 
 /**
@@ -146,24 +153,11 @@ function sequenceEndsAt(ctx: Ctx, i: number, start: number, hi: number): boolean
   let n = nextToken(ctx, i, hi);
   if (isComma(ctx, i) && ctx.tokens[n]?.norm === 'and') n = nextToken(ctx, n, hi);
   if (ctx.tokens[n]?.norm !== 'then') return false;
-  const side = (from: number, to: number) => {
-    let outside = false;
-    let action = false;
-    let cue = false;
-    let hedged = false;
-    for (let j = from; j < to; j++) {
-      const c = ctx.cover[j];
-      outside ||= has(c, 'nonprod');
-      action ||= has(c, 'action') || has(c, 'prodWord');
-      cue ||= has(c, 'cue') || tagOf(c, 'action')?.form === 'performed';
-      hedged ||= has(c, 'neg') || (c?.tags.some((tag) => tag.kind === 'trigger') ?? false);
-    }
-    return { outside, claims: action && cue && !outside, hedged };
-  };
-  const before = side(start, i);
+  const claims = (x: ReturnType<typeof sideOf>) => x.action && (x.cue || x.performed) && !x.outside;
+  const before = sideOf(ctx, start, i);
   if (before.hedged) return false;
-  const after = side(n + 1, hi);
-  return (before.outside && after.claims) || (before.claims && after.outside && !after.hedged);
+  const after = sideOf(ctx, n + 1, hi);
+  return (before.outside && claims(after)) || (claims(before) && after.outside && !after.hedged);
 }
 
 /** ", however," between commas is an aside, not a new clause: "the repoint, however, went through". */
