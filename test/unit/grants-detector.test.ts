@@ -838,6 +838,31 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production',
     not: ['The production embargo on kiosk updates stays in place.'],
   },
+  {
+    grant: 'State: {"go_live": "GRANTED", "by": "owner", "date": "2026-11-29"}',
+    action: 'go-live',
+    not: ['State: {"go_live": "WITHHELD", "by": "owner"}', 'go_live=PENDING', 'apply_now: true', 'granted_by: owner'],
+  },
+  {
+    grant: 'prod_mutation=yes table=patron_holds rows_changed=912',
+    action: 'production-mutation',
+    not: ['prod_mutation=no table=patron_holds rows_changed=0'],
+  },
+  {
+    grant: 'Status: LIVE — bibliotek.city public discovery site',
+    action: 'go-live',
+    not: ['Status: LIVE (planned for 12-09)', 'Target: LIVE by 12-09', 'Status: not LIVE'],
+  },
+  {
+    grant: '## Discovery site — live since 2026-11-24',
+    action: 'go-live',
+    not: ['## Discovery site — not live yet', 'The blocker is live since 11-20.'],
+  },
+  {
+    grant: 'ok so the new IdP is live for patrons now',
+    action: 'go-live',
+    not: ['the new IdP will be live for patrons next week'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

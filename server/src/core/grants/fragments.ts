@@ -31,6 +31,13 @@ function runsOf(s: string): string[] {
   return (s.match(WORD_RUNS) ?? []).map(trimUnderscores).filter((r) => r.length > 0);
 }
 
+// The tokenizer reads a two-word snake-case key ("go_live") as its two words, so a text's
+// fragments also hold the parts between a run's inner underscores (a superset, which keeps
+// the prefilter conservative for any run).
+function withParts(runs: string[]): string[] {
+  return runs.flatMap((r) => (r.includes('_') ? [r, ...r.split('_').filter((p) => p.length > 0)] : [r]));
+}
+
 /** The fragments of a vocabulary word (already lower case: it is the norm a token must equal). */
 export function fragmentsOf(word: string): string[] {
   return runsOf(word).map(foldSigma);
@@ -38,7 +45,7 @@ export function fragmentsOf(word: string): string[] {
 
 /** The fragments of a text, by the definition (slow: the tests check the fast scan against it). */
 export function textFragments(text: string): string[] {
-  return runsOf(text).map((r) => foldSigma(r.toLowerCase()));
+  return withParts(runsOf(text)).map((r) => foldSigma(r.toLowerCase()));
 }
 
 /** Whether the code point is one of the tokenizer's word characters. */
@@ -122,11 +129,19 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
       // One pass over the run: [from, to) skips its outer underscores, and `hashTo` is the
       // hash of the lower-cased code units up to `to` (a prefix hash, so trailing underscores
       // hashed on the way drop out). A run with a non-ASCII character takes the slow way.
+      // `partFrom` and `partHash` follow the part since the last underscore (see `withParts`).
       let from = -1;
       let to = -1;
       let h = 0;
       let hashTo = 0;
       let ascii = true;
+      let partFrom = -1;
+      let partHash = 0;
+      let inner = false;
+      const addPart = (end: number): void => {
+        const index = findAscii(text, partFrom, end, partHash);
+        if (index !== -1 && !found.includes(index)) found.push(index);
+      };
       let k = i;
       while (k < n) {
         const d = text.charCodeAt(k);
@@ -134,10 +149,20 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
           if (ASCII_WORD[d] === 0) break;
           if (d !== UNDERSCORE) {
             if (from < 0) from = k;
+            if (partFrom < 0) {
+              partFrom = k;
+              partHash = 0;
+            }
             h = step(h, ASCII_LOWER[d] ?? 0);
+            partHash = step(partHash, ASCII_LOWER[d] ?? 0);
             hashTo = h;
             to = k + 1;
-          } else if (from >= 0) h = step(h, d);
+          } else if (from >= 0) {
+            h = step(h, d);
+            if (partFrom >= 0 && ascii) addPart(k);
+            partFrom = -1;
+            inner = true;
+          }
           k++;
         } else {
           const w = wordWidth(text, k);
@@ -152,6 +177,16 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
       if (from < 0) continue; // underscores only
       const index = ascii ? findAscii(text, from, to, hashTo) : findOther(text.slice(from, to));
       if (index !== -1 && !found.includes(index)) found.push(index);
+      if (!inner) continue;
+      if (ascii) {
+        if (partFrom >= 0 && partFrom > from) addPart(to);
+      } else {
+        for (const part of text.slice(from, to).split('_')) {
+          if (part.length === 0) continue;
+          const other = findOther(part);
+          if (other !== -1 && !found.includes(other)) found.push(other);
+        }
+      }
     }
     return found;
   };

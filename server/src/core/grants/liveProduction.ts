@@ -15,10 +15,21 @@ const PRODUCTION: readonly Tag[] = [{ kind: 'prodWord' }];
 const WENT_LIVE: readonly Tag[] = [{ kind: 'action', action: 'go-live', form: 'performed' }];
 // "is live since 11-24", "LIVE as of Monday", "is now live": a state that began, which only a go-live explains.
 const SINCE = new Set(['since', 'as']);
+// What joins a subject to its state: a status colon, a heading's or a label's dash, a parenthesis ("site (live since 11-24)").
+const LINKS = new Set([':', '—', '–', '(']);
 // "to live", "onto the live ...": a place "live" is, with or without a noun after it.
 const INTO = new Set(['to', 'onto', 'into', 'on', 'in', 'against', 'from']);
 // What cannot follow an adjective "live": the state's own complements ("live since", "live on the new workflow").
 const NOT_A_NOUN = new Set(['since', 'on', 'in', 'at', 'from', 'for', 'and', 'or', 'by', 'as', 'to', 'with', 'now', 'again', 'yet', 'today', 'tonight', 'already', 'until', 'till', 'before', 'after', 'there', 'here']);
+
+// "Target: LIVE by 12-09", "Status: LIVE (planned for 12-09)": a status value that is an aim, not a state.
+const AIM = new Set(['target', 'targeted', 'goal', 'aim', 'planned', 'plan', 'scheduled', 'expected', 'eta', 'by', 'desired', 'next', 'until']);
+
+/** Whether a word of the status line, its subject's words or what follows the value, says the value is an aim. */
+function planned(ctx: Ctx, s: Sentence, colon: number): boolean {
+  for (let j = s.from; j < s.to; j++) if (j !== colon && AIM.has(ctx.tokens[j]?.norm ?? '')) return true;
+  return false;
+}
 
 /** Retags each adjectival or place "live" of the sentence as a production word (one pass over its tokens). */
 export function markLiveProduction(ctx: Ctx, s: Sentence): void {
@@ -52,13 +63,15 @@ function wentLive(ctx: Ctx, s: Sentence, i: number, p: number): boolean {
     now ||= ctx.tokens[q]?.norm === 'now';
     q = prevToken(ctx, q, s.from);
   }
-  if (q === -1 || !(has(ctx.cover[q], 'be') || ctx.tokens[q]?.raw === ':')) return false;
-  let started = now;
+  const link = q === -1 ? undefined : ctx.tokens[q]?.raw;
+  if (q === -1 || !(has(ctx.cover[q], 'be') || (link !== undefined && LINKS.has(link)))) return false;
+  // "Status: LIVE" is a status line's value, upper case as such values are written.
+  let started = now || (link === ':' && ctx.tokens[i]?.upper === true && !planned(ctx, s, q));
   for (let j = i + 1, words = 0; j < s.to && words < 8 && !started; j++) {
     const t = ctx.tokens[j];
     if (!t || t.raw === ',' || t.raw === ';') break;
     if (t.kind === 'word') words++;
-    started = SINCE.has(t.norm);
+    started = SINCE.has(t.norm) || t.norm === 'now';
   }
   if (!started) return false;
   for (let j = prevToken(ctx, q, s.from); j !== -1; j = prevToken(ctx, j, s.from)) {

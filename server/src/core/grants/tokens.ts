@@ -36,6 +36,7 @@ const FILE_EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,9}$/;
 const DOCUMENT_EXTENSION = /\.(?:md|json|jsonl|txt|ya?ml|log|csv|sql|sh|py|ts|js|html?|pdf|png|jpe?g|toml|xml|tar|gz|zip)$/i;
 
 const HAS_LOWER = /\p{Ll}/u;
+const SNAKE_PAIR = /^[a-z]+_[a-z]+$/;
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
 const UNDERSCORE = 0x5f;
@@ -148,6 +149,16 @@ function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number
 function emitPart(out: Token[], raw: string, norm: string, start: number, newlines: number, single: ReadonlySet<string>): void {
   if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
   if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
+  // A two-word key in snake case ("go_live=APPROVED", "prod_mutation: yes") is the key a log
+  // line or an inline JSON object writes for "go-live"; longer identifiers stay opaque.
+  if (SNAKE_PAIR.test(raw)) {
+    const cut = raw.indexOf('_');
+    const hyphened = `${norm.slice(0, cut)}-${norm.slice(cut + 1)}`;
+    if (single.has(hyphened)) return void out.push(make(raw, hyphened, start, 'word', newlines, false));
+    out.push(make(raw.slice(0, cut), norm.slice(0, cut), start, 'word', newlines, true));
+    out.push(make(raw.slice(cut + 1), norm.slice(cut + 1), start + cut + 1, 'word', 0, true));
+    return;
+  }
   const opaque =
     raw.includes('_') || // identifiers: APPLY_NOW, production_work_performed
     raw.includes('.') || // versions, hosts, abbreviations
