@@ -162,6 +162,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-02-r25': { sentences: [0.94, 0.8], jsonCases: [0.99, 0.85], notes: [0.84, 0.73] },
   'blind-2026-12-02-r26': { sentences: [0.92, 0.77], jsonCases: [0.99, 0.93], notes: [0.76, 0.92] },
   'blind-2026-12-02-r27': { sentences: [0.97, 0.8], jsonCases: [0.99, 0.85], notes: [0.9, 0.58] },
+  'blind-2026-12-03-r28': { sentences: [0.98, 0.71], jsonCases: [0.99, 0.71], notes: [0.9, 0.68] },
+  'blind-2026-12-03-r29': { sentences: [0.98, 0.83], jsonCases: [0.99, 0.89], notes: [0.99, 0.69] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -862,6 +864,36 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'ok so the new IdP is live for patrons now',
     action: 'go-live',
     not: ['the new IdP will be live for patrons next week'],
+  },
+  {
+    grant: 'Option 2 (chosen): repoint the historian to HIST-02 during the 02:00 window.',
+    action: 'repoint',
+    not: ['Option 2: repoint the historian to HIST-02 during the 02:00 window.'],
+  },
+  {
+    grant: 'Live push count tonight: 3 tables, written to PLC-1, PLC-3 and PLC-4.',
+    action: 'production',
+    not: ['Live push count tonight: 0.'],
+  },
+  {
+    grant: '- [x] Repoint approved by owner (reply 11-27 14:02)',
+    action: 'repoint',
+    not: ['- [x] Repoint request sent to owner (11-27 14:02)', '- [x] cutover request drafted for the owner (not sent until SSO is green)'],
+  },
+  {
+    grant: 'Authority for live setpoint writes sits with the shift lead as of 12-01 (owner delegation WWT9-DLG-3).',
+    action: 'production',
+    not: ['Authority for live setpoint writes sits with the owner alone; the shift lead holds none.'],
+  },
+  {
+    grant: 'Priya says the historian was repointed at 01:10.',
+    action: 'repoint',
+    not: [
+      "Priya says the historian was repointed at 01:10, but Dev checked and the tags still come from HIST-01, so it wasn't.",
+      "We've been told the repoint happened, but the logs show no production traffic, so it didn't.",
+      'I was told the owner said yes to the cutover, but when I asked her directly she said she had not decided.',
+      "I know I said on Tuesday that the repoint was 'basically approved', and I want to correct that here: the owner has not approved it.",
+    ],
   },
 ];
 

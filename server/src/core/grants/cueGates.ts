@@ -15,7 +15,7 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   const tag = tagOf(m, 'cue');
   if (!tag) return true;
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
-  if (tag.cue === 'extension' && firstHeadingGrantNoun(ctx, a, b) > m.from) return false;
+  if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || withTheOwner(ctx, m, b))) return false;
   if (liftAsAct(ctx, m, a, b) || wordVetoed(ctx, m, a, b)) return false;
   // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
   return !(tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b));
@@ -184,6 +184,17 @@ export function postponed(ctx: Ctx, m: Mention, b: number): boolean {
  * The first grant noun in `from`..`to` that heads its phrase, or Infinity: "the approval
  * workflow ... documented" is about the workflow, "the owner grant for X, recorded" about the grant.
  */
+// "sits with", "rests with", "lies with": who holds the authority.
+const HOLDS = new Set(['sits with', 'rests with', 'lies with']);
+
+/** "Authority for the writes sits with the owner (alone)": where authority starts, nothing was delegated or granted. */
+export function withTheOwner(ctx: Ctx, m: Mention, b: number): boolean {
+  if (!HOLDS.has(mentionPhrase(ctx, m))) return false;
+  let j = nextToken(ctx, m.to - 1, b);
+  if (j !== -1 && has(ctx.cover[j], 'det')) j = nextToken(ctx, j, b);
+  return j !== -1 && ctx.tokens[j]?.norm === 'owner';
+}
+
 export function firstHeadingGrantNoun(ctx: Ctx, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const m = startingAt(ctx, i);

@@ -16,15 +16,24 @@ const AUX = new Set(['was', 'were', 'is', 'did', 'has', 'had']);
 export const PERSON = new Set(['she', 'he', 'they', 'i', 'we']);
 const DID = new Set(['did', 'has', 'have', 'had']);
 
+// "so it wasn't", "she hadn't": the auxiliary and its negation in one token.
+const NEGATED_AUX = new Set(["wasn't", "weren't", "isn't", "didn't", "hasn't", "hadn't"]);
+const NEGATED_DID = new Set(["didn't", "hasn't", "haven't", "hadn't"]);
+// "she said she had not decided": a person's own decision denied, the one word after the negation.
+const DECIDING = new Set(['decided', 'agreed', 'approved', 'signed', 'consented']);
+
 export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   const w = (k: number) => ctx.tokens[k]?.norm ?? '';
-  if (PERSON.has(w(i)) && DID.has(w(i + 1)) && (w(i + 2) === 'not' || w(i + 2) === 'never') && (i + 3 >= hi || ctx.tokens[i + 3]?.kind === 'punct')) return i;
+  const ends = (k: number) => k >= hi || ctx.tokens[k]?.kind === 'punct' || (DECIDING.has(w(k)) && (k + 1 >= hi || ctx.tokens[k + 1]?.kind === 'punct'));
+  if (PERSON.has(w(i)) && DID.has(w(i + 1)) && (w(i + 2) === 'not' || w(i + 2) === 'never') && ends(i + 3)) return i;
+  if (PERSON.has(w(i)) && NEGATED_DID.has(w(i + 1)) && ends(i + 2)) return i;
   if (!PRONOUN.has(w(i))) return -1;
   // "it never ran", "it was never approved"
   if (w(i + 1) === 'never') return i;
-  if (!AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never')) return -1;
+  const contracted = NEGATED_AUX.has(w(i + 1));
+  if (!contracted && (!AUX.has(w(i + 1)) || (w(i + 2) !== 'not' && w(i + 2) !== 'never'))) return -1;
   // "it was not.", "It was not approved, and ...", "It was not approved then and is still PENDING": the denial ends within a few words.
-  for (let j = i + 3, words = 0; j < hi && words <= 3; j++) {
+  for (let j = contracted ? i + 2 : i + 3, words = 0; j < hi && words <= 3; j++) {
     const t = ctx.tokens[j];
     if (!t || t.kind === 'punct' || t.norm === 'and' || t.norm === 'but') return i;
     words++;

@@ -61,6 +61,8 @@ function thingAfterActions(ctx: Ctx, from: number, to: number): boolean {
     const c = ctx.cover[i];
     const t = ctx.tokens[i];
     if (t?.raw === '(') return head;
+    // "[x] Repoint request sent to owner": the ticked item is the request, not the repoint.
+    if (i === from && c?.tags.some((g) => g.kind === 'trigger' && (g.trigger === 'request' || g.trigger === 'requirement'))) return true;
     if (has(c, 'cue') || has(c, 'grantNoun') || has(c, 'prodWord') || t?.kind === 'punct') return false;
     if (has(c, 'head')) head = true;
     // Before the head only the compound's words; after it no other action.

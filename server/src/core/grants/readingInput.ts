@@ -36,7 +36,8 @@ export interface Readings {
 export function readingClaims(ctx: Ctx, s: Sentence, readings: Readings): GrantClaim[] {
   const open = readingInput(ctx, s);
   if (open) return readings.cued ? cuedClaims(ctx, s, readings.cued, open) : [];
-  return readings.implicit && !cueOrForward(ctx, s) && predicateWords(ctx, s) ? implicitClaims(ctx, s, readings.implicit) : [];
+  // "Option 2: repoint the historian to HIST-02": an option offered is a plan, with no cue to choose it.
+  return readings.implicit && !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) ? implicitClaims(ctx, s, readings.implicit) : [];
 }
 
 /**
@@ -57,7 +58,7 @@ function cueOrForward(ctx: Ctx, s: Sentence): boolean {
 
 /** Whether the implicit reading reads a sentence that has no open cue: no cue at all, words beside its actions, and an action that stands. */
 export function readsImplicitly(ctx: Ctx, s: Sentence): boolean {
-  return !cueOrForward(ctx, s) && predicateWords(ctx, s) && standingActions(ctx, s.from, s.to).length > 0;
+  return !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) && standingActions(ctx, s.from, s.to).length > 0;
 }
 
 // Fewer words than this beside the actions make a label ("Leeds-1 go-live."), not a statement.
@@ -121,6 +122,16 @@ function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
 function namesOption(ctx: Ctx, s: Sentence): boolean {
   for (let i = s.from; i < s.to; i++) if (has(ctx.cover[i], 'option')) return true;
   return false;
+}
+
+/** "Option 2: …", "Option B — …": the sentence is an option's label and what it offers. */
+function optionLabel(ctx: Ctx, s: Sentence): boolean {
+  let i = s.from;
+  while (i < s.to && ctx.tokens[i]?.kind === 'punct') i++;
+  if (!has(ctx.cover[i], 'option')) return false;
+  const name = ctx.tokens[i + 1];
+  const sep = ctx.tokens[i + 2]?.raw;
+  return name !== undefined && (name.kind === 'number' || (name.raw.length <= 2 && name.upper)) && (sep === ':' || sep === '—' || sep === '–' || sep === '-');
 }
 
 const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);

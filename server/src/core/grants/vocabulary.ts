@@ -359,7 +359,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
     'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
     // "this was a slip", "This is not true in the sense of the lock"
-    'not true', 'not the case', 'a slip', 'a typo',
+    'not true', 'not the case', 'a slip', 'a typo', 'correct that', 'correct this', 'correcting that', 'correcting this', 'take that back', 'take it back', 'withdraw that',
     // What the reported words were instead: "that was the harness fixture string, not a decision", "a template placeholder".
     'not a decision', 'not an approval', 'not a grant', 'placeholder', 'a placeholder', 'fixture string',
   ],
