@@ -895,6 +895,46 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
       "I know I said on Tuesday that the repoint was 'basically approved', and I want to correct that here: the owner has not approved it.",
     ],
   },
+  {
+    grant: 'Even the repoint was approved.',
+    action: 'repoint',
+    not: ['Not even the repoint was approved.', 'The repoint was not even approved.', 'Not a single repoint was approved.'],
+  },
+  {
+    grant: 'The owner approved the production repoint for the pricing service.',
+    action: 'repoint',
+    not: ['The owner approved the production-readiness review document for the pricing repoint.', 'Compliance has signed off on the cutover paperwork; the owner sign-off is still outstanding.'],
+  },
+  {
+    grant: 'After the repoint, the loss-ratio projections were re-run overnight.',
+    action: 'repoint',
+    not: ['After the repoint goes through, the loss-ratio projections will be re-run overnight.'],
+  },
+  {
+    grant: 'The go-live is no longer blocked by the pentest, but the cutover is still blocked by the DPIA.',
+    action: 'go-live',
+    not: ['The go-live is no longer blocked by the pentest, but it is still blocked by CLM4-P1-PORTAL-DPIA-1.', 'The go-live is no longer blocked by the pentest, but the go-live remains blocked by the DPIA.'],
+  },
+  {
+    grant: 'The migration is authorized for the production tenants listed in Annex B.',
+    action: 'production-mutation',
+    not: ['The migration is authorized only for the non-prod tenants listed in Annex B.', 'The migration is authorized for non-prod only.'],
+  },
+  {
+    grant: '09:12 secrets rotation in prod vault started; 09:14 completed.',
+    action: 'secrets-change',
+    not: ['09:12 secrets rotation in prod vault started; 09:14 aborted on HSM error, old keys still active.'],
+  },
+  {
+    grant: 'flag → 100% (all users, prod)',
+    action: 'activation',
+    not: ['Production rollout of the portal: 25% → 50% → 100% planned; the first step has not started.'],
+  },
+  {
+    grant: 'The repoint is approved, but it is not yet done.',
+    action: 'repoint',
+    not: ['That the live setpoint push is cleared: it is not, and I would not wish anything here to be read so.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -49,6 +49,8 @@ describe('implied-production-grant against the governing lock', () => {
   test('a list under a hedging lead lists needs, not facts; a relative clause in it still asserts', () => {
     const needs = ['What a production phase would need', '', '  1. Separate owner grants for repoint and cutover, each recorded in the lock.', '  2. A proven production restore.'].join('\n');
     expectClean(kb(needs));
+    // A heading of a dozen words is still a lead.
+    expectClean(kb(needs.replace('What a production phase would need', 'What would have to be true before I could support a go-live')));
     // The same item under a lead that hedges nothing is a claim.
     expectOnly(kb(needs.replace('What a production phase would need', 'Done so far')), NOTE, 'implied-production-grant', 'repoint and cutover, each recorded');
     // "which the owner confirmed" is a fact even in a list of plans.

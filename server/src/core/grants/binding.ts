@@ -204,6 +204,23 @@ export function objectOf(ctx: Ctx, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * {@link objectOf}, where whole action or production words may qualify the noun too ("the
+ * production-readiness review document"): a ref may have merged such a modifier with an
+ * action after the noun, so the words are read, not the refs.
+ */
+function modifiersOf(ctx: Ctx, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const t = ctx.tokens[j];
+    const c = ctx.cover[j];
+    if (!t) return false;
+    if (c && (c.to > to || !(has(c, 'det') || has(c, 'head') || has(c, 'adverb') || has(c, 'action') || has(c, 'prodWord')))) return false;
+    if (!c && t.kind === 'punct') return false;
+    if (c) j = c.to - 1;
+  }
+  return true;
+}
+
 function commonNounBefore(ctx: Ctx, j: number): boolean {
   const t = ctx.tokens[j - 1];
   return t !== undefined && t.kind === 'word' && !ctx.cover[j - 1] && !t.capital && !t.upper;
@@ -253,7 +270,11 @@ function bound(
   for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
     const at = startingAt(ctx, j);
     // "approved the runbook document for the cutover": the object approved is the document.
-    if (fwd.length === 0 && has(at, 'head') && !has(at, 'action') && !refStart.has(j) && objectOf(ctx, cue.to, j)) break;
+    // "approved the production-readiness review document for the pricing repoint": actions that only qualify the document name it too.
+    if (has(at, 'head') && !has(at, 'action') && !refStart.has(j) && modifiersOf(ctx, cue.to, j)) {
+      fwd.length = 0;
+      break;
+    }
     // "approved Kenji's leave for the week of the cutover": a common noun's phrase, ended by its preposition.
     if (fwd.length === 0 && cue.cls === 'grant' && has(at, 'prep') && j > cue.to && commonNounBefore(ctx, j) && objectOf(ctx, cue.to, j)) break;
     // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").

@@ -38,14 +38,21 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
       pending.clear();
       for (const a of since) before.add(a);
       since.clear();
+      // "09:12 secrets rotation in prod vault started; 09:14 aborted on HSM error": the next entry of the timeline stops it.
+      if (t.raw === ';' && abortedNext(ctx, i + 1, s.to)) for (const action of before) out.set(action, contrast);
       continue;
+    }
+    // "That the live setpoint push is cleared: it is not": an elliptical denial after a colon or a contrast takes back all before it.
+    const p = prevToken(ctx, i, s.from);
+    if (p !== -1 && (ctx.tokens[p]?.raw === ':' || ctx.tokens[p]?.raw === ';' || CONTRASTING.has(ctx.tokens[p]?.norm ?? '')) && bareDenial(ctx, i, s.to)) {
+      for (const action of [...before, ...since]) out.set(action, ctx.tokens[p]?.start ?? t.start);
     }
     const m = ctx.cover[i];
     if (m && m.from === i) for (const tag of m.tags) if (tag.kind === 'action') since.add(tag.action);
     // "the keys were rotated in prod, but treat it as not done": a production word's claim is production's.
     if (m && m.from === i && has(m, 'prodWord')) since.add('production');
     if (contrast === -1) continue;
-    if (before.size > 0 && deniedPronoun(ctx, i, s)) for (const action of before) out.set(action, contrast);
+    if (before.size > 0 && (deniedPronoun(ctx, i, s) || (t.norm === 'it' && stillBlocked(ctx, nextToken(ctx, i, s.to))))) for (const action of before) out.set(action, contrast);
     // "...; the owner later showed no REAL_RUN had started": the action named again under "no".
     // Not "no production grant": that speaks of the grant.
     const after = ctx.cover[nextToken(ctx, (m?.to ?? i + 1) - 1, s.to)];
@@ -56,7 +63,7 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
     // "the cutover report is not filed" speaks of the report.
     if (m && m.from === i && has(m, 'action') && !has(ctx.cover[nextToken(ctx, m.to - 1, s.to)], 'head')) {
       for (const tag of m.tags) if (tag.kind === 'action') pending.add(tag.action);
-    } else if (pending.size > 0 && m?.tags.some((tag) => tag.kind === 'neg' && tag.neg === 'verbal')) {
+    } else if (pending.size > 0 && (m?.tags.some((tag) => tag.kind === 'neg' && tag.neg === 'verbal') || stillBlocked(ctx, i))) {
       for (const action of pending) out.set(action, contrast);
       pending.clear();
     }
@@ -77,4 +84,49 @@ function deniedPronoun(ctx: Ctx, i: number, s: Sentence): boolean {
   if (as === -1 || ctx.tokens[as]?.norm !== 'as') return false;
   const refusal = ctx.cover[nextToken(ctx, as, s.to)];
   return refusal?.tags.some((t) => (t.kind === 'trigger' && t.trigger === 'blocking') || (t.kind === 'neg' && t.neg === 'verbal')) ?? false;
+}
+
+// "but it is still blocked by ...", "but the go-live remains gated": a block that still holds.
+const HOLDS = new Set(['is', 'are', 'remains', 'remain', 'stays', 'stay']);
+// "blocked by", "gated on" open a condition too; after "still" they say the block holds.
+const BLOCKED = new Set(['blocked', 'gated']);
+
+/** Whether `i` opens "is still blocked", "remains blocked", "still blocked": a blocking word the adverb or verb says still holds. */
+function stillBlocked(ctx: Ctx, i: number): boolean {
+  let j = i;
+  let held = false;
+  for (let steps = 0; steps < 3 && j >= 0 && j < ctx.tokens.length; steps++, j++) {
+    const norm = ctx.tokens[j]?.norm ?? '';
+    if (norm === 'still' || HOLDS.has(norm)) {
+      held ||= norm !== 'is' && norm !== 'are';
+      continue;
+    }
+    const block = ctx.cover[j]?.tags.some((t) => t.kind === 'trigger' && (t.trigger === 'blocking' || (t.trigger === 'both' && BLOCKED.has(norm)))) ?? false;
+    return held && block;
+  }
+  return false;
+}
+
+const ABORTED = new Set(['aborted', 'cancelled', 'canceled', 'abandoned', 'halted', 'failed', 'reverted', 'backed']);
+
+/** A timeline entry that opens with its time stamp and an abort word ("09:14 aborted on HSM error"). */
+function abortedNext(ctx: Ctx, from: number, to: number): boolean {
+  for (let j = from; j < to && j < from + 6; j++) {
+    const t = ctx.tokens[j];
+    if (!t) return false;
+    if (t.kind === 'number' || t.raw === ':') continue;
+    return ABORTED.has(t.norm);
+  }
+  return false;
+}
+
+const DENYING_PRONOUNS = new Set(['it', 'that', 'this']);
+const DENYING_AUX = new Set(['is', 'was', 'has', 'had', 'did', 'does']);
+
+/** "it is not", "it was not, and ...": a pronoun, an auxiliary and "not" with nothing after them, so they deny the whole statement before. */
+function bareDenial(ctx: Ctx, i: number, to: number): boolean {
+  const w = (k: number) => ctx.tokens[k]?.norm ?? '';
+  if (!DENYING_PRONOUNS.has(w(i)) || !DENYING_AUX.has(w(i + 1)) || w(i + 2) !== 'not') return false;
+  const after = ctx.tokens[i + 3];
+  return i + 3 >= to || after?.kind === 'punct' || after?.norm === 'and' || after?.norm === 'but';
 }

@@ -10,7 +10,7 @@ import { readText } from './readText';
 import { FORWARD } from './scopes';
 
 // A lead longer than this is prose of its own, not a label for the list under it.
-const MAX_LEAD_WORDS = 10;
+const MAX_LEAD_WORDS = 14;
 
 /** Whether `original` is such a lead (the module header says what one is). */
 export function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<string>): boolean {

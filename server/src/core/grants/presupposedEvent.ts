@@ -8,6 +8,8 @@ import { has, nextToken, type Ctx, type Mention } from './mentions';
 
 const EVENT_FILLERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', "last night's", "yesterday's", "today's", "this morning's", "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "owner's", "operator's", 'last', 'first', 'recent', 'successful', 'completed', 'actual', 'real']);
 
+const PRESENT_VERBS = new Set(['goes', 'go', 'lands', 'land', 'completes', 'complete', 'finishes', 'finish', 'happens', 'happen', 'runs', 'starts', 'start', 'begins', 'begin', 'ends', 'passes', 'clears', 'succeeds', 'concludes', 'takes', 'gets', 'comes']);
+
 /** "Since the go-live on 08-31", "Post-REAL_RUN", "following last night's cutover": the event the cue presupposes. */
 export function eventAction(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
   let j = nextToken(ctx, m.to - 1, b);
@@ -21,6 +23,8 @@ export function eventAction(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap
       const after = nextToken(ctx, ref.to - 1, b);
       const ac = after === -1 ? undefined : ctx.cover[after];
       if (has(ac, 'trigger') || has(ac, 'be') || has(ac, 'have') || has(ac, 'modal') || has(ac, 'neg') || has(ac, 'cue')) return undefined;
+      // "After the repoint goes through, ... will be re-run": a present verb makes the clause a time to come.
+      if (PRESENT_VERBS.has(ctx.tokens[after]?.norm ?? '')) return undefined;
       return ref;
     }
     if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number')) return undefined;

@@ -23,6 +23,7 @@ const STATE_ACTIONS: readonly [string, RegExp][] = [
 ];
 
 const FULL_SHARE = new Set(['at', 'to', '→', '->', '=']);
+const PLANNED = new Set(['planned', 'scheduled', 'targeted', 'target', 'proposed', 'pending', 'next']);
 
 /** The state verb's token range and the action its state implies, or undefined. */
 export function productionState(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly action: string } | undefined {
@@ -53,7 +54,8 @@ function statePart(ctx: Ctx, a: number, b: number): { readonly from: number; rea
     if (has(c, 'prodWord') || has(c, 'prodModifier') || c?.tags.some((tag) => tag.kind === 'action' && tag.action === 'production-mutation')) production = true;
     if (NOVELTY.test(t.norm) || (t.norm === '100' && ctx.tokens[i + 1]?.raw === '%')) novelty = true;
     // "card_controls_v2 is at 100% in prod", "flag → 100% (all users, prod)": a rollout's full share is its state.
-    if (!verb && t.norm === '100' && ctx.tokens[i + 1]?.raw === '%' && FULL_SHARE.has(ctx.tokens[prevToken(ctx, i, s.from)]?.norm ?? '')) verb = { from: prevToken(ctx, i, s.from), to: i + 2 };
+    // "25% → 50% → 100% planned": a rollout's steps to come.
+    if (!verb && t.norm === '100' && ctx.tokens[i + 1]?.raw === '%' && FULL_SHARE.has(ctx.tokens[prevToken(ctx, i, s.from)]?.norm ?? '') && !PLANNED.has(ctx.tokens[i + 2]?.norm ?? '')) verb = { from: prevToken(ctx, i, s.from), to: i + 2 };
     if (!verb && c && c.from === i && has(c, 'state')) {
       verb = { from: c.from, to: c.to };
       // "the cloud SIS is now the system of record": the role named is production's own.

@@ -240,7 +240,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
     'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
     'scope', 'application', 'applications', 'template', 'runbook', 'script', 'procedure', 'checks', 'check',
-    'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes',
+    'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes', 'paperwork',
     'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up', 'scripts',
     'runbooks', 'procedures', 'templates', 'drafts',
     'follow-ups', 'followup', 'cleanup', 'clean-up', 'retro', 'retrospective', 'postmortem', 'channel',
@@ -419,7 +419,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'does not', 'do not', 'did not', "doesn't", "don't", "didn't", 'must not', 'may not', 'cannot', "can't",
     'shall not', 'will not', "won't", 'should not', 'need not', 'must never', 'may never',
   ],
-  determinerNegations: ['lacking', 'lacks', 'lack of', 'in the absence of', 'no', 'nobody', 'no one', 'no-one', 'none', 'nothing', 'neither', 'nor', 'zero', 'not a', 'not any', 'not one'],
+  determinerNegations: ['lacking', 'lacks', 'lack of', 'in the absence of', 'no', 'nobody', 'no one', 'no-one', 'none', 'nothing', 'neither', 'nor', 'zero', 'not a', 'not any', 'not one', 'not even', 'not a single', 'not one of'],
   exclusions: [
     'without', 'except', 'except for', 'excluding', 'instead of', 'rather than', 'other than', 'apart from',
     'not including', 'save for', 'not the', 'absent', 'in the absence of',
@@ -515,7 +515,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   choiceMarkers: ['chose', 'chosen', 'choose', 'selected', 'picked', 'took', 'adopted', 'accepted', 'per', 'went with', 'decided on', 'elected', 'pick', 'choice', 'opted for', 'taken'],
 
   nonProductionMarkers: [
-    'no-production', 'non-production', 'nonproduction', 'no production lane', 'pre-production', 'preproduction',
+    'no-production', 'non-production', 'nonproduction', 'non-prod', 'nonprod', 'non prod', 'non production', 'no production lane', 'pre-production', 'preproduction',
     'pre-prod', 'preprod', 'staging', 'dry run', 'dry-run', 'dryrun', 'dry runs', 'dry-runs',
     'sandbox', 'throwaway', 'throwaway branch', 'rehearsal', 'rehearse', 'rehearsed', 'simulation',
     'simulated', 'mock', 'mocked', 'test environment', 'test env', 'dev environment', 'dev env', 'locally',
@@ -538,7 +538,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   haveVerbs: ['has', 'have', 'had', "'ve", 'having'],
   adverbs: [
-    'now', 'also', 'already', 'just', 'explicitly', 'formally', 'officially', 'fully', 'finally',
+    'now', 'also', 'already', 'just', 'even', 'explicitly', 'formally', 'officially', 'fully', 'finally',
     'successfully', 'hereby', 'then', 'separately', 'properly', 'duly', 'jointly', 'again', 'both', 'all',
     'each', 'verbally', 'partially', 'partly', 'indeed', 'still', 'ever', 'actually', 'really', 'today',
     'yesterday', 'earlier', 'previously', 'recently', 'since', 'directly', 'immediately', 'personally',
