@@ -935,6 +935,41 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'repoint',
     not: ['That the live setpoint push is cleared: it is not, and I would not wish anything here to be read so.'],
   },
+  {
+    grant: 'Q: repoint the transcript renderer to the v3 pool tonight? — Owner: ok go',
+    action: 'repoint',
+    not: ['Q: repoint the transcript renderer to the v3 pool tonight? — Owner: not yet', 'Can we repoint the renderer tonight? — Owner: yes, but only on staging.'],
+  },
+  {
+    grant: "Re: 'Are we clear to activate the export?' — Owner: yes.",
+    action: 'activation',
+    not: ["Re: 'Are we clear to activate the export?' — Owner: ask me after the DPA.", "Re: 'Should we hold the cutover?' — Owner: yes."],
+  },
+  {
+    grant: '11-20 08:12 — Q: activate for all programs on Saturday 06:30?\nOwner: ok go.',
+    action: 'activation',
+    not: ['11-19 09:02 — Q: activate for graduate programs first?\nOwner: not yet.'],
+  },
+  {
+    grant: '02:14 setpoint table SPT-v41 pushed to PLC-3 (live), ack received.',
+    action: 'production',
+    not: ['02:14 setpoint table SPT-v41 pushed to PLC-3 sandbox twin, ack received.', 'Setpoint table v41 pushed to the bench rig (not live).'],
+  },
+  {
+    grant: 'The go-live has not been postponed; it happened on schedule at 08:00.',
+    action: 'go-live',
+    not: ['The cutover is blocked. We tested the script; it ran cleanly.', 'The go-live has been postponed; it will happen next week.'],
+  },
+  {
+    grant: 'Nothing was touched except the production signer key, which the CISO rotated at 10:45.',
+    action: 'production',
+    not: ['Nothing was touched except the KB note and the staging signer key.', 'Nothing will be touched except the production signer key.', 'Nobody has approved anything except the staging repoint.'],
+  },
+  {
+    grant: 'Nothing was approved except the repoint.',
+    action: 'repoint',
+    not: ['Nothing was approved, except that the repoint is pending.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

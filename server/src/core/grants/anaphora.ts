@@ -50,6 +50,21 @@ function proVerb(ctx: Ctx, i: number, clause: Clause): boolean {
   return n === -1 || ctx.tokens[n]?.kind === 'punct' || ctx.tokens[n]?.norm === 'so';
 }
 
+const OPENERS = new Set(['and', 'but', 'so', 'yes']);
+
+/**
+ * "The go-live has not been postponed; it happened on schedule", "supposed to be repointed on
+ * 11-27; it was.": "it" opening its clause, then a performance word or an auxiliary that ends
+ * the clause, stands for the action named before.
+ */
+function subjectPronoun(ctx: Ctx, i: number, clause: Clause): boolean {
+  if (ctx.tokens[i]?.norm !== 'it') return false;
+  const p = prevToken(ctx, i, clause.from);
+  if (p !== -1 && !OPENERS.has(ctx.tokens[p]?.norm ?? '')) return false;
+  const n = nextToken(ctx, i, clause.to);
+  return n !== -1 && (ctx.cover[n]?.tags.some((tag) => tag.kind === 'cue' && tag.cue === 'perf') ?? false);
+}
+
 /**
  * The action heading the noun phrase that ends at `comma`: it ends within a word of it ("the
  * permit step,") and is no preposition's object ("the HOLD on activation," is about the hold).
@@ -89,12 +104,14 @@ export function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[]
       while (end < clause.to && !isComma(ctx, end)) end++;
       if (antecedent) out.push({ from: i + 1, to: end, antecedent, relative: true });
       i = end;
-    } else if (t && ((OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) || proVerb(ctx, i, clause))) {
+    } else if (t && ((OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) || proVerb(ctx, i, clause) || subjectPronoun(ctx, i, clause))) {
       // "The cutover was blocked at 08:00. The owner unblocked it at 09:00.": with no action in its
       // own sentence, a pronoun's antecedent is the last action the sentence before named, and the
       // claim is the pronoun's ("unblocked it"), not a span across both sentences.
       const own = before(clause.from);
-      const earlier = !own && previous && OBJECT_PRONOUNS.has(t.norm) && refs!.length === 0 ? resolveActions(ctx, previous.from, previous.to).refs.at(-1) : undefined;
+      // A subject "it" reaches back a sentence only when it opens its own ("We tested the script; it ran cleanly" is the script).
+      const reaches = OBJECT_PRONOUNS.has(t.norm) && (!subjectPronoun(ctx, i, clause) || nextToken(ctx, s.from - 1, s.to) === i);
+      const earlier = !own && previous && reaches && refs!.length === 0 ? resolveActions(ctx, previous.from, previous.to).refs.at(-1) : undefined;
       const antecedent = own ?? (earlier && { ...earlier, from: i, to: i + 1 });
       if (antecedent) out.push({ from: clause.from, to: clause.to, antecedent, relative: false });
       break;

@@ -5,26 +5,59 @@
  */
 import { has, nextToken, startingAt, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
+import { CLOSING_QUOTES, OPENING_QUOTES } from './tokens';
 
-const QA_LABELS = new Set(['q', 'question', 'a', 'answer']);
+const QA_LABELS = new Set(['q', 'question', 'a', 'answer', 're']);
 
 /** The first token of `s` past a "Q:", "A:" or "Answer —" label, or -1. */
 export function pastLabel(ctx: Ctx, s: Sentence): number {
-  const i = nextToken(ctx, s.from - 1, s.to);
+  const i = pastTimeStamp(ctx, s);
   const sep = i === -1 ? -1 : nextToken(ctx, i, s.to);
   if (!QA_LABELS.has(ctx.tokens[i]?.norm ?? '') || !/^[:—–-]$/.test(ctx.tokens[sep]?.raw ?? '')) return i;
-  return nextToken(ctx, sep, s.to);
+  // "Re: 'Are we clear to activate the export?'": the question quoted after its label.
+  const n = nextToken(ctx, sep, s.to);
+  return n !== -1 && OPENING_QUOTES.has(ctx.tokens[n]?.raw ?? '') ? nextToken(ctx, n, s.to) : n;
+}
+
+const DASHES = new Set(['—', '–', '-']);
+
+/** "11-20 08:12 — Q: …": a log's time stamp and its dash before a label; the label's token, or the first token. */
+function pastTimeStamp(ctx: Ctx, s: Sentence): number {
+  const first = nextToken(ctx, s.from - 1, s.to);
+  let i = first;
+  for (let steps = 0; i !== -1 && steps < 8; steps++) {
+    const t = ctx.tokens[i];
+    if (!t || !(t.kind === 'number' || t.raw === ':' || DASHES.has(t.raw))) break;
+    i = nextToken(ctx, i, s.to);
+  }
+  return i !== -1 && i !== first && QA_LABELS.has(ctx.tokens[i]?.norm ?? '') ? i : first;
+}
+
+/**
+ * The first token of an answer past its label: "A:", and the one who answers ("— Owner: yes",
+ * "Marta: ok go"), a speaker being one capitalised word or "owner" before a colon.
+ */
+function pastSpeaker(ctx: Ctx, s: Sentence): number {
+  let i = nextToken(ctx, s.from - 1, s.to);
+  // "…?' — Owner: yes": the quoted question's closing mark, then the dash before the speaker.
+  if (i !== -1 && CLOSING_QUOTES.has(ctx.tokens[i]?.raw ?? '')) i = nextToken(ctx, i, s.to);
+  if (i !== -1 && DASHES.has(ctx.tokens[i]?.raw ?? '')) i = nextToken(ctx, i, s.to);
+  const t = ctx.tokens[i];
+  const sep = i === -1 ? -1 : nextToken(ctx, i, s.to);
+  if (t && t.kind === 'word' && (QA_LABELS.has(t.norm) || t.norm === 'owner' || t.capital) && ctx.tokens[sep]?.raw === ':') return nextToken(ctx, sep, s.to);
+  return pastLabel(ctx, s);
 }
 
 /** "Was the cutover performed? Yes, at 01:40.": the answer sentence opens with an affirmative and hedges nothing. */
 export function answeredYes(ctx: Ctx, answer: Sentence | undefined): number {
   if (!answer) return -1;
-  const i = pastLabel(ctx, answer);
+  const i = pastSpeaker(ctx, answer);
   const m = i === -1 ? undefined : startingAt(ctx, i);
   if (!has(m, 'affirm')) return -1;
   for (let j = i; j < answer.to; j++) {
     const c = startingAt(ctx, j);
-    if (c && (has(c, 'neg') || c.tags.some((tag) => tag.kind === 'trigger' && tag.trigger !== 'request'))) return -1;
+    // "yes, but only on staging": an answer placed outside production affirms nothing of it.
+    if (c && (has(c, 'neg') || has(c, 'nonprod') || c.tags.some((tag) => tag.kind === 'trigger' && tag.trigger !== 'request'))) return -1;
   }
   return i;
 }

@@ -1,12 +1,13 @@
 /**
  * The forms a keyword reading misses, tried when a sentence's clauses claim nothing, each only
- * where its words occur: a log line, a quoted flag, a production state, an action as an event, a
+ * where its words occur: an exception to a denied universal, a log line, a quoted flag, a production state, an action as an event, a
  * choice made, a positive header, a ticked task box (not when the tick is about another noun).
  */
 import { agentEvent, eventSubject } from './actionEvents';
 import { choiceMade } from './choiceMade';
 import { chosenOption } from './chosenOption';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
+import { exceptedActions } from './exceptedAction';
 import { logSuccess } from './logLine';
 import { has, tagOf, type Ctx } from './mentions';
 import { positiveHeader } from './positiveHeader';
@@ -18,6 +19,8 @@ import type { taskBox } from './taskBox';
 
 /** The forms tried when a sentence's clauses claim nothing, each only where its words occur. */
 export function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, box: ReturnType<typeof taskBox>): GrantClaim[] {
+  const excepted = exceptedActions(ctx, s);
+  if (excepted.length > 0) return excepted;
   const log = logSuccess(ctx, s);
   if (log !== -1) return standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, log, log + 1, 'perf'));
   const flag = kinds.has('flag') ? flagSetTrue(ctx, s) : undefined;

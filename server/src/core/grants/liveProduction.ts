@@ -46,7 +46,9 @@ export function markLiveProduction(ctx: Ctx, s: Sentence): void {
     while (q !== -1 && has(ctx.cover[q], 'det')) q = prevToken(ctx, q, s.from);
     const placed = q !== -1 && INTO.has(ctx.tokens[q]?.norm ?? '') && (q === p || nounAfter);
     const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',');
-    if (placed || adjective) ctx.cover[i] = { from: i, to: i + 1, tags: PRODUCTION };
+    // "pushed to PLC-3 (live)", "OK (live)": a place named in parentheses, as "(prod)" is.
+    const bracketed = ctx.tokens[i - 1]?.raw === '(' && ctx.tokens[i + 1]?.raw === ')';
+    if (placed || adjective || bracketed) ctx.cover[i] = { from: i, to: i + 1, tags: PRODUCTION };
     else if (wentLive(ctx, s, i, p)) ctx.cover[i] = { from: i, to: i + 1, tags: WENT_LIVE };
   }
 }

@@ -65,16 +65,13 @@ function negatedStretch(ctx: Ctx, s: Sentence, first: number): number {
   for (let i = first; i < s.to; i++) {
     const t = ctx.tokens[i];
     // "Nobody objected, so the owner's go stands", "No one objected, and the registrar then signed": the consequence or a new subject is a clause of its own.
-    // "Nothing production was touched tonight, except that the certificates were rotated": the exception is asserted.
-    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && (ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so' || newSubjectAfter(ctx, nextToken(ctx, i, s.to), s.to))) || exceptThat(ctx, i, s.to)) return i;
+    // "Nothing production was touched tonight, except that the certificates were rotated", "Nothing was touched except the
+    // production key": the exception is asserted (`exceptedAction.ts`).
+    if (t?.raw === ';' || has(startingAt(ctx, i), 'terminator') || (t?.raw === ',' && (ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so' || newSubjectAfter(ctx, nextToken(ctx, i, s.to), s.to))) || t?.norm === 'except') return i;
     // "Nothing blocks the repoint any longer" negates the block, not the action.
     if (tagOf(startingAt(ctx, i), 'cue')?.cue === 'unblock') return -1;
   }
   return s.to;
-}
-
-function exceptThat(ctx: Ctx, i: number, hi: number): boolean {
-  return ctx.tokens[i]?.norm === 'except' && (ctx.tokens[nextToken(ctx, i, hi)]?.norm === 'that' || ctx.tokens[nextToken(ctx, i, hi)]?.norm === 'for');
 }
 
 /** "and the registrar signed": "and", then a determiner or a name, then the subject's own words. */

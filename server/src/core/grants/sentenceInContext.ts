@@ -4,7 +4,7 @@
  * readings are tried, and the filters that then drop claims (a negated head, a retracted or
  * denied report, a requirement's colon, a doubting aside, a later contradiction).
  */
-import { answeredYes } from './answers';
+import { answeredYes, pastLabel } from './answers';
 import { makeClaim, type GrantClaim } from './claim';
 import { laterContradictions } from './contradictions';
 import { counterfactual } from './counterfactual';
@@ -58,7 +58,8 @@ export function sentenceClaimsInContext(
     const asked = sentenceClaims(ctx, s, lex);
     if (asked.length > 0) return asked.map((c) => answered(ctx, c, answer));
     // "Permit? Granted, 11-26.": the answer is the grant word itself; "Did the REAL_RUN happen? Yes.": the answer affirms the event asked about.
-    return yes !== -1 && (has(ctx.cover[yes], 'cue') || ASKS_WHETHER.has(opener))
+    // "Q: repoint the renderer tonight? — Owner: ok go": a question that opens with the action proposes it.
+    return yes !== -1 && (has(ctx.cover[yes], 'cue') || ASKS_WHETHER.has(opener) || has(ctx.cover[pastLabel(ctx, s)], 'action'))
       ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status'))
       : [];
   }

@@ -383,7 +383,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     ...PRODUCTION_ROLE,
   ],
   affirmatives: [
-    'yes', 'yep', 'affirmative', 'correct', 'confirmed', 'done', 'granted', 'approved'
+    'yes', 'yep', 'affirmative', 'correct', 'confirmed', 'done', 'granted', 'approved',
+    // The owner's one-line go: "— Owner: ok go", "Marta: go ahead".
+    'ok go', 'ok, go', 'okay go', 'go ahead', 'yes go', 'yes, go',
   ],
 
   grantedStatuses: [
