@@ -970,6 +970,16 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'repoint',
     not: ['Nothing was approved, except that the repoint is pending.'],
   },
+  {
+    grant: 'Record the surfaces touched by the 11-22 grade-export activation and what remains unscoped.',
+    action: 'activation',
+    not: ['Record the surfaces to be touched by the 12-06 cutover and what remains unscoped.', 'surfaces touched by the production team'],
+  },
+  {
+    grant: 'Inventory the surfaces touched by the 12-01 live setpoint push.',
+    action: 'production',
+    not: ['Inventory the surfaces to be touched by the 12-06 live setpoint push.', 'Result: 0 lost samples across 48 live RTUs over 6 h on the bench.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -42,12 +42,20 @@ export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; re
   let by = false;
   for (let i = s.from; i < s.to && !by; i++) by = ctx.tokens[i]?.norm === 'by';
   if (!by) return undefined;
-  const sc = clauseScopes(ctx, s.from, s.to, []);
-  for (const ref of standingActions(ctx, s.from, s.to, sc)) {
-    if (!ref.explicitProd || ref.action === 'production') continue;
+  // "the surfaces touched by the activation and what remains unscoped": the second object is a clause of its own.
+  const to = secondObject(ctx, s);
+  const sc = clauseScopes(ctx, s.from, to, []);
+  for (const ref of standingActions(ctx, s.from, to, sc)) {
+    // "touched by the 11-22 grade-export activation": a date and a few words may qualify the action;
+    // a dated one is an event that took place, as one named with production is.
     let by = prevToken(ctx, ref.from, s.from);
-    while (by !== -1 && has(ctx.cover[by], 'det')) by = prevToken(ctx, by, s.from);
-    if (by === -1 || ctx.tokens[by]?.norm !== 'by') continue;
+    let dated = false;
+    for (let words = 0; by !== -1 && words < MAX_MODIFIERS && modifier(ctx, by); by = prevToken(ctx, by, s.from)) {
+      if (ctx.tokens[by]?.kind === 'number') dated ||= DATE.test(ctx.tokens[by]?.raw ?? '');
+      else if (!has(ctx.cover[by], 'det')) words++;
+    }
+    // Production alone ("touched by the production team") names no event unless a date makes it one ("the 12-01 live setpoint push").
+    if (by === -1 || ctx.tokens[by]?.norm !== 'by' || !(ref.action === 'production' ? dated : ref.explicitProd || dated)) continue;
     const verb = prevToken(ctx, by, s.from);
     const v = ctx.tokens[verb];
     if (!v || v.kind !== 'word' || !(/^[a-z]{3,}ed$/.test(v.norm) || IRREGULAR_PARTICIPLES.has(v.norm) || has(ctx.cover[verb], 'effect'))) continue;
@@ -58,6 +66,27 @@ export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; re
     return { ref, verb };
   }
   return undefined;
+}
+
+const MAX_MODIFIERS = 3;
+const WH = new Set(['what', 'which', 'who', 'whatever', 'where', 'how']);
+
+/** Where "and what ..." or a semicolon starts a second part of the sentence, or its end. */
+function secondObject(ctx: Ctx, s: Sentence): number {
+  for (let i = s.from; i + 1 < s.to; i++) {
+    if (ctx.tokens[i]?.raw === ';' || (ctx.tokens[i]?.norm === 'and' && WH.has(ctx.tokens[i + 1]?.norm ?? ''))) return i;
+  }
+  return s.to;
+}
+const DATE = /^(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}$/;
+
+/** A word that may stand between "by" and the action it introduces: a determiner, a date, a plain or head noun. */
+function modifier(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i];
+  const c = ctx.cover[i];
+  if (!t || t.norm === 'by') return false;
+  if (has(c, 'det') || t.kind === 'number') return true;
+  return t.kind === 'word' && (!c || (c.tags.length === 1 && has(c, 'head')));
 }
 
 const IRREGULAR_PARTICIPLES = new Set(['left', 'made', 'written', 'broken', 'hit', 'caught', 'brought', 'run', 'done', 'taken', 'shown', 'seen']);

@@ -240,7 +240,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'quality', 'parity', 'routing', 'scoping', 'blocking', 'owner', 'owners', 'support', 'outage', 'logs',
     'readout', 'review', 'reviews', 'safety', 'pipeline', 'object-birth', 'questions', 'question', 'object',
     'scope', 'application', 'applications', 'template', 'runbook', 'script', 'procedure', 'checks', 'check',
-    'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes', 'paperwork',
+    'criteria', 'prerequisites', 'preconditions', 'precondition', 'doc', 'document', 'note', 'notes', 'paperwork', 'team', 'teams', 'board', 'crew', 'staff',
     'ticket', 'tickets', 'evidence', 'form', 'inventories', 'candidate', 'rehearsal', 'simulation', 'follow-up', 'scripts',
     'runbooks', 'procedures', 'templates', 'drafts',
     'follow-ups', 'followup', 'cleanup', 'clean-up', 'retro', 'retrospective', 'postmortem', 'channel',
