@@ -980,6 +980,11 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production',
     not: ['Inventory the surfaces to be touched by the 12-06 live setpoint push.', 'Result: 0 lost samples across 48 live RTUs over 6 h on the bench.'],
   },
+  {
+    grant: 'Legal has no objection to the go-live that the owner authorised on 11-29.',
+    action: 'go-live',
+    not: ['We need a rollback of the cutover that the owner will approve.', 'There is no record that the owner approved the cutover.', 'No evidence shows the cutover that the owner never approved.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

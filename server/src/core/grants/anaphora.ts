@@ -50,6 +50,17 @@ function proVerb(ctx: Ctx, i: number, clause: Clause): boolean {
   return n === -1 || ctx.tokens[n]?.kind === 'punct' || ctx.tokens[n]?.norm === 'so';
 }
 
+const RELATIVE_SUBJECTS = new Set(['we', 'they', 'she', 'he', 'i', 'you']);
+
+/** "the go-live that the owner authorised", "the key which Priya rotated": "that" or "which" with no comma before, then the clause's subject. */
+function restrictiveRelative(ctx: Ctx, i: number, clause: Clause): boolean {
+  const norm = ctx.tokens[i]?.norm;
+  if ((norm !== 'that' && norm !== 'which') || i === clause.from || isComma(ctx, i - 1)) return false;
+  const n = nextToken(ctx, i, clause.to);
+  const t = ctx.tokens[n];
+  return t !== undefined && t.kind === 'word' && (has(ctx.cover[n], 'det') || RELATIVE_SUBJECTS.has(t.norm) || (t.capital && !ctx.cover[n]));
+}
+
 const OPENERS = new Set(['and', 'but', 'so', 'yes']);
 
 /**
@@ -103,6 +114,13 @@ export function anaphoricSpans(ctx: Ctx, s: Sentence, clauses: readonly Clause[]
       let end = i + 1;
       while (end < clause.to && !isComma(ctx, end)) end++;
       if (antecedent) out.push({ from: i + 1, to: end, antecedent, relative: true });
+      i = end;
+    } else if (restrictiveRelative(ctx, i, clause) && before(i)?.to === i) {
+      // "no objection to the go-live that the owner authorised on 11-29": what the relative clause
+      // says of its action is a fact, whatever the clause around it negates or needs.
+      let end = i + 1;
+      while (end < clause.to && !isComma(ctx, end)) end++;
+      out.push({ from: i + 1, to: end, antecedent: before(i)!, relative: true });
       i = end;
     } else if (t && ((OBJECT_PRONOUNS.has(t.norm) && i > clause.from && has(ctx.cover[prevToken(ctx, i, clause.from)], 'cue')) || proVerb(ctx, i, clause) || subjectPronoun(ctx, i, clause))) {
       // "The cutover was blocked at 08:00. The owner unblocked it at 09:00.": with no action in its
