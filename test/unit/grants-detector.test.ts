@@ -162,8 +162,10 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-02-r25': { sentences: [0.94, 0.8], jsonCases: [0.99, 0.85], notes: [0.84, 0.73] },
   'blind-2026-12-02-r26': { sentences: [0.92, 0.77], jsonCases: [0.99, 0.93], notes: [0.76, 0.92] },
   'blind-2026-12-02-r27': { sentences: [0.97, 0.8], jsonCases: [0.99, 0.85], notes: [0.9, 0.58] },
-  'blind-2026-12-03-r28': { sentences: [0.98, 0.71], jsonCases: [0.99, 0.71], notes: [0.9, 0.68] },
-  'blind-2026-12-03-r29': { sentences: [0.98, 0.83], jsonCases: [0.99, 0.89], notes: [0.99, 0.69] },
+  'blind-2026-12-03-r28': { sentences: [0.99, 0.73], jsonCases: [0.99, 0.74], notes: [0.99, 0.68] },
+  'blind-2026-12-03-r29': { sentences: [0.98, 0.88], jsonCases: [0.99, 0.92], notes: [0.99, 0.76] },
+  'blind-2026-12-03-r30': { sentences: [0.99, 0.85], jsonCases: [0.99, 0.92], notes: [0.99, 0.78] },
+  'blind-2026-12-03-r31': { sentences: [0.99, 0.79], jsonCases: [0.99, 0.92], notes: [0.9, 0.68] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -984,6 +986,45 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'Legal has no objection to the go-live that the owner authorised on 11-29.',
     action: 'go-live',
     not: ['We need a rollback of the cutover that the owner will approve.', 'There is no record that the owner approved the cutover.', 'No evidence shows the cutover that the owner never approved.'],
+  },
+  {
+    grant: '[loader] env=PROD formulary_v14 committed rows=312 txn=8841',
+    action: 'production',
+    not: ['[loader] env=PROD formulary_v14 rolled back rows=0 txn=8841 (dry_run=true)'],
+  },
+  {
+    grant: 'Repointing done on the lab collector only; the prod ingestion was repointed at 09:00.',
+    action: 'repoint',
+    not: [
+      'Repointing done, but only on the lab collector; the prod ingestion still reads from legacy.',
+      'The new formulary was activated on the training robot at 06:00; the live robot remains on v13.',
+      'np, secrets change is signed off for the test engine, prod still needs its own ticket',
+      'Sandbox rotation — 3 API keys and 1 service password rotated on hes-sbx-01 only.',
+    ],
+  },
+  {
+    grant: 'We were told by the contractor that v14 had been activated on the live robot. The history supports this.',
+    action: 'activation',
+    not: [
+      'We were told by the contractor that v14 had been activated on the live robot. The robot configuration history does not support this.',
+      'An earlier line read "secrets change granted for tonight". That was a drafting error, and it has been withdrawn.',
+      'I said earlier the go-live was approved — I misspoke; it is approved for the staging wards simulator only.',
+    ],
+  },
+  {
+    grant: 'Latency fell after the repoint.',
+    action: 'repoint',
+    not: ['Checks after the repoint', 'This note reconstructs what happened to the HL7 interface and the live formulary between 11-28 and 12-01.'],
+  },
+  {
+    grant: '**Repoint:** ~~BLOCKED~~ APPROVED (owner, 11-27)',
+    action: 'repoint',
+    not: ['~~Activation: APPROVED~~ Activation: HOLD (owner withdrew approval 12-01).'],
+  },
+  {
+    grant: 'The production keys were rotated on 11-30.',
+    action: 'production',
+    not: ['No secrets change on the production head-end; the production keys are those issued on 11-01.', 'The record shows who requested the repoint, but not that the feed was ever repointed.'],
   },
 ];
 

@@ -28,10 +28,19 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
  */
 export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   const tag = tagOf(m, 'cue');
-  if (tag?.cue === 'perf' && (postponed(ctx, m, b) || productionOperating(ctx, m, a))) return true;
+  if (tag?.cue === 'perf' && (postponed(ctx, m, b) || productionOperating(ctx, m, a) || embeddedQuestion(ctx, m, a))) return true;
   if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) return true;
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
   return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
+}
+
+// "reconstructs what happened to the live formulary", "asked how the repoint was done": the act is asked about, not reported.
+const ASKING = new Set(['what', 'whether', 'how']);
+
+function embeddedQuestion(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  while (p !== -1 && (has(ctx.cover[p], 'be') || has(ctx.cover[p], 'have') || has(ctx.cover[p], 'adverb'))) p = prevToken(ctx, p, a);
+  return p !== -1 && ASKING.has(ctx.tokens[p]?.norm ?? '');
 }
 
 // "Production ran fine overnight", "the live line ran the old build": production itself running is its ordinary life, no action on it.

@@ -86,7 +86,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       case 'lift':
         break; // a lift word beside no restriction: see liftsRestriction above
       case 'event': {
-        const ref = byCore.get(m) ?? eventAction(ctx, m, b, byCore);
+        const ref = byCore.get(m) ?? eventAction(ctx, m, a, b, byCore);
         if (ref) cues.push({ from: m.from, to: m.to, cls: 'perf', voice: 'fwd', backwardOnly: false, past: true, target: ref });
         break;
       }

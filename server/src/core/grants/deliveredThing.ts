@@ -6,7 +6,7 @@
 import type { ActionRef } from './actions';
 import { mentionPhrase, startingAt, type Ctx } from './mentions';
 
-const THINGS = new Set(['certificate', 'certificates', 'password', 'passwords', 'signing key', 'signing keys', 'api key', 'api keys', 'secret', 'secrets', 'credentials']);
+const THINGS = new Set(['certificate', 'certificates', 'key', 'keys', 'token', 'tokens', 'password', 'passwords', 'signing key', 'signing keys', 'api key', 'api keys', 'secret', 'secrets', 'credentials']);
 const DELIVERY = new Set(['arrived', 'received', 'issued', 'obtained', 'secured', 'came through', 'in hand', 'on file', 'is on file', 'delivered']);
 
 export function deliveredThing(ctx: Ctx, ref: ActionRef, cue: { readonly from: number; readonly to: number }): boolean {

@@ -1,11 +1,13 @@
 /**
- * Text that is mentioned rather than asserted, blanked before anything is tokenized: code spans
- * and a quoted phrase after a word like "phrase" or before one like "line", or the quoted wording
+ * Text that is mentioned rather than asserted, blanked before anything is tokenized: code spans,
+ * struck-through text, and a quoted phrase after a word like "phrase" or before one like "line", or the quoted wording
  * of a local entry ('PC-4 "cutover separately authorized" is FAIL'). Offsets are unchanged.
  */
 
 const QUOTED = /(^|[\s(:[—–-])(["“'‘])([^"“”'‘’\n]{1,160}?)(["”'’])(?=[\s.,;:)!?\]—–-]|$)/g;
 const CODE_SPAN = /`[^`\n]*`/g;
+// Struck-through text (GFM "~~…~~") is withdrawn wording: "~~Activation: APPROVED~~ Activation: HOLD".
+const STRUCK = /~~(?=[^\s~])[^~\n]{1,400}?~~/g;
 const LAST_WORD = /([\p{L}.]+)[\s:]*$/u;
 const FIRST_WORD = /^\s*([\p{L}]+)/u;
 const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
@@ -20,6 +22,7 @@ const READ_AS = /\b(?:read|reads|misread|misreads|interpreted|taken|mistaken|und
 export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): string {
   let out = text;
   if (out.includes('`')) out = out.replace(CODE_SPAN, (m) => ' '.repeat(m.length));
+  if (out.includes('~~')) out = out.replace(STRUCK, (m) => ' '.repeat(m.length));
   if (!/["“'‘]/.test(out)) return out;
   return out.replace(QUOTED, (whole: string, lead: string, open: string, inner: string, close: string, at: number) => {
     const word = LAST_WORD.exec(out.slice(Math.max(0, at - 40), at + lead.length))?.[1];

@@ -58,3 +58,21 @@ function consequenceAfter(ctx: Ctx, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isComma(ctx, i) && CONSEQUENCE.has(ctx.tokens[nextToken(ctx, i, to)]?.norm ?? '')) return true;
   return false;
 }
+
+/**
+ * "Repointing done, but only on the lab collector; the prod ingestion still reads from legacy":
+ * in a sentence that semicolons part, each part scoped away from production on its own. The
+ * parts' token ranges; one pass over the sentence and one per part.
+ */
+export function partsOutsideProduction(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let from = s.from;
+  for (let i = s.from; i <= s.to; i++) {
+    if (i < s.to && ctx.tokens[i]?.raw !== ';') continue;
+    if (from === s.from && i === s.to) return out; // no semicolon: the whole sentence is read as such
+    const part = { from, to: i, question: s.question };
+    if (onlyOutsideProduction(ctx, part)) out.push(part);
+    from = i + 1;
+  }
+  return out;
+}

@@ -10,9 +10,12 @@ export const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', '
 
 const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
 const MODE_OPENERS = new Set(['with', 'as', '-', '(']);
+const FLAG_ON = new Set(['true', 'yes', 'on', '1']);
 
 export function runMode(ctx: Ctx, m: Mention, a: number): boolean {
   if (!MODES.has(mentionPhrase(ctx, m))) return false;
+  // "(dry_run=true)", "dry-run: yes": the mode set as a flag.
+  if ((ctx.tokens[m.to]?.raw === '=' || ctx.tokens[m.to]?.raw === ':') && FLAG_ON.has(ctx.tokens[m.to + 1]?.norm ?? '')) return true;
   const p = prevToken(ctx, m.from, a);
   if (p === -1) return false;
   // "in read-only mode"; "ERP in read-only" is the state of another system.

@@ -10,8 +10,27 @@ const EVENT_FILLERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their',
 
 const PRESENT_VERBS = new Set(['goes', 'go', 'lands', 'land', 'completes', 'complete', 'finishes', 'finish', 'happens', 'happen', 'runs', 'starts', 'start', 'begins', 'begin', 'ends', 'passes', 'clears', 'succeeds', 'concludes', 'takes', 'gets', 'comes']);
 
+/**
+ * "Checks after the repoint": a heading's nouns before "after" name a section placed in time,
+ * which may still be to come; a verb before it ("Latency fell after the repoint") reports, and
+ * "since" presupposes the event whatever stands before it.
+ */
+function label(ctx: Ctx, m: Mention, a: number): boolean {
+  if (m.from === a || ctx.tokens[m.from]?.norm !== 'after') return false;
+  for (let i = a; i < m.from; i++) {
+    const c = ctx.cover[i];
+    const t = ctx.tokens[i];
+    if (!t) return false;
+    if (t.kind === 'punct' && (t.raw === '#' || t.raw === '*' || t.raw === '-')) continue;
+    if (!(c && c.tags.every((tag) => tag.kind === 'head' || tag.kind === 'det'))) return false;
+    i = c.to - 1;
+  }
+  return true;
+}
+
 /** "Since the go-live on 08-31", "Post-REAL_RUN", "following last night's cutover": the event the cue presupposes. */
-export function eventAction(ctx: Ctx, m: Mention, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
+export function eventAction(ctx: Ctx, m: Mention, a: number, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
+  if (label(ctx, m, a)) return undefined;
   let j = nextToken(ctx, m.to - 1, b);
   for (let steps = 0; j !== -1 && steps < 5; steps++) {
     const c = ctx.cover[j];

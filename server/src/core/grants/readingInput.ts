@@ -67,14 +67,19 @@ const MIN_PREDICATE_WORDS = 2;
 /** Whether the sentence says something of its actions: enough words outside action and production mentions. */
 function predicateWords(ctx: Ctx, s: Sentence): boolean {
   let words = 0;
-  for (let i = s.from; i < s.to && words < MIN_PREDICATE_WORDS; i++) {
+  let all = 0;
+  for (let i = s.from; i < s.to && (words < MIN_PREDICATE_WORDS || all < MIN_STATEMENT_WORDS); i++) {
     if (ctx.tokens[i]?.kind !== 'word') continue;
+    all++;
     const m = ctx.cover[i];
     if (m?.tags.some((t) => t.kind === 'action' || t.kind === 'prodWord' || t.kind === 'prodModifier')) continue;
     words++;
   }
-  return words >= MIN_PREDICATE_WORDS;
+  return words >= MIN_PREDICATE_WORDS && all >= MIN_STATEMENT_WORDS;
 }
+
+// "1. HL7 shared secret.": three words or fewer make an item's label, however they are tagged.
+const MIN_STATEMENT_WORDS = 4;
 
 function implicitClaims(ctx: Ctx, s: Sentence, model: ReadingModel): GrantClaim[] {
   const refs = standingActions(ctx, s.from, s.to);

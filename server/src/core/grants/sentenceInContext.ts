@@ -16,7 +16,7 @@ import { formClaims } from './formClaims';
 import type { Lexicon } from './lexicon';
 import { has, nextToken, type Ctx } from './mentions';
 import { negatedHead } from './negatedHead';
-import { onlyOutsideProduction } from './onlyOutsideProduction';
+import { onlyOutsideProduction, partsOutsideProduction } from './onlyOutsideProduction';
 import { readingClaims, type Readings } from './readingInput';
 import { requirementColon } from './requirementColon';
 import { sentenceClaims } from './sentenceClauses';
@@ -74,6 +74,7 @@ export function sentenceClaimsInContext(
     return cells.flatMap((cell) => sentenceClaims(ctx, cell, lex));
   }
   if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
+  const outside = kinds.has('nonprod') ? partsOutsideProduction(ctx, s) : [];
   let found = cueFree ? [] : sentenceClaims(ctx, s, lex, sentences[k - 1]);
   if (found.length === 0 && !cueFree) found = formClaims(ctx, s, kinds, box);
   if (found.length === 0 && k > 0 && !cueFree) found = replyClaims(ctx, sentences[k - 1]!, s);
@@ -101,6 +102,7 @@ export function sentenceClaimsInContext(
       !(required !== -1 && c.start >= offset(required)) &&
       !(doubted !== -1 && c.start < offset(doubted)) &&
       !(failing !== -1 && c.start < offset(failing)) &&
+      !outside.some((part) => c.start >= offset(part.from) && c.start < offset(part.to)) &&
       !contradicted(c),
   );
 }

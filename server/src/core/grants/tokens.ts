@@ -185,7 +185,7 @@ const NOT_PRODUCTION_PARTS = new Set([
 ]);
 
 // "he2.staging", "pg-sched-stg", "pg-prod-orders-clone": a system's name placed outside production reads as the place it names.
-const OUTSIDE_PARTS = new Set(['staging', 'stage', 'stg', 'dev', 'sandbox', 'uat', 'qa', 'preprod', 'sim', 'test', 'clone', 'replica', 'shadow', 'mock', 'dryrun', 'rehearsal', 'drill']);
+const OUTSIDE_PARTS = new Set(['staging', 'stage', 'stg', 'dev', 'sandbox', 'sbx', 'lab', 'uat', 'qa', 'preprod', 'sim', 'test', 'clone', 'replica', 'shadow', 'mock', 'dryrun', 'rehearsal', 'drill']);
 
 /** An opaque word, or the place a system's name stands for: "prod" for production, "staging" for a place outside it. */
 function systemToken(raw: string, norm: string, start: number, newlines: number): Token {

@@ -359,7 +359,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
     'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
     // "this was a slip", "This is not true in the sense of the lock"
-    'not true', 'not the case', 'a slip', 'a typo', 'correct that', 'correct this', 'correcting that', 'correcting this', 'take that back', 'take it back', 'withdraw that',
+    'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'misspoke', 'i misspoke', 'misstated',
+    'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'correct that', 'correct this', 'correcting that', 'correcting this', 'take that back', 'take it back', 'withdraw that',
     // What the reported words were instead: "that was the harness fixture string, not a decision", "a template placeholder".
     'not a decision', 'not an approval', 'not a grant', 'placeholder', 'a placeholder', 'fixture string',
   ],
@@ -429,7 +430,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   clauseNegations: [
     'does not imply', 'do not imply', "doesn't imply", 'did not imply', 'not implied', 'is not implied',
     'not equivalent', 'not evidence', 'out of scope', 'in error', 'not chosen', 'was not chosen', 'not selected',
-    'not the case', 'no evidence', 'no indication', 'no sign', 'no trace', 'no record', 'no proof', 'no confirmation', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
+    'not the case', 'no evidence', 'no indication', 'no sign', 'no trace', 'no record', 'no proof', 'no confirmation', 'but not that', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
     'by nobody', 'by no one', 'by no-one', 'by none', 'not saying', 'not claiming', 'not suggesting', 'not stating',
     // An attitude denied covers what it is towards ("not yet comfortable calling the repoint good to go").
@@ -527,6 +528,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant', 'training database', 'training db', 'training instance', 'training system',
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
+    // Rigs and units kept apart from production: "the lab collector", "the training robot", "bench only".
+    'lab', 'lab-only', 'lab only', 'bench only', 'bench rig', 'test bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
