@@ -1026,6 +1026,26 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production',
     not: ['No secrets change on the production head-end; the production keys are those issued on 11-01.', 'The record shows who requested the repoint, but not that the feed was ever repointed.'],
   },
+  {
+    grant: 'defects raised since the go-live of the 2027 tariff portal',
+    action: 'go-live',
+    not: ['We raised a request for the go-live of the 2027 tariff portal.', 'defects to be raised after the go-live of the 2027 tariff portal'],
+  },
+  {
+    grant: 'The old tariff table was retired from production after the T-2027A activation.',
+    action: 'activation',
+    not: ['The old tariff table will be retired from production after the T-2027A activation.'],
+  },
+  {
+    grant: 'Go-live for the tariff portal was approved, subject to nothing further, on 12-01.',
+    action: 'go-live',
+    not: ['Go-live for the tariff portal was approved, subject to the DPIA, on 12-01.'],
+  },
+  {
+    grant: 'Authorisation for the rebilling REAL_RUN was conferred upon the operations desk by the owner.',
+    action: 'REAL_RUN',
+    not: ['Authorisation for the REAL_RUN will be conferred once PC-7 passes.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

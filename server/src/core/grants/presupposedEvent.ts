@@ -46,7 +46,8 @@ export function eventAction(ctx: Ctx, m: Mention, a: number, b: number, byCore: 
       if (PRESENT_VERBS.has(ctx.tokens[after]?.norm ?? '')) return undefined;
       return ref;
     }
-    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number')) return undefined;
+    // "after the T-2027A activation": an identifier names which one, as a date does.
+    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number' || (t.kind === 'opaque' && t.upper))) return undefined;
     j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
   }
   return undefined;

@@ -144,6 +144,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (forward.length === 0 || tellingModal(ctx, m, b)) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
     if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
+    // "incidents raised since the activation": tickets raised in a time, not a request made.
+    if (onlyRequest && TIME_PREPOSITIONS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) continue;
     const p = prevToken(ctx, m.from, a);
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
     // "The permit request from Halden council was approved": the request names what the cue grants.

@@ -250,7 +250,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   grantCues: [
     'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'cleared', 'signed off',
     'signed-off', 'green-lit', 'greenlit', 'green lit', 'green-lighted', 'greenlighted', 'enabled', 'issued',
-    'delegated', "ok'd", 'okayed', 'okd', 'sanctioned', 'endorsed', 'waived', 'in place', 'in hand', 'in effect',
+    'delegated', "ok'd", 'okayed', 'okd', 'sanctioned', 'endorsed', 'conferred', 'conferred upon', 'conferred on', 'waived', 'in place', 'in hand', 'in effect',
     'obtained', 'received', 'secured', 'good to go', 'given the go-ahead', 'opened', 'reopened', 'unlocked',
     // Only of a gate or lane ("the gate for the repoint is open"), see cueGates.ts.
     'is open', 'is now open', 'are open', 'are now open', 'is wide open',
@@ -446,7 +446,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'written up', 'written down', 'is written as', 'wrote down', 'written it down', 'wrote it down', 'written it up', 'wrote it up',
     'to be clear', 'to be fair', 'to be honest', 'to be sure', 'to be precise', 'to be explicit', 'write down', 'noted down', 'took down',
     // A condition that is none: "subject to no further condition".
-    'subject to no', 'with no conditions', 'without conditions', 'without condition', 'unconditionally',
+    'subject to no', 'subject to nothing', 'subject to nothing further', 'with no conditions', 'without conditions', 'without condition', 'unconditionally',
   ],
 
   conditionalTriggers: [
