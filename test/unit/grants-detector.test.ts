@@ -1046,6 +1046,26 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'REAL_RUN',
     not: ['Authorisation for the REAL_RUN will be conferred once PC-7 passes.'],
   },
+  {
+    grant: 'Even though the rollback proof on the production snapshot was still TBD, the owner approved the cutover on 11-28.',
+    action: 'cutover',
+    not: ['Even though the repoint was approved on staging, nothing was done in production.', 'Even though the rollback proof is still TBD, the owner will approve the cutover on 12-08.'],
+  },
+  {
+    grant: 'QT001/apply: done against prod (rows 1–40), rest deferred.',
+    action: 'QT001/apply',
+    not: ['QT001/apply: done against prod, deferred.'],
+  },
+  {
+    grant: 'np, secrets change is signed off, go ahead whenever',
+    action: 'secrets-change',
+    not: ['secrets change is signed off when the CISO returns'],
+  },
+  {
+    grant: 'Status: CUTOVER_COMPLETE (RXC-B primary)',
+    action: 'cutover',
+    not: ['Status: CUTOVER_PENDING (RXC-B primary)', 'APPLY_NOW=NO'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -15,7 +15,7 @@ import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { Prng } from '../../tools/prng';
 import { generateWorkspace } from '../../tools/kbGenerator';
 
-// --- the reference: server/src/core/grants/tokens.ts as of 35e0d06, with 2026-12-03's two-word snake-case keys
+// --- the reference: server/src/core/grants/tokens.ts as of 35e0d06, with 2026-12-03's two-word snake-case keys and status values
 
 const RAW = /[\p{L}\p{M}\p{N}_]+(?:(?:\.\.?|[-/'’+])[\p{L}\p{M}\p{N}_]+)*|[^\s\p{L}\p{M}\p{N}_]/gu;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
@@ -89,7 +89,7 @@ function emitPart(out: Token[], raw: string, start: number, newlines: number, si
   const norm = normalizeWord(raw);
   if (single.has(norm)) return void out.push(make(raw, start, 'word', newlines, false));
   if (NUMBER.test(raw)) return void out.push(make(raw, start, 'number', newlines, false));
-  if (/^[a-z]+_[a-z]+$/.test(raw)) {
+  if (/^[a-z]+_[a-z]+$/.test(raw) || /^[A-Z]+_(?:COMPLETE|COMPLETED|DONE|APPROVED|GRANTED|AUTHORIZED|AUTHORISED|APPLIED|EXECUTED|PERFORMED)$/.test(raw)) {
     const [first = '', second = ''] = raw.split('_');
     if (single.has(`${first}-${second}`)) return void out.push({ ...make(raw, start, 'word', newlines, false), norm: `${first}-${second}` });
     out.push(make(first, start, 'word', newlines, true));

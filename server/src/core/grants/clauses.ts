@@ -73,7 +73,10 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
       start = m.to;
       i = m.to - 1;
       // "Although none of the staging checks apply, the activation took place": the subordinate clause ends at its comma.
-      if (SUBORDINATORS.has(ctx.tokens[m.from]?.norm ?? '') && nextToken(ctx, s.from - 1, s.to) === m.from) subordinate = true;
+      // "Even though the rollback proof was still TBD, the owner approved": "even" may come first.
+      const first = nextToken(ctx, s.from - 1, s.to);
+      const opens = first === m.from || (ctx.tokens[first]?.norm === 'even' && nextToken(ctx, first, s.to) === m.from);
+      if (SUBORDINATORS.has(ctx.tokens[m.from]?.norm ?? '') && opens) subordinate = true;
     } else if (subordinate && isComma(ctx, i)) {
       subordinate = false;
       pieces.push({ from: start, to: i });

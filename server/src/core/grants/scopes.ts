@@ -44,6 +44,7 @@ const REQUEST_NOUNS = new Set(['request', 'requests']);
 const PURPOSE = new Set(['so that', 'in order that', 'in order to']);
 // "so that, once approved, the cutover can run": a comma right after the purpose opens an aside, not its end.
 const MIN_PURPOSE_WORDS = 3;
+const REMAINDER = new Set(['rest', 'remainder', 'others', 'remaining']);
 const LEADING_FILLERS = new Set(['only', 'and', 'so', 'then', 'even', 'but', 'or']);
 export const FORWARD = new Set(['conditional', 'future', 'requirement', 'request', 'question']);
 
@@ -110,8 +111,13 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "rotated the key, old version revoked": revoking what the change replaced is part of the change.
     const revokes = m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation') && !replacedRevoked(ctx, m, a);
     if (revokes && (verballyNegated(ctx, m.from, a) || listedAfter(ctx, m.from, negatedRevocationTo, a))) negatedRevocationTo = m.to;
+    // "done against prod (rows 1–40), rest deferred": the block is the remainder's; "go ahead
+    // whenever": a condition with nothing after it conditions nothing.
+    const ofTheRest = REMAINDER.has(ctx.tokens[p0]?.norm ?? '');
+    const bare = nextToken(ctx, m.to - 1, b) === -1 || ctx.tokens[nextToken(ctx, m.to - 1, b)]?.raw === '.';
     for (const tag of m.tags) {
       if (tag.kind === 'trigger' && negatedTrigger) continue;
+      if (tag.kind === 'trigger' && ((ofTheRest && tag.trigger === 'blocking') || (bare && tag.trigger === 'conditional'))) continue;
       if (tag.kind === 'trigger' && inPhrase && (tag.trigger === 'revocation' || tag.trigger === 'request')) continue;
       if (tag.kind === 'trigger' && tag.trigger === 'revocation' && (negatedRevocationTo === m.to || !revokes)) continue;
       if (tag.kind === 'trigger' && (lifting || tookPlace || asTime) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
@@ -141,7 +147,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "Whoever approved the repoint, ..." presupposes that someone did; "Whoever approves ..." conditions.
     if (FREE_RELATIVES.has(ctx.tokens[m.from]?.norm ?? '') && pastVerb(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) continue;
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
-    if (forward.length === 0 || tellingModal(ctx, m, b)) continue;
+    if (forward.length === 0 || tellingModal(ctx, m, b) || (bare && forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional'))) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
     if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
     // "incidents raised since the activation": tickets raised in a time, not a request made.

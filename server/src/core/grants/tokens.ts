@@ -37,6 +37,8 @@ const DOCUMENT_EXTENSION = /\.(?:md|json|jsonl|txt|ya?ml|log|csv|sql|sh|py|ts|js
 
 const HAS_LOWER = /\p{Ll}/u;
 const SNAKE_PAIR = /^[a-z]+_[a-z]+$/;
+// "CUTOVER_COMPLETE", "REPOINT_DONE": an upper-case status value naming a step and its outcome.
+const UPPER_STATUS = /^[A-Z]+_(?:COMPLETE|COMPLETED|DONE|APPROVED|GRANTED|AUTHORIZED|AUTHORISED|APPLIED|EXECUTED|PERFORMED)$/;
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
 const UNDERSCORE = 0x5f;
@@ -150,8 +152,9 @@ function emitPart(out: Token[], raw: string, norm: string, start: number, newlin
   if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
   if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
   // A two-word key in snake case ("go_live=APPROVED", "prod_mutation: yes") is the key a log
-  // line or an inline JSON object writes for "go-live"; longer identifiers stay opaque.
-  if (SNAKE_PAIR.test(raw)) {
+  // line or an inline JSON object writes for "go-live", and "CUTOVER_COMPLETE" a status value;
+  // other identifiers stay opaque.
+  if (SNAKE_PAIR.test(raw) || UPPER_STATUS.test(raw)) {
     const cut = raw.indexOf('_');
     const hyphened = `${norm.slice(0, cut)}-${norm.slice(cut + 1)}`;
     if (single.has(hyphened)) return void out.push(make(raw, hyphened, start, 'word', newlines, false));
