@@ -1066,6 +1066,16 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'cutover',
     not: ['Status: CUTOVER_PENDING (RXC-B primary)', 'APPLY_NOW=NO'],
   },
+  {
+    grant: 'The repoint was approved last Friday.',
+    action: 'repoint',
+    not: ['The repoint was not approved last Friday.', 'The repoint will be approved next Friday.'],
+  },
+  {
+    grant: 'The owner does not object to the repoint, which was authorised last Friday.',
+    action: 'repoint',
+    not: ['The owner does not object to the repoint, which is still pending.', 'The HOLD on activation, which the owner set, stays.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

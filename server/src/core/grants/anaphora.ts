@@ -87,8 +87,12 @@ function headBefore(ctx: Ctx, s: Sentence, comma: number, ref: ActionRef | undef
   if (words > 1) return undefined;
   let p = prevToken(ctx, ref.from, s.from);
   while (p !== -1 && (has(ctx.cover[p], 'det') || ctx.tokens[p]?.kind === 'number')) p = prevToken(ctx, p, s.from);
-  return p !== -1 && has(ctx.cover[p], 'prep') ? undefined : ref;
+  if (p === -1 || !has(ctx.cover[p], 'prep')) return ref;
+  // "does not object to the repoint, which was authorised": the preposition is the verb's, the action its object.
+  return VERB_PREPOSITIONS.has(ctx.tokens[prevToken(ctx, p, s.from)]?.norm ?? '') ? ref : undefined;
 }
+
+const VERB_PREPOSITIONS = new Set(['object', 'objects', 'objected', 'agree', 'agrees', 'agreed', 'consent', 'consents', 'consented', 'referred', 'refers', 'proceed', 'proceeded']);
 
 /**
  * Where a clause speaks of an action named before it without naming it again: a relative

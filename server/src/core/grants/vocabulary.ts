@@ -551,6 +551,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'therefore', 'so', 'too', 'likewise', 'subsequently', 'later', 'yet', 'been', 'being', 'quietly',
     'properly', 'correctly', 'in full', 'in writing', 'at last', 'this morning', 'tonight', 'overnight',
     'last night', 'last week', 'this week', 'this afternoon', 'this evening', 'as planned', 'on schedule',
+    'last month', 'last monday', 'last tuesday', 'last wednesday', 'last thursday', 'last friday', 'last saturday', 'last sunday',
   ],
   determiners: [
     'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'my', 'your',
