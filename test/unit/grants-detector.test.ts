@@ -166,6 +166,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r29': { sentences: [0.98, 0.88], jsonCases: [0.99, 0.92], notes: [0.99, 0.76] },
   'blind-2026-12-03-r30': { sentences: [0.99, 0.85], jsonCases: [0.99, 0.92], notes: [0.99, 0.78] },
   'blind-2026-12-03-r31': { sentences: [0.99, 0.79], jsonCases: [0.99, 0.92], notes: [0.9, 0.68] },
+  'blind-2026-12-03-r32': { sentences: [0.99, 0.85], jsonCases: [0.99, 0.99], notes: [0.99, 0.58] },
+  'blind-2026-12-03-r33': { sentences: [0.98, 0.79], jsonCases: [0.99, 0.89], notes: [0.86, 0.72] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -1075,6 +1077,30 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'The owner does not object to the repoint, which was authorised last Friday.',
     action: 'repoint',
     not: ['The owner does not object to the repoint, which is still pending.', 'The HOLD on activation, which the owner set, stays.'],
+  },
+  {
+    grant: 'The new gateway CGW-2 carries all live manifests.',
+    action: 'production',
+    not: ['The legacy gateway CGW-1 carries all live manifests.', 'Status lines belong only in a note written after the lock carries a production grant.'],
+  },
+  {
+    grant: '2026-12-01T03:12Z INFO rebill-job mode=REAL_RUN target=prod-ledger status=completed',
+    action: 'production',
+    not: ['2026-12-01T03:12Z INFO rebill-job mode=DRY_RUN target=prod-ledger status=completed'],
+  },
+  {
+    grant: 'The cutover scheduled for 11-14 went ahead at 02:00.',
+    action: 'cutover',
+    not: ['Rollout of the berth engine to all twelve live berths is scheduled for 1800Z Friday.'],
+  },
+  {
+    grant: "The owner wrote 'production authorized' in the lock on 12-01.",
+    action: 'production',
+    not: [
+      "In the incident review we discussed what 'production authorized' would mean for the allocation engine.",
+      'Avoid writing `broadcaster: LIVE` or "go-live done" before 12-09.',
+      'The vendor claims the gateway was cut over at the weekend; our logs show CGW-1 still carrying all live manifests.',
+    ],
   },
 ];
 

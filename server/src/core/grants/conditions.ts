@@ -12,6 +12,8 @@ const IRREGULAR_PAST = new Set(['spoke', 'met', 'said', 'told', 'saw', 'came', '
 const PRESENT = new Set([
   'is', 'are', 'has', 'have', 'exists', 'exist', 'does', 'do', 'gets', 'becomes', 'will', 'can', 'may', 'shall',
   "'s", 'lands', 'passes', 'completes', 'arrives', 'holds', 'proves', 'returns', 'signs',
+  // "a note written after the lock carries a production grant": the present after "after" is a time to come.
+  'carries', 'contains', 'records', 'shows', 'lists', 'covers', 'includes', 'grants', 'approves', 'confirms', 'reaches', 'goes',
 ]);
 const NEVER_CONDITIONAL = new Set(['before', 'prior to', 'ahead of', 'until', 'till']);
 const FACT_UNLESS_PRESENT = new Set(['after', 'upon']);

@@ -20,6 +20,8 @@ import { liftsRestriction } from './liftedRestriction';
 import { has, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { permission } from './permission';
 import { possessesGrant } from './possession';
+
+const PAST_POSSESSION = /^(?:had|held|got|was|were|received|\w+ed)$/;
 import { datedGrant } from './datedGrant';
 import { eventAction } from './presupposedEvent';
 import { quotedImperative } from './quotedDirective';
@@ -53,7 +55,8 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       continue;
     }
     if (has(m, 'possess') && !tagOf(m, 'cue')) {
-      if (possessesGrant(ctx, m, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: true });
+      // "had the grant", "was handed the go-ahead" are past; "after the lock carries a grant" is a time to come.
+      if (possessesGrant(ctx, m, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: PAST_POSSESSION.test(ctx.tokens[m.from]?.norm ?? '') });
       continue;
     }
     if (quotedImperative(ctx, m, a)) {

@@ -12,6 +12,9 @@ const LAST_WORD = /([\p{L}.]+)[\s:]*$/u;
 const FIRST_WORD = /^\s*([\p{L}]+)/u;
 const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
 const READ_AS = /\b(?:read|reads|misread|misreads|interpreted|taken|mistaken|understood)\s+as\s*$/i;
+// "Avoid writing `broadcaster: LIVE` or "go-live done"": wording one is told not to use, however far along its list.
+const MEANING = /^\s*(?:would mean|means|meant|stands for|implies|would imply)\b/i;
+const AVOIDED = /\b(?:avoid|never|not|don't|do not|stop)\s+(?:writing|write|saying|say|using|use|calling|call)\b[^.;!?]{0,80}$/i;
 
 /**
  * Text that is mentioned, not asserted, blanked with spaces of the same length: code spans
@@ -31,6 +34,9 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
     const before = word?.toLowerCase();
     // 'which someone read as "REAL_RUN: approved"': what a wording was taken for is mentioned.
     if (READ_AS.test(out.slice(Math.max(0, at - 40), at + lead.length))) return lead + ' '.repeat(open.length + inner.length + close.length);
+    if (AVOIDED.test(out.slice(Math.max(0, at - 120), at + lead.length))) return lead + ' '.repeat(open.length + inner.length + close.length);
+    // "what 'production authorized' would mean": the wording's sense is discussed, not asserted.
+    if (MEANING.test(out.slice(at + whole.length, at + whole.length + 30))) return lead + ' '.repeat(open.length + inner.length + close.length);
     // "relayed the owner's words: "Rotate the prod secrets now."" quotes what was said, to be used.
     if (before === 'words' && /:\s*$/.test(out.slice(Math.max(0, at - 40), at + lead.length))) return whole;
     const after = FIRST_WORD.exec(out.slice(at + whole.length, at + whole.length + 40))?.[1]?.toLowerCase();

@@ -24,7 +24,9 @@ export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
     if (has(m, 'prodWord') || has(m, 'prodModifier')) production = true;
     if (!has(m, 'nonprod')) continue;
     if (onlyBeside(ctx, m, s)) return !consequenceAfter(ctx, m.to, s.to);
-    if (envKeyBefore(ctx, m, s)) envOutside = true;
+    // "mode=DRY_RUN target=prod-ledger status=completed": a dry run's record changed nothing, wherever it ran.
+    if (keyBefore(ctx, m, s, MODE_KEYS)) return true;
+    if (keyBefore(ctx, m, s, ENV_KEYS)) envOutside = true;
     i = m.to - 1;
   }
   // `{"action": "repoint", "status": "DONE", "env": "staging"}`, `env=staging`: a record's environment field places all of it.
@@ -32,12 +34,13 @@ export function onlyOutsideProduction(ctx: Ctx, s: Sentence): boolean {
 }
 
 const ENV_KEYS = new Set(['env', 'environment', 'target_env', 'stage', 'tier']);
+const MODE_KEYS = new Set(['mode', 'run_mode', 'runmode']);
 
-/** `"env": "staging"`, `env=staging`, `environment: sandbox`: the marker is the value of an environment key. */
-function envKeyBefore(ctx: Ctx, m: Mention, s: Sentence): boolean {
+/** `"env": "staging"`, `env=staging`, `mode=DRY_RUN`: the marker is the value of one of `keys`. */
+function keyBefore(ctx: Ctx, m: Mention, s: Sentence, keys: ReadonlySet<string>): boolean {
   let p = prevToken(ctx, m.from, s.from);
   for (let k = 0; p !== -1 && k < 3 && ctx.tokens[p]?.kind === 'punct'; k++) p = prevToken(ctx, p, s.from);
-  return p !== -1 && ENV_KEYS.has(ctx.tokens[p]?.norm ?? '');
+  return p !== -1 && keys.has(ctx.tokens[p]?.norm ?? '');
 }
 
 /** "sim only", "staging only", "staging environment only", "only against the staging Directus". */

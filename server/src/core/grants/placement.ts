@@ -8,7 +8,7 @@ import { has, mentionPhrase, prevToken, type Ctx, type Mention } from './mention
 const PLACE_PREPOSITIONS = new Set(['for', 'in', 'on', 'to', 'into', 'within', 'inside', 'against', 'onto']);
 export const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'during', 'ahead']);
 
-const MODES = new Set(['dry-run', 'dryrun', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
+const MODES = new Set(['dry-run', 'dryrun', 'dry_run', 'dry run', 'read-only', 'readonly', 'read only', 'preflight', 'pre-flight', 'simulated', 'dry-run mode']);
 const MODE_OPENERS = new Set(['with', 'as', '-', '(']);
 const FLAG_ON = new Set(['true', 'yes', 'on', '1']);
 
@@ -18,6 +18,8 @@ export function runMode(ctx: Ctx, m: Mention, a: number): boolean {
   if ((ctx.tokens[m.to]?.raw === '=' || ctx.tokens[m.to]?.raw === ':') && FLAG_ON.has(ctx.tokens[m.to + 1]?.norm ?? '')) return true;
   const p = prevToken(ctx, m.from, a);
   if (p === -1) return false;
+  // "mode=DRY_RUN": the mode field's value.
+  if (ctx.tokens[p]?.raw === '=' && ctx.tokens[prevToken(ctx, p, a)]?.norm === 'mode') return true;
   // "in read-only mode"; "ERP in read-only" is the state of another system.
   if (ctx.tokens[p]?.norm === 'in') return ctx.tokens[m.to]?.norm === 'mode' || ctx.tokens.slice(m.from, m.to).some((t) => t.norm === 'mode');
   return MODE_OPENERS.has(ctx.tokens[p]?.norm ?? '');

@@ -37,7 +37,7 @@ export function readingClaims(ctx: Ctx, s: Sentence, readings: Readings): GrantC
   const open = readingInput(ctx, s);
   if (open) return readings.cued ? cuedClaims(ctx, s, readings.cued, open) : [];
   // "Option 2: repoint the historian to HIST-02": an option offered is a plan, with no cue to choose it.
-  return readings.implicit && !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) ? implicitClaims(ctx, s, readings.implicit) : [];
+  return readings.implicit && !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) && !statusQuo(ctx, s) ? implicitClaims(ctx, s, readings.implicit) : [];
 }
 
 /**
@@ -58,7 +58,7 @@ function cueOrForward(ctx: Ctx, s: Sentence): boolean {
 
 /** Whether the implicit reading reads a sentence that has no open cue: no cue at all, words beside its actions, and an action that stands. */
 export function readsImplicitly(ctx: Ctx, s: Sentence): boolean {
-  return !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) && standingActions(ctx, s.from, s.to).length > 0;
+  return !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) && !statusQuo(ctx, s) && standingActions(ctx, s.from, s.to).length > 0;
 }
 
 // Fewer words than this beside the actions make a label ("Leeds-1 go-live."), not a statement.
@@ -127,6 +127,25 @@ function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
 function namesOption(ctx: Ctx, s: Sentence): boolean {
   for (let i = s.from; i < s.to; i++) if (has(ctx.cover[i], 'option')) return true;
   return false;
+}
+
+const STATUS_QUO = new Set(['legacy', 'old', 'existing']);
+const NOVELTY = new Set(['now', 'new', 'newly', 'since', 'switched', 'migrated', 'moved', 'drained', 'retired', 'demoted', 'replaced']);
+// How far into the sentence its subject's "legacy" may stand.
+const SUBJECT_WORDS = 4;
+
+/**
+ * "The legacy gateway CGW-1 carries all live manifests": a subject named as the system that was
+ * already there, in a sentence with no word of change, describes the state before any action.
+ */
+function statusQuo(ctx: Ctx, s: Sentence): boolean {
+  let quo = false;
+  for (let i = s.from, words = 0; i < s.to; i++) {
+    const norm = ctx.tokens[i]?.norm ?? '';
+    if (NOVELTY.has(norm) || ctx.tokens[i]?.raw === ';') return false;
+    if (ctx.tokens[i]?.kind === 'word' && words++ < SUBJECT_WORDS && STATUS_QUO.has(norm)) quo = true;
+  }
+  return quo;
 }
 
 /** "Option 2: …", "Option B — …": the sentence is an option's label and what it offers. */
@@ -208,6 +227,8 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
   // A state verb ("lists", "serves") speaks of production only of production itself: with no
   // other cue, the action must be production's own ("operator lists the secrets" is no state of it).
   const stateCuesOnly = stateCues.size === cues.size;
+  // "The legacy gateway CGW-1 carries all live manifests": a state that was already so reports no change.
+  if (stateCuesOnly && statusQuo(ctx, s)) return undefined;
   const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
     // Refs come in text order, so the part count only grows: one walk over the sentence.
     for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;

@@ -22,7 +22,7 @@ import { requirementColon } from './requirementColon';
 import { sentenceClaims } from './sentenceClauses';
 import type { Sentence } from './sentences';
 import { standingActions } from './standingActions';
-import { cellOutsideProduction, statusVerdict, tableCells, tableRowValue } from './tableRows';
+import { cellOutsideProduction, delimiterRow, statusVerdict, tableCells, tableRowValue } from './tableRows';
 import { taskBox } from './taskBox';
 import { whHeading } from './whHeading';
 import { zeroProgress } from './zeroProgress';
@@ -64,6 +64,8 @@ export function sentenceClaimsInContext(
       : [];
   }
   if (counterfactual(ctx, s) || whHeading(ctx, s)) return [];
+  // "| environment | deploy status | approved by |" over "|---|---|---|": the header names columns.
+  if (ctx.tokens[s.from]?.raw === '|' && delimiterRow(ctx, sentences[k + 1])) return [];
   const row = tableRowValue(ctx, s, (i, hi) => statusVerdict(ctx, lex, i, hi));
   if (row) return standingActions(ctx, s.from, s.to).filter((ref) => !cellOutsideProduction(ctx, s, ref)).map((ref) => makeClaim(ctx, ref, row.from, row.to, 'status'));
   // A row with no status cell: a cell may still be a sentence of its own ("| D-14 | Owner selected OPT-4 on 11-28 |").

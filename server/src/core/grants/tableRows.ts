@@ -37,6 +37,18 @@ export function tableRowValue(ctx: Ctx, s: Sentence, statusAt: (i: number, hi: n
   return granted;
 }
 
+/** Whether `next` is a table's delimiter row (`|---|:---:|`), which makes the row before it the header: column names, never a claim. */
+export function delimiterRow(ctx: Ctx, next: Sentence | undefined): boolean {
+  if (!next || ctx.tokens[next.from]?.raw !== '|') return false;
+  let dash = false;
+  for (let i = next.from; i < next.to; i++) {
+    const raw = ctx.tokens[i]?.raw;
+    if (raw === '-' || raw === '—' || raw === '–') dash = true;
+    else if (raw !== '|' && raw !== ':') return false;
+  }
+  return dash;
+}
+
 /** A Markdown table row's non-empty cells (the row opens with "|"), each as a sentence. Linear in the row. */
 export function tableCells(ctx: Ctx, s: Sentence): Sentence[] {
   const cells: Sentence[] = [];

@@ -356,7 +356,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'disputes', 'dispute', 'retracted', 'unsupported', 'mistaken', 'corrected',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
-    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
+    "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'still carrying', 'still carries', 'still running', 'still points', 'still pointing', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
     'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
     // "this was a slip", "This is not true in the sense of the lock"
     'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'misspoke', 'i misspoke', 'misstated',
@@ -471,6 +471,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'in order to', 'so that', 'ready to be', 'ready for', 'prepare', 'prepared to', 'preparing', 'ready to',
     // An intention or a timetable, not an event: "is meant to push", "was supposed to run", "is due to go live".
     'meant to', 'supposed to', 'is due to', 'are due to', 'due to be', 'slated to', 'set to be',
+    'is scheduled for', 'are scheduled for', 'is planned for', 'are planned for',
     // Uncertainty: what follows is a guess, not a fact.
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
@@ -519,7 +520,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
 
   nonProductionMarkers: [
     'no-production', 'non-production', 'nonproduction', 'non-prod', 'nonprod', 'non prod', 'non production', 'no production lane', 'pre-production', 'preproduction',
-    'pre-prod', 'preprod', 'staging', 'dry run', 'dry-run', 'dryrun', 'dry runs', 'dry-runs',
+    'pre-prod', 'preprod', 'staging', 'dry run', 'dry-run', 'dryrun', 'dry_run', 'dry runs', 'dry-runs',
     'sandbox', 'throwaway', 'throwaway branch', 'rehearsal', 'rehearse', 'rehearsed', 'simulation',
     'simulated', 'mock', 'mocked', 'test environment', 'test env', 'dev environment', 'dev env', 'locally',
     'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
