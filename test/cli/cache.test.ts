@@ -88,8 +88,8 @@ describe('govlens check --cache', () => {
     const { map, edit, dependants } = workspace.manifest.targets;
     // And any document stating a seal of the map's packet: a file below it changed, so its tree id did.
     const packet = path.posix.dirname(map);
-    const kept = JSON.parse(fs.readFileSync(path.join(dir, '.govlens-cache.light'), 'utf8')) as { documents: Record<string, { k?: string[] }> };
-    const sealing = Object.entries(kept.documents).filter(([, d]) => d.k?.includes(`seal:${packet}`)).map(([p]) => p);
+    const kept = JSON.parse(fs.readFileSync(path.join(dir, '.govlens-cache.light'), 'utf8')) as { keys: string[]; documents: Record<string, { k?: number[] }> };
+    const sealing = Object.entries(kept.documents).filter(([, d]) => d.k?.some((n) => kept.keys[n] === `seal:${packet}`)).map(([p]) => p);
     assert.ok(sealing.length > 0, 'the generator seals packets');
     const file = path.join(dir, map);
     const text = fs.readFileSync(file, 'utf8');
@@ -153,6 +153,7 @@ describe('govlens check --cache', () => {
     };
     damage(light, (b) => b.subarray(0, 100), /^not used \(facts: not JSON/, 'light truncated');
     damage(light, (b) => Buffer.from(b.toString('utf8').replace(/"at":\[\d+/, '"at":["0"')), /^not used \(facts: wrong shape/, 'a record place of strings');
+    damage(light, (b) => Buffer.from(b.toString('utf8').replace(/"k":\[\d+/, '"k":[99999999')), /^not used \(facts: wrong shape/, 'a key number past the table');
     // The heavy records are read only where a check asks: a damaged one is found then, and the
     // run's results are made again without the cache, as an uncached run makes them.
     damage(facts, (b) => b.subarray(0, 100), /^not used \(facts: the facts of .* cannot be read back\), written$/, 'facts truncated');

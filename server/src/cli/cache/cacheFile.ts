@@ -102,12 +102,26 @@ export function readLight(file: string, token: string, listed: ReadonlySet<strin
   if ('problem' in value) return { problem: `facts: ${value.problem}` };
   const json = value.json;
   if (!isRecord(json) || json.format !== MAGIC || json.schema !== SCHEMA || json.token !== token || !isRecord(json.documents)) return { problem: 'facts: not written with this summary' };
+  // Keys are written once each (tens of thousands, most read by several documents) and named by number.
+  if (!dependencyKeys(json.keys)) return { problem: 'facts: wrong shape of the keys' };
+  const table = json.keys as DependencyKey[];
+  const keysOf = (v: unknown): DependencyKey[] | undefined => {
+    if (!Array.isArray(v)) return undefined;
+    const keys: DependencyKey[] = [];
+    for (const n of v as unknown[]) {
+      const key = typeof n === 'number' ? table[n] : undefined;
+      if (key === undefined) return undefined;
+      keys.push(key);
+    }
+    return keys;
+  };
   const documents = new Map<string, LightEntry>();
   for (const [path, entry] of Object.entries(json.documents)) {
     // A file gone since is no loss; an entry of the wrong shape makes the whole cache suspect.
     const light = isRecord(entry) ? lightFromJson(entry.f, path) : undefined;
-    if (!isRecord(entry) || !light || !recordAt(entry.at) || (entry.k !== undefined && !dependencyKeys(entry.k))) return { problem: `facts: wrong shape at ${path}` };
-    if (listed.has(path)) documents.set(path, { light, keys: entry.k as DependencyKey[] | undefined, at: entry.at as RecordAt });
+    const keys = isRecord(entry) && entry.k !== undefined ? keysOf(entry.k) : undefined;
+    if (!isRecord(entry) || !light || !recordAt(entry.at) || (entry.k !== undefined && !keys)) return { problem: `facts: wrong shape at ${path}` };
+    if (listed.has(path)) documents.set(path, { light, keys, at: entry.at as RecordAt });
   }
   return documents;
 }
@@ -201,12 +215,18 @@ export function writeCache(file: string, key: string, summary: CacheSummary, doc
   fs.mkdirSync(nodePath.dirname(file), { recursive: true });
   const header = { format: MAGIC, schema: SCHEMA };
   const placed = writeRecords(file + FACTS_SUFFIX, documents, records);
-  const light: Record<string, { f: LightFactsJson; k?: readonly DependencyKey[]; at: RecordAt }> = {};
+  const light: Record<string, { f: LightFactsJson; k?: number[]; at: RecordAt }> = {};
+  const numbers = new Map<DependencyKey, number>();
+  const numbered = (key: DependencyKey): number => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    return n;
+  };
   for (const [path, document] of documents) {
     const at = placed.get(path);
-    if (at) light[path] = document.keys ? { f: document.light, k: document.keys, at } : { f: document.light, at };
+    if (at) light[path] = document.keys ? { f: document.light, k: document.keys.map(numbered), at } : { f: document.light, at };
   }
-  writeAtomically(file + LIGHT_SUFFIX, JSON.stringify({ ...header, token: summary.token, documents: light }));
+  writeAtomically(file + LIGHT_SUFFIX, JSON.stringify({ ...header, token: summary.token, keys: [...numbers.keys()], documents: light }));
   writeAtomically(
     file,
     JSON.stringify({

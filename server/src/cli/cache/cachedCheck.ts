@@ -54,7 +54,13 @@ export function cachedCheck(options: Options): CachedCheck {
     const signature = signatureOf(real, path, args.cacheStrategy);
     if (signature !== undefined) signatures.set(path, signature);
   }
-  const fingerprint = (folder: string) => (args.cacheStrategy === 'metadata' ? sealFingerprint(workspace, real, folder) : undefined);
+  // Taken once per folder, before anything is read, as the signatures are: the run's results are of the files as they were then.
+  const prints = new Map<string, string | undefined>();
+  const fingerprint = (folder: string): string | undefined => {
+    if (args.cacheStrategy !== 'metadata') return undefined;
+    if (!prints.has(folder)) prints.set(folder, sealFingerprint(workspace, real, folder));
+    return prints.get(folder);
+  };
   let problem = 'problem' in summary ? summary.problem : undefined;
   let moved = listed;
   let sameList = false;
