@@ -166,6 +166,25 @@ describe('govlens check --cache', () => {
     assertSame(dir, 'text', gone);
   });
 
+  test('an ID defined nearer an unknown one than its kept suggestion: the citing note is checked again and suggests it', () => {
+    const dir = copyOf(path.join(repo, 'examples/kb'), 'suggestion');
+    const note = path.join(dir, 'knowledge/dev/reports/architecture/fix7-p0-operative-birth-blueprint-2026-06-12.md');
+    fs.appendFileSync(note, '\nSee FIX7-P0-PROD-BIRTH-SURFACX-77 here.\n');
+    const before = cached(dir);
+    assert.match(before.stdout, /FIX7-P0-PROD-BIRTH-SURFACX-77 is not defined .*did you mean FIX7-P0-PROD-BIRTH-SURFACE-1\?/);
+    // A second blocker in the map, one letter from the unknown ID; nothing that cited the map's IDs moves.
+    const map = path.join(dir, 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12/production-readiness-blocker-map.json');
+    const json = JSON.parse(fs.readFileSync(map, 'utf8')) as Record<string, unknown>;
+    const list = Object.values(json).find((v): v is Record<string, unknown>[] => Array.isArray(v) && typeof (v[0] as { id?: unknown } | undefined)?.id === 'string');
+    assert.ok(list);
+    list.push({ ...list[0], id: 'FIX7-P0-PROD-BIRTH-SURFACX-7' });
+    fs.writeFileSync(map, JSON.stringify(json, null, 2));
+    const after = cached(dir);
+    assertSame(dir, 'text', after);
+    assert.match(after.stdout, /did you mean FIX7-P0-PROD-BIRTH-SURFACX-7\?/);
+    assert.deepEqual({ changed: after.stats.changed, read: after.stats.read }, { changed: 1, read: 1 });
+  });
+
   test('a cache of another configuration is not used: a .govlens.json edit checks everything again', () => {
     const dir = copyOf(path.join(repo, 'examples/kb'), 'configured');
     cached(dir);

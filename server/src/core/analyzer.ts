@@ -20,6 +20,12 @@ import type { Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Disposable, Workspace, WorkspaceChange } from './workspace';
 
+/** The ID an `id:` or `blocker:` key names. */
+function idOf(key: DependencyKey): string | undefined {
+  if (key.startsWith('id:')) return key.slice(3);
+  return key.startsWith('blocker:') ? key.slice(8) : undefined;
+}
+
 /**
  * The analysis engine. Facts are computed once per document version and cached; the
  * workspace index regroups cached facts; diagnostics for one document read the index and the
@@ -233,8 +239,18 @@ export class Analyzer implements Analysis {
    * index drops exactly the diagnostics that read what moved, as after an edit.
    */
   seedDiagnostics(path: string, diagnostics: Diagnostic[], keys: readonly DependencyKey[]): void {
-    this.workspaceIndex();
-    if (!this.warming) this.cache.remember(path, diagnostics, keys);
+    const index = this.workspaceIndex();
+    if (this.warming) return;
+    this.cache.remember(path, diagnostics, keys);
+    // The index tells a moved typo suggestion only for the questions it has answered (nearest.ts
+    // memoises them): the kept diagnostics suggested for unknown IDs without asking this index,
+    // so it is asked now, or an ID defined later, nearer an unknown one, would leave them stale.
+    for (const key of keys) {
+      const id = idOf(key);
+      if (id === undefined) continue;
+      if (key.startsWith('id:') && !index.definitions.has(id)) index.closestId(id);
+      else if (key.startsWith('blocker:') && !index.blockers.has(id)) index.closestBlocker(id);
+    }
   }
 
   /** A document's diagnostics and the keys they read, when they are complete and current: what a host may persist. */
