@@ -317,7 +317,10 @@ export class Analyzer implements Analysis {
    */
   private dropSettledBy(index: WorkspaceIndex, id: string): void {
     for (const facts of index.mentioning(id)) {
-      if (!this.resolved.get(facts.path)?.readsIdSites) continue;
+      // Not resolved in this generation (diagnostics taken from a persisted cache): whether
+      // they read the sites is not known, so they go as if they did.
+      const resolved = this.resolved.get(facts.path);
+      if (resolved ? !resolved.readsIdSites : this.cache.get(facts.path) === undefined) continue;
       this.resolved.delete(facts.path);
       this.cache.forget(facts.path);
     }
