@@ -52,6 +52,8 @@ export class Analyzer implements Analysis {
   /** Documents changed since the index last took their facts. */
   private readonly pending = new Set<string>();
   private readonly cache = new DiagnosticsCache();
+  /** The id: and blocker: keys of seeded diagnostics, not yet asked of the index (askSeeded). */
+  private readonly unasked = new Set<DependencyKey>();
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
@@ -239,18 +241,25 @@ export class Analyzer implements Analysis {
    * index drops exactly the diagnostics that read what moved, as after an edit.
    */
   seedDiagnostics(path: string, diagnostics: Diagnostic[], keys: readonly DependencyKey[]): void {
-    const index = this.workspaceIndex();
+    this.workspaceIndex();
     if (this.warming) return;
     this.cache.remember(path, diagnostics, keys);
-    // The index tells a moved typo suggestion only for the questions it has answered (nearest.ts
-    // memoises them): the kept diagnostics suggested for unknown IDs without asking this index,
-    // so it is asked now, or an ID defined later, nearer an unknown one, would leave them stale.
-    for (const key of keys) {
-      const id = idOf(key);
-      if (id === undefined) continue;
+    for (const key of keys) if (idOf(key) !== undefined) this.unasked.add(key);
+  }
+
+  /**
+   * The index tells a moved typo suggestion only for the questions it has answered (nearest.ts
+   * memoises them): seeded diagnostics suggested for unknown IDs without asking this index, so
+   * before a document that may define IDs changes, it is asked about each, or an ID defined
+   * nearer an unknown one than the suggestion kept would leave that suggestion stale.
+   */
+  private askSeeded(index: WorkspaceIndex): void {
+    for (const key of this.unasked) {
+      const id = idOf(key) ?? '';
       if (key.startsWith('id:') && !index.definitions.has(id)) index.closestId(id);
       else if (key.startsWith('blocker:') && !index.blockers.has(id)) index.closestBlocker(id);
     }
+    this.unasked.clear();
   }
 
   /** A document's diagnostics and the keys they read, when they are complete and current: what a host may persist. */
@@ -297,6 +306,8 @@ export class Analyzer implements Analysis {
   private sync(index: WorkspaceIndex): void {
     const changed = [...this.pending];
     this.pending.clear();
+    // Only packet documents define IDs: a note's edit moves no suggestion.
+    if (this.unasked.size > 0 && changed.some((p) => this.factsOf(p)?.kind !== 'note' || index.factsAt(p)?.kind !== 'note')) this.askSeeded(index);
     for (const path of changed) {
       const keys: IndexChange = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set();
       keys.add(docKey(path));
@@ -394,5 +405,6 @@ export class Analyzer implements Analysis {
     this.pending.clear();
     this.resolved.clear();
     this.cache.clear();
+    this.unasked.clear();
   }
 }
