@@ -88,8 +88,8 @@ describe('govlens check --cache', () => {
     const { map, edit, dependants } = workspace.manifest.targets;
     // And any document stating a seal of the map's packet: a file below it changed, so its tree id did.
     const packet = path.posix.dirname(map);
-    const kept = JSON.parse(fs.readFileSync(path.join(dir, '.govlens-cache.facts'), 'utf8')) as { documents: Record<string, { keys?: string[] }> };
-    const sealing = Object.entries(kept.documents).filter(([, d]) => d.keys?.includes(`seal:${packet}`)).map(([p]) => p);
+    const kept = JSON.parse(fs.readFileSync(path.join(dir, '.govlens-cache.light'), 'utf8')) as { keys: string[]; documents: Record<string, { k?: number[] }> };
+    const sealing = Object.entries(kept.documents).filter(([, d]) => d.k?.some((n) => kept.keys[n] === `seal:${packet}`)).map(([p]) => p);
     assert.ok(sealing.length > 0, 'the generator seals packets');
     const file = path.join(dir, map);
     const text = fs.readFileSync(file, 'utf8');
@@ -139,15 +139,50 @@ describe('govlens check --cache', () => {
       assert.equal(run.stdout, good.stdout, name);
       assert.equal(cached(dir).state, 'used, nothing changed, unchanged', `${name}: rewritten`);
     }
-    // The facts file beside the summary, truncated, while a document changed: it is not trusted either.
+    // The light facts beside the summary, truncated, while a document changed: they are not trusted either.
     const note = path.join(dir, 'knowledge/dev/reports/architecture/fix7-p0-operative-birth-blueprint-2026-06-12.md');
-    fs.appendFileSync(note, '\nCites FIX7-P0-NO-SUCH-ID-3.\n');
+    const light = `${file}.light`;
     const facts = `${file}.facts`;
-    fs.writeFileSync(facts, fs.readFileSync(facts, 'utf8').slice(0, 100));
-    const run = cached(dir);
-    assert.match(run.state, /^not used \(facts: not JSON/);
-    assertSame(dir, 'text', run);
-    assert.equal(cached(dir).state, 'used, nothing changed, unchanged');
+    const damage = (target: string, change: (bytes: Buffer) => Buffer, problem: RegExp, name: string) => {
+      fs.appendFileSync(note, `\nCites FIX7-P0-NO-SUCH-ID-${name.length}.\n`);
+      fs.writeFileSync(target, change(fs.readFileSync(target)));
+      const run = cached(dir);
+      assert.match(run.state, problem, name);
+      assertSame(dir, 'text', run);
+      assert.equal(cached(dir).state, 'used, nothing changed, unchanged', `${name}: rewritten`);
+    };
+    damage(light, (b) => b.subarray(0, 100), /^not used \(facts: not JSON/, 'light truncated');
+    damage(light, (b) => Buffer.from(b.toString('utf8').replace(/"at":\[\d+/, '"at":["0"')), /^not used \(facts: wrong shape/, 'a record place of strings');
+    damage(light, (b) => Buffer.from(b.toString('utf8').replace(/"k":\[\d+/, '"k":[99999999')), /^not used \(facts: wrong shape/, 'a key number past the table');
+    // The heavy records are read only where a check asks: a damaged one is found then, and the
+    // run's results are made again without the cache, as an uncached run makes them.
+    damage(facts, (b) => b.subarray(0, 100), /^not used \(facts: the facts of .* cannot be read back\), written$/, 'facts truncated');
+    damage(facts, (b) => Buffer.from(b.toString('utf8').replace(/"local":\[/g, '"local":[1,')), /^not used \(facts: the facts of .* cannot be read back\), written$/, 'facts rewritten in place');
+    damage(facts, () => Buffer.alloc(0), /^not used \(facts: the facts of .* cannot be read back\), written$/, 'facts emptied');
+    fs.rmSync(facts);
+    fs.appendFileSync(note, '\nCites FIX7-P0-NO-SUCH-ID-0.\n');
+    const gone = cached(dir);
+    assert.match(gone.state, /^not used \(facts: the facts of .* cannot be read back\), written$/, 'facts removed');
+    assertSame(dir, 'text', gone);
+  });
+
+  test('an ID defined nearer an unknown one than its kept suggestion: the citing note is checked again and suggests it', () => {
+    const dir = copyOf(path.join(repo, 'examples/kb'), 'suggestion');
+    const note = path.join(dir, 'knowledge/dev/reports/architecture/fix7-p0-operative-birth-blueprint-2026-06-12.md');
+    fs.appendFileSync(note, '\nSee FIX7-P0-PROD-BIRTH-SURFACX-77 here.\n');
+    const before = cached(dir);
+    assert.match(before.stdout, /FIX7-P0-PROD-BIRTH-SURFACX-77 is not defined .*did you mean FIX7-P0-PROD-BIRTH-SURFACE-1\?/);
+    // A second blocker in the map, one letter from the unknown ID; nothing that cited the map's IDs moves.
+    const map = path.join(dir, 'knowledge/dev/reports/architecture/fix7-p0-no-production-implementation-execution-and-review-packet-2026-06-12/production-readiness-blocker-map.json');
+    const json = JSON.parse(fs.readFileSync(map, 'utf8')) as Record<string, unknown>;
+    const list = Object.values(json).find((v): v is Record<string, unknown>[] => Array.isArray(v) && typeof (v[0] as { id?: unknown } | undefined)?.id === 'string');
+    assert.ok(list);
+    list.push({ ...list[0], id: 'FIX7-P0-PROD-BIRTH-SURFACX-7' });
+    fs.writeFileSync(map, JSON.stringify(json, null, 2));
+    const after = cached(dir);
+    assertSame(dir, 'text', after);
+    assert.match(after.stdout, /did you mean FIX7-P0-PROD-BIRTH-SURFACX-7\?/);
+    assert.deepEqual({ changed: after.stats.changed, read: after.stats.read }, { changed: 1, read: 1 });
   });
 
   test('a cache of another configuration is not used: a .govlens.json edit checks everything again', () => {

@@ -5,6 +5,7 @@ import type { DocumentFacts } from '../../server/src/core/facts/types';
 import { InMemoryWorkspace } from '../../server/src/core/inMemoryWorkspace';
 import { documentFromJson, documentToJson } from '../../server/src/core/persist/documentEntry';
 import { factsFromJson, factsToJson } from '../../server/src/core/persist/factsJson';
+import { lazyFacts, lightFromJson, splitFacts } from '../../server/src/core/persist/lazyFacts';
 import { generateWorkspace } from '../../tools/kbGenerator';
 import { analyzerFor, cleanKb } from '../helpers/kb';
 
@@ -39,6 +40,43 @@ describe('persisted facts and diagnostics', () => {
       for (const f of facts) seeded.seedFacts(factsFromJson(throughJson(factsToJson(f)), f.path) as DocumentFacts);
       for (const path of analyzer.documents()) assert.deepEqual(seeded.diagnostics(path), analyzer.diagnostics(path), path);
     }
+  });
+
+  test('facts split in two and read back lazily: equal facts, the same diagnostics; a part that does not read back is reported', () => {
+    const generated = generateWorkspace({ docs: 120, seed: 5 });
+    for (const files of [cleanKb(), Object.fromEntries(generated.files)]) {
+      const { analyzer } = analyzerFor(files);
+      const facts = everyDocument(analyzer);
+      const seeded = new Analyzer(new InMemoryWorkspace(files));
+      const problems: string[] = [];
+      let heavyReads = 0;
+      for (const f of facts) {
+        const { light, heavy } = splitFacts(f);
+        const lightBack = lightFromJson(throughJson(light), f.path);
+        assert.ok(lightBack, f.path);
+        const heavyText = JSON.stringify(heavy);
+        const lazy = lazyFacts(lightBack, {
+          heavy: () => (heavyReads++, JSON.parse(heavyText)),
+          text: () => files[f.path],
+          bad: (why) => problems.push(why),
+        });
+        assert.deepEqual(comparable(lazy), throughJson(comparable(f)), f.path);
+        seeded.seedFacts(lazyFacts(lightBack, { heavy: () => JSON.parse(heavyText), text: () => files[f.path], bad: (why) => problems.push(why) }));
+      }
+      assert.equal(heavyReads, facts.length, 'each heavy part read once, when first asked');
+      for (const path of analyzer.documents()) assert.deepEqual(seeded.diagnostics(path), analyzer.diagnostics(path), path);
+      assert.deepEqual(problems, []);
+    }
+    const { analyzer } = analyzerFor(cleanKb());
+    const note = everyDocument(analyzer).find((f) => f.kind === 'note') as DocumentFacts;
+    const { light, heavy } = splitFacts(note);
+    const problems: string[] = [];
+    const wrong = lazyFacts(light, { heavy: () => ({ ...heavy, evidence: 'none' }), text: () => `${note.text}!`, bad: (why) => problems.push(why) });
+    assert.deepEqual(wrong.evidence, [], 'an empty stand-in');
+    assert.equal(wrong.text, '');
+    assert.equal(problems.length, 2, problems.join('; '));
+    assert.equal(lightFromJson({ ...light, path: 'elsewhere.md' }, note.path), undefined);
+    assert.equal(lightFromJson({ ...light, idRefs: 'x' }, note.path), undefined);
   });
 
   test('a document entry keeps its diagnostics with the keys they read', () => {

@@ -20,6 +20,12 @@ import type { Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Disposable, Workspace, WorkspaceChange } from './workspace';
 
+/** The ID an `id:` or `blocker:` key names. */
+function idOf(key: DependencyKey): string | undefined {
+  if (key.startsWith('id:')) return key.slice(3);
+  return key.startsWith('blocker:') ? key.slice(8) : undefined;
+}
+
 /**
  * The analysis engine. Facts are computed once per document version and cached; the
  * workspace index regroups cached facts; diagnostics for one document read the index and the
@@ -46,6 +52,8 @@ export class Analyzer implements Analysis {
   /** Documents changed since the index last took their facts. */
   private readonly pending = new Set<string>();
   private readonly cache = new DiagnosticsCache();
+  /** The id: and blocker: keys of seeded diagnostics, not yet asked of the index (askSeeded). */
+  private readonly unasked = new Set<DependencyKey>();
   /** Per document, where its cited paths lead; valid as long as the index is. */
   private readonly resolved = new Map<string, ResolvedReferences>();
   private readonly subscription: Disposable | undefined;
@@ -234,7 +242,24 @@ export class Analyzer implements Analysis {
    */
   seedDiagnostics(path: string, diagnostics: Diagnostic[], keys: readonly DependencyKey[]): void {
     this.workspaceIndex();
-    if (!this.warming) this.cache.remember(path, diagnostics, keys);
+    if (this.warming) return;
+    this.cache.remember(path, diagnostics, keys);
+    for (const key of keys) if (idOf(key) !== undefined) this.unasked.add(key);
+  }
+
+  /**
+   * The index tells a moved typo suggestion only for the questions it has answered (nearest.ts
+   * memoises them): seeded diagnostics suggested for unknown IDs without asking this index, so
+   * before a document that may define IDs changes, it is asked about each, or an ID defined
+   * nearer an unknown one than the suggestion kept would leave that suggestion stale.
+   */
+  private askSeeded(index: WorkspaceIndex): void {
+    for (const key of this.unasked) {
+      const id = idOf(key) ?? '';
+      if (key.startsWith('id:') && !index.definitions.has(id)) index.closestId(id);
+      else if (key.startsWith('blocker:') && !index.blockers.has(id)) index.closestBlocker(id);
+    }
+    this.unasked.clear();
   }
 
   /** A document's diagnostics and the keys they read, when they are complete and current: what a host may persist. */
@@ -281,6 +306,8 @@ export class Analyzer implements Analysis {
   private sync(index: WorkspaceIndex): void {
     const changed = [...this.pending];
     this.pending.clear();
+    // Only packet documents define IDs: a note's edit moves no suggestion.
+    if (this.unasked.size > 0 && changed.some((p) => this.factsOf(p)?.kind !== 'note' || index.factsAt(p)?.kind !== 'note')) this.askSeeded(index);
     for (const path of changed) {
       const keys: IndexChange = index.holds(path) ? index.replace(path, this.factsOf(path)) : new Set();
       keys.add(docKey(path));
@@ -301,7 +328,10 @@ export class Analyzer implements Analysis {
    */
   private dropSettledBy(index: WorkspaceIndex, id: string): void {
     for (const facts of index.mentioning(id)) {
-      if (!this.resolved.get(facts.path)?.readsIdSites) continue;
+      // Not resolved in this generation (diagnostics taken from a persisted cache): whether
+      // they read the sites is not known, so they go as if they did.
+      const resolved = this.resolved.get(facts.path);
+      if (resolved ? !resolved.readsIdSites : this.cache.get(facts.path) === undefined) continue;
       this.resolved.delete(facts.path);
       this.cache.forget(facts.path);
     }
@@ -375,5 +405,6 @@ export class Analyzer implements Analysis {
     this.pending.clear();
     this.resolved.clear();
     this.cache.clear();
+    this.unasked.clear();
   }
 }

@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { Analyzer } from '../../core/analyzer';
 import { CONFIG_FILE } from '../../core/config';
-import { documentToJson, type PersistedDocument, type PersistedDocumentJson } from '../../core/persist/documentEntry';
+import type { DocumentFacts } from '../../core/facts/types';
+import { lazyFacts, splitFacts } from '../../core/persist/lazyFacts';
 import { analyzeWorkspace, blockerRow, type FileDiagnostics } from '../../core/report';
 import type { Settings } from '../../core/settings';
 import type { Diagnostic } from '../../core/types';
 import type { CliArgs } from '../args';
 import type { PrintableReport } from '../printableReport';
-import { cacheFilePath, readFacts, readSummary, writeCache, type CacheSummary } from './cacheFile';
+import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from './cacheFile';
 import { CachedRunWorkspace } from './cachedWorkspace';
 import { engineId } from './engine';
 import { sealFingerprint } from './sealFingerprint';
@@ -53,7 +54,13 @@ export function cachedCheck(options: Options): CachedCheck {
     const signature = signatureOf(real, path, args.cacheStrategy);
     if (signature !== undefined) signatures.set(path, signature);
   }
-  const fingerprint = (folder: string) => (args.cacheStrategy === 'metadata' ? sealFingerprint(workspace, real, folder) : undefined);
+  // Taken once per folder, before anything is read, as the signatures are: the run's results are of the files as they were then.
+  const prints = new Map<string, string | undefined>();
+  const fingerprint = (folder: string): string | undefined => {
+    if (args.cacheStrategy !== 'metadata') return undefined;
+    if (!prints.has(folder)) prints.set(folder, sealFingerprint(workspace, real, folder));
+    return prints.get(folder);
+  };
   let problem = 'problem' in summary ? summary.problem : undefined;
   let moved = listed;
   let sameList = false;
@@ -68,37 +75,61 @@ export function cachedCheck(options: Options): CachedCheck {
   }
 
   let checked = 0;
-  const analyzer = new Analyzer(workspace, options.settings, { onError: options.onError, onCompute: () => checked++ });
+  const records = new FactsRecords(file);
+  // A lazy part that does not read back (a damaged facts file) voids the run's results: the
+  // report is then made again without the cache, and the cache rewritten whole.
+  let lazyProblem: string | undefined;
+  const seeded = new Map<string, { facts: DocumentFacts; entry: LightEntry }>();
+  let analyzer = new Analyzer(workspace, options.settings, { onError: options.onError, onCompute: () => checked++ });
   if (!('problem' in summary)) {
-    const documents = readFacts(file, summary.token, new Set(listed));
+    const documents = readLight(file, summary.token, new Set(listed));
     if ('problem' in documents) problem = documents.problem;
     else {
       const movedSet = new Set(moved);
-      seed(analyzer, documents, (path) => signatures.has(path) && (sameList || !movedSet.has(path)), sameList ? sealsMoved : undefined);
+      const usable = (path: string) => signatures.has(path) && (sameList || !movedSet.has(path));
+      for (const [path, entry] of documents) {
+        if (!usable(path) || !analyzer.isDocument(path)) continue;
+        const facts = lazyFacts(entry.light, {
+          heavy: () => records.read(entry.at),
+          text: () => workspace.readQuietly(path)?.text,
+          bad: (why) => (lazyProblem ??= why),
+        });
+        analyzer.seedFacts(facts);
+        seeded.set(path, { facts, entry });
+      }
+      if (sameList && summary.results) seedDiagnostics(analyzer, documents, summary.results, sealsMoved);
       // After seeding, the changed files reach the analyzer as an edit would: the index compares
       // their new facts with the old and drops exactly the diagnostics that read what moved.
       if (sameList && moved.length > 0) analyzer.invalidate({ paths: moved, listChanged: false });
     }
   }
-  const report = analyzeWorkspace(analyzer);
+  let report = analyzeWorkspace(analyzer);
+  if (lazyProblem !== undefined) {
+    problem = `facts: ${lazyProblem}`;
+    seeded.clear();
+    analyzer = new Analyzer(workspace, options.settings, { onError: options.onError, onCompute: () => checked++ });
+    report = analyzeWorkspace(analyzer);
+  }
   const printable: PrintableReport = { files: report.files, results: report.results, blockers: report.blockers.map(blockerRow) };
   return {
     report: printable,
     finish: () => {
       let written = 'written';
       try {
-        const kept = persisted(analyzer, signatures);
+        const kept = persisted(analyzer, signatures, seeded, lazyProblem === undefined);
         const seals = new Map<string, string>();
         for (const folder of sealFolders(kept.values())) {
           const print = fingerprint(folder);
           if (print !== undefined) seals.set(folder, print);
         }
-        const complete = [...kept.values()].every((d) => d.diagnostics !== undefined);
+        const complete = analyzer.documents().every((p) => p === CONFIG_FILE || !kept.has(p) || kept.get(p)?.keys !== undefined);
         const results = complete ? new Map(analyzer.documents().map((p) => [p, analyzer.diagnostics(p)])) : undefined;
         const next: CacheSummary = { token: randomBytes(12).toString('base64'), files: signatures, documents: analyzer.documents(), results, blockers: printable.blockers, seals };
-        writeCache(file, key, next, kept);
+        writeCache(file, key, next, kept, records);
       } catch (error) {
         written = `not written (${(error as Error).message})`;
+      } finally {
+        records.close();
       }
       return debugLine(problem === undefined ? 'used' : `not used (${problem})`, written, listed.length, moved.length, workspace.reads, checked);
     },
@@ -116,33 +147,47 @@ function keptReport(summary: CacheSummary, results: ReadonlyMap<string, Diagnost
 }
 
 /**
- * Hands the analyzer the kept facts (`usable` says which are still, or were, the facts of
- * their file) and, when the file list is the same (`sealsMoved` given), the kept diagnostics,
- * but for those reading the tree id of a packet folder whose fingerprint moved.
+ * Hands the analyzer the kept diagnostics (the file list being the same), with the keys they
+ * read, but for those reading the tree id of a packet folder whose fingerprint moved.
  */
-function seed(analyzer: Analyzer, documents: ReadonlyMap<string, PersistedDocument>, usable: (path: string) => boolean, sealsMoved: ReadonlySet<string> | undefined): void {
-  for (const [path, document] of documents) if (usable(path) && analyzer.isDocument(path)) analyzer.seedFacts(document.facts);
-  if (!sealsMoved) return;
-  for (const [path, { diagnostics }] of documents) {
-    if (!diagnostics || diagnostics.keys.some((k) => k.startsWith(SEAL) && sealsMoved.has(k.slice(SEAL.length)))) continue;
-    analyzer.seedDiagnostics(path, diagnostics.list, diagnostics.keys);
+function seedDiagnostics(analyzer: Analyzer, documents: ReadonlyMap<string, LightEntry>, results: ReadonlyMap<string, Diagnostic[]>, sealsMoved: ReadonlySet<string>): void {
+  for (const [path, { keys }] of documents) {
+    const list = results.get(path);
+    if (!keys || !list || keys.some((k) => k.startsWith(SEAL) && sealsMoved.has(k.slice(SEAL.length)))) continue;
+    analyzer.seedDiagnostics(path, list, keys);
   }
 }
 
 /** The packet folders whose tree ids the kept diagnostics read. */
-function sealFolders(documents: Iterable<PersistedDocumentJson>): Set<string> {
+function sealFolders(documents: Iterable<DocumentToWrite>): Set<string> {
   const folders = new Set<string>();
   for (const { keys } of documents) for (const k of keys ?? []) if (k.startsWith(SEAL)) folders.add(k.slice(SEAL.length));
   return folders;
 }
 
-/** What the next run starts from: every readable document's facts, with its diagnostics when they are complete. */
-function persisted(analyzer: Analyzer, signatures: ReadonlyMap<string, string>): Map<string, PersistedDocumentJson> {
-  const documents = new Map<string, PersistedDocumentJson>();
+/**
+ * What the next run starts from: every readable document's facts (but a file over the size
+ * limit's, which is read again), with the keys of its diagnostics when they are complete. Facts
+ * taken from the cache and still in use keep their record; only new facts are written.
+ */
+function persisted(
+  analyzer: Analyzer,
+  signatures: ReadonlyMap<string, string>,
+  seeded: ReadonlyMap<string, { facts: DocumentFacts; entry: LightEntry }>,
+  reuse: boolean,
+): Map<string, DocumentToWrite> {
+  const documents = new Map<string, DocumentToWrite>();
   for (const path of analyzer.documents()) {
     if (path === CONFIG_FILE || !signatures.has(path)) continue;
     const facts = analyzer.factsOf(path);
-    if (facts) documents.set(path, documentToJson({ facts, diagnostics: analyzer.keptDiagnostics(path) }));
+    if (!facts || facts.tooLarge) continue;
+    const keys = analyzer.keptDiagnostics(path)?.keys;
+    const kept = seeded.get(path);
+    if (reuse && kept?.facts === facts) documents.set(path, { light: kept.entry.light, keys, record: kept.entry.at });
+    else {
+      const { light, heavy } = splitFacts(facts);
+      documents.set(path, { light, keys, record: JSON.stringify(heavy) });
+    }
   }
   return documents;
 }

@@ -1,7 +1,7 @@
 import { CONFIG_FILE } from '../../core/config';
 import type { FileSnapshot, ReadOptions } from '../../core/workspace';
 import { NodeFileSystemWorkspace } from '../../node/fsWorkspace';
-import { FACTS_SUFFIX } from './cacheFile';
+import { FACTS_SUFFIX, LIGHT_SUFFIX } from './cacheFile';
 
 /**
  * The disk workspace of a cached run: the cache file itself is no file of the workspace (it
@@ -30,7 +30,12 @@ export class CachedRunWorkspace extends NodeFileSystemWorkspace {
     const hidden = this.hidden;
     if (hidden === undefined || !path.startsWith(hidden)) return false;
     const rest = path.slice(hidden.length);
-    return rest === '' || rest === FACTS_SUFFIX || /^(?:\.facts)?\.\d+\.tmp$/.test(rest);
+    return rest === '' || rest === FACTS_SUFFIX || rest === LIGHT_SUFFIX || /^(?:\.facts|\.light)?\.\d+\.tmp$/.test(rest);
+  }
+
+  /** A file's text read for facts taken from the cache (not counted: the cache vouches for them). */
+  readQuietly(path: string): FileSnapshot | undefined {
+    return super.readFile(path);
   }
 
   override readFile(path: string, options?: ReadOptions): FileSnapshot | undefined {

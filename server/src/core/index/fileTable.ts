@@ -17,7 +17,8 @@ export class FileTable implements FileLookup {
   private readonly stats = new Map<string, PathKind>();
   /** Per `…/` suffix, the files ending with it: a note may cite the same suffix thousands of times. */
   private readonly bySuffix = new Map<string, readonly string[]>();
-  private readonly fileNames: NearestIndex;
+  /** Built on the first question: most runs (a warm cached check) never ask one. */
+  private fileNames: NearestIndex | undefined;
 
   constructor(
     readonly files: readonly string[],
@@ -34,7 +35,6 @@ export class FileTable implements FileLookup {
       if (list) list.push(file);
       else this.byName.set(name, [file]);
     }
-    this.fileNames = new NearestIndex(this.byName.keys());
   }
 
   stat(path: string): PathKind {
@@ -73,6 +73,7 @@ export class FileTable implements FileLookup {
 
   /** The workspace file name nearest to a missing one. */
   closestFileName(name: string): string | undefined {
+    this.fileNames ??= new NearestIndex(this.byName.keys());
     return this.fileNames.nearest(name);
   }
 

@@ -60,8 +60,13 @@ export class WorkspaceIndex implements FileLookup {
   /** Per ID, the maps listing it in resolved_in_this_macro, in byDateThenPath order. */
   private readonly resolvers = new Map<string, BlockerMapFacts[]>();
   private readonly reservationsByPrefix = new Map<string, ReservationSite[]>();
-  private readonly ids: NearestIndex;
-  private readonly blockerIds: NearestIndex;
+  /**
+   * "Did you mean" over the defined IDs and the blocker IDs, built on the first question (a
+   * warm cached check may ask none). Until then no answer is memoised, so a definition coming
+   * or going moves no suggestion, and the index, once built, holds the IDs as they are then.
+   */
+  private idsIndex: NearestIndex | undefined;
+  private blockerIdsIndex: NearestIndex | undefined;
   // Derived lists, rebuilt on demand after a change that touches them.
   private documentList: DocumentFacts[] | undefined;
   private reservationList: ReservationSite[] | undefined;
@@ -88,8 +93,6 @@ export class WorkspaceIndex implements FileLookup {
     for (const list of this.blockerDefinitions.values()) list.sort((a, b) => byDateThenPath(a.facts, b.facts));
     for (const list of this.resolvers.values()) list.sort(byDateThenPath);
     for (const id of this.blockerDefinitions.keys()) this.updateBlocker(id);
-    this.ids = new NearestIndex(this.definitions.keys());
-    this.blockerIds = new NearestIndex(this.blockers.keys());
     this.building = false;
   }
 
@@ -187,13 +190,13 @@ export class WorkspaceIndex implements FileLookup {
       const now = this.definitions.has(id);
       if (before === now) continue;
       change.add(idKey(id));
-      for (const query of now ? this.ids.add(id) : this.ids.remove(id)) change.add(idKey(query));
+      if (this.idsIndex) for (const query of now ? this.idsIndex.add(id) : this.idsIndex.remove(id)) change.add(idKey(query));
     }
     for (const [id, before] of wasBlocker) {
       const now = this.blockers.has(id);
       if (before === now) continue;
       change.add(blockerKey(id));
-      for (const query of now ? this.blockerIds.add(id) : this.blockerIds.remove(id)) change.add(blockerKey(query));
+      if (this.blockerIdsIndex) for (const query of now ? this.blockerIdsIndex.add(id) : this.blockerIdsIndex.remove(id)) change.add(blockerKey(query));
     }
     if (reservationsBefore !== reservationSignature(next)) {
       for (const prefix of prefixes) {
@@ -231,12 +234,14 @@ export class WorkspaceIndex implements FileLookup {
 
   /** The defined ID nearest to an unknown one (a likely typo), if any. */
   closestId(id: string): string | undefined {
-    return this.ids.nearest(id);
+    this.idsIndex ??= new NearestIndex(this.definitions.keys());
+    return this.idsIndex.nearest(id);
   }
 
   /** The blocker ID nearest to a name that is not a blocker. */
   closestBlocker(id: string): string | undefined {
-    return this.blockerIds.nearest(id);
+    this.blockerIdsIndex ??= new NearestIndex(this.blockers.keys());
+    return this.blockerIdsIndex.nearest(id);
   }
 
   private add(facts: DocumentFacts): void {

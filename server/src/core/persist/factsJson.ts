@@ -41,35 +41,39 @@ const base = {
 };
 const packetBase = { ...base, ...optionalStrings('packet', 'doc', 'date', 'purpose'), broken: bool, definitions: arr(idOccurrence), entries: arr(entry) };
 
-const byKind: Record<DocumentFacts['kind'], Shape> = {
-  note: obj({
+/** Each kind's fields and their shapes (`name?`: may be absent). */
+export const fieldsByKind: Record<DocumentFacts['kind'], Record<string, Shape>> = {
+  note: {
     ...base,
     links: arr(obj({ target: str, span, kind: literal('link', 'image', 'definition', 'footer') })),
     suppressions: arr(obj({ span, line: num, codes: arr(str), reason: str })),
     headings: arr(obj({ depth: num, text: str, span })),
-  }),
-  'production-readiness-blocker-map': obj({
+  },
+  'production-readiness-blocker-map': {
     ...packetBase,
     blockers: arr(obj({ id: str, span, ...optionalStrings('item', 'evidence', 'actor_needed', 'next_action', 'blocks', 'status') })),
     resolvedRefs: arr(idOccurrence),
     'productionWorkPerformed?': obj({ value: bool, span }),
-  }),
-  'delegation-and-authority-lock': obj({
+  },
+  'delegation-and-authority-lock': {
     ...packetBase,
     grants: arr(obj({ id: str, scope: str, actions: arr(str), span, 'status?': str })),
     withheld: arr(obj({ action: str, 'needs?': str, span })),
-  }),
-  'ticket-reservations': obj({
+  },
+  'ticket-reservations': {
     ...packetBase,
     reservations: arr(obj({ range: ticketRange, text: str, span, 'status?': str, 'applyNow?': bool, 'folded?': bool, ...optionalStrings('purpose', 'date') })),
-  }),
-  'precondition-checklist': obj(packetBase),
-  'mutation-inventory': obj(packetBase),
-  'rollback-recovery-design': obj(packetBase),
-  'packet-document': obj(packetBase),
+  },
+  'precondition-checklist': packetBase,
+  'mutation-inventory': packetBase,
+  'rollback-recovery-design': packetBase,
+  'packet-document': packetBase,
 };
 
+const byKind = Object.fromEntries(Object.entries(fieldsByKind).map(([kind, fields]) => [kind, obj(fields)])) as Record<DocumentFacts['kind'], Shape>;
+
 const kinds = new Set<string>(['note', 'packet-document', ...packetKinds]);
+export const isKind = (kind: string): kind is DocumentFacts['kind'] => kinds.has(kind);
 
 /**
  * Facts read back from JSON, or undefined when the value is not the facts of `path` in the
