@@ -16,6 +16,7 @@ import type { Cancellation } from '../core/service';
 import type { Diagnostic } from '../core/types';
 import { fromLspDiagnostic, toLspEdit, toLspLocation } from './convert';
 import type { Folders, Located } from './folders';
+import type { ParamsShape } from './paramsShape';
 import type { makeSafe } from './safe';
 
 type Safe = ReturnType<typeof makeSafe>;
@@ -41,34 +42,34 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
         const hover = folder.service.hover(path, params.position);
         return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: hover.range } : null;
       }),
-    ),
+    AT_POSITION),
   );
 
   connection.onDefinition(
     safe('definition', [], (params: TextDocumentPositionParams): Promise<Location[]> =>
       at(params, [], ({ folder, path }) => folder.service.definition(path, params.position).map((l) => toLspLocation(folder, l))),
-    ),
+    AT_POSITION),
   );
 
   // Ctrl+F12: a blocker's (check's, plan's) evidence alone, for editors where a peek mixing it with the definition is unwelcome.
   connection.onImplementation(
     safe('implementation', [], (params: TextDocumentPositionParams): Promise<Location[]> =>
       at(params, [], ({ folder, path }) => folder.service.implementation(path, params.position).map((l) => toLspLocation(folder, l))),
-    ),
+    AT_POSITION),
   );
 
   connection.onReferences(
     safe('references', [], (params, token): Promise<Location[]> =>
       at(params, [], ({ folder, path }) => folder.service.references(path, params.position, params.context.includeDeclaration, cancellationOf(token)).map((l) => toLspLocation(folder, l))),
-    ),
+    { document: true, position: true, context: 'object' }),
   );
 
   connection.onPrepareRename(
-    safe('prepareRename', null, (params) => at(params, null, ({ folder, path }) => folder.service.prepareRename(path, params.position) ?? null)),
+    safe('prepareRename', null, (params) => at(params, null, ({ folder, path }) => folder.service.prepareRename(path, params.position) ?? null), AT_POSITION),
   );
 
   connection.onRenameRequest(
-    safe('rename', null, (params, token) => at(params, null, ({ folder, path }) => toLspEdit(folder, folder.service.rename(path, params.position, params.newName, cancellationOf(token))))),
+    safe('rename', null, (params, token) => at(params, null, ({ folder, path }) => toLspEdit(folder, folder.service.rename(path, params.position, params.newName, cancellationOf(token)))), AT_POSITION),
   );
 
   connection.onDocumentLinks(
@@ -80,7 +81,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
           tooltip: link.tooltip,
         })),
       ),
-    ),
+    IN_DOCUMENT),
   );
 
   connection.onCompletion(
@@ -88,13 +89,13 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
         // The core numbers its kinds as LSP does; only the literal types differ.
         folder.service.completions(path, params.position).map((item) => ({ ...item, kind: item.kind as CompletionItem['kind'] })),
       ),
-    ),
+    AT_POSITION),
   );
 
   connection.onDocumentSymbol(
     safe('documentSymbol', [], ({ textDocument }): Promise<DocumentSymbol[]> =>
       inDocument(textDocument.uri, [], ({ folder, path }) => folder.service.documentSymbols(path).map(toLspSymbol)),
-    ),
+    IN_DOCUMENT),
   );
 
   connection.onWorkspaceSymbol(
@@ -102,7 +103,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
       (await whenIndexed(), folders.all).flatMap((folder) =>
         folder.service.workspaceSymbols(query, cancellationOf(token)).map((s) => ({ name: s.name, kind: s.kind as SymbolInformation['kind'], location: toLspLocation(folder, s.location), containerName: s.containerName })),
       ),
-    ),
+    {}),
   );
 
   // "N references" opens VS Code's references peek through the client's showReferences command;
@@ -124,7 +125,7 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
           command: { title: lens.title, command: 'governanceLens.openLocation', arguments: [toLspLocation(folder, lens.target)] },
         })),
       ]),
-    ),
+    IN_DOCUMENT),
   );
 
   connection.onCodeAction(
@@ -142,9 +143,12 @@ export function registerFeatures(connection: Connection, folders: Folders, safe:
           ...(action.isPreferred ? { isPreferred: true } : {}),
         }));
       }),
-    ),
+    { document: true, range: true, context: 'diagnostics' }),
   );
 }
+
+const IN_DOCUMENT: ParamsShape = { document: true };
+const AT_POSITION: ParamsShape = { document: true, position: true };
 
 /**
  * The core's view of a request's token. The work runs after `whenIndexed()`, so a request

@@ -1,6 +1,7 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 import { CancelledError, RenameError } from '../core/service';
 import { errorText } from '../core/errorText';
+import { paramsProblem, type ParamsShape } from './paramsShape';
 
 /**
  * The one wrapper every request handler goes through: a cancelled request stops before it
@@ -8,16 +9,23 @@ import { errorText } from '../core/errorText';
  * once, its late result dropped (a long feature that sees the cancellation itself throws
  * CancelledError and is answered the same); a refused rename is reported to the author, and any other
  * exception is logged and answered with the handler's empty result, so one bad document
- * never stops the server.
+ * never stops the server. Parameters not of the request's shape (`paramsShape.ts`) are answered
+ * with that empty result at once, with a warning.
  */
 export function makeSafe(connection: Connection) {
   const log = logFailure(connection);
-  return function safe<P, R, F>(name: string, fallback: F, run: (params: P, token: CancellationToken) => R | Promise<R>) {
+  return function safe<P, R, F>(name: string, fallback: F, run: (params: P, token: CancellationToken) => R | Promise<R>, shape?: ParamsShape) {
     return async (params: P, maybeToken: CancellationToken | undefined): Promise<R | F | ResponseError<never>> => {
       // A client that sends positional parameters ([params, extra]) shifts the token out of place.
       const token = CancellationToken.is(maybeToken) ? maybeToken : CancellationToken.None;
       const cancelled = () => new ResponseError<never>(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
       if (token.isCancellationRequested) return cancelled();
+      // Malformed parameters are the client's mistake: the empty answer, and one line saying what was wrong.
+      const problem = shape && paramsProblem(params, shape);
+      if (problem) {
+        connection.console.warn(`Ignored a ${name} request: ${problem}.`);
+        return fallback;
+      }
       let subscription: Disposable | undefined;
       const cancellation = new Promise<{ cancelled: true }>((resolve) => {
         subscription = token.onCancellationRequested(() => resolve({ cancelled: true }));

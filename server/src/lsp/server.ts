@@ -227,13 +227,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
       await ready;
       const located = folders.locateDocument(textDocument.uri);
       return { kind: 'full' as const, items: located ? hub.diagnosticsOf(located.folder, located.path) : [] };
-    }),
+    }, { document: true }),
   );
   connection.languages.diagnostics.onWorkspace(
     safe('workspace diagnostics', { items: [] }, async ({ previousResultIds }, token) => {
       await ready;
       return hub.workspaceReport(previousResultIds, token);
-    }),
+    }, {}),
   );
 
   connection.onRequest(
@@ -241,7 +241,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     safe('blockers', { blockers: [], complete: false }, async ({ include }: Params<typeof BlockersRequest>): Promise<Result<typeof BlockersRequest>> => {
       await ready;
       return { blockers: blockerInfos(folders.all, include ?? 'unresolved'), complete: folders.all.every((f) => f.analyzer.isWarm) };
-    }),
+    }, {}),
   );
   connection.onRequest(
     CheckWorkspaceRequest.method,
