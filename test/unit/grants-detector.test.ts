@@ -1102,6 +1102,11 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
       'The vendor claims the gateway was cut over at the weekend; our logs show CGW-1 still carrying all live manifests.',
     ],
   },
+  {
+    grant: 'The reviewer approved the mosaic cutover itself, citing the rehearsal write-up.',
+    action: 'cutover',
+    not: ['The mosaic cutover was approved for the rehearsal environment.', 'The repoint was done in staging, per the staging report.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -44,6 +44,8 @@ const REQUEST_NOUNS = new Set(['request', 'requests']);
 const PURPOSE = new Set(['so that', 'in order that', 'in order to']);
 // "so that, once approved, the cutover can run": a comma right after the purpose opens an aside, not its end.
 const MIN_PURPOSE_WORDS = 3;
+// "citing the rehearsal write-up", "per the staging report": a document's name places nothing.
+const DOCUMENTS = new Set(['write-up', 'writeup', 'report', 'reports', 'summary', 'findings', 'results', 'minutes', 'notes', 'log', 'logs', 'runbook', 'review', 'document', 'doc']);
 const REMAINDER = new Set(['rest', 'remainder', 'others', 'remaining']);
 const LEADING_FILLERS = new Set(['only', 'and', 'so', 'then', 'even', 'but', 'or']);
 export const FORWARD = new Set(['conditional', 'future', 'requirement', 'request', 'question']);
@@ -137,7 +139,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
       // "ran with --dry-run against prod", "in read-only mode": the run's mode, wherever it ran, changes nothing.
       if (tag.kind === 'nonprod' && runMode(ctx, m, a)) cancelling = true;
-      if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a)) {
+      if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a) && !DOCUMENTS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) {
         nonProduction = true;
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
       }
