@@ -1109,6 +1109,29 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'cutover',
     not: ['The mosaic cutover was approved for the rehearsal environment.', 'The repoint was done in staging, per the staging report.'],
   },
+  {
+    grant: 'Authority to approve production CI/deploy now sits with the operator by owner delegation dated 11-29.',
+    action: 'CI/deploy',
+    not: [
+      'Authority for the REAL_RUN rests with the Deputy Registrar, who has not exercised it.',
+      'Fare-cap activation authority rests with the director and has not been delegated to the analyst team.',
+    ],
+  },
+  {
+    grant: 'We got the green light for the repoint.',
+    action: 'repoint',
+    not: ['We never got the green light for the repoint, so the planner still reads the legacy feed.', 'We have not received the go-ahead for the repoint.'],
+  },
+  {
+    grant: 'Post-cutover review: no session loss observed across the three production regions.',
+    action: 'cutover',
+    not: ['Production work performed this week: none — migration and cutover both held.', "Vendor invoice line 'Production go-live support, 11-26' — we dispute that any go-live happened."],
+  },
+  {
+    grant: 'The freeze on production secrets rotation for the card-acquirer keys was lifted by the director.',
+    action: 'secrets-change',
+    not: ['Restriction on production secrets rotation for the card-acquirer keys stays in place until the director signs.', 'The IC checklist lists "cutover approved by owner" as a box to tick on the night.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

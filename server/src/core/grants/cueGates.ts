@@ -8,6 +8,7 @@
 import { liftsRestriction } from './liftedRestriction';
 import { has, mentionPhrase, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { negatedPredicateAfter } from './negatedPredicate';
+import { verballyNegated } from './verbalNegation';
 import { OPENING_QUOTES } from './tokens';
 
 /** Every gate, for the learned reading: the rules apply each in the place its cue kind is read (`cues.ts`). */
@@ -15,7 +16,7 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   const tag = tagOf(m, 'cue');
   if (!tag) return true;
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
-  if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || withTheOwner(ctx, m, b))) return false;
+  if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || withTheOwner(ctx, m, a, b))) return false;
   if (liftAsAct(ctx, m, a, b) || wordVetoed(ctx, m, a, b)) return false;
   // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
   return !(tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b));
@@ -31,6 +32,8 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (tag?.cue === 'perf' && (postponed(ctx, m, b) || productionOperating(ctx, m, a) || embeddedQuestion(ctx, m, a))) return true;
   if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) return true;
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
+  if (negatedGetting(ctx, m, a)) return true;
+  if (noneAfter(ctx, m, b)) return true;
   return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
 }
 
@@ -41,6 +44,28 @@ function embeddedQuestion(ctx: Ctx, m: Mention, a: number): boolean {
   let p = prevToken(ctx, m.from, a);
   while (p !== -1 && (has(ctx.cover[p], 'be') || has(ctx.cover[p], 'have') || has(ctx.cover[p], 'adverb'))) p = prevToken(ctx, p, a);
   return p !== -1 && ASKING.has(ctx.tokens[p]?.norm ?? '');
+}
+
+// "We never got the green light for the repoint": the grant noun is the object of a denied getting.
+const GETTING = new Set(['got', 'get', 'gotten', 'received', 'receive', 'had', 'have', 'has', 'obtained', 'given', 'gave', 'secured']);
+
+export function negatedGetting(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  while (p !== -1 && (has(ctx.cover[p], 'det') || has(ctx.cover[p], 'adverb'))) p = prevToken(ctx, p, a);
+  if (p === -1 || !GETTING.has(ctx.tokens[p]?.norm ?? '')) return false;
+  const q = prevToken(ctx, p, a);
+  return q !== -1 && (ctx.cover[q]?.tags.some((t) => t.kind === 'neg' && t.neg === 'verbal') ?? false);
+}
+
+// "Production work performed this week: none": a status line whose value is nothing.
+const NONE = new Set(['none', 'nothing', 'nil', 'n/a']);
+
+function noneAfter(ctx: Ctx, m: Mention, b: number): boolean {
+  for (let j = m.to, steps = 0; j < b && steps < 4; j++, steps++) {
+    if (ctx.tokens[j]?.raw !== ':') continue;
+    return NONE.has(ctx.tokens[nextToken(ctx, j, b)]?.norm ?? '');
+  }
+  return false;
 }
 
 // "Production ran fine overnight", "the live line ran the old build": production itself running is its ordinary life, no action on it.
@@ -139,7 +164,7 @@ function oldSubject(ctx: Ctx, m: Mention, a: number): boolean {
 // Cues that say a thing holds, which says a block holds when the thing is a restriction ("The freeze on production writes stays in place").
 const HOLDING = new Set(['in place', 'in force', 'is in force', 'in effect', 'stands', 'still stands', 'is valid', 'remains valid']);
 // How far back the subject's head may stand ("The freeze on production writes to the alert archive stays in place").
-const SUBJECT_REACH = 10;
+const SUBJECT_REACH = 14;
 
 /** The clause's subject before the cue, up to another cue or a comma, opens with a restriction noun. */
 function restrictionSubject(ctx: Ctx, m: Mention, a: number): boolean {
@@ -196,12 +221,19 @@ export function postponed(ctx: Ctx, m: Mention, b: number): boolean {
 // "sits with", "rests with", "lies with": who holds the authority.
 const HOLDS = new Set(['sits with', 'rests with', 'lies with']);
 
-/** "Authority for the writes sits with the owner (alone)": where authority starts, nothing was delegated or granted. */
-export function withTheOwner(ctx: Ctx, m: Mention, b: number): boolean {
+// What turns "authority sits with X" into a grant to X: it was delegated, handed or moved there.
+const DELEGATION = /^(?:now|delegat\w*|handed|transferred|passed|moved|reassigned)$/;
+
+/**
+ * "Authority for the writes sits with the owner (alone)", "Authority for the REAL_RUN rests with
+ * the Deputy Registrar": who holds authority says nothing was granted, unless the sentence says
+ * it was delegated there ("now sits with the operator by owner delegation"). `a`..`b` is the clause.
+ */
+export function withTheOwner(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   if (!HOLDS.has(mentionPhrase(ctx, m))) return false;
-  let j = nextToken(ctx, m.to - 1, b);
-  if (j !== -1 && has(ctx.cover[j], 'det')) j = nextToken(ctx, j, b);
-  return j !== -1 && ctx.tokens[j]?.norm === 'owner';
+  // "... and has not been delegated to the analyst team" says the opposite.
+  for (let i = a; i < b; i++) if (DELEGATION.test(ctx.tokens[i]?.norm ?? '') && !verballyNegated(ctx, i, a)) return false;
+  return true;
 }
 
 export function firstHeadingGrantNoun(ctx: Ctx, from: number, to: number): number {

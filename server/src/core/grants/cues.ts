@@ -12,7 +12,7 @@
  * is negated (`negatedPredicate.ts`).
  */
 import { isPresentVerb, type ActionRef } from './actions';
-import { firstHeadingGrantNoun, liftAsAct, participleOfRecord, withTheOwner, wordVetoed } from './cueGates';
+import { firstHeadingGrantNoun, liftAsAct, negatedGetting, participleOfRecord, withTheOwner, wordVetoed } from './cueGates';
 import { negatedPredicateAfter } from './negatedPredicate';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
@@ -20,6 +20,7 @@ import { liftsRestriction } from './liftedRestriction';
 import { has, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { permission } from './permission';
 import { possessesGrant } from './possession';
+import { verballyNegated } from './verbalNegation';
 
 const PAST_POSSESSION = /^(?:had|held|got|was|were|received|\w+ed)$/;
 import { datedGrant } from './datedGrant';
@@ -56,7 +57,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
     }
     if (has(m, 'possess') && !tagOf(m, 'cue')) {
       // "had the grant", "was handed the go-ahead" are past; "after the lock carries a grant" is a time to come.
-      if (possessesGrant(ctx, m, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: PAST_POSSESSION.test(ctx.tokens[m.from]?.norm ?? '') });
+      if (possessesGrant(ctx, m, b) && !verballyNegated(ctx, m.from, a)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly: false, past: PAST_POSSESSION.test(ctx.tokens[m.from]?.norm ?? '') });
       continue;
     }
     if (quotedImperative(ctx, m, a)) {
@@ -100,11 +101,12 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         }
         break;
       case 'extension':
-        if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from && !withTheOwner(ctx, m, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from && !withTheOwner(ctx, m, a, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
         break;
       case 'noun':
-        // "The green light for the REAL_RUN never came through": the phrase is the subject of a negated predicate.
-        if (negatedPredicateAfter(ctx, m, b)) break;
+        // "The green light for the REAL_RUN never came through": the phrase is the subject of a negated predicate;
+        // "We never got the green light": the object of a denied getting.
+        if (negatedPredicateAfter(ctx, m, b) || negatedGetting(ctx, m, a)) break;
         // "gave the word", "said yes to": a past verb in the phrase makes it a past fact ("After a call, she gave the word").
         cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: PAST_PHRASE.has(ctx.tokens[m.from]?.norm ?? '') });
         break;

@@ -13,7 +13,7 @@ const FIRST_WORD = /^\s*([\p{L}]+)/u;
 const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
 const READ_AS = /\b(?:read|reads|misread|misreads|interpreted|taken|mistaken|understood)\s+as\s*$/i;
 // "Avoid writing `broadcaster: LIVE` or "go-live done"": wording one is told not to use, however far along its list.
-const MEANING = /^\s*(?:would mean|means|meant|stands for|implies|would imply)\b/i;
+const MEANING = /^\s*(?:would mean|means|meant|stands for|implies|would imply|as an? (?:box|item|line|label|entry|placeholder|template|example|checkbox))\b/i;
 const AVOIDED = /\b(?:avoid|never|not|don't|do not|stop)\s+(?:writing|write|saying|say|using|use|calling|call)\b[^.;!?]{0,80}$/i;
 
 /**
@@ -35,7 +35,7 @@ export function maskMentioned(text: string, metaNouns: ReadonlySet<string>): str
     // 'which someone read as "REAL_RUN: approved"': what a wording was taken for is mentioned.
     if (READ_AS.test(out.slice(Math.max(0, at - 40), at + lead.length))) return lead + ' '.repeat(open.length + inner.length + close.length);
     if (AVOIDED.test(out.slice(Math.max(0, at - 120), at + lead.length))) return lead + ' '.repeat(open.length + inner.length + close.length);
-    // "what 'production authorized' would mean": the wording's sense is discussed, not asserted.
+    // "what 'production authorized' would mean", 'lists "cutover approved by owner" as a box to tick': the wording is discussed, not asserted.
     if (MEANING.test(out.slice(at + whole.length, at + whole.length + 30))) return lead + ' '.repeat(open.length + inner.length + close.length);
     // "relayed the owner's words: "Rotate the prod secrets now."" quotes what was said, to be used.
     if (before === 'words' && /:\s*$/.test(out.slice(Math.max(0, at - 40), at + lead.length))) return whole;

@@ -430,7 +430,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   clauseNegations: [
     'does not imply', 'do not imply', "doesn't imply", 'did not imply', 'not implied', 'is not implied',
     'not equivalent', 'not evidence', 'out of scope', 'in error', 'not chosen', 'was not chosen', 'not selected',
-    'not the case', 'no evidence', 'no indication', 'no sign', 'no trace', 'no record', 'no proof', 'no confirmation', 'but not that', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
+    'not the case', 'no evidence', 'no indication', 'no sign', 'no trace', 'no record', 'no proof', 'no confirmation', 'but not that',
+    // A first-person denial of what follows: "we dispute that any go-live happened".
+    'we dispute that', 'i dispute that', 'we deny that', 'i deny that', 'we doubt that', 'i doubt that', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
     'by nobody', 'by no one', 'by no-one', 'by none', 'not saying', 'not claiming', 'not suggesting', 'not stating',
     // An attitude denied covers what it is towards ("not yet comfortable calling the repoint good to go").
