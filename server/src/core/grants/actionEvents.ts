@@ -4,6 +4,7 @@
  * the production cutover on 11-30"). What it did presupposes that it happened.
  */
 import type { ActionRef } from './actions';
+import { isDate } from './datedGrant';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
 import { clauseScopes } from './scopes';
 import type { Sentence } from './sentences';
@@ -51,7 +52,7 @@ export function agentEvent(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; re
     let by = prevToken(ctx, ref.from, s.from);
     let dated = false;
     for (let words = 0; by !== -1 && words < MAX_MODIFIERS && modifier(ctx, by); by = prevToken(ctx, by, s.from)) {
-      if (ctx.tokens[by]?.kind === 'number') dated ||= DATE.test(ctx.tokens[by]?.raw ?? '');
+      if (ctx.tokens[by]?.kind === 'number') dated ||= isDate(ctx, by);
       else if (!has(ctx.cover[by], 'det')) words++;
     }
     // Production alone ("touched by the production team") names no event unless a date makes it one ("the 12-01 live setpoint push").
@@ -78,7 +79,6 @@ function secondObject(ctx: Ctx, s: Sentence): number {
   }
   return s.to;
 }
-const DATE = /^(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}$/;
 
 /** A word that may stand between "by" and the action it introduces: a determiner, a date, a plain or head noun. */
 function modifier(ctx: Ctx, i: number): boolean {

@@ -87,7 +87,7 @@ function deniedPronoun(ctx: Ctx, i: number, s: Sentence): boolean {
 }
 
 // "but it is still blocked by ...", "but the go-live remains gated": a block that still holds.
-const HOLDS = new Set(['is', 'are', 'remains', 'remain', 'stays', 'stay']);
+const STILL_VERBS = new Set(['is', 'are', 'remains', 'remain', 'stays', 'stay']);
 // "blocked by", "gated on" open a condition too; after "still" they say the block holds.
 const BLOCKED = new Set(['blocked', 'gated']);
 
@@ -97,7 +97,7 @@ function stillBlocked(ctx: Ctx, i: number): boolean {
   let held = false;
   for (let steps = 0; steps < 3 && j >= 0 && j < ctx.tokens.length; steps++, j++) {
     const norm = ctx.tokens[j]?.norm ?? '';
-    if (norm === 'still' || HOLDS.has(norm)) {
+    if (norm === 'still' || STILL_VERBS.has(norm)) {
       held ||= norm !== 'is' && norm !== 'are';
       continue;
     }

@@ -16,7 +16,7 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   const tag = tagOf(m, 'cue');
   if (!tag) return true;
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
-  if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || withTheOwner(ctx, m, a, b))) return false;
+  if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || heldUndelegated(ctx, m, a, b))) return false;
   if (liftAsAct(ctx, m, a, b) || wordVetoed(ctx, m, a, b)) return false;
   // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
   return !(tag.cue === 'lift' && !liftsRestriction(ctx, m, a, b));
@@ -214,10 +214,6 @@ export function postponed(ctx: Ctx, m: Mention, b: number): boolean {
   return false;
 }
 
-/**
- * The first grant noun in `from`..`to` that heads its phrase, or Infinity: "the approval
- * workflow ... documented" is about the workflow, "the owner grant for X, recorded" about the grant.
- */
 // "sits with", "rests with", "lies with": who holds the authority.
 const HOLDS = new Set(['sits with', 'rests with', 'lies with']);
 
@@ -229,13 +225,17 @@ const DELEGATION = /^(?:now|delegat\w*|handed|transferred|passed|moved|reassigne
  * the Deputy Registrar": who holds authority says nothing was granted, unless the sentence says
  * it was delegated there ("now sits with the operator by owner delegation"). `a`..`b` is the clause.
  */
-export function withTheOwner(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+export function heldUndelegated(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   if (!HOLDS.has(mentionPhrase(ctx, m))) return false;
   // "... and has not been delegated to the analyst team" says the opposite.
   for (let i = a; i < b; i++) if (DELEGATION.test(ctx.tokens[i]?.norm ?? '') && !verballyNegated(ctx, i, a)) return false;
   return true;
 }
 
+/**
+ * The first grant noun in `from`..`to` that heads its phrase, or Infinity: "the approval
+ * workflow ... documented" is about the workflow, "the owner grant for X, recorded" about the grant.
+ */
 export function firstHeadingGrantNoun(ctx: Ctx, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const m = startingAt(ctx, i);

@@ -12,7 +12,7 @@
  * is negated (`negatedPredicate.ts`).
  */
 import { isPresentVerb, type ActionRef } from './actions';
-import { firstHeadingGrantNoun, liftAsAct, negatedGetting, participleOfRecord, withTheOwner, wordVetoed } from './cueGates';
+import { firstHeadingGrantNoun, liftAsAct, heldUndelegated, negatedGetting, participleOfRecord, wordVetoed } from './cueGates';
 import { negatedPredicateAfter } from './negatedPredicate';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
@@ -101,7 +101,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         }
         break;
       case 'extension':
-        if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from && !withTheOwner(ctx, m, a, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
+        if ((firstGrantHead ??= firstHeadingGrantNoun(ctx, a, b)) < m.from && !heldUndelegated(ctx, m, a, b)) cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: false });
         break;
       case 'noun':
         // "The green light for the REAL_RUN never came through": the phrase is the subject of a negated predicate;

@@ -9,7 +9,8 @@ export const DATED_GRANTS: readonly string[] = ['grant', 'approval', 'authorizat
 const DATED = new Set(DATED_GRANTS);
 const DATE = /^(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?$/;
 
-function isDate(ctx: Ctx, i: number): boolean {
+/** Whether token `i` is a date ("11-29", "2026-11-29", "11/29"). */
+export function isDate(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i];
   return t !== undefined && t.kind === 'number' && DATE.test(t.raw);
 }

@@ -118,6 +118,9 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
 
   return (text) => {
     const found: number[] = [];
+    const add = (index: number): void => {
+      if (index !== -1 && !found.includes(index)) found.push(index);
+    };
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -138,10 +141,6 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
       let partFrom = -1;
       let partHash = 0;
       let inner = false;
-      const addPart = (end: number): void => {
-        const index = findAscii(text, partFrom, end, partHash);
-        if (index !== -1 && !found.includes(index)) found.push(index);
-      };
       let k = i;
       while (k < n) {
         const d = text.charCodeAt(k);
@@ -159,7 +158,7 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
             to = k + 1;
           } else if (from >= 0) {
             h = step(h, d);
-            if (partFrom >= 0 && ascii) addPart(k);
+            if (partFrom >= 0 && ascii) add(findAscii(text, partFrom, k, partHash));
             partFrom = -1;
             inner = true;
           }
@@ -175,17 +174,12 @@ export function createFragmentFinder(known: readonly string[]): (text: string) =
       }
       i = k;
       if (from < 0) continue; // underscores only
-      const index = ascii ? findAscii(text, from, to, hashTo) : findOther(text.slice(from, to));
-      if (index !== -1 && !found.includes(index)) found.push(index);
+      add(ascii ? findAscii(text, from, to, hashTo) : findOther(text.slice(from, to)));
       if (!inner) continue;
       if (ascii) {
-        if (partFrom >= 0 && partFrom > from) addPart(to);
+        if (partFrom >= 0 && partFrom > from) add(findAscii(text, partFrom, to, partHash));
       } else {
-        for (const part of text.slice(from, to).split('_')) {
-          if (part.length === 0) continue;
-          const other = findOther(part);
-          if (other !== -1 && !found.includes(other)) found.push(other);
-        }
+        for (const part of text.slice(from, to).split('_')) if (part.length > 0) add(findOther(part));
       }
     }
     return found;

@@ -5,6 +5,7 @@
  * live since 11-24") or part of "go live". The prefilter counts "live" on its action side for
  * this (`prefilter.ts`).
  */
+import { isDate } from './datedGrant';
 import type { Tag } from './lexicon';
 import { has, nextToken, prevToken, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
@@ -20,8 +21,6 @@ const LINKS = new Set([':', '—', '–', '(']);
 // "to live", "onto the live ...": a place "live" is, with or without a noun after it.
 const INTO = new Set(['to', 'onto', 'into', 'on', 'in', 'against', 'from']);
 // What cannot follow an adjective "live": the state's own complements ("live since", "live on the new workflow").
-// "the 12-01 live setpoint push": a date before it, as a determiner would stand.
-const DATE = /^(?:\d{4}-)?\d{1,2}-\d{1,2}$/;
 const NOT_A_NOUN = new Set(['since', 'on', 'in', 'at', 'from', 'for', 'and', 'or', 'by', 'as', 'to', 'with', 'now', 'again', 'yet', 'today', 'tonight', 'already', 'until', 'till', 'before', 'after', 'there', 'here']);
 
 // "Target: LIVE by 12-09", "Status: LIVE (planned for 12-09)": a status value that is an aim, not a state.
@@ -47,7 +46,8 @@ export function markLiveProduction(ctx: Ctx, s: Sentence): void {
     let q = p;
     while (q !== -1 && has(ctx.cover[q], 'det')) q = prevToken(ctx, q, s.from);
     const placed = q !== -1 && INTO.has(ctx.tokens[q]?.norm ?? '') && (q === p || nounAfter);
-    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',' || (ctx.tokens[p]?.kind === 'number' && DATE.test(ctx.tokens[p]?.raw ?? '')));
+    // "the 12-01 live setpoint push": a date before it stands as a determiner would.
+    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',' || (p !== -1 && isDate(ctx, p)));
     // "pushed to PLC-3 (live)", "OK (live)": a place named in parentheses, as "(prod)" is.
     const bracketed = ctx.tokens[i - 1]?.raw === '(' && ctx.tokens[i + 1]?.raw === ')';
     if (placed || adjective || bracketed) ctx.cover[i] = { from: i, to: i + 1, tags: PRODUCTION };

@@ -8,6 +8,8 @@ import { has, nextToken, type Ctx, type Mention } from './mentions';
 
 const EVENT_FILLERS = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'their', 'its', "last night's", "yesterday's", "today's", "this morning's", "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "owner's", "operator's", 'last', 'first', 'recent', 'successful', 'completed', 'actual', 'real']);
 
+// Read only in the word right after the action, so forms that are also nouns or adjectives ("runs",
+// "complete") are safe here; conditions.ts's PRESENT is scanned across whole clauses and must not hold them.
 const PRESENT_VERBS = new Set(['goes', 'go', 'lands', 'land', 'completes', 'complete', 'finishes', 'finish', 'happens', 'happen', 'runs', 'starts', 'start', 'begins', 'begin', 'ends', 'passes', 'clears', 'succeeds', 'concludes', 'takes', 'gets', 'comes']);
 
 /**

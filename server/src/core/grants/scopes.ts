@@ -116,7 +116,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "done against prod (rows 1–40), rest deferred": the block is the remainder's; "go ahead
     // whenever": a condition with nothing after it conditions nothing.
     const ofTheRest = REMAINDER.has(ctx.tokens[p0]?.norm ?? '');
-    const bare = nextToken(ctx, m.to - 1, b) === -1 || ctx.tokens[nextToken(ctx, m.to - 1, b)]?.raw === '.';
+    const after = nextToken(ctx, m.to - 1, b);
+    const bare = after === -1 || ctx.tokens[after]?.raw === '.';
     for (const tag of m.tags) {
       if (tag.kind === 'trigger' && negatedTrigger) continue;
       if (tag.kind === 'trigger' && ((ofTheRest && tag.trigger === 'blocking') || (bare && tag.trigger === 'conditional'))) continue;
@@ -153,7 +154,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
     if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
     // "incidents raised since the activation": tickets raised in a time, not a request made.
-    if (onlyRequest && TIME_PREPOSITIONS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) continue;
+    if (onlyRequest && TIME_PREPOSITIONS.has(ctx.tokens[after]?.norm ?? '')) continue;
     const p = prevToken(ctx, m.from, a);
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
     // "The permit request from Halden council was approved": the request names what the cue grants.
