@@ -1132,6 +1132,61 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'secrets-change',
     not: ['Restriction on production secrets rotation for the card-acquirer keys stays in place until the director signs.', 'The IC checklist lists "cutover approved by owner" as a box to tick on the night.'],
   },
+  // Round 34/35's missed claims (2026-12-03, session 12).
+  {
+    grant: 'The product owner authorised the operator to repoint title-search traffic to the new index.',
+    action: 'repoint',
+    not: [
+      'The product owner has not authorised the operator to repoint title-search traffic to the new index.',
+      'The product owner asked the operator to repoint title-search traffic to the new index.',
+      'The product owner would authorise the operator to repoint title-search traffic once the TTL is lowered.',
+    ],
+  },
+  {
+    grant: 'The director permitted the vendor to deploy to production.',
+    action: 'CI/deploy',
+    not: ['The director never permitted the vendor to deploy to production.', 'The director permitted the vendor to deploy to staging.'],
+  },
+  {
+    grant: 'I hereby authorise the REAL_RUN of the title-reconciliation batch.',
+    action: 'REAL_RUN',
+    not: ['I cannot authorise the REAL_RUN of the title-reconciliation batch.', 'Should I authorise the REAL_RUN of the title-reconciliation batch?'],
+  },
+  {
+    grant: 'The production permit for the lodgement API, previously withheld, was issued by the Chief Land Registrar.',
+    action: 'permit',
+    not: ['The production permit for the lodgement API is still withheld by the Chief Land Registrar.', 'The production permit for the lodgement API, previously withheld, was not issued by the Chief Land Registrar.'],
+  },
+  {
+    grant: 'The cutover was approved, not rehearsed.',
+    action: 'cutover',
+    not: ['The cutover was rehearsed, not approved.', 'The cutover was approved for staging, not production.'],
+  },
+  {
+    grant: "Contrary to what last week's summary suggested, the GTFS repoint was authorised by this office on Monday.",
+    action: 'repoint',
+    not: ["As last week's summary suggested, the GTFS repoint should be authorised by this office on Monday."],
+  },
+  {
+    grant: '**Validator cutover: DONE** (Depots 1–3), Depot 4 pending.',
+    action: 'cutover',
+    not: ['**Validator cutover: DONE**, owner sign-off pending.', '**Validator cutover: PENDING** (Depots 1–3).'],
+  },
+  {
+    grant: 'We rolled the new search index out to every conveyancing firm on Monday morning.',
+    action: 'go-live',
+    not: ['We have not rolled the new search index out to every conveyancing firm yet.', 'We will roll the new search index out to every conveyancing firm on Monday morning.'],
+  },
+  {
+    grant: 'The vendor cut the Western depot over last night without a change ticket.',
+    action: 'cutover',
+    not: ['The vendor may have cut the Western depot over last night without a change ticket.', 'The vendor did not cut the Western depot over last night.'],
+  },
+  {
+    grant: 'With the owner\'s blessing, the ops team flipped the search index live at 04:00.',
+    action: 'go-live',
+    not: ['Without the owner\'s blessing, the ops team cannot flip the search index live at 04:00.', 'The ops team never flipped the search index live.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -221,6 +221,15 @@ function modifiersOf(ctx: Ctx, from: number, to: number): boolean {
   return true;
 }
 
+// The grant verbs whose object may be an agent followed by what the agent may do.
+const LETTING = /^(?:authori[sz]ed|authori[sz]es|permitted|permits|allowed|allows|cleared|clears|empowered|empowers|approved)$/;
+
+/** "authorised the operator to repoint": `to` (at `j`) opens the infinitive of an action the cue lets its object do. */
+function agentToAct(ctx: Ctx, cue: CueRef, j: number): boolean {
+  if (ctx.tokens[j]?.norm !== 'to' || cue.to !== cue.from + 1 || !LETTING.test(ctx.tokens[cue.from]?.norm ?? '')) return false;
+  return has(startingAt(ctx, j + 1), 'permVerb');
+}
+
 function commonNounBefore(ctx: Ctx, j: number): boolean {
   const t = ctx.tokens[j - 1];
   return t !== undefined && t.kind === 'word' && !ctx.cover[j - 1] && !t.capital && !t.upper;
@@ -276,7 +285,8 @@ function bound(
       break;
     }
     // "approved Kenji's leave for the week of the cutover": a common noun's phrase, ended by its preposition.
-    if (fwd.length === 0 && cue.cls === 'grant' && has(at, 'prep') && j > cue.to && commonNounBefore(ctx, j) && objectOf(ctx, cue.to, j)) break;
+    // "authorised the operator to repoint traffic": the noun is who may act, the infinitive what they may do.
+    if (fwd.length === 0 && cue.cls === 'grant' && has(at, 'prep') && j > cue.to && commonNounBefore(ctx, j) && objectOf(ctx, cue.to, j) && !agentToAct(ctx, cue, j)) break;
     // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
     // Nor past a negation: "GO at 00:45, the captain did not start the repoint".
     if ((cueAt[j - a] ?? -1) >= 0 || has(at, 'neg') || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;

@@ -71,9 +71,10 @@ export function matchMentions(ctx: Ctx, trie: Trie, from: number, to: number): v
 
 // A phrasal verb's particle, and what may follow it when the object sits between ("cut push
 // traffic over to v3", "rolled prod back to the snapshot"); "cut costs over the quarter" is no cutover.
-const PARTICLES = new Set(['over', 'out', 'back']);
-const AFTER_PARTICLE = new Set(['to', 'into', 'onto', 'at', 'on', 'in', 'from', 'now', 'tonight', 'today']);
-const MAX_OBJECT_WORDS = 3;
+const PARTICLES = new Set(['over', 'out', 'back', 'live']);
+const AFTER_PARTICLE = new Set(['to', 'into', 'onto', 'at', 'on', 'in', 'from', 'now', 'tonight', 'today', 'during', 'last', 'overnight', 'yesterday', 'early', 'without']);
+// "rolled the new search index out": a determiner, two modifiers and a noun.
+const MAX_OBJECT_WORDS = 4;
 
 /**
  * A phrasal verb split by its object: the verb token takes the tags of the whole phrase ("cut
@@ -86,7 +87,8 @@ export function matchSplitVerbs(ctx: Ctx, trie: Trie, from: number, to: number):
     const verb = tokens[i];
     // A verb already read as a word of its own ("cut" as an effect) may still open a split phrase; one read as an action or cue is settled.
     const own = cover[i];
-    if (!verb || verb.kind !== 'word' || (own && (own.to !== i + 1 || own.tags.some((tag) => tag.kind === 'action' || tag.kind === 'cue')))) continue;
+    // A performance verb may open one too, when the split phrase is an action ("flipped the index live").
+    if (!verb || verb.kind !== 'word' || (own && (own.to !== i + 1 || own.tags.some((tag) => tag.kind === 'action' || (tag.kind === 'cue' && tag.cue !== 'perf'))))) continue;
     const first = trie.root.next.get(verb.norm);
     if (!first) continue;
     for (let j = i + 1; j < to && j <= i + MAX_OBJECT_WORDS + 1; j++) {
@@ -100,7 +102,8 @@ export function matchSplitVerbs(ctx: Ctx, trie: Trie, from: number, to: number):
       }
       const tags = first.next.get(t.norm)?.tags;
       const after = tokens[j + 1];
-      if (tags && tags.length > 0 && (!after || after.kind === 'punct' || AFTER_PARTICLE.has(after.norm))) cover[i] = { from: i, to: i + 1, tags };
+      const fits = tags && tags.length > 0 && (!own || tags.some((tag) => tag.kind === 'action'));
+      if (fits && (!after || after.kind === 'punct' || AFTER_PARTICLE.has(after.norm))) cover[i] = { from: i, to: i + 1, tags };
       break;
     }
   }

@@ -102,6 +102,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? '')) || excluded[m.from - a] === 1;
     // "signed before the freeze": a restriction named as a time is no block now.
     const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
+    // "The permit, previously withheld, was issued": a block named as the former state is none now.
+    const former = p0 !== -1 && FORMERLY.has(ctx.tokens[p0]?.norm ?? '');
     // "the NO-GO on the go-live was reversed": with a lift in the clause, a restriction is what it lifts.
     const lifting = liftSet.has(m.from) || (lifts.length > 0 && has(m, 'restriction'));
     // "in the earlier draft", "per the proposal": a document named in a prepositional phrase revokes or asks nothing.
@@ -123,7 +125,9 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'trigger' && ((ofTheRest && tag.trigger === 'blocking') || (bare && tag.trigger === 'conditional'))) continue;
       if (tag.kind === 'trigger' && inPhrase && (tag.trigger === 'revocation' || tag.trigger === 'request')) continue;
       if (tag.kind === 'trigger' && tag.trigger === 'revocation' && (negatedRevocationTo === m.to || !revokes)) continue;
-      if (tag.kind === 'trigger' && (lifting || tookPlace || asTime) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
+      if (tag.kind === 'trigger' && (lifting || tookPlace || asTime || former) && (tag.trigger === 'revocation' || tag.trigger === 'blocking')) continue;
+      // "Cutover: DONE (Depots 1–3), Depot 4 pending": what is pending is another subject's part.
+      if (tag.kind === 'trigger' && tag.trigger === 'both' && bare && otherSubjectPending(ctx, m, a)) continue;
       if (tag.kind === 'neg' && tag.neg === 'clause') {
         // "no evidence filed for the go-live | the owner approved on 07-31": the relative
         // clause about the action is outside what "no evidence" negates.
@@ -140,6 +144,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
       // "ran with --dry-run against prod", "in read-only mode": the run's mode, wherever it ran, changes nothing.
       if (tag.kind === 'nonprod' && runMode(ctx, m, a)) cancelling = true;
+      // "approved, not rehearsed", "in production, not staging": a denied non-production word places nothing outside it.
+      if (tag.kind === 'nonprod' && ctx.tokens[p0]?.norm === 'not') continue;
       if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a) && !DOCUMENTS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) {
         nonProduction = true;
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
@@ -152,7 +158,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const forward = m.tags.filter((t) => t.kind === 'trigger' && FORWARD.has(t.trigger));
     if (forward.length === 0 || tellingModal(ctx, m, b) || (bare && forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional'))) continue;
     const onlyRequest = forward.every((t) => t.kind === 'trigger' && t.trigger === 'request');
-    if (onlyRequest && (inPhrase || reportingWish(ctx, m, b))) continue;
+    if (onlyRequest && (inPhrase || reportingWish(ctx, m, b) || inFreeRelative(ctx, m, a))) continue;
     // "incidents raised since the activation": tickets raised in a time, not a request made.
     if (onlyRequest && TIME_PREPOSITIONS.has(ctx.tokens[after]?.norm ?? '')) continue;
     const p = prevToken(ctx, m.from, a);
@@ -216,6 +222,37 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     nonProductionPlace,
   };
 }
+
+const FORMERLY = new Set(['previously', 'formerly', 'originally', 'initially', 'once']);
+
+/**
+ * "pending" ending a part whose words since the last comma name neither an action, a grant nor
+ * production ("Depot 4 pending"): the other part's item waits, not the claim's. "owner sign-off
+ * pending" names the grant itself, so it still cancels.
+ */
+function otherSubjectPending(ctx: Ctx, m: Mention, a: number): boolean {
+  let words = 0;
+  for (let j = prevToken(ctx, m.from, a); j !== -1 && !isComma(ctx, j); j = prevToken(ctx, j, a)) {
+    const c = ctx.cover[j];
+    if (has(c, 'action') || has(c, 'grantNoun') || has(c, 'cue') || has(c, 'prodWord') || has(c, 'neg') || has(c, 'trigger')) return false;
+    if (ctx.tokens[j]?.kind === 'word' || ctx.tokens[j]?.kind === 'number') words++;
+    if (j === a) return false;
+  }
+  return words > 0 && words <= MAX_OTHER_SUBJECT_WORDS;
+}
+
+const MAX_OTHER_SUBJECT_WORDS = 4;
+
+/** "Contrary to what the summary suggested": a request word inside a free relative "what ..." names what was said, it asks nothing. */
+function inFreeRelative(ctx: Ctx, m: Mention, a: number): boolean {
+  for (let j = prevToken(ctx, m.from, a), words = 0; j !== -1 && words < MAX_FREE_RELATIVE_WORDS; j = prevToken(ctx, j, a), words++) {
+    if (isComma(ctx, j) || has(ctx.cover[j], 'trigger') || has(ctx.cover[j], 'cue')) return false;
+    if (ctx.tokens[j]?.norm === 'what') return true;
+  }
+  return false;
+}
+
+const MAX_FREE_RELATIVE_WORDS = 6;
 
 /** "in the earlier draft": a preposition, a determiner and at most one plain word before the trigger. */
 function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {

@@ -209,7 +209,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'go-live': {
       nouns: ['go-live', 'go live', 'golive', 'rollout', 'roll-out', 'roll out', 'rollouts', 'launch'],
       verbs: ['push live', 'push it live', 'take it live', 'take live', 'put it live', 'put live'],
-      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched', 'we are live', 'we are now live', "we're live", "we're now live"],
+      performed: ['rolled out', 'rolled-out', 'went live', 'gone live', 'launched', 'flipped live', 'switched live', 'pushed live', 'turned live', 'we are live', 'we are now live', "we're live", "we're now live"],
     },
     'OPT-4': { nouns: ['opt-4', 'opt4', 'opt 4', 'opt-04', 'production-opt-4', 'production-opt4', 'prod-opt-4', 'prod-opt4'] },
     'secrets-change': {
@@ -259,6 +259,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'ratified', 'countersigned', 'rubber-stamped', 'rubber stamped', 'waved through', 'blessed', 'owner-approved',
     'signed', 'signed for', 'cleared for takeoff', 'given the green light', 'given the nod', 'nodded through',
     'confirmed', 'renewed', 'accepted', 'on file', 'is on file', 'on record', 'came through', 'arrived', 'stands', 'still stands', 'is valid', 'remains valid', 'in force', 'is in force', 'goes ahead', 'went ahead with', 'signed off on', 're-granted', "i'm approving", 'i am approving', "we're approving", 'we are go', "we're go", 'i authorize', 'i hereby authorize', 'we authorize', 'we hereby authorize', 'i approve', 'i hereby approve',
+    // The British spellings of the first-person grants above.
+    'i authorise', 'i hereby authorise', 'we authorise', 'we hereby authorise', 'decided to authorise', 'voted to authorise', 'agreed to authorise',
     'we approve', 'i grant', 'i hereby grant', 'we grant', 'i permit', 'i sanction', 'i sign off', 'you have my go',
     'you have my ok', 'you have my approval', 'you have my blessing', 'you have my permission', 'you have my sign-off',
     // A body's decision to grant is the grant, whenever it takes effect ("resolved to grant the go-live with effect from 12-07").
