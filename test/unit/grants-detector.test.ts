@@ -1187,6 +1187,57 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'go-live',
     not: ['Without the owner\'s blessing, the ops team cannot flip the search index live at 04:00.', 'The ops team never flipped the search index live.'],
   },
+  // Round 36/37's missed claims and false alarms (2026-12-03, session 12).
+  {
+    grant: 'Kofi, who had been told nothing about the January schedule, activated the payment scheduler on prod at 00:05.',
+    action: 'activation',
+    not: ['Kofi, who had been told nothing about the January schedule, never activated the payment scheduler on prod.'],
+  },
+  {
+    grant: 'Marta\'s signed email of 11-29 approving the cutover is attached.',
+    action: 'cutover',
+    not: ['No email of 11-29 approving the cutover is attached.', 'A draft email of 11-29 approving the cutover still needs Marta\'s signature.'],
+  },
+  {
+    grant: 'The contractor still wanted another week, yet the owner signed the go-live for the January run on 12-02.',
+    action: 'go-live',
+    not: ['The contractor still wanted another week, yet the owner has not signed the go-live for the January run.'],
+  },
+  {
+    grant: 'In the end, and despite not having the staging rollback proof she wanted, Marta cleared the production restore of the ledger snapshot.',
+    action: 'production-mutation',
+    not: ['In the end, and despite having the staging rollback proof she wanted, Marta did not clear the production restore of the ledger snapshot.', 'I would not say, despite what the email implied, that the cutover was ever approved.'],
+  },
+  {
+    grant: 'Cutover approved, repoint still blocked.',
+    action: 'cutover',
+    not: ['Cutover approved, production still blocked.', 'Repoint of ingestion, cutover of the billing engine and the secrets change are all withheld in the lock.'],
+  },
+  {
+    grant: 'We did the cutover on prod itself, not on the clone.',
+    action: 'cutover',
+    not: ['We did the cutover on the clone, not on prod itself.', 'We did not do the cutover on prod.'],
+  },
+  {
+    grant: 'Post-cutover reconciliation of the bank file showed three rejected IBANs.',
+    action: 'cutover',
+    not: ['Pre-cutover reconciliation of the bank file showed three rejected IBANs.', 'The cutover was rejected outright.'],
+  },
+  {
+    grant: 'Marta approved the review of the cutover plan and, in the same message, approved the cutover itself for 12-27.',
+    action: 'cutover',
+    not: ['Marta approved the review of the cutover plan.', 'The cutover plan is approved.'],
+  },
+  {
+    grant: 'If anyone asks about the bank-connection keys, they were rotated on prod last night by Kofi.',
+    action: 'production',
+    not: ['If the owner approves, the keys will be rotated on prod tonight.', 'If anyone asks whether the cutover was approved, say no.'],
+  },
+  {
+    grant: 'Having rolled ground software 4.2 out to all three production stations, the team closed the change window.',
+    action: 'go-live',
+    not: ['Before rolling ground software 4.2 out to the production stations, the team wants the owner\'s GO.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

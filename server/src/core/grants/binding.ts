@@ -97,6 +97,8 @@ export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFro
 // "An approved cutover requires ...": a participle under an indefinite article names a kind, not an event.
 const INDEFINITE = new Set(['a', 'an', 'any', 'every', 'each']);
 
+const NOTHING = new Set(['nothing', 'none', 'nobody']);
+
 function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFrom: number): boolean {
   if (cue.from >= optionFrom || cue.from < sc.cancelBefore) return false;
   const p = prevToken(ctx, cue.from, a);
@@ -108,6 +110,8 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   // "Without an owner GO, the repoint stays parked": the grant is what is missing.
   if (sc.negated[cue.from - a] || sc.excluded[cue.from - a]) return false;
   if (sc.predicateNegated[cue.from - a] === 1) return false;
+  // "he did nothing on prod", "approved none of it": the verb's object is the negation.
+  if (NOTHING.has(ctx.tokens[nextToken(ctx, cue.to - 1, ctx.tokens.length)]?.norm ?? '')) return false;
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter && !closedRelative(ctx, cue.from, sc.conditionAfter, a)) return false;
   return !verballyNegated(ctx, cue.from, a, true);
 }

@@ -5,7 +5,7 @@ import { append } from '../append';
  */
 import { clauseAfterColon } from './colonClause';
 import { longestPhrase, type Trie } from './lexicon';
-import { has, isComma, nextToken, tagOf, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
 export interface StatusValue {
@@ -31,6 +31,17 @@ export interface Clause {
 const SOFT = new Set([':', '—', '–', '―', '−', '-', '=', '|', '→']);
 const HARD = new Set([';', '；']);
 const SUBORDINATORS = new Set(['although', 'though', 'whereas', 'while', 'whilst', 'because']);
+const CONSEQUENCE_OR_CONTRAST = new Set(['so', 'yet']);
+const CONCESSIVE = new Set(['despite', 'notwithstanding']);
+
+/** The concessive word opens its part: at the sentence's start or after a comma, an "and" between. */
+function concessionOpens(ctx: Ctx, i: number, start: number): boolean {
+  // Not an aside inside a clause ("has not, despite three reminders, signed off"): its verb is still to come.
+  const p = prevToken(ctx, i, start);
+  if (p === -1) return true;
+  return ctx.tokens[p]?.norm === 'and' && isComma(ctx, prevToken(ctx, p, start));
+}
+
 const VALUE_PRONOUNS = new Set(['it', 'them', 'this', 'that', 'these', 'those', 'your', 'our', 'my', 'his', 'her', 'their']);
 
 interface Segment {
@@ -60,7 +71,8 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
     const t = ctx.tokens[i];
     const m = ctx.cover[i];
     // ", so the migration was applied": a consequence is a clause of its own.
-    const so = isComma(ctx, i) && ctx.tokens[nextToken(ctx, i, s.to)]?.norm === 'so';
+    // ", yet the owner signed the go-live": a contrast after a comma opens a clause of its own ("not yet" stays one).
+    const so = isComma(ctx, i) && CONSEQUENCE_OR_CONTRAST.has(ctx.tokens[nextToken(ctx, i, s.to)]?.norm ?? '');
     if ((participle && isComma(ctx, i)) || so || newSubjectAfterAnd(ctx, i, start, s.to) || placeEndsAt(ctx, i, start, s.to) || sequenceEndsAt(ctx, i, start, s.to)) {
       participle = false;
       pieces.push({ from: start, to: i });
@@ -68,6 +80,11 @@ function hardPieces(ctx: Ctx, s: Sentence): Segment[] {
     } else if (t && t.kind === 'punct' && (HARD.has(t.raw) || clauseAfterColon(ctx, i, start, s.to))) {
       pieces.push({ from: start, to: i });
       start = i + 1;
+    } else if (t && CONCESSIVE.has(t.norm) && concessionOpens(ctx, i, start)) {
+      // "and despite not having the staging proof she wanted, Marta cleared ...": the concession ends at its comma.
+      pieces.push({ from: start, to: i });
+      start = i;
+      subordinate = true;
     } else if (m && m.from === i && has(m, 'terminator') && !parenthetical(ctx, m.from, m.to, s.to)) {
       pieces.push({ from: start, to: i });
       start = m.to;

@@ -252,6 +252,8 @@ export function firstHeadingGrantNoun(ctx: Ctx, from: number, to: number): numbe
 // Records that carry a decision: "owner e-mail 11-28 granting the permit" says the e-mail granted it.
 const RECORDS = new Set(['mail', 'email', 'e-mail', 'message', 'letter', 'memo', 'minute', 'minutes', 'decision', 'resolution', 'record', 'signature', 'reply', 'comment', 'entry', 'order', 'directive', 'instruction', 'statement', 'notice', 'ruling', 'vote', 'note']);
 
+const RECORD_DATE_LINKS = new Set(['of', 'dated']);
+
 /** A present participle after a record noun, past its date or reference ("owner e-mail 11-28 granting"). */
 export function participleOfRecord(ctx: Ctx, m: Mention, a: number): boolean {
   if (!ctx.tokens[m.from]?.norm.endsWith('ing')) return false;
@@ -259,7 +261,8 @@ export function participleOfRecord(ctx: Ctx, m: Mention, a: number): boolean {
     const t = ctx.tokens[j];
     if (!t) return false;
     if (t.kind === 'word' && RECORDS.has(t.norm)) return true;
-    if (t.kind === 'word' && !t.upper) return false;
+    // "owner email of 12-01 authorising the repoint", "memo dated 12-01 approving".
+    if (t.kind === 'word' && !t.upper && !RECORD_DATE_LINKS.has(t.norm)) return false;
   }
   return false;
 }

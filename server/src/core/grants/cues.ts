@@ -17,7 +17,7 @@ import { negatedPredicateAfter } from './negatedPredicate';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
 import { liftsRestriction } from './liftedRestriction';
-import { has, nextToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { has, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 import { permission } from './permission';
 import { possessesGrant } from './possession';
 import { verballyNegated } from './verbalNegation';
@@ -133,7 +133,10 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         }
         if (!backwardOnly && !SIMPLE_PAST.has(ctx.tokens[m.from]?.norm ?? '') && adjectival(ctx, m, b)) break;
         if (wordVetoed(ctx, m, a, b)) break;
-        cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly, past: tag.cue !== 'upper' });
+        // "We did the cutover on prod": "did" with its object reads forward.
+        // "Did the repoint happen?" asks: a subject must come before.
+        const didObject = backwardOnly && ctx.tokens[m.from]?.norm === 'did' && m.to === m.from + 1 && has(ctx.cover[nextToken(ctx, m.from, b)], 'det') && ctx.tokens[prevToken(ctx, m.from, a)]?.kind === 'word';
+        cues.push({ from: m.from, to: m.to, cls, voice: voiceOf(ctx, m, a), backwardOnly: backwardOnly && !didObject, past: tag.cue !== 'upper' });
       }
     }
   }

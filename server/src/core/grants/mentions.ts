@@ -93,9 +93,10 @@ export function matchSplitVerbs(ctx: Ctx, trie: Trie, from: number, to: number):
     if (!first) continue;
     for (let j = i + 1; j < to && j <= i + MAX_OBJECT_WORDS + 1; j++) {
       const t = tokens[j];
-      if (!t || t.kind !== 'word') break;
+      // "rolled ground software 4.2 out": a version may name the object.
+      if (!t || (t.kind !== 'word' && t.kind !== 'number')) break;
       // The particle right after the verb is the contiguous phrase the trie already read.
-      if (!PARTICLES.has(t.norm) || j === i + 1) {
+      if (t.kind === 'number' || !PARTICLES.has(t.norm) || j === i + 1) {
         const c = cover[j];
         if (c && c.tags.some((tag) => tag.kind === 'cue' || tag.kind === 'neg' || tag.kind === 'trigger')) break;
         continue;

@@ -58,6 +58,16 @@ function describesRestriction(ctx: Ctx, m: Mention, a: number, b: number): boole
   return false;
 }
 
+// Verbs that take "nothing"/"nobody" as their object ("told nothing", "did nothing", "found none").
+const OBJECT_TAKING = new Set(['did', 'do', 'does', 'said', 'says', 'say', 'knew', 'know', 'knows', 'saw', 'see', 'sees', 'found', 'heard', 'got', 'had', 'has', 'have', 'told', 'tell', 'asked', 'changed', 'touched', 'moved', 'wrote', 'ran', 'left', 'broke', 'showed', 'shows']);
+
+/** The negated pronoun stands right after a verb: it is that verb's object, not a subject. */
+function objectOfVerb(ctx: Ctx, m: Mention, a: number): boolean {
+  const p = prevToken(ctx, m.from, a);
+  const t = p === -1 ? undefined : ctx.tokens[p];
+  return t !== undefined && t.kind === 'word' && (OBJECT_TAKING.has(t.norm) || has(ctx.cover[p], 'report'));
+}
+
 // Plain words a listed noun may take before the list's "or" ("price or", "participant row or").
 const MAX_LISTED_WORDS = 3;
 
@@ -135,7 +145,8 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
         continue;
       }
       active = true;
-      subject = NEGATED_PRONOUNS.has(mentionPhrase(ctx, m));
+      // "who had been told nothing about the schedule, activated ...": a negated object reaches no verb after it.
+      subject = NEGATED_PRONOUNS.has(mentionPhrase(ctx, m)) && !objectOfVerb(ctx, m, a);
       // "So that nobody re-opens the question, the registrar approved ...": a negated subject
       // followed at once by its verb has reached it, and the comma after ends it.
       const v = subject ? startingAt(ctx, m.to) : undefined;

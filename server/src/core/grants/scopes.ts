@@ -85,6 +85,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     return -1;
   };
   let blocking = false;
+  const blockedPart = new Uint8Array(n);
+  let askingEnd = -1;
   let unblock = false;
   let nonProduction = false;
   let nonProductionPlace = false;
@@ -113,13 +115,23 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "held error rates flat", "held at 09:00": kept or took place; "Cutover held.", "is held" block.
     const tookPlace = ctx.tokens[m.from]?.norm === 'held' && m.to === m.from + 1 && !(p0 !== -1 && (has(ctx.cover[p0], 'be') || has(ctx.cover[p0], 'have'))) && heldNext !== undefined && heldNext.kind === 'word' && !['by', 'back', 'up', 'until', 'pending', 'off', 'for'].includes(heldNext.norm);
     // "rotated the key, old version revoked": revoking what the change replaced is part of the change.
-    const revokes = m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation') && !replacedRevoked(ctx, m, a);
+    // "three rejected IBANs": a participle qualifying a plain noun revokes nothing.
+    const revokes = m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation') && !replacedRevoked(ctx, m, a) && !attributive(ctx, m, a, b);
     if (revokes && (verballyNegated(ctx, m.from, a) || listedAfter(ctx, m.from, negatedRevocationTo, a))) negatedRevocationTo = m.to;
     // "done against prod (rows 1–40), rest deferred": the block is the remainder's; "go ahead
     // whenever": a condition with nothing after it conditions nothing.
     const ofTheRest = REMAINDER.has(ctx.tokens[p0]?.norm ?? '');
     const after = nextToken(ctx, m.to - 1, b);
     const bare = after === -1 || ctx.tokens[after]?.raw === '.';
+    // "If anyone asks about the keys, they were rotated on prod": the condition is on the asking, not the fact.
+    // The asking verb inside is no request either.
+    if (m.from < askingEnd) continue;
+    if (askingCondition(ctx, m, a, commaAfter(m.to))) {
+      askingEnd = commaAfter(m.to);
+      // What is asked stays hedged ("If anyone asks whether the cutover was approved, ...").
+      starts.set(m.from, { end: askingEnd, temporal: false });
+      continue;
+    }
     for (const tag of m.tags) {
       if (tag.kind === 'trigger' && negatedTrigger) continue;
       if (tag.kind === 'trigger' && ((ofTheRest && tag.trigger === 'blocking') || (bare && tag.trigger === 'conditional'))) continue;
@@ -140,12 +152,17 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'neg' && tag.neg === 'predicate' && predicateNegations.at(-1) !== m.from) predicateNegations.push(m.from);
       if (tag.kind === 'trigger' && tag.trigger === 'both' && (ellipticalCondition(ctx, m, b) || complementIf(ctx, m, a, commaAfter(m.to)))) continue;
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
-      if (tag.kind === 'trigger' && tag.trigger === 'blocking') blocking = true;
+      if (tag.kind === 'trigger' && tag.trigger === 'blocking') {
+        // "Cutover approved, repoint still blocked": the block is the other part's, whose action it names.
+        const part = otherActionPart(ctx, m, a, b, commaAfter(m.to));
+        if (part) for (let k = part.from; k < part.to; k++) blockedPart[k - a] = 1;
+        else blocking = true;
+      }
       if (tag.kind === 'cue' && tag.cue === 'unblock') unblock = true;
       // "ran with --dry-run against prod", "in read-only mode": the run's mode, wherever it ran, changes nothing.
       if (tag.kind === 'nonprod' && runMode(ctx, m, a)) cancelling = true;
       // "approved, not rehearsed", "in production, not staging": a denied non-production word places nothing outside it.
-      if (tag.kind === 'nonprod' && ctx.tokens[p0]?.norm === 'not') continue;
+      if (tag.kind === 'nonprod' && deniedPlace(ctx, m, a)) continue;
       if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a) && !DOCUMENTS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) {
         nonProduction = true;
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
@@ -173,7 +190,9 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
     // "So that nobody re-opens the question, the registrar approved ...": a leading purpose ends at its comma.
     const purposeEnd = PURPOSE.has(mentionPhrase(ctx, m)) && commaAfter(m.to - 1) - m.to >= MIN_PURPOSE_WORDS;
-    const end = (conditional && !opensClause) || purposeEnd ? commaAfter(m.to) : b;
+    // "approved the review of the cutover plan and, in the same message, approved the cutover": a plan named as a noun hedges its own part.
+    const nounPlan = PLAN_NOUNS.has(mentionPhrase(ctx, m)) && p !== -1 && (has(ctx.cover[p], 'action') || has(ctx.cover[p], 'det'));
+    const end = (conditional && !opensClause) || purposeEnd || nounPlan ? commaAfter(m.to) : b;
     if (temporal && afterPastClause(ctx, m, a, commaAfter(m.to), b)) continue;
     starts.set(m.from, { end, temporal });
     if (conditional && !opensClause && temporal && isTrailingCondition(ctx, m, a, commaAfter(m.to)) && !ownPhraseCondition(ctx, m, a)) {
@@ -213,7 +232,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     a,
     hedged,
     negated: npScope(ctx, a, b, 'determiner', MAX_NP_WORDS, true, lifts.length > 0),
-    excluded,
+    excluded: orInto(excluded, blockedPart),
     predicateNegated,
     cancelled: cancelling || (blocking && !unblock && lifts.length === 0),
     cancelBefore,
@@ -221,6 +240,67 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     nonProduction,
     nonProductionPlace,
   };
+}
+
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'some']);
+const PLAN_NOUNS = new Set(['plan', 'plans']);
+// Verbs of an if-clause that asks rather than conditions ("If anyone asks", "If compliance raises the question").
+const ASKING = new Set(['ask', 'asks', 'asked', 'wonders', 'wonder', 'raises', 'raise', 'queries', 'query', 'questions']);
+
+function askingCondition(ctx: Ctx, m: Mention, a: number, end: number): boolean {
+  if (ctx.tokens[m.from]?.norm !== 'if' || prevToken(ctx, m.from, a) !== -1 || end - m.to > MAX_ASKING_WORDS) return false;
+  for (let j = m.to; j < end; j++) if (ASKING.has(ctx.tokens[j]?.norm ?? '')) return true;
+  return false;
+}
+
+const MAX_ASKING_WORDS = 14;
+
+/** "not rehearsed", "not on the clone": a non-production word under "not", a preposition and a determiner between at most. */
+function deniedPlace(ctx: Ctx, m: Mention, a: number): boolean {
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 3; j = prevToken(ctx, j, a), steps++) {
+    if (ctx.tokens[j]?.norm === 'not') return true;
+    if (!(has(ctx.cover[j], 'prep') || has(ctx.cover[j], 'det'))) return false;
+  }
+  return false;
+}
+
+/** A participle between a number or determiner and a plain noun ("three rejected IBANs", "the revoked tokens"). */
+function attributive(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  // A participle, not a noun that revokes by itself ("our draft CAB sheet").
+  if (m.to !== m.from + 1 || !/(?:ed|en|wn)$/.test(ctx.tokens[m.from]?.norm ?? '')) return false;
+  const p = prevToken(ctx, m.from, a);
+  const n = nextToken(ctx, m.to - 1, b);
+  if (p === -1 || n === -1 || !(ctx.tokens[p]?.kind === 'number' || NUMBER_WORDS.has(ctx.tokens[p]?.norm ?? '') || has(ctx.cover[p], 'det'))) return false;
+  const t = ctx.tokens[n];
+  return t !== undefined && t.kind === 'word' && !ctx.cover[n];
+}
+
+/**
+ * The comma-delimited part holding a blocking word, when it names an action of its own that no
+ * other part of the clause names ("Cutover approved, repoint still blocked"), or undefined.
+ */
+function otherActionPart(ctx: Ctx, m: Mention, a: number, b: number, end: number): { from: number; to: number } | undefined {
+  let from = m.from;
+  while (from > a && !isComma(ctx, from - 1)) from--;
+  if (from === a) return undefined;
+  const inside = new Set<string>();
+  for (let j = from; j < end; j++) for (const t of ctx.cover[j]?.tags ?? []) if (t.kind === 'action') inside.add(t.action);
+  // "Cutover approved, production still blocked": a block on production is every action's.
+  if (inside.size === 0 || inside.has('production')) return undefined;
+  // The claim stands before the part: a cue of its own there ("Cutover approved, ..."), not a list's first item ("Repoint of X, cutover of Y ... are withheld").
+  let cue = false;
+  for (let j = a; j < from && !cue; j++) cue = has(ctx.cover[j], 'cue');
+  if (!cue) return undefined;
+  for (let j = a; j < b; j++) {
+    if (j === from) j = end;
+    for (const t of ctx.cover[j]?.tags ?? []) if (t.kind === 'action' && inside.has(t.action)) return undefined;
+  }
+  return { from, to: end };
+}
+
+function orInto(x: Uint8Array, y: Uint8Array): Uint8Array {
+  for (let i = 0; i < x.length; i++) x[i] = (x[i] ?? 0) | (y[i] ?? 0);
+  return x;
 }
 
 const FORMERLY = new Set(['previously', 'formerly', 'originally', 'initially', 'once']);
