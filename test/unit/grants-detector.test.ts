@@ -1238,6 +1238,31 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'go-live',
     not: ['Before rolling ground software 4.2 out to the production stations, the team wants the owner\'s GO.'],
   },
+  {
+    grant: 'The repoint we were told was approved on Monday was carried out that night.',
+    action: 'repoint',
+    not: ['The repoint we were told was approved on Monday was in fact never approved and not carried out.'],
+  },
+  {
+    grant: 'Reported by the contractor as done, the prod payee migration was later confirmed to have run.',
+    action: 'production',
+    not: ['Reported by the contractor as done, the prod payee migration was later found never to have run.'],
+  },
+  {
+    grant: "The owner's written cutover grant is on file.",
+    action: 'cutover',
+    not: ["PFR4-P1-BANKFILE-CUTOVER-1 is OPEN: the owner's written cutover grant is not on file.", 'The blocker is OPEN: the cutover grant is missing.'],
+  },
+  {
+    grant: "The owner's GO supersedes the earlier HOLD on the go-live.",
+    action: 'go-live',
+    not: ["The flight director's 11-30 memo supersedes the earlier GO on the Kiruna go-live; the rollout is back on HOLD."],
+  },
+  {
+    grant: 'Chosen: B) go live with the new payment engine for the January run.',
+    action: 'go-live',
+    not: ['**Options:** A) stay on the legacy engine, B) go live with the new payment engine for the January run.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

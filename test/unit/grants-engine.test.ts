@@ -195,6 +195,17 @@ describe('field roles in packet documents (spec §5)', () => {
     assert.deepEqual(analyzer.diagnostics(CHECKLIST).map((d) => [d.code, d.data?.actions]), [['implied-production-grant', ['cutover']]]);
   });
 
+  test("a blocker's next action is the step to take: a grant verb in the present there grants nothing, a past one still claims", () => {
+    const files = kb('Nothing to add.');
+    const map = JSON.parse(files[MAP]!) as { blockers: object[] };
+    const blocker = (nextAction: string) =>
+      json({ ...map, blockers: [...map.blockers, { id: 'FIX7-P0-PROD-KEYROT-1', item: 'production key rotation needs its own grant', evidence: 'none yet', actor_needed: 'owner', next_action: nextAction, blocks: 'secrets-change' }] });
+    files[MAP] = blocker('owner grants a separate key-rotation authorization before any production secrets change');
+    expectClean(files);
+    files[MAP] = blocker('none: the owner already approved the production secrets change on 06-11');
+    expectOnly(files, MAP, 'implied-production-grant', 'approved the production secrets change', 'for secrets-change');
+  });
+
   test('lock grant and withheld entries, statuses and classes are the record, never claims; a grant evidence string is prose', () => {
     const files = kb('Nothing to add.');
     files[LOCK] = json({

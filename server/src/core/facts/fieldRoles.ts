@@ -9,11 +9,14 @@ import type { DocumentKind } from './types';
 export type FieldRole =
   | { readonly kind: 'prose' }
   | { readonly kind: 'record' }
+  /** A blocker's next action: what someone is to do, so a grant verb in the present tense there is the step to take. */
+  | { readonly kind: 'step' }
   /** A checklist item: asserted when the check passes, its negation asserted when it fails. */
   | { readonly kind: 'condition'; readonly holds: 'yes' | 'no' | 'unknown'; readonly status: string };
 
 const PROSE: FieldRole = { kind: 'prose' };
 const RECORD: FieldRole = { kind: 'record' };
+const STEP: FieldRole = { kind: 'step' };
 
 // Names and dates identify; they state nothing.
 const IDENTIFYING = new Set(['id', 'doc', 'date', 'plan_ref', 'range', 'n']);
@@ -53,5 +56,6 @@ export function fieldRole(
     return { kind: 'condition', status, holds: PASSES.test(status) ? 'yes' : FAILS.test(status) ? 'no' : 'unknown' };
   }
   if (array === 'reservations' && (field === 'apply_now' || field === 'folded')) return RECORD;
+  if (array === 'blockers' && field === 'next_action') return STEP;
   return PROSE;
 }

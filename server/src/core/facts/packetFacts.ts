@@ -262,6 +262,8 @@ function scanStrings(node: Node, text: string, facts: PacketFacts, options: Fact
   for (const child of node.children ?? []) scanStrings(child, text, facts, options, skip, placeOf(child));
 }
 
+const PRESENT_GRANT = /^(?:authori[sz]es|approves|grants|permits|allows|clears|sanctions|signs off|signs|issues|confirms)$/i;
+
 // "no CI/deploy in this macro", "REAL_RUN not executed", "secrets unchanged": a failed check of such an item says it happened.
 const NEGATOR = /(?<![\w-])(?:no|not|never|nothing|none|zero|without|n't|unchanged|untouched|unmodified|unaltered)(?![\w-])/i;
 
@@ -269,6 +271,8 @@ const NEGATOR = /(?<![\w-])(?:no|not|never|nothing|none|zero|without|n't|unchang
 function claimsByRole(segment: Segment, facts: PacketFacts, options: FactOptions, place: Place) {
   const role = fieldRole(facts.kind, place.depth >= 3 ? place.array : undefined, place.field, (name) => str(propertyValue(place.entry, name)));
   if (role.kind === 'record') return [];
+  // "FD grants a separate key-rotation authorization before any production key change": the step to take, not a grant made.
+  if (role.kind === 'step') return claimsIn(segment, options.detectClaims).filter((c) => !PRESENT_GRANT.test(c.cue));
   if (role.kind === 'prose' || role.holds === 'yes') return claimsIn(segment, options.detectClaims);
   if (role.holds === 'unknown' || !NEGATOR.test(segment.text)) return [];
   const mentions = options.detectClaims.mentions(segment.text);

@@ -33,7 +33,7 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, a, m.from)) return true;
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
   if (negatedGetting(ctx, m, a)) return true;
-  if (noneAfter(ctx, m, b)) return true;
+  if (noneAfter(ctx, m, b) || supersededGrant(ctx, m, a)) return true;
   return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
 }
 
@@ -183,6 +183,20 @@ function restrictionSubject(ctx: Ctx, m: Mention, a: number): boolean {
 
 // "The gate for the repoint is open": a gate or lane that is open lets the action through; a ticket or PR that is open does not.
 const GATES = new Set(['gate', 'gates', 'lane', 'lanes']);
+
+// Verbs whose object is void from then on: "the memo supersedes the earlier GO".
+const VOIDING = new Set(['supersedes', 'superseded', 'replaces', 'replaced', 'overrides', 'overrode', 'overridden', 'overrules', 'overruled', 'voids', 'voided', 'annuls', 'annulled', 'rescinds', 'rescinded', 'cancels', 'cancelled', 'canceled']);
+
+/** A grant word that is a voiding verb's object, through its determiner and adverbs ("supersedes the earlier GO"). */
+function supersededGrant(ctx: Ctx, m: Mention, a: number): boolean {
+  const tag = tagOf(m, 'cue');
+  if (!tag || tag.cue === 'perf') return false;
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 3; j = prevToken(ctx, j, a), steps++) {
+    if (VOIDING.has(ctx.tokens[j]?.norm ?? '')) return true;
+    if (!(has(ctx.cover[j], 'det') || has(ctx.cover[j], 'adverb'))) return false;
+  }
+  return false;
+}
 
 export function gateBefore(ctx: Ctx, a: number, i: number): boolean {
   for (let j = a; j < i; j++) if (GATES.has(ctx.tokens[j]?.norm ?? '')) return true;

@@ -68,6 +68,9 @@ export function adjectival(ctx: Ctx, m: Mention, b: number): boolean {
   if (!t || t.kind !== 'word' || t.upper || t.capital || t.norm.endsWith('ly')) return false;
   const c = ctx.cover[j];
   if (!c) return true;
+  // "the owner's written cutover grant": the action qualifies the noun the participle qualifies.
+  const noun = c.to < b ? ctx.cover[c.to] : undefined;
+  if (has(c, 'action') && !has(c, 'prodWord') && noun && noun.from === c.to && !has(noun, 'action') && (has(noun, 'grantNoun') || has(noun, 'head'))) return true;
   return c.tags.every((tag) => tag.kind === 'head' || tag.kind === 'grantNoun' || tag.kind === 'nonprod');
 }
 

@@ -79,9 +79,50 @@ export function retracted(ctx: Ctx, s: Sentence): { readonly from: number; reado
     if (report === -1 && has(m, 'report')) report = m.from;
     // "nobody has disputed the minutes" upholds the report.
     else if (report !== -1 && has(m, 'denial') && !negatedBefore(ctx, m.from, s.from)) return { from: report, to: m.from };
+    // "The repoint we were told was approved on Monday was in fact never approved": the report's one action, its cue denied after it.
+    // The action may stand before the report, as its antecedent: the retraction runs from it.
+    else if (report !== -1 && has(m, 'neg') && negatedCueAfter(ctx, m, s.to, report)) {
+      const named = actionsBetween(ctx, s.from, m.from);
+      if (named.count === 1) return { from: Math.min(report, named.first), to: m.from };
+    }
     i = m.to - 1;
   }
   return undefined;
+}
+
+/**
+ * A cue right after the negation, through auxiliaries and adverbs ("never approved"), the very
+ * word the report used: "said it was approved but it was never carried out" denies the act, not the report.
+ */
+function negatedCueAfter(ctx: Ctx, m: { readonly to: number }, hi: number, report: number): boolean {
+  for (let j = m.to, steps = 0; j < hi && steps < 3; steps++) {
+    const c = startingAt(ctx, j);
+    if (has(c, 'cue')) {
+      const word = mentionPhrase(ctx, c!);
+      for (let k = report; k < m.to; k++) {
+        const r = startingAt(ctx, k);
+        if (has(r, 'cue') && mentionPhrase(ctx, r!) === word) return true;
+      }
+      return false;
+    }
+    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) return false;
+    j = c!.to;
+  }
+  return false;
+}
+
+/** How many distinct actions are named from `from` to `to`, and where the first one starts. */
+function actionsBetween(ctx: Ctx, from: number, to: number): { readonly count: number; readonly first: number } {
+  const seen = new Set<string>();
+  let first = to;
+  for (let j = from; j < to; j++) {
+    for (const t of startingAt(ctx, j)?.tags ?? []) {
+      if (t.kind !== 'action') continue;
+      seen.add(t.action);
+      first = Math.min(first, j);
+    }
+  }
+  return { count: seen.size, first };
 }
 
 // "That referred to the sandbox kiosk, not production": what the report was about, placed elsewhere.

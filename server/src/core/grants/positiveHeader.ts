@@ -3,6 +3,7 @@
  * grant cue and no negation, trigger, option or other action, then a colon; the actions after
  * the colon are claimed under it.
  */
+import { gateBefore } from './cueGates';
 import { has, startingAt, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
@@ -26,7 +27,8 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
     if (!m) continue;
     if (has(m, 'neg') || has(m, 'trigger') || has(m, 'nonprod') || has(m, 'option') || (has(m, 'action') && !has(m, 'prodWord'))) return undefined;
     const c = tagOf(m, 'cue');
-    if (c && c.cue !== 'lift' && c.cue !== 'event') cue ??= { from: m.from, to: m.to };
+    // "The blocker is OPEN: ...": "is open" of no gate heads no list.
+    if (c && c.cue !== 'lift' && c.cue !== 'event' && !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, s.from, m.from))) cue ??= { from: m.from, to: m.to };
     i = m.to - 1;
   }
   return cue ? { ...cue, colon } : undefined;

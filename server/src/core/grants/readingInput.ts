@@ -35,7 +35,8 @@ export interface Readings {
  */
 export function readingClaims(ctx: Ctx, s: Sentence, readings: Readings): GrantClaim[] {
   const open = readingInput(ctx, s);
-  if (open) return readings.cued ? cuedClaims(ctx, s, readings.cued, open) : [];
+  // "**Options:** A) stay on the legacy engine, B) go live ...": what a list of options offers, the reading does not claim either.
+  if (open) return readings.cued && !optionLabel(ctx, s) ? cuedClaims(ctx, s, readings.cued, open) : [];
   // "Option 2: repoint the historian to HIST-02": an option offered is a plan, with no cue to choose it.
   return readings.implicit && !cueOrForward(ctx, s) && predicateWords(ctx, s) && !optionLabel(ctx, s) && !statusQuo(ctx, s) ? implicitClaims(ctx, s, readings.implicit) : [];
 }
@@ -154,6 +155,7 @@ function optionLabel(ctx: Ctx, s: Sentence): boolean {
   while (i < s.to && ctx.tokens[i]?.kind === 'punct') i++;
   if (!has(ctx.cover[i], 'option')) return false;
   const name = ctx.tokens[i + 1];
+  if (name?.raw === ':') return true; // "Options: ..."
   const sep = ctx.tokens[i + 2]?.raw;
   return name !== undefined && (name.kind === 'number' || (name.raw.length <= 2 && name.upper)) && (sep === ':' || sep === '—' || sep === '–' || sep === '-');
 }

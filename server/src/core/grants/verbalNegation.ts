@@ -3,7 +3,7 @@
  * through its auxiliaries and adverbs, past one aside between commas, and optionally through the
  * verb reporting it ("has not said GO").
  */
-import { has, isComma, prevToken, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, type Ctx } from './mentions';
 
 /**
  * "was not executed", "has never been approved", "not withdrawn": a negation before the verb at
@@ -23,7 +23,9 @@ export function verballyNegated(ctx: Ctx, i: number, a: number, throughReport = 
     }
     const c = ctx.cover[j];
     if (c?.tags.some((t) => t.kind === 'neg' && (t.neg === 'verbal' || t.neg === 'predicate'))) return true;
-    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb') || (throughReport && has(c, 'report') && steps === 0))) return false;
+    // "found never to have run": an infinitive's "to" between the negation and its verb.
+    const infinitive = ctx.tokens[j]?.norm === 'to' && has(ctx.cover[nextToken(ctx, j, i)], 'have');
+    if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb') || infinitive || (throughReport && has(c, 'report') && steps === 0))) return false;
     j = prevToken(ctx, c ? c.from : j, a);
   }
   return false;
