@@ -1,6 +1,7 @@
 import {
   EventEmitter,
   MarkdownString,
+  RelativePattern,
   ThemeColor,
   ThemeIcon,
   TreeItem,
@@ -32,13 +33,25 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
   private generation = 0;
 
   private readonly saved: Disposable;
+  private readonly headMoves: Disposable[];
 
   constructor(private readonly server: LanguageServer) {
     this.view = window.createTreeView(BlockersViewId, { treeDataProvider: this, showCollapseAll: true });
-    // A saved lock can change the grants without changing any blocker: the title follows saves too.
-    this.saved = workspace.onDidSaveTextDocument(() => {
+    const describeAgain = () => {
       const protocol = this.server.protocol;
       if (protocol) void this.describe(protocol);
+    };
+    // A saved lock can change the grants without changing any blocker: the title follows saves too.
+    this.saved = workspace.onDidSaveTextDocument(describeAgain);
+    // A commit, checkout or reset moves HEAD without touching a file of the workspace, and the
+    // title compares with HEAD: git logs every move of HEAD in .git/logs/HEAD (and a checkout
+    // rewrites .git/HEAD), so a change to either asks again. A folder inside a repository, whose
+    // .git lies above it, is not watched: its title follows the other events only.
+    this.headMoves = (workspace.workspaceFolders ?? []).slice(0, MAX_TITLE_FOLDERS).map((folder) => {
+      const watcher = workspace.createFileSystemWatcher(new RelativePattern(folder, '.git/{HEAD,logs/HEAD}'));
+      watcher.onDidChange(describeAgain);
+      watcher.onDidCreate(describeAgain);
+      return watcher;
     });
   }
 
@@ -98,6 +111,7 @@ export class BlockersTree implements TreeDataProvider<Node>, Disposable {
 
   dispose(): void {
     this.saved.dispose();
+    for (const watcher of this.headMoves) watcher.dispose();
     this.view.dispose();
     this.changed.dispose();
   }

@@ -575,6 +575,12 @@ async function main(): Promise<void> {
       await delta.page.mouse.move(5, 500);
       await delta.shot('10-authority-delta');
     });
+    step('delta repository: committing the change moves HEAD: the title follows it back to "vs HEAD: no change"', async () => {
+      // No file of the workspace changes and no blocker count moves: only HEAD does.
+      git(DELTA!, 'commit', '-q', '-am', 'production phase: DRY_RUN granted too');
+      const title = await until('the Blockers view title to follow the commit', () => delta.blockersTitle(), (t) => t === 'vs HEAD: no change');
+      log('Blockers view title:', JSON.stringify(title));
+    });
     step('delta repository: no error notification besides the unknown revision\'s', async () => {
       const errors = await delta.errorNotifications();
       if (errors.length > 0) throw new Error(`error notifications: ${JSON.stringify(errors)}`);

@@ -37,3 +37,26 @@ test('text: one line per change whatever the workspace says', () => {
   assert.ok(!text.includes('\n# Heading'));
   assert.match(text, /\\n# Heading/);
 });
+
+test('markdown: a grant\'s status is in its row, so a revocation or a grant not in force reads as one', () => {
+  // A production grant revoked: scope and actions alike, only the status changed. Without the
+  // status the row would read "production REAL_RUN (was production: REAL_RUN)", no change at all.
+  const grant = { lock: 'kb/p/lock.json', id: 'G', scope: 'production', actions: ['REAL_RUN'] };
+  const statuses: AuthorityDelta = {
+    grants: {
+      added: [{ ...grant, id: 'PROPOSED_ONE', status: 'PROPOSED' }],
+      removed: [],
+      changed: [{ ...grant, status: 'REVOKED', before: { scope: 'production', actions: ['REAL_RUN'] } }, { ...grant, id: 'BACK', before: { scope: 'production', actions: ['REAL_RUN'], status: 'REVOKED' } }],
+    },
+    blockers: { added: [], resolved: [], reopened: [], removed: [] },
+    findings: { introduced: [], fixed: [] },
+    seals: { stale: [] },
+    events: ['production-grant-added'],
+  };
+  const rows = formatDeltaMarkdown(statuses, 'a', 'b', (p) => p).split('\n').filter((l) => l.startsWith('| added |') || l.startsWith('| changed |'));
+  assert.deepEqual(rows, [
+    '| added | `kb/p/lock.json` | `PROPOSED_ONE` | **production** (`PROPOSED`) | `REAL_RUN` |',
+    '| changed | `kb/p/lock.json` | `G` | **production** (`REVOKED`) | `REAL_RUN` (was `production`: `REAL_RUN`) |',
+    '| changed | `kb/p/lock.json` | `BACK` | **production** | `REAL_RUN` (was `production` (`REVOKED`): `REAL_RUN`) |',
+  ]);
+});

@@ -210,6 +210,25 @@ describe('what a seal reads, and when it is read again', () => {
     for (const p of first.keys()) assert.deepEqual(analyzer.diagnostics(p), fresh.diagnostics(p), p);
   });
 
+  test('the issue\'s bar: a note stating the true prefix is clean; one byte changed in the packet makes that prefix stale, one warning on its line', () => {
+    const workspace = kb();
+    const id = idOf(workspace, A);
+    const text = `# Owner note\n\nEvidence: alpha-packet/production-readiness-blocker-map.json; packet tree ${id.slice(0, 8)}….\n`;
+    workspace.set('kb/note.md', text);
+    const analyzer = new Analyzer(workspace);
+    assert.deepEqual(analyzer.diagnostics('kb/note.md'), []);
+
+    // One byte of a packet file flipped, its length kept: the same analyzer now finds the seal stale.
+    const bytes = new TextEncoder().encode('not a document, but part of the tree\n');
+    bytes[0] = 0x4e;
+    workspace.setBytes(`${A}/notes.txt`, bytes);
+    assert.notEqual(idOf(workspace, A), id);
+    const findings = analyzer.diagnostics('kb/note.md');
+    assert.deepEqual(findings.map((d) => [d.code, d.severity, d.range.start.line]), [['seal-mismatch', Severity.Warning, 2]]);
+    assert.equal(text.split('\n')[2]?.slice(findings[0]?.range.start.character, findings[0]?.range.end.character), id.slice(0, 8));
+    assert.deepEqual(findings, new Analyzer(workspace).diagnostics('kb/note.md'), 'the incremental answer is the fresh one');
+  });
+
   test('the whole workspace report carries seal findings like any other', () => {
     const report = analyzeWorkspace(new Analyzer(kb({ 'kb/note.md': 'alpha-packet/production-readiness-blocker-map.json: sealed at 0000000\n' })));
     assert.deepEqual(report.results.flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.code}`)), ['kb/note.md seal-mismatch']);

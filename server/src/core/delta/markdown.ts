@@ -10,10 +10,10 @@ export function formatDeltaMarkdown(delta: AuthorityDelta, base: string, head: s
   if (delta.events.includes('production-grant-added')) out.push('> **Production authority added.** An owner must approve this change before it is merged.', '');
 
   const grants: string[] = [];
-  const grantRow = (change: string, g: GrantRow, was = '') => grants.push(`| ${change} | ${cell(displayPath(g.lock))} | ${cell(g.id)} | ${g.scope === 'production' ? '**production**' : cell(g.scope)} | ${g.actions.map(cell).join(', ')}${was} |`);
+  const grantRow = (change: string, g: GrantRow, was = '') => grants.push(`| ${change} | ${cell(displayPath(g.lock))} | ${cell(g.id)} | ${g.scope === 'production' ? '**production**' : cell(g.scope)}${statusOf(g.status)} | ${g.actions.map(cell).join(', ')}${was} |`);
   for (const g of delta.grants.added) grantRow('added', g);
   for (const g of delta.grants.removed) grantRow('removed', g);
-  for (const g of delta.grants.changed) grantRow('changed', g, ` (was ${cell(g.before.scope)}: ${g.before.actions.map(cell).join(', ')})`);
+  for (const g of delta.grants.changed) grantRow('changed', g, ` (was ${cell(g.before.scope)}${statusOf(g.before.status)}: ${g.before.actions.map(cell).join(', ')})`);
   if (grants.length > 0) out.push('#### Grants', '', '| Change | Lock | Grant | Scope | Actions |', '|---|---|---|---|---|', ...grants, '');
 
   const blockers = (['added', 'resolved', 'reopened', 'removed'] as const).filter((k) => delta.blockers[k].length > 0);
@@ -32,6 +32,15 @@ export function formatDeltaMarkdown(delta: AuthorityDelta, base: string, head: s
   if (out.length === 2) out.push('No change in grants, blockers, findings or seals.', '');
   out.push(`Events: ${delta.events.length > 0 ? delta.events.map((e) => `\`${e}\``).join(', ') : 'none'}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A grant's stated status beside its scope, as the text format prints it: a revocation changes
+ * only the status, and a production grant PROPOSED is not in force, so a row without it would
+ * read as no change, or as production authority, to the reviewer.
+ */
+function statusOf(status: string | undefined): string {
+  return status === undefined ? '' : ` (${cell(status)})`;
 }
 
 /** Inside a code span: no backtick to close it, no line break to end it. */
