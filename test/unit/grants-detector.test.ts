@@ -170,6 +170,10 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r33': { sentences: [0.98, 0.79], jsonCases: [0.99, 0.89], notes: [0.86, 0.72] },
   'blind-2026-12-03-r34': { sentences: [0.93, 0.83], jsonCases: [0.99, 0.89], notes: [0.99, 0.68] },
   'blind-2026-12-03-r35': { sentences: [0.95, 0.91], jsonCases: [0.99, 0.84], notes: [0.77, 0.87] },
+  // r36 measured blind on 2026-12-03 at 634302f: sentences 0.972 / 0.753, fields 0.963 / 0.867, notes 1.000 / 0.533; the same at d2cc0e9.
+  'blind-2026-12-03-r36': { sentences: [0.99, 0.76], jsonCases: [0.99, 0.85], notes: [0.99, 0.72] },
+  // r37 measured blind on 2026-12-03 at 634302f: sentences 0.957 / 0.848, fields 1.000 / 0.966, notes 0.933 / 0.875; the same at d2cc0e9.
+  'blind-2026-12-03-r37': { sentences: [0.99, 0.92], jsonCases: [0.99, 0.99], notes: [0.92, 0.86] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
