@@ -1267,6 +1267,47 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'go-live',
     not: ['**Options:** A) stay on the legacy engine, B) go live with the new payment engine for the January run.'],
   },
+  // Round 38/39's false alarms (2026-12-03, session 12).
+  {
+    grant: 'Pre-cutover checks on the draw engine all passed at 02:40; the cutover itself ran at 03:10.',
+    action: 'cutover',
+    not: ['Pre-cutover checks on the draw engine all passed at 02:40; the cutover itself is tomorrow.'],
+  },
+  {
+    grant: 'The repoint was approved by the director on 11-28; ensure the vendor starts with RG-3.',
+    action: 'repoint',
+    not: ['Ensure the repoint is approved by the director before the vendor touches RG-3.', 'Make sure the repoint is approved by the director.'],
+  },
+  {
+    grant: 'Just to make sure everyone is on the same page, the owner did approve the go-live on Friday.',
+    action: 'go-live',
+    not: ['We ran the check to ensure the cutover was approved.'],
+  },
+  {
+    grant: 'The cutover is complete, in production since 02:00.',
+    action: 'cutover',
+    not: ["For the record, and so the inspector's file is complete, activation of the second-chance draw on the live site remains with the CTO and has not been performed.", 'Draw engine cutover: complete the checklist first.'],
+  },
+  {
+    grant: 'The CTO has the OPT-4 grant for production in writing.',
+    action: 'OPT-4',
+    not: ['The CTO has the OPT-4 page for production on her desk; the ledger lane is not open.'],
+  },
+  {
+    grant: 'Reinstated: the director\'s 11-28 go for the gateway repoint (see DR-020).',
+    action: 'repoint',
+    not: ['Revoked: the director\'s 11-28 go for the gateway repoint (see DR-020).'],
+  },
+  {
+    grant: 'Revoked: the contractor\'s staging-only credentials, now that the production cutover is done.',
+    action: 'cutover',
+    not: ['"Cutover approved" is the exact wording the auditor asked us to stop using in handover notes.'],
+  },
+  {
+    grant: 'The go-live went fine in production at 06:00; staging is untouched.',
+    action: 'go-live',
+    not: ['The go-live went fine — in the sandbox, that is; production is untouched.', 'This was a drill: the certificate rotation went through on the cloned edge at 02:10 and the production chain was untouched.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -9,7 +9,7 @@ import { makeClaim, type GrantClaim } from './claim';
 import type { Clause, StatusForm } from './clauses';
 import type { CueRef } from './cueRef';
 import { resolveCues } from './cues';
-import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { has, isComma, nextToken, prevToken, startingAt, withinNumber, type Ctx, type Mention } from './mentions';
 import { clauseScopes, type ClauseScopes } from './scopes';
 import { verballyNegated } from './verbalNegation';
 
@@ -280,6 +280,7 @@ function bound(
     if (ctx.tokens[j]?.kind !== 'punct') words++;
   }
   const fwd: ActionRef[] = [];
+  const predicative = cue.backwardOnly && has(ctx.cover[prevToken(ctx, cue.from, a)], 'be');
   for (let j = cue.to, words = 0; j < b && words < WINDOW; j++) {
     const at = startingAt(ctx, j);
     // "approved the runbook document for the cutover": the object approved is the document.
@@ -294,6 +295,8 @@ function bound(
     // A lift reaches past the restriction it removes ("cleared the HOLD on QT001/apply").
     // Nor past a negation: "GO at 00:45, the captain did not start the repoint".
     if ((cueAt[j - a] ?? -1) >= 0 || has(at, 'neg') || (has(at, 'trigger') && !(cue.lift && has(at, 'restriction')))) break;
+    // "so the file is complete, activation ... remains with the CTO": a predicative cue's place does not lie past a comma.
+    if (predicative && isComma(ctx, j) && !withinNumber(ctx, j)) break;
     const r = refStart.get(j);
     if (r) fwd.push(r);
     if (ctx.tokens[j]?.kind !== 'punct') words++;

@@ -107,6 +107,31 @@ function stillBlocked(ctx: Ctx, i: number): boolean {
   return false;
 }
 
+const UNTOUCHED = new Set(['untouched', 'unchanged', 'unaffected', 'unmodified']);
+// Nouns production may head before its state ("the production chain was untouched"), and the verbs that link it.
+const PLACES = new Set(['chain', 'environment', 'system', 'systems', 'cluster', 'clusters', 'database', 'databases', 'db', 'data', 'stack', 'side', 'estate', 'hosts', 'servers', 'tenant', 'itself', 'instance', 'site']);
+const STAYED = new Set(['stayed', 'remained', 'remains', 'stays', 'left']);
+const MAX_UNTOUCHED_GAP = 4;
+
+/**
+ * "...; production is untouched", "... and the production chain was untouched": production said
+ * to be as it was, after the sentence's report of work. The token where it starts, or -1; what a
+ * sentence did before it happened elsewhere (its grants still stand).
+ */
+export function untouchedProduction(ctx: Ctx, s: Sentence): number {
+  for (let i = s.from; i < s.to; i++) {
+    if (!has(ctx.cover[i], 'prodWord')) continue;
+    for (let j = nextToken(ctx, (ctx.cover[i]?.to ?? i + 1) - 1, s.to), steps = 0; j !== -1 && steps < MAX_UNTOUCHED_GAP; j = nextToken(ctx, j, s.to), steps++) {
+      const t = ctx.tokens[j];
+      if (!t || t.kind !== 'word') break;
+      if (UNTOUCHED.has(t.norm)) return i;
+      // "production latency is unchanged" speaks of a metric: only production's own places and links between.
+      if (!(has(ctx.cover[j], 'be') || has(ctx.cover[j], 'adverb') || STAYED.has(t.norm) || PLACES.has(t.norm))) break;
+    }
+  }
+  return -1;
+}
+
 const ABORTED = new Set(['aborted', 'cancelled', 'canceled', 'abandoned', 'halted', 'failed', 'reverted', 'backed']);
 
 /** A timeline entry that opens with its time stamp and an abort word ("09:14 aborted on HSM error"). */

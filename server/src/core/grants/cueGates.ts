@@ -34,6 +34,8 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
   if (negatedGetting(ctx, m, a)) return true;
   if (noneAfter(ctx, m, b) || supersededGrant(ctx, m, a)) return true;
+  // "cutover: complete the checklist first": a bare verb with its object is an instruction, not a state.
+  if (tag?.cue === 'auxPerf' && ctx.tokens[m.from]?.norm !== 'given' && has(ctx.cover[nextToken(ctx, m.to - 1, b)], 'det')) return true;
   return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
 }
 

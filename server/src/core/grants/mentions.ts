@@ -150,3 +150,11 @@ export function isComma(ctx: Ctx, i: number): boolean {
 export function normAt(ctx: Ctx, i: number): string {
   return ctx.tokens[i]?.norm ?? '';
 }
+
+/** "38,112": a comma between digits, touching both, groups them; it separates nothing. */
+export function withinNumber(ctx: Ctx, j: number): boolean {
+  const p = ctx.tokens[j - 1];
+  const t = ctx.tokens[j];
+  const n = ctx.tokens[j + 1];
+  return p !== undefined && t !== undefined && n !== undefined && p.kind === 'number' && n.kind === 'number' && p.end === t.start && t.end === n.start;
+}

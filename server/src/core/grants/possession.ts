@@ -11,6 +11,8 @@ const MAX_POSSESSION_GAP = 7;
 const POWERS = new Set(['grant', 'approve', 'authorize', 'authorise', 'sign', 'decide', 'permit', 'allow', 'clear', 'veto', 'revoke']);
 
 /** "holds cutover authority", "has the owner's REAL_RUN grant", "was handed the go-ahead". */
+const PAPERS = new Set(['page', 'pages', 'form', 'forms', 'paperwork', 'draft', 'drafts', 'template', 'templates', 'request', 'requests', 'application', 'file', 'folder', 'copy', 'printout', 'section', 'wording', 'text']);
+
 export function possessesGrant(ctx: Ctx, m: Mention, b: number): boolean {
   let j = nextToken(ctx, m.to - 1, b);
   for (let steps = 0; j !== -1 && steps < MAX_POSSESSION_GAP; steps++) {
@@ -22,6 +24,8 @@ export function possessesGrant(ctx: Ctx, m: Mention, b: number): boolean {
       // "has the authority to grant the cutover": a power, not its use.
       const after = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
       if (after !== -1 && has(ctx.cover[after], 'trigger')) return false;
+      // "has the OPT-4 page on her desk": what is held is the paper about the grant.
+      if (after !== -1 && PAPERS.has(ctx.tokens[after]?.norm ?? '')) return false;
       const verb = after === -1 ? undefined : ctx.tokens[nextToken(ctx, after, b)];
       return !(ctx.tokens[after]?.norm === 'to' && verb !== undefined && POWERS.has(verb.norm));
     }

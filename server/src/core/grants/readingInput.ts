@@ -8,7 +8,7 @@ import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { nonActionObject } from './binding';
 import { passesCueGates } from './cueGates';
 import { deliveredThing } from './deliveredThing';
-import { has, isComma, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
+import { has, isComma, nextToken, prevToken, startingAt, withinNumber, type Ctx, type Mention } from './mentions';
 import { isCueSource } from './prefilter';
 import { probability, readSentence, sentenceFeatures, type ReadingModel } from './reading';
 import { clauseScopes, FORWARD, type ClauseScopes } from './scopes';
@@ -100,8 +100,18 @@ function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: { refs: Ac
   const cue = reading.cue;
   // "repointed the staging hostname ..., and the production hostname was left": the cue claims only the actions of its own clause.
   const clause = clauseOf(ctx, s);
-  return open.refs.filter((ref) => clause[ref.from - s.from] === clause[cue.from - s.from]).map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
+  // As in the rules: a predicative cue ("is complete") speaks of no action past a comma after it.
+  const backwardOnly = has(ctx.cover[cue.from], 'backwardOnly') && has(ctx.cover[prevToken(ctx, cue.from, s.from)], 'be');
+  return open.refs
+    .filter((ref) => clause[ref.from - s.from] === clause[cue.from - s.from] && !(backwardOnly && commaBetween(ctx, cue.to, ref.from)))
+    .map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
 }
+
+function commaBetween(ctx: Ctx, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (isComma(ctx, j) && !withinNumber(ctx, j)) return true;
+  return false;
+}
+
 
 const NEW_SUBJECT = new Set(['the', 'this', 'that', 'our', 'its', 'their', 'his', 'her', 'we', 'they', 'she', 'he']);
 

@@ -42,6 +42,7 @@ export interface ClauseScopes {
 
 const REQUEST_NOUNS = new Set(['request', 'requests']);
 const PURPOSE = new Set(['so that', 'in order that', 'in order to']);
+const SURE = new Set(['make sure', 'ensure', 'be sure']);
 // "so that, once approved, the cutover can run": a comma right after the purpose opens an aside, not its end.
 const MIN_PURPOSE_WORDS = 3;
 // "citing the rehearsal write-up", "per the staging report": a document's name places nothing.
@@ -189,7 +190,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const opensClause = p === -1 || (LEADING_FILLERS.has(ctx.tokens[p]?.norm ?? '') && prevToken(ctx, p, a) === -1);
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
     // "So that nobody re-opens the question, the registrar approved ...": a leading purpose ends at its comma.
-    const purposeEnd = PURPOSE.has(mentionPhrase(ctx, m)) && commaAfter(m.to - 1) - m.to >= MIN_PURPOSE_WORDS;
+    // "Just to make sure everyone's on the same page, the owner did approve ...": so does one made with "to make sure".
+    const purposeEnd = (PURPOSE.has(mentionPhrase(ctx, m)) || (SURE.has(mentionPhrase(ctx, m)) && ctx.tokens[p0]?.norm === 'to')) && commaAfter(m.to - 1) - m.to >= MIN_PURPOSE_WORDS;
     // "approved the review of the cutover plan and, in the same message, approved the cutover": a plan named as a noun hedges its own part.
     const nounPlan = PLAN_NOUNS.has(mentionPhrase(ctx, m)) && p !== -1 && (has(ctx.cover[p], 'action') || has(ctx.cover[p], 'det'));
     const end = (conditional && !opensClause) || purposeEnd || nounPlan ? commaAfter(m.to) : b;

@@ -10,7 +10,7 @@ import { clauseClaims, statusClaims } from './binding';
 import type { GrantClaim } from './claim';
 import { splitClauses, type Clause } from './clauses';
 import type { Lexicon } from './lexicon';
-import { has, nextToken, startingAt, type Ctx, type Mention } from './mentions';
+import { has, isComma, nextToken, startingAt, type Ctx, type Mention } from './mentions';
 import { deniedNeed } from './requirementColon';
 import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
@@ -22,11 +22,13 @@ export function sentenceClaims(ctx: Ctx, s: Sentence, lex: Lexicon, previous?: S
   const clauses = splitClauses(ctx, s, lex.status);
   const first = clauses[0];
   if (first && !first.status && hedgingLabel(ctx, first)) return out;
+  // "Revoked: the director's 11-28 go for the repoint (see DR-020)": what the label revokes, up to its first comma, claims nothing.
+  const revokedTo = first && !first.status ? revokedUpTo(ctx, first, s) : -1;
   // A clause the next one revokes ("..., but later revoked") claims nothing, directly or through an antecedent.
   const standing = clauses.filter((_, k) => !(clauses[k + 1] && revokesPrevious(ctx, clauses[k + 1]!)));
   for (const clause of standing) {
     const found = clause.status ? statusClaims(ctx, clause, clause.status, optionFrom) : clauseClaims(ctx, clause, optionFrom);
-    for (const c of found) out.push(c);
+    for (const c of found) if (revokedTo === -1 || c.start >= (ctx.tokens[revokedTo]?.start ?? Infinity)) out.push(c);
   }
   if (out.length > 0) return markRelative(ctx, s, out);
   for (const span of anaphoricSpans(ctx, s, standing.filter((c) => !c.status), previous)) {
@@ -77,6 +79,28 @@ function revokesPrevious(ctx: Ctx, clause: Clause): boolean {
 
 function isRevocation(m: Mention | undefined): boolean {
   return m !== undefined && m.tags.some((t) => t.kind === 'trigger' && t.trigger === 'revocation');
+}
+
+const REVOKING_LABELS = new Set(['revoked', 'withdrawn', 'rescinded', 'retracted', 'cancelled', 'canceled', 'voided', 'void', 'struck']);
+
+/**
+ * A one- or two-word label of revocation before a colon ("Revoked:", "Now withdrawn:"): the
+ * token where what it revokes ends (the first comma or semicolon after it, or the sentence's end), or -1.
+ */
+function revokedUpTo(ctx: Ctx, clause: Clause, s: Sentence): number {
+  const sep = ctx.tokens[clause.to];
+  if (!sep || sep.raw !== ':') return -1;
+  let words = 0;
+  let revoking = false;
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t || t.kind === 'punct') continue;
+    if (++words > 2) return -1;
+    revoking ||= REVOKING_LABELS.has(t.norm);
+  }
+  if (!revoking) return -1;
+  for (let i = clause.to + 1; i < s.to; i++) if (isComma(ctx, i) || ctx.tokens[i]?.raw === ';') return i;
+  return s.to;
 }
 
 /** "Proposal:", "Next step:", "Question:" — a short label that hedges everything after it. */

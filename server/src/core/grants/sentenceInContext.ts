@@ -6,7 +6,7 @@
  */
 import { answeredYes, pastLabel } from './answers';
 import { makeClaim, type GrantClaim } from './claim';
-import { laterContradictions } from './contradictions';
+import { laterContradictions, untouchedProduction } from './contradictions';
 import { counterfactual } from './counterfactual';
 import { quoteStart, reportStart, retracted } from './deniedReports';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
@@ -94,6 +94,8 @@ export function sentenceClaimsInContext(
   const doubted = doubtingAside(ctx, s);
   // "PC-7 (REAL_RUN approved in lock), whose status is FAIL": the words before a failing status are a check's item.
   const failing = failingStatus(ctx, lex, s);
+  // "The go-live went fine — in the sandbox, that is; production is untouched": what was done happened outside production.
+  const untouched = kinds.has('prodWord') ? untouchedProduction(ctx, s) : -1;
   let contradictions: ReadonlyMap<string, number> | undefined;
   const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
@@ -104,6 +106,7 @@ export function sentenceClaimsInContext(
       !(required !== -1 && c.start >= offset(required)) &&
       !(doubted !== -1 && c.start < offset(doubted)) &&
       !(failing !== -1 && c.start < offset(failing)) &&
+      !(untouched !== -1 && c.end <= offset(untouched) && c.cueClass !== 'grant' && c.cueClass !== 'permission') &&
       !outside.some((part) => c.start >= offset(part.from) && c.start < offset(part.to)) &&
       !contradicted(c),
   );

@@ -476,6 +476,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // An intention or a timetable, not an event: "is meant to push", "was supposed to run", "is due to go live".
     'meant to', 'supposed to', 'is due to', 'are due to', 'due to be', 'slated to', 'set to be',
     'is scheduled for', 'are scheduled for', 'is planned for', 'are planned for',
+    // A date still to come: "the cutover itself is tomorrow".
+    'is tomorrow', 'are tomorrow', 'is tonight', 'are tonight', 'is later today', 'are later today',
     // Uncertainty: what follows is a guess, not a fact.
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
@@ -484,7 +486,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'require', 'requires', 'required', 'requiring', 'need', 'needs', 'needed', 'needing', 'must', 'has to',
     'have to', 'had to', 'has still to', 'have still to', 'still has to', 'still have to', 'is still to', 'are still to', 'necessary', 'prerequisite', 'prerequisites', 'mandatory', 'obligatory', 'demands',
     'calls for', 'call for', 'depends', 'to obtain', 'obtain', 'get', 'seek approval', 'still needs',
-    'requirement', 'requirements', 'please',
+    'requirement', 'requirements', 'please', 'ensure', 'make sure', 'be sure',
   ],
   requestTriggers: [
     'request', 'requests', 'requested', 'requesting', 'ask', 'asks', 'asked', 'asking', 'seek', 'seeks',
