@@ -107,7 +107,10 @@ export function cachedCheck(options: Options): CachedCheck {
     }
   }
   // Documents read on workers count as read, as they would on this thread.
-  const readAll = () => (workspace.reads += prefetchFacts(analyzer, root, options.jobs, options.settings)?.fromWorkers ?? 0);
+  const readAll = () => {
+    const read = prefetchFacts(analyzer, root, options.jobs, options.settings)?.fromWorkers ?? 0;
+    workspace.reads += read;
+  };
   readAll();
   let report = analyzeWorkspace(analyzer);
   if (lazyProblem !== undefined) {
