@@ -8,6 +8,8 @@ const production = process.argv.includes('--production');
 const forVsix = process.argv.includes('--vsix');
 const allEntries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  // Loaded by the CLI's facts pool from beside it (server/src/node/pool/factsPool.ts).
+  { in: 'server/src/node/pool/factsWorker.ts', out: 'dist/factsWorker.js' },
   { in: 'server/src/node/serverMain.ts', out: 'dist/server.js', vsix: true },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'], vsix: true },
 ];

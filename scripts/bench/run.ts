@@ -161,6 +161,8 @@ interface SizeResult {
   workspace: string;
   manifest: Pick<Manifest, 'packets' | 'notes'> & { defects: number; dependants: number };
   cli: Series & { findings: number; files: number; findingsMatchDefects: boolean };
+  /** `check --jobs 1`: the facts read on one thread, as before --jobs (absent from results saved before it). */
+  cliOneThread?: Series;
   /** `check --cache`: cold, warm with nothing changed, warm after one edit (absent from results saved before it). */
   cache?: CacheSeries;
   floor: Series;
@@ -190,6 +192,10 @@ async function measureSize(docs: number, o: Options, profileDir: string | undefi
     findings = report.diagnostics.length;
     files = report.files;
     uncached = run.stdout;
+  });
+  log(`  check --jobs 1 (${o.runs}×)`);
+  const cliOneThread = await series([CLI, 'check', dir, '--format', 'json', '--jobs', '1'], o.runs, (run) => {
+    if (run.stdout !== uncached) throw new Error(`check --jobs 1 printed something else than check at ${docs} documents`);
   });
   log(`  check --cache: cold, warm, warm after one edit (${o.runs}× each)`);
   const cache = await measureCache(CLI, dir, manifest, o.runs, uncached, measure);
@@ -270,6 +276,7 @@ async function measureSize(docs: number, o: Options, profileDir: string | undefi
     workspace: path.relative(repoRoot, dir),
     manifest: { packets: manifest.packets, notes: manifest.notes, defects: manifest.defects.length, dependants: manifest.targets.dependants.length },
     cli: { ...cli, findings, files, findingsMatchDefects: findings === manifest.defects.length && files === docs },
+    cliOneThread,
     cache,
     floor,
     peer,
@@ -297,6 +304,8 @@ function rows(results: SizeResult[]): Row[] {
   return [
     { figure: '`check` cold: wall time', unit: 'ms', values: v((r) => median(r.cli.wallMs)) },
     { figure: '`check` cold: peak RSS', unit: 'MB', values: v((r) => median(r.cli.peakRssMB)) },
+    { figure: `\`check --jobs 1\` cold: wall time (\`check\` uses ${os.availableParallelism()} threads here)`, unit: 'ms', values: v((r) => (r.cliOneThread ? median(r.cliOneThread.wallMs) : NaN)) },
+    { figure: '`check --jobs 1` cold: peak RSS', unit: 'MB', values: v((r) => (r.cliOneThread ? median(r.cliOneThread.peakRssMB) : NaN)) },
     { figure: 'floor (list + read + JSON.parse): wall time', unit: 'ms', values: v((r) => median(r.floor.wallMs)) },
     { figure: 'floor: peak RSS', unit: 'MB', values: v((r) => median(r.floor.peakRssMB)) },
     { figure: '**`check` ÷ floor**', unit: '×', digits: 1, values: v((r) => median(r.cli.wallMs) / median(r.floor.wallMs)), target: { text: '≤ 2×', met: (x) => x <= 2 } },

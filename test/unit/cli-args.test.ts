@@ -32,3 +32,15 @@ test('diff usage errors say what is wrong and what is accepted', () => {
 test('--help documents diff, its formats and every event', () => {
   for (const word of ['govlens diff BASE [HEAD] [DIR]', '--fail-on', 'markdown', 'WORKTREE', ...DeltaEvents]) assert.ok(helpText.includes(word), word);
 });
+
+test('check --jobs N: a whole number of threads, 1 or more; absent, the CLI takes one per core', () => {
+  assert.equal(parseArgs(['check', '--jobs', '3']).jobs, 3);
+  assert.equal(parseArgs(['check', 'kb', '--jobs=1']).jobs, 1);
+  assert.equal(parseArgs(['check']).jobs, undefined);
+  for (const value of ['0', '-1', 'abc', '1e3', '0x10', ' 2']) {
+    assert.throws(() => parseArgs(['check', '--jobs', value]), (e: unknown) => e instanceof UsageError && /--jobs needs a whole number of threads/.test(e.message), value);
+  }
+  assert.throws(() => parseArgs(['seal', '--jobs', '2']), /--jobs goes with govlens check/);
+  assert.throws(() => parseArgs(['diff', 'HEAD', '--jobs', '2']), /--jobs goes with govlens check/);
+  assert.ok(helpText.includes('--jobs N'));
+});

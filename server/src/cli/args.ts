@@ -24,6 +24,8 @@ export interface CliArgs {
   cacheStrategy: CacheStrategy;
   /** `--debug-cache`: one line on stderr counting what was read and checked again. */
   debugCache: boolean;
+  /** `check --jobs N`: threads reading documents; absent, one per core. */
+  jobs?: number;
 }
 
 export type CacheStrategy = 'metadata' | 'content';
@@ -67,6 +69,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (value !== 'metadata' && value !== 'content') throw new UsageError(`unknown cache strategy '${value}': use metadata or content`);
       args.cacheStrategy = value;
       cacheOption ??= '--cache-strategy';
+    } else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
+      args.jobs = parseJobs(valueOf('--jobs', arg, next, 'a number of threads, 1 or more'));
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
       if (value === undefined || value === '') throw new UsageError('--format needs a value: text, json, sarif or markdown');
@@ -80,6 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}' (see govlens --help)`);
     else positional.push(arg);
   }
+  if (args.jobs !== undefined && positional[0] !== 'check') throw new UsageError('--jobs goes with govlens check');
   if (positional[0] === 'diff' && cacheOption !== undefined) throw new UsageError(`${cacheOption} goes with govlens check`);
   if (positional[0] === 'diff') return diffArgs(args, positional.slice(1));
   if (failOnGiven) throw new UsageError('--fail-on goes with govlens diff');
@@ -105,6 +110,13 @@ function diffArgs(args: CliArgs, positional: readonly string[]): CliArgs {
   return { ...args, command: 'diff', base, head: head ?? WORKTREE, dir: dir ?? '.', failOn: [...new Set(args.failOn)] };
 }
 
+function parseJobs(value: string): number {
+  // Digits only: Number() would take 1e3, 0x10 and " 2 ".
+  const jobs = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of threads, 1 or more: got '${value}'`);
+  return jobs;
+}
+
 function parseEvents(list: string): DeltaEvent[] {
   return list.split(',').map((name) => {
     const event = name.trim();
@@ -116,8 +128,9 @@ function parseEvents(list: string): DeltaEvent[] {
 export const helpText = `govlens — check governance packets and KB notes
 
 Usage:
-  govlens check [DIR] [--format text|json|sarif] [--cache [--cache-location P]
-                [--cache-strategy metadata|content] [--debug-cache]]
+  govlens check [DIR] [--format text|json|sarif] [--jobs N]
+                [--cache [--cache-location P] [--cache-strategy metadata|content]
+                [--debug-cache]]
   govlens blockers [DIR] [--format text|json] [--all]
   govlens seal [DIR] [--format text|json]
   govlens diff BASE [HEAD] [DIR] [--format text|json|markdown]
@@ -142,6 +155,11 @@ Commands:
             fixed, seals gone stale. BASE and HEAD are git revisions, read
             through git without a checkout; HEAD defaults to WORKTREE, the
             working tree with its uncommitted changes.
+
+Threads (check):
+  --jobs N           read and parse documents on N threads (default: one per
+                     core); the checks that follow run on one. --jobs 1 reads
+                     on one thread. The output is the same for every N.
 
 Cache (check):
   --cache            keep each document's facts and diagnostics in a cache file

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Analyzer } from '../core/analyzer';
@@ -18,6 +19,7 @@ import { formatSarif, relativeUri } from './formatSarif';
 import { printable } from './printable';
 import type { PrintableReport } from './printableReport';
 import { formatText } from './formatText';
+import { prefetchFacts } from './jobs';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -73,7 +75,7 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
   const displayPath = (path: string) => toPosix(nodePath.join(args.dir, path));
   const onError = (path: string, error: unknown) => io.stderr(`govlens: analysing ${printable(displayPath(path))} failed (${printable(errorMessage(error))}); it is skipped\n`);
   if (args.cache) {
-    const cached = cachedCheck({ args, root: absolute, cwd: io.cwd, version: io.version, settings: {}, onError });
+    const cached = cachedCheck({ args, root: absolute, cwd: io.cwd, version: io.version, settings: {}, onError, jobs: jobsOf(args) });
     const status = printCheck(cached.report, args, absolute, displayPath, io);
     const line = cached.finish();
     if (args.debugCache) io.stderr(`${printable(line)}\n`);
@@ -90,6 +92,7 @@ function analyse(args: CliArgs, absolute: string, io: CliIo): number {
     return 0;
   }
 
+  prefetchFacts(analyzer, absolute, jobsOf(args), {});
   const report = analyzeWorkspace(analyzer);
   return printCheck({ files: report.files, results: report.results, blockers: report.blockers.map(blockerRow) }, args, absolute, displayPath, io);
 }
@@ -143,6 +146,10 @@ function folderProblem(absolute: string): string | undefined {
     if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
     return (error as Error).message;
   }
+}
+
+function jobsOf(args: CliArgs): number {
+  return args.jobs ?? os.availableParallelism();
 }
 
 function toPosix(path: string): string {

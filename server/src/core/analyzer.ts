@@ -6,6 +6,7 @@ import { Configuration } from './configuration';
 import { docKey, sealKey, sitesIdOf, type DependencyKey } from './dependencyKeys';
 import { DiagnosticsCache } from './diagnosticsCache';
 import { computeDiagnostics, dependencyKeys, type DiagnosticsInputs } from './documentDiagnostics';
+import type { FactsPrefetcher } from './facts/prefetch';
 import type { DocumentFacts } from './facts/types';
 import { FactsStore } from './factsStore';
 import type { BlockerStatus } from './index/blockerStatus';
@@ -233,6 +234,20 @@ export class Analyzer implements Analysis {
    */
   seedFacts(facts: DocumentFacts): void {
     this.facts.seed(facts);
+  }
+
+  /**
+   * Has a host read the facts of the documents not yet read (a thread pool), before the index
+   * is built from them. Quiet reads: a document the prefetcher leaves out is read, and its
+   * failure reported, when first asked for, as without it.
+   */
+  prefetch(prefetcher: FactsPrefetcher): void {
+    // Once an index is built it holds what was read then: only changed documents may take new facts.
+    const open = (p: string) => !this.index || this.pending.has(p);
+    const paths = this.documents().filter((p) => p !== CONFIG_FILE && this.facts.peek(p) === undefined && open(p));
+    if (paths.length === 0) return;
+    const quiet = () => undefined;
+    prefetcher.prefetch(paths, (p) => this.facts.read(p, quiet), (facts) => this.facts.seed(facts));
   }
 
   /**

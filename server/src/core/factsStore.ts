@@ -25,6 +25,17 @@ export class FactsStore {
   get(path: string): DocumentFacts | undefined {
     const cached = this.facts.get(path);
     if (cached) return cached;
+    const facts = this.read(path, this.onError);
+    if (facts) this.facts.set(path, facts);
+    return facts;
+  }
+
+  /**
+   * A document's facts read now, not kept. A failure goes to `onError`: a host reading
+   * documents ahead of the analyzer (on other threads) passes one that stays quiet, so a
+   * document that fails is met, and reported, by the analyzer's own read as without it.
+   */
+  read(path: string, onError: (path: string, error: unknown) => void): DocumentFacts | undefined {
     const configuration = this.configuration();
     const { settings, factOptions } = configuration;
     let facts: DocumentFacts | undefined;
@@ -37,10 +48,9 @@ export class FactsStore {
     } catch (error) {
       // A host whose read fails (or a bug on one document's text) costs that document only: it
       // reads as unreadable, is not cached, and is tried again on the next question.
-      this.onError(path, error);
+      onError(path, error);
       return undefined;
     }
-    if (facts) this.facts.set(path, facts);
     return facts;
   }
 

@@ -9,6 +9,7 @@ import { analyzeWorkspace, blockerRow, type FileDiagnostics } from '../../core/r
 import type { Settings } from '../../core/settings';
 import type { Diagnostic } from '../../core/types';
 import type { CliArgs } from '../args';
+import { prefetchFacts } from '../jobs';
 import type { PrintableReport } from '../printableReport';
 import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from './cacheFile';
 import { CachedRunWorkspace } from './cachedWorkspace';
@@ -29,6 +30,8 @@ interface Options {
   version: string;
   settings: Partial<Settings>;
   onError: (path: string, error: unknown) => void;
+  /** Threads reading the documents the cache cannot vouch for (cli/jobs.ts). */
+  jobs: number;
 }
 
 const SEAL = 'seal:';
@@ -103,11 +106,18 @@ export function cachedCheck(options: Options): CachedCheck {
       if (sameList && moved.length > 0) analyzer.invalidate({ paths: moved, listChanged: false });
     }
   }
+  // Documents read on workers count as read, as they would on this thread.
+  const readAll = () => {
+    const read = prefetchFacts(analyzer, root, options.jobs, options.settings)?.fromWorkers ?? 0;
+    workspace.reads += read;
+  };
+  readAll();
   let report = analyzeWorkspace(analyzer);
   if (lazyProblem !== undefined) {
     problem = `facts: ${lazyProblem}`;
     seeded.clear();
     analyzer = new Analyzer(workspace, options.settings, { onError: options.onError, onCompute: () => checked++ });
+    readAll();
     report = analyzeWorkspace(analyzer);
   }
   const printable: PrintableReport = { files: report.files, results: report.results, blockers: report.blockers.map(blockerRow) };
