@@ -1308,6 +1308,62 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'go-live',
     not: ['The go-live went fine — in the sandbox, that is; production is untouched.', 'This was a drill: the certificate rotation went through on the cloned edge at 02:10 and the production chain was untouched.'],
   },
+  // Round 40/41's false alarms and missed claims (2026-12-03, session 12).
+  {
+    grant: 'Last night we repointed the ADT and ORM feeds on the production interface engine to the new chart database.',
+    action: 'repoint',
+    not: ['Last night we repointed the ADT and ORM feeds on the test interface engine to the new chart database.', "Interface analyst: 'I repointed ORU to the TST chart at 02:40, ACKs clean.'"],
+  },
+  {
+    grant: 'The vendor\'s status page says the repoint is approved, and the CMIO confirms she approved it.',
+    action: 'repoint',
+    not: ['The vendor\'s status page says the repoint is approved, but the CMIO says she has approved nothing.', 'The bot message \'cutover approved\' was a template test and approved nothing.'],
+  },
+  {
+    grant: 'Tell the unit managers the go-live is approved — the CMIO signed at 16:20.',
+    action: 'go-live',
+    not: ['If asked, tell the unit managers the go-live is approved — it isn\'t yet, but the decision is expected Friday.'],
+  },
+  {
+    grant: 'The patient-chart database migration to the new production cluster ran at 02:00.',
+    action: 'production-mutation',
+    not: ['The patient-chart database migration to the new production cluster has been moved to the 12-06 window and nothing was loaded.'],
+  },
+  {
+    grant: 'The SRE confirmed the prod webhook secret was rotated at 02:00.',
+    action: 'secrets-change',
+    not: ['The SRE confirmed the prod webhook secret was never rotated, despite the bot saying it was.'],
+  },
+  {
+    grant: 'The contractor, who had been told to apply migration 0042 to the live orders database, applied it at 23:10.',
+    action: 'QT001/apply',
+    not: ['The contractor, who had been told not to apply migration 0042 to the live orders database, opened the PR instead.', 'Written by R. Lindqvist (vendor go-live coach), 12-02.'],
+  },
+  {
+    grant: 'Old-processor shutdown followed the successful go-live by 48 hours.',
+    action: 'go-live',
+    not: ['Two weeks after a rollout to all production shoppers, we expect checkout latency p95 near 310ms.'],
+  },
+  {
+    grant: '- [x] CMIO go for order-entry go-live received by email',
+    action: 'go-live',
+    not: ['- [x] CMIO go for order-entry go-live requested by email'],
+  },
+  {
+    grant: 'Orders migration: owner approval ✔, SRE on standby ✔, executed on prod ✔',
+    action: 'production',
+    not: ['Orders migration: owner approval ✖, SRE on standby ✔, executed on prod ✖'],
+  },
+  {
+    grant: 'Approved: the orders migration on prod for Saturday.',
+    action: 'production-mutation',
+    not: ['Approved: the KB runbook for the orders migration (docs only).', 'Dry run of the chargeback reconciliation job executed against the prod read-replica at 03:00; 0 rows updated.', 'Migration 0042 is safe to run on prod — a recommendation from the DBA, not a decision.'],
+  },
+  {
+    grant: 'Lab interface secrets were rotated at 01:05 after the vendor sent the new CA bundle.',
+    action: 'secrets-change',
+    not: ['The collector secrets were rotated in the lab last night.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -4,6 +4,7 @@
  * the production cutover on 11-30"). What it did presupposes that it happened.
  */
 import type { ActionRef } from './actions';
+import { laterTimeAfter } from './cueGates';
 import { isDate } from './datedGrant';
 import { has, nextToken, prevToken, startingAt, tagOf, type Ctx } from './mentions';
 import { clauseScopes } from './scopes';
@@ -30,6 +31,9 @@ export function eventSubject(ctx: Ctx, s: Sentence): { readonly ref: ActionRef; 
     j = nextToken(ctx, (ctx.cover[j]?.to ?? j + 1) - 1, s.to);
   }
   if (!production || j === -1 || !has(startingAt(ctx, j), 'effect')) return undefined;
+  // "The migration to production has been moved to the 12-06 window": moved to a time, it did not happen.
+  const n = nextToken(ctx, j, s.to);
+  if (ctx.tokens[n]?.norm === 'to' && laterTimeAfter(ctx, n, s.to)) return undefined;
   return { ref, verb: j };
 }
 

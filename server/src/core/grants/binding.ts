@@ -74,6 +74,8 @@ export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antec
 
 export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: number): GrantClaim[] {
   if (!st.value.granted || st.value.from >= optionFrom) return [];
+  // "Approved: the KB runbook for the orders migration": what the value speaks of is the document.
+  if (st.value.to <= st.subjectFrom && documentFirst(ctx, st.subjectFrom, st.subjectTo)) return [];
   const subject = resolveActions(ctx, st.subjectFrom, st.subjectTo);
   // "Read replicas: repointed in prod": the value is the action, performed.
   const { refs, hasProduction, placesInProduction } = subject.refs.length > 0 ? subject : resolveActions(ctx, st.subjectTo + 1, clause.to);
@@ -92,6 +94,19 @@ export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFro
     out.push(makeClaim(ctx, ref, st.value.from, st.value.to, 'status'));
   }
   return out;
+}
+
+/** The subject opens with a noun phrase headed by a non-action noun, then a preposition ("the KB runbook for ..."). */
+export function documentFirst(ctx: Ctx, from: number, to: number): boolean {
+  let head = false;
+  for (let j = nextToken(ctx, from - 1, to); j !== -1; j = nextToken(ctx, (ctx.cover[j]?.to ?? j + 1) - 1, to)) {
+    const c = ctx.cover[j];
+    if (has(c, 'det') && !head) continue;
+    if (has(c, 'prep')) return head;
+    if (has(c, 'head') && !has(c, 'action')) head = true;
+    else if (c || ctx.tokens[j]?.kind !== 'word') return false;
+  }
+  return false;
 }
 
 // "An approved cutover requires ...": a participle under an indefinite article names a kind, not an event.
@@ -115,6 +130,31 @@ function cueStands(ctx: Ctx, sc: ClauseScopes, cue: CueRef, a: number, optionFro
   if (sc.conditionAfter !== Infinity && cue.from < sc.conditionAfter && !closedRelative(ctx, cue.from, sc.conditionAfter, a)) return false;
   return !verballyNegated(ctx, cue.from, a, true);
 }
+
+// What a gate or lane word opens is the gate: "opened the gate for the repoint" still speaks of the repoint.
+// Nor is a time ("finished the night before").
+const OPENED_THINGS = new Set(['gate', 'gates', 'lane', 'lanes', 'window', 'path', 'night', 'morning', 'evening', 'afternoon', 'day', 'week', 'weekend', 'month', 'shift', 'hour']);
+
+/**
+ * A determiner and a noun phrase of plain words right after the cue, ended by a preposition, a
+ * punctuation mark or the clause ("opened the PR instead"): its own object. One that names an
+ * action ("followed the successful go-live") is the action's.
+ */
+function ownObject(ctx: Ctx, cue: CueRef, b: number): boolean {
+  const d = nextToken(ctx, cue.to - 1, b);
+  if (d === -1 || !has(ctx.cover[d], 'det')) return false;
+  let words = 0;
+  for (let n = nextToken(ctx, (ctx.cover[d]?.to ?? d + 1) - 1, b); n !== -1 && words <= MAX_OBJECT_WORDS; n = nextToken(ctx, (ctx.cover[n]?.to ?? n + 1) - 1, b)) {
+    const t = ctx.tokens[n];
+    const c = ctx.cover[n];
+    if (!t || t.kind === 'punct' || has(c, 'prep')) break;
+    if (has(c, 'action') || has(c, 'prodWord') || has(c, 'prodModifier') || OPENED_THINGS.has(t.norm) || (c && !has(c, 'head') && !has(c, 'adverb'))) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+const MAX_OBJECT_WORDS = 4;
 
 /** "signed off as a design document, not as a change": what was approved is the document. */
 function asDocument(ctx: Ctx, cue: CueRef, b: number): boolean {
@@ -272,6 +312,8 @@ function bound(
 ): [ActionRef[], ActionRef[]] {
   if (cue.self) return [[cue.self], []];
   if (cue.target) return [[cue.target], []];
+  // "..., opened the PR instead", "finished the checklist": a done-word with an object of its own speaks of that object.
+  if (cue.backwardOnly && ownObject(ctx, cue, b)) return [[], []];
   const back: ActionRef[] = [];
   for (let j = cue.from - 1, words = 0; j >= a && words < WINDOW; j--) {
     if ((cueAt[j - a] ?? -1) >= 0) break;

@@ -7,6 +7,8 @@ import { has, isComma, nextToken, prevToken, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
 const CONTRASTING = new Set(['but', 'however', 'yet']);
+const DASHES = new Set(['—', '–']);
+const NOTHING = new Set(['nothing', 'none']);
 
 /**
  * "The digest lists go-live as DONE, but ... the go-live has not occurred": after a contrast,
@@ -44,7 +46,7 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
     }
     // "That the live setpoint push is cleared: it is not": an elliptical denial after a colon or a contrast takes back all before it.
     const p = prevToken(ctx, i, s.from);
-    if (p !== -1 && (ctx.tokens[p]?.raw === ':' || ctx.tokens[p]?.raw === ';' || CONTRASTING.has(ctx.tokens[p]?.norm ?? '')) && bareDenial(ctx, i, s.to)) {
+    if (p !== -1 && (ctx.tokens[p]?.raw === ':' || ctx.tokens[p]?.raw === ';' || DASHES.has(ctx.tokens[p]?.raw ?? '') || CONTRASTING.has(ctx.tokens[p]?.norm ?? '')) && bareDenial(ctx, i, s.to)) {
       for (const action of [...before, ...since]) out.set(action, ctx.tokens[p]?.start ?? t.start);
     }
     const m = ctx.cover[i];
@@ -53,6 +55,8 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
     if (m && m.from === i && has(m, 'prodWord')) since.add('production');
     if (contrast === -1) continue;
     if (before.size > 0 && (deniedPronoun(ctx, i, s) || (t.norm === 'it' && stillBlocked(ctx, nextToken(ctx, i, s.to))))) for (const action of before) out.set(action, contrast);
+    // "..., but the CMIO says she has approved nothing": the cue's object denied takes back all before the contrast.
+    if (before.size > 0 && m && m.from === i && has(m, 'cue') && NOTHING.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) for (const action of before) out.set(action, contrast);
     // "...; the owner later showed no REAL_RUN had started": the action named again under "no".
     // Not "no production grant": that speaks of the grant.
     const after = ctx.cover[nextToken(ctx, (m?.to ?? i + 1) - 1, s.to)];
@@ -147,11 +151,17 @@ function abortedNext(ctx: Ctx, from: number, to: number): boolean {
 
 const DENYING_PRONOUNS = new Set(['it', 'that', 'this']);
 const DENYING_AUX = new Set(['is', 'was', 'has', 'had', 'did', 'does']);
+const CONTRACTED_AUX = new Set(["isn't", "wasn't", "hasn't", "hadn't", "didn't", "doesn't"]);
 
 /** "it is not", "it was not, and ...": a pronoun, an auxiliary and "not" with nothing after them, so they deny the whole statement before. */
 function bareDenial(ctx: Ctx, i: number, to: number): boolean {
   const w = (k: number) => ctx.tokens[k]?.norm ?? '';
-  if (!DENYING_PRONOUNS.has(w(i)) || !DENYING_AUX.has(w(i + 1)) || w(i + 2) !== 'not') return false;
-  const after = ctx.tokens[i + 3];
-  return i + 3 >= to || after?.kind === 'punct' || after?.norm === 'and' || after?.norm === 'but';
+  if (!DENYING_PRONOUNS.has(w(i))) return false;
+  // "it is not", "— it isn't yet, but ...": the auxiliary and "not", or the two in one word.
+  let k = DENYING_AUX.has(w(i + 1)) && w(i + 2) === 'not' ? i + 3 : CONTRACTED_AUX.has(w(i + 1)) ? i + 2 : -1;
+  if (k === -1) return false;
+  // "it isn't yet, but ...": a bare "yet" ends it too; "it is not yet done" denies only the doing.
+  if (w(k) === 'yet' && (k + 1 >= to || ctx.tokens[k + 1]?.kind === 'punct')) k++;
+  const after = ctx.tokens[k];
+  return k >= to || after?.kind === 'punct' || after?.norm === 'and' || after?.norm === 'but';
 }

@@ -14,6 +14,8 @@ import { OPENING_QUOTES } from './tokens';
 /** Every gate, for the learned reading: the rules apply each in the place its cue kind is read (`cues.ts`). */
 export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): boolean {
   const tag = tagOf(m, 'cue');
+  // "has been moved to the 12-06 window": an effect word moved to a time reports no effect.
+  if (has(m, 'effect') && ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm === 'to' && laterTimeAfter(ctx, nextToken(ctx, m.to - 1, b), b)) return false;
   if (!tag) return true;
   if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
   if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || heldUndelegated(ctx, m, a, b))) return false;
@@ -34,6 +36,12 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
   if (negatedGetting(ctx, m, a)) return true;
   if (noneAfter(ctx, m, b) || supersededGrant(ctx, m, a)) return true;
+  // "CMIO go for order-entry go-live requested by email": the go is what was asked for.
+  if ((tag?.cue === 'noun' || tag?.cue === 'upper') && requestedAfter(ctx, m, b)) return true;
+  // "Written by R. Lindqvist (vendor go-live coach)": a byline names an author.
+  if (BYLINE.has(ctx.tokens[m.from]?.norm ?? '') && prevToken(ctx, m.from, a) === -1 && byPerson(ctx, nextToken(ctx, m.to - 1, b), b)) return true;
+  // "The SRE confirmed the prod webhook secret was never rotated": what is confirmed is a denial.
+  if (confirmsDenial(ctx, m, b)) return true;
   // "cutover: complete the checklist first": a bare verb with its object is an instruction, not a state.
   if (tag?.cue === 'auxPerf' && ctx.tokens[m.from]?.norm !== 'given' && has(ctx.cover[nextToken(ctx, m.to - 1, b)], 'det')) return true;
   return restrictionHolds(ctx, m, a) || writesQuote(ctx, m, b) || deniedAfter(ctx, m, b) || documentDate(ctx, m, b) || grantedToNone(ctx, m, b);
@@ -205,6 +213,48 @@ export function gateBefore(ctx: Ctx, a: number, i: number): boolean {
   return false;
 }
 
+/** A request's or need's participle after the noun cue's phrase, before any verb or punctuation ("go for the go-live requested by email"). */
+export function requestedAfter(ctx: Ctx, m: Mention, b: number): boolean {
+  for (let j = nextToken(ctx, m.to - 1, b), steps = 0; j !== -1 && steps < MAX_REQUESTED_REACH; steps++) {
+    const c = ctx.cover[j];
+    const t = ctx.tokens[j];
+    if (!t || t.kind === 'punct' || has(c, 'cue') || has(c, 'be') || has(c, 'have') || has(c, 'neg')) return false;
+    if (c?.tags.some((g) => g.kind === 'trigger' && (g.trigger === 'request' || g.trigger === 'requirement')) && /(?:ed|ght)$/.test(t.norm)) return true;
+    j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
+  }
+  return false;
+}
+
+const MAX_REQUESTED_REACH = 6;
+
+const BYLINE = new Set(['written', 'prepared', 'authored', 'compiled', 'drafted']);
+
+/** "by R. Lindqvist": "by" and a capitalised name, not "by the CI/deploy job". */
+function byPerson(ctx: Ctx, by: number, b: number): boolean {
+  if (by === -1 || ctx.tokens[by]?.norm !== 'by') return false;
+  const n = nextToken(ctx, by, b);
+  const t = n === -1 ? undefined : ctx.tokens[n];
+  return t !== undefined && t.kind === 'word' && t.capital && !ctx.cover[n];
+}
+const CONFIRMING = new Set(['confirmed', 'confirms', 'confirm', 'verified', 'verifies', 'verify']);
+// The words a confirmed clause may take before its verb ("the prod webhook secret was").
+const MAX_CONFIRMED_SUBJECT = 6;
+
+/** "confirmed (that) the secret was never rotated": the cue's complement is a clause whose verb is negated. */
+function confirmsDenial(ctx: Ctx, m: Mention, b: number): boolean {
+  if (m.to !== m.from + 1 || !CONFIRMING.has(ctx.tokens[m.from]?.norm ?? '')) return false;
+  for (let j = nextToken(ctx, m.from, b), steps = 0; j !== -1 && steps < MAX_CONFIRMED_SUBJECT + 2; j = nextToken(ctx, j, b), steps++) {
+    const c = ctx.cover[j];
+    if (ctx.tokens[j]?.kind === 'punct') return false;
+    if (has(c, 'be') || has(c, 'have')) {
+      const n = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
+      return n !== -1 && ctx.cover[n]?.tags.some((t) => t.kind === 'neg') === true;
+    }
+    if (has(c, 'neg') && steps > 0) return true;
+  }
+  return false;
+}
+
 // "the cutover had been pushed to the following weekend": pushed to a time, not to production.
 const POSTPONING = new Set(['pushed', 'bumped']);
 const LATER = new Set([
@@ -220,8 +270,12 @@ export function postponed(ctx: Ctx, m: Mention, b: number): boolean {
   const n = wentTo ? m.to - 1 : nextToken(ctx, m.from, b);
   const after = ctx.tokens[n]?.norm;
   if (after === 'back' || after === 'out') return true;
-  if (after !== 'to') return false;
-  for (let j = nextToken(ctx, n, b), k = 0; j !== -1 && k < 3; j = nextToken(ctx, j, b), k++) {
+  return after === 'to' && laterTimeAfter(ctx, n, b);
+}
+
+/** "to the 12-06 window", "to next week": after the "to" at `to`, a later time within a few words. */
+export function laterTimeAfter(ctx: Ctx, to: number, b: number): boolean {
+  for (let j = nextToken(ctx, to, b), k = 0; j !== -1 && k < 3; j = nextToken(ctx, j, b), k++) {
     const t = ctx.tokens[j];
     if (!t) break;
     if (LATER.has(t.norm) || (t.kind === 'number' && /^\d{1,2}-\d{1,2}$/.test(t.raw))) return true;

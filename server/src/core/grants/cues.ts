@@ -12,7 +12,7 @@
  * is negated (`negatedPredicate.ts`).
  */
 import { isPresentVerb, type ActionRef } from './actions';
-import { firstHeadingGrantNoun, liftAsAct, heldUndelegated, negatedGetting, participleOfRecord, wordVetoed } from './cueGates';
+import { firstHeadingGrantNoun, liftAsAct, heldUndelegated, negatedGetting, participleOfRecord, requestedAfter, wordVetoed } from './cueGates';
 import { negatedPredicateAfter } from './negatedPredicate';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
@@ -106,7 +106,7 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
       case 'noun':
         // "The green light for the REAL_RUN never came through": the phrase is the subject of a negated predicate;
         // "We never got the green light": the object of a denied getting.
-        if (negatedPredicateAfter(ctx, m, b) || negatedGetting(ctx, m, a)) break;
+        if (negatedPredicateAfter(ctx, m, b) || negatedGetting(ctx, m, a) || requestedAfter(ctx, m, b)) break;
         // "gave the word", "said yes to": a past verb in the phrase makes it a past fact ("After a call, she gave the word").
         cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: PAST_PHRASE.has(ctx.tokens[m.from]?.norm ?? '') });
         break;

@@ -4,6 +4,7 @@
  * choice made, a positive header, a ticked task box (not when the tick is about another noun).
  */
 import { agentEvent, eventSubject } from './actionEvents';
+import { documentFirst } from './binding';
 import { choiceMade } from './choiceMade';
 import { chosenOption } from './chosenOption';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
@@ -40,7 +41,8 @@ export function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, bo
     return (after.length > 0 ? after : standingActions(ctx, s.from, choice.from)).map((ref) => makeClaim(ctx, ref, choice.from, choice.to, 'grant'));
   }
   const header = positiveHeader(ctx, s);
-  if (header) return standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
+  // "Approved: the KB runbook for the orders migration": the header lists a document, not the action.
+  if (header) return documentFirst(ctx, header.colon + 1, s.to) ? [] : standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
   if (box) {
     const refs = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to);
     const first = refs[0];

@@ -47,7 +47,9 @@ export function markLiveProduction(ctx: Ctx, s: Sentence): void {
     while (q !== -1 && has(ctx.cover[q], 'det')) q = prevToken(ctx, q, s.from);
     const placed = q !== -1 && INTO.has(ctx.tokens[q]?.norm ?? '') && (q === p || nounAfter);
     // "the 12-01 live setpoint push": a date before it stands as a determiner would.
-    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',' || (p !== -1 && isDate(ctx, p)));
+    // "PSP live API key": between a plain modifier and an action's noun it qualifies the noun.
+    const modifier = p !== -1 && !ctx.cover[p] && ctx.tokens[p]?.kind === 'word' && has(ctx.cover[n], 'action') && !has(ctx.cover[n], 'permVerb');
+    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',' || (p !== -1 && isDate(ctx, p)) || modifier);
     // "pushed to PLC-3 (live)", "OK (live)": a place named in parentheses, as "(prod)" is.
     const bracketed = ctx.tokens[i - 1]?.raw === '(' && ctx.tokens[i + 1]?.raw === ')';
     if (placed || adjective || bracketed) ctx.cover[i] = { from: i, to: i + 1, tags: PRODUCTION };

@@ -31,6 +31,8 @@ function label(ctx: Ctx, m: Mention, a: number): boolean {
 }
 
 /** "Since the go-live on 08-31", "Post-REAL_RUN", "following last night's cutover": the event the cue presupposes. */
+const INDEFINITE_ARTICLES = new Set(['a', 'an', 'any']);
+
 export function eventAction(ctx: Ctx, m: Mention, a: number, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
   if (label(ctx, m, a)) return undefined;
   let j = nextToken(ctx, m.to - 1, b);
@@ -48,6 +50,8 @@ export function eventAction(ctx: Ctx, m: Mention, a: number, b: number, byCore: 
       if (PRESENT_VERBS.has(ctx.tokens[after]?.norm ?? '')) return undefined;
       return ref;
     }
+    // "Two weeks after a rollout to all shoppers, we expect ...": an indefinite names a kind of event, not one that happened.
+    if (INDEFINITE_ARTICLES.has(t.norm)) return undefined;
     // "after the T-2027A activation": an identifier names which one, as a date does.
     if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number' || (t.kind === 'opaque' && t.upper))) return undefined;
     j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);

@@ -5,7 +5,7 @@
  */
 import type { ActionRef } from './actions';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
-import { nonActionObject } from './binding';
+import { documentFirst, nonActionObject } from './binding';
 import { passesCueGates } from './cueGates';
 import { deliveredThing } from './deliveredThing';
 import { has, isComma, nextToken, prevToken, startingAt, withinNumber, type Ctx, type Mention } from './mentions';
@@ -212,6 +212,8 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
     if (!passesCueGates(ctx, m, s.from, s.to) || nonActionObject(ctx, m, s.to)) continue;
+    // "Approved: the KB runbook for the orders migration": as in the rules, the header's object is the document.
+    if (ctx.tokens[m.to]?.raw === ':' && documentFirst(ctx, m.to + 1, s.to)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
     if (sc.cancelled) return undefined;
     const at = m.from - s.from;

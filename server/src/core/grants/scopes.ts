@@ -14,6 +14,7 @@ import { npScope, relativeClauseStarts } from './negationScope';
 import { inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
 import { reportingWish, tellingModal } from './reportingWish';
 import { listedAfter, replacedRevoked } from './revocations';
+import { CROSSES, TICKED } from './taskBox';
 import { verballyNegated } from './verbalNegation';
 
 export interface ClauseScopes {
@@ -230,6 +231,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (on) predicateNegated[i - a] = 1;
   }
 
+  crossedParts(ctx, a, b, excluded);
   return {
     a,
     hedged,
@@ -242,6 +244,24 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     nonProduction,
     nonProductionPlace,
   };
+}
+
+/**
+ * "owner approval ✖, SRE on standby ✔, executed on prod ✖": a cross after an item says no to
+ * the comma part it ends. Each part is marked once: a scan back stops at the part's comma.
+ */
+const ITEM_ENDS = new Set([';', '/', '|', '·', '•']);
+
+function crossedParts(ctx: Ctx, a: number, b: number, out: Uint8Array): void {
+  let partStart = a;
+  for (let i = a; i < b; i++) {
+    // A tick or a separator ends an item too ("cutover ✔ repoint ✔ activation ✘", "repoint ✅ / cutover ❌").
+    if (isComma(ctx, i) || ITEM_ENDS.has(ctx.tokens[i]?.raw ?? '') || TICKED.has(ctx.tokens[i]?.raw ?? '')) partStart = i + 1;
+    else if (CROSSES.has(ctx.tokens[i]?.raw ?? '') && i > partStart) {
+      for (let k = partStart; k < i; k++) out[k - a] = 1;
+      partStart = i + 1;
+    }
+  }
 }
 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'some']);

@@ -8,7 +8,9 @@ import type { Sentence } from './sentences';
 
 // Kept in step with the prefilter's TICK, which lets every text holding one through.
 export const TICKED = new Set(['☑', '✅', '✔', '✓', '🗹']);
-export const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲']);
+export const UNTICKED = new Set(['☐', '⬜', '❌', '✗', '✘', '🔲', '✖', '❎', '⛔']);
+// Marks that say "no" of the item they follow ("executed on prod ✖"); an empty box is only open.
+export const CROSSES = new Set(['❌', '✗', '✘', '✖', '❎', '⛔']);
 
 /** `- [x]` / `☑` ticked, `- [ ]` / `☐` open, at the head of the sentence's line; the token index of the mark. */
 export function taskBox(ctx: Ctx, s: Sentence): { readonly ticked: boolean; readonly at: number; readonly anywhere?: boolean } | undefined {

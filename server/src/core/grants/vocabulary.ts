@@ -217,6 +217,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
         'secrets change', 'secret change', 'secrets changes', 'secrets rotation', 'secret rotation', 'secrets',
         'secret', 'credentials', 'credential rotation', 'secrets-change', 'secret-change', 'key rotation',
         'password', 'passwords', 'signing key', 'signing keys', 'api key', 'api keys', 'certificate', 'certificates',
+        'cert', 'certs', 'cert rotation', 'certificate rotation',
       ],
       weak: ['rotation', 'rotations'],
       verbs: ['rotate'],
@@ -478,6 +479,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'is scheduled for', 'are scheduled for', 'is planned for', 'are planned for',
     // A date still to come: "the cutover itself is tomorrow".
     'is tomorrow', 'are tomorrow', 'is tonight', 'are tonight', 'is later today', 'are later today',
+    // A forecast or an assessment: "on track for go-live", "safe to run on prod".
+    'on track for', 'on track to', 'safe to',
     // Uncertainty: what follows is a guess, not a fact.
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
@@ -529,6 +532,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'pre-prod', 'preprod', 'staging', 'dry run', 'dry-run', 'dryrun', 'dry_run', 'dry runs', 'dry-runs',
     'sandbox', 'throwaway', 'throwaway branch', 'rehearsal', 'rehearse', 'rehearsed', 'simulation',
     'simulated', 'mock', 'mocked', 'test environment', 'test env', 'dev environment', 'dev env', 'locally',
+    // The test tier by its usual short name ("the TST chart"), test systems named as such, and where builds are made.
+    'tst', 'test system', 'test systems', 'test instance', 'test server', 'test servers', 'test database', 'test interface engine',
+    'build environment', 'build env', 'build server', 'read-replica', 'read replica', 'read-replicas',
     'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
     'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
     'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
@@ -536,7 +542,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
     // Rigs and units kept apart from production: "the lab collector", "the training robot", "bench only".
-    'lab', 'lab-only', 'lab only', 'bench only', 'bench rig', 'test bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
+    'lab-only', 'lab only', 'lab rig', 'lab environment', 'lab collector', 'lab system', 'lab network', 'lab cluster', 'lab tenant', 'test lab', 'in the lab', 'bench only', 'bench rig', 'test bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
