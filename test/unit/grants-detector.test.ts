@@ -1364,6 +1364,42 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'secrets-change',
     not: ['The collector secrets were rotated in the lab last night.'],
   },
+  // Round 42/43's false alarms and missed claims (2026-12-03, session 12).
+  {
+    grant: 'The meter-data database was migrated, restored and re-indexed on prod.',
+    action: 'production',
+    not: ['No production mutation: the meter-data database was not migrated, restored or re-indexed on prod.'],
+  },
+  {
+    grant: 'The permit to operate the RTGS core in production was issued by the Head of Payment Systems.',
+    action: 'permit',
+    not: ['The permit to operate the renewed RTGS core in production, once issued by the Head of Payment Systems, would be valid until 31 March 2027.'],
+  },
+  {
+    grant: 'We resolved that the cutover be approved for 12-14.',
+    action: 'cutover',
+    not: ['Draft RES-2026/46 — that the GO-LIVE be authorised for 14 December.', 'The motion is that the cutover be approved for 12-14.'],
+  },
+  {
+    grant: 'The vendor asserted that go-live had been approved; the Head of Payment Systems confirmed it in writing.',
+    action: 'go-live',
+    not: ['The vendor asserted that go-live had been approved; the Head of Payment Systems has since stated in writing that no approval was given.', 'The owner approved the KB additive documents and the review packet for the ledger migration lane; nothing production-gated was approved.'],
+  },
+  {
+    grant: 'The owner approved the cutover; no approval was needed for the repoint.',
+    action: 'cutover',
+    not: ['Under no reading of RES-2026/41 is the repoint of participant gateways authorised.', 'The Committee resolved to defer, rather than approve, the activation of the liquidity-saving mechanism in production.'],
+  },
+  {
+    grant: 'Not only the staging rehearsal but also the production cutover itself was completed before the 06:00 opening.',
+    action: 'cutover',
+    not: ['Only the staging rehearsal was completed.'],
+  },
+  {
+    grant: 'R-14: migration to production — completed; owner review 12-07.',
+    action: 'production-mutation',
+    not: ['R-14: migration data-loss risk — mitigation accepted; owner review 12-07.', 'Approved: KB runbook update for the MDMS migration (doc only, no prod change).'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

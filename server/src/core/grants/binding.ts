@@ -104,7 +104,8 @@ export function documentFirst(ctx: Ctx, from: number, to: number): boolean {
     if (has(c, 'det') && !head) continue;
     if (has(c, 'prep')) return head;
     if (has(c, 'head') && !has(c, 'action')) head = true;
-    else if (c || ctx.tokens[j]?.kind !== 'word') return false;
+    // "KB runbook update for ...": a noun that is also a verb form qualifies the document too.
+    else if ((c && !c.tags.every((t) => t.kind === 'permVerb')) || ctx.tokens[j]?.kind !== 'word') return false;
   }
   return false;
 }
@@ -298,6 +299,19 @@ export function nonActionObject(ctx: Ctx, cue: Mention, b: number): boolean {
     return ABOUT.has(ctx.tokens[nextToken(ctx, at.to - 1, b)]?.norm ?? '');
   }
   return false;
+}
+
+const SEPARATORS = new Set(['—', '–', ':']);
+
+/**
+ * "risk — mitigation accepted": a dash or colon, one plain lower-case noun, then the cue at `to`:
+ * that noun is the cue's subject, so nothing before the separator (from `from` on) is.
+ */
+export function separatedSubject(ctx: Ctx, from: number, to: number): boolean {
+  const noun = prevToken(ctx, to, from);
+  const sep = noun === -1 ? -1 : prevToken(ctx, noun, from);
+  const t = ctx.tokens[noun];
+  return sep !== -1 && t !== undefined && t.kind === 'word' && !t.capital && !t.upper && !ctx.cover[noun] && SEPARATORS.has(ctx.tokens[sep]?.raw ?? '');
 }
 
 /** The actions a cue speaks of: its own, its modal's verb, or those on the side its voice reads. */

@@ -3,10 +3,10 @@
  * negation, or a denied "it" ("she never cleared it", "treat it as not approved"), takes back a
  * claim that ends before the contrast.
  */
-import { has, isComma, nextToken, prevToken, type Ctx } from './mentions';
+import { has, isComma, nextToken, prevToken, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
-const CONTRASTING = new Set(['but', 'however', 'yet']);
+const CONTRASTING = new Set(['but', 'however', 'yet', 'while', 'whereas']);
 const DASHES = new Set(['—', '–']);
 const NOTHING = new Set(['nothing', 'none']);
 
@@ -110,6 +110,45 @@ function stillBlocked(ctx: Ctx, i: number): boolean {
   }
   return false;
 }
+
+const NONE_GIVEN = new Set(['nothing', 'none', 'no']);
+// Words between "no" and the grant word ("nothing production-gated was approved", "no approval was given").
+const MAX_NONE_GAP = 4;
+
+/**
+ * "...; nothing production-gated was approved", "...; the Head has since stated that no approval
+ * was given": after a semicolon or a contrast, a denial that any grant was made. The offset of the
+ * semicolon or contrast, or -1; the grants reported before it are taken back (the work done is not).
+ */
+export function deniedApprovalAfter(ctx: Ctx, s: Sentence): number {
+  let contrast = -1;
+  for (let i = s.from; i < s.to; i++) {
+    const t = ctx.tokens[i];
+    if (!t) continue;
+    if (t.raw === ';' || CONTRASTING.has(t.norm)) {
+      contrast = t.start;
+      continue;
+    }
+    if (contrast === -1 || !NONE_GIVEN.has(t.norm)) continue;
+    for (let j = nextToken(ctx, i, s.to), steps = 0; j !== -1 && steps < MAX_NONE_GAP; j = nextToken(ctx, j, s.to), steps++) {
+      const c = ctx.cover[j];
+      if ((tagOf(c, 'cue')?.cue === 'grant' || has(c, 'grantNoun')) && deniesEveryGrant(ctx, i, s.to)) return contrast;
+      if (ctx.tokens[j]?.kind === 'punct' || (has(c, 'action') && !has(c, 'prodWord'))) break;
+    }
+  }
+  return -1;
+}
+
+/** The denial's part, to its semicolon or the sentence's end, names no action of its own and asks for nothing ("no approval was needed for the repoint" does not deny). */
+function deniesEveryGrant(ctx: Ctx, from: number, to: number): boolean {
+  for (let j = from; j < to && ctx.tokens[j]?.raw !== ';'; j++) {
+    const c = ctx.cover[j];
+    if ((has(c, 'action') && !has(c, 'prodWord')) || c?.tags.some((t) => t.kind === 'trigger' && FORWARD_WORDS.has(t.trigger))) return false;
+  }
+  return true;
+}
+
+const FORWARD_WORDS = new Set(['requirement', 'request', 'future', 'conditional', 'question']);
 
 const UNTOUCHED = new Set(['untouched', 'unchanged', 'unaffected', 'unmodified']);
 // Nouns production may head before its state ("the production chain was untouched"), and the verbs that link it.

@@ -36,6 +36,8 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (tag?.cue === 'noun' && negatedPredicateAfter(ctx, m, b)) return true;
   if (negatedGetting(ctx, m, a)) return true;
   if (noneAfter(ctx, m, b) || supersededGrant(ctx, m, a)) return true;
+  // "Draft RES-2026/46 — that the GO-LIVE be authorised": a subjunctive proposes, unless a decision governs it ("resolved that ... be approved").
+  if (proposedSubjunctive(ctx, m, a)) return true;
   // "CMIO go for order-entry go-live requested by email": the go is what was asked for.
   if ((tag?.cue === 'noun' || tag?.cue === 'upper') && requestedAfter(ctx, m, b)) return true;
   // "Written by R. Lindqvist (vendor go-live coach)": a byline names an author.
@@ -226,6 +228,23 @@ export function requestedAfter(ctx: Ctx, m: Mention, b: number): boolean {
 }
 
 const MAX_REQUESTED_REACH = 6;
+
+const DECIDING = new Set(['resolved', 'decided', 'ordered', 'agreed', 'directed', 'determined', 'ruled', 'resolves', 'decides', 'orders', 'directs']);
+const MAX_SUBJUNCTIVE_SUBJECT = 10;
+
+/** "that the GO-LIVE be authorised": a bare "be" before the cue, after "that" and its subject, with no decision verb before the "that". */
+function proposedSubjunctive(ctx: Ctx, m: Mention, a: number): boolean {
+  const be = prevToken(ctx, m.from, a);
+  if (be === -1 || ctx.tokens[be]?.norm !== 'be') return false;
+  const before = prevToken(ctx, be, a);
+  if (before === -1 || has(ctx.cover[before], 'modal') || has(ctx.cover[before], 'trigger') || ctx.tokens[before]?.norm === 'to' || has(ctx.cover[before], 'neg')) return false;
+  for (let j = before, steps = 0; j !== -1 && steps < MAX_SUBJUNCTIVE_SUBJECT; j = prevToken(ctx, j, a), steps++) {
+    if (ctx.tokens[j]?.norm !== 'that') continue;
+    const governor = prevToken(ctx, j, a);
+    return !DECIDING.has(ctx.tokens[governor]?.norm ?? '');
+  }
+  return false;
+}
 
 const BYLINE = new Set(['written', 'prepared', 'authored', 'compiled', 'drafted']);
 

@@ -65,7 +65,9 @@ export function adjectival(ctx: Ctx, m: Mention, b: number): boolean {
   const j = m.to;
   if (j >= b || ctx.noise[j]) return false;
   const t = ctx.tokens[j];
-  if (!t || t.kind !== 'word' || t.upper || t.capital || t.norm.endsWith('ly')) return false;
+  if (!t || t.kind !== 'word' || t.norm.endsWith('ly')) return false;
+  // "the renewed RTGS core": after a determiner, a grant word qualifying a name grants nothing ("the rotated HSM key" still reports the rotation).
+  if (t.upper || t.capital) return tagOf(m, 'cue')?.cue === 'grant' && has(ctx.cover[prevToken(ctx, m.from, 0)], 'det') && !ctx.cover[j] && ctx.tokens[j + 1]?.kind === 'word';
   const c = ctx.cover[j];
   if (!c) return true;
   // "the owner's written cutover grant": the action qualifies the noun the participle qualifies.

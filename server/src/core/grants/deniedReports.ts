@@ -142,7 +142,7 @@ export function redirected(ctx: Ctx, i: number, hi: number): boolean {
 }
 
 // Of the denials, those that can only say a statement is untrue; "no such delegation" denies the right, not the report.
-const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'misspoke', 'i misspoke', 'misstated', 'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
+const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'corrected this', 'corrected that', 'corrected him', 'corrected her', 'corrected the record', 'misspoke', 'i misspoke', 'misstated', 'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
 
 /** A sentence that calls something untrue, not itself negated ("you confirmed you had approved nothing of the kind"). */
 export function deniedIn(ctx: Ctx, s: Sentence): boolean {

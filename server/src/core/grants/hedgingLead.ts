@@ -5,7 +5,7 @@
  * line before a list (`GrantDetector.hedgesList`).
  */
 import type { Lexicon } from './lexicon';
-import { nextToken, startingAt } from './mentions';
+import { has, nextToken, startingAt } from './mentions';
 import { readText } from './readText';
 import { FORWARD } from './scopes';
 
@@ -21,6 +21,8 @@ export function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<
   const { ctx } = read;
   let words = 0;
   let hedge = false;
+  let negated = false;
+  let namesAction = false;
   let first: string | undefined;
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (ctx.tokens[i]?.kind === 'word' && ++words > MAX_LEAD_WORDS) return false;
@@ -31,8 +33,11 @@ export function hedgingLead(original: string, lex: Lexicon, runsOn: ReadonlySet<
     // "What this means (my reading, please correct)": a request to check the writer's reading asks nothing of the items.
     if (m && ctx.tokens[i]?.norm === 'please' && CHECKING.has(ctx.tokens[nextToken(ctx, i, ctx.tokens.length)]?.norm ?? '')) continue;
     if (m?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) hedge = true;
+    // "What was deliberately NOT done", "Resolutions tabled (none adopted)": the items under a denied lead did not happen.
+    if (m?.tags.some((t) => t.kind === 'neg')) negated = true;
+    if (has(m, 'action')) namesAction = true;
   }
-  return hedge;
+  return hedge || (negated && !namesAction);
 }
 
 // Not "check", "verify" or "confirm": a list one is asked to verify is in doubt.

@@ -50,8 +50,9 @@ function onlyBeside(ctx: Ctx, m: Mention, s: Sentence): boolean {
     if (ctx.tokens[n]?.norm === 'only') return true;
     if (ctx.tokens[n]?.kind === 'punct') break;
   }
+  // "Not only staging but also production was migrated": the "only" of "not only" adds, it does not restrict.
   for (let p = prevToken(ctx, m.from, s.from), k = 0; p !== -1 && k < 4; p = prevToken(ctx, p, s.from), k++) {
-    if (ctx.tokens[p]?.norm === 'only') return true;
+    if (ctx.tokens[p]?.norm === 'only' && !has(ctx.cover[p], 'pseudo')) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@
  */
 import type { ActionRef } from './actions';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
-import { documentFirst, nonActionObject } from './binding';
+import { documentFirst, nonActionObject, separatedSubject } from './binding';
 import { passesCueGates } from './cueGates';
 import { deliveredThing } from './deliveredThing';
 import { has, isComma, nextToken, prevToken, startingAt, withinNumber, type Ctx, type Mention } from './mentions';
@@ -103,7 +103,7 @@ function cuedClaims(ctx: Ctx, s: Sentence, model: ReadingModel, open: { refs: Ac
   // As in the rules: a predicative cue ("is complete") speaks of no action past a comma after it.
   const backwardOnly = has(ctx.cover[cue.from], 'backwardOnly') && has(ctx.cover[prevToken(ctx, cue.from, s.from)], 'be');
   return open.refs
-    .filter((ref) => clause[ref.from - s.from] === clause[cue.from - s.from] && !(backwardOnly && commaBetween(ctx, cue.to, ref.from)))
+    .filter((ref) => clause[ref.from - s.from] === clause[cue.from - s.from] && !(backwardOnly && commaBetween(ctx, cue.to, ref.from)) && !(ref.to <= cue.from && separatedSubject(ctx, ref.to, cue.from)))
     .map((ref) => makeClaim(ctx, ref, cue.from, cue.to, 'reading'));
 }
 

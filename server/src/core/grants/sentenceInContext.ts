@@ -6,7 +6,7 @@
  */
 import { answeredYes, pastLabel } from './answers';
 import { makeClaim, type GrantClaim } from './claim';
-import { laterContradictions, untouchedProduction } from './contradictions';
+import { deniedApprovalAfter, laterContradictions, untouchedProduction } from './contradictions';
 import { counterfactual } from './counterfactual';
 import { quoteStart, reportStart, retracted } from './deniedReports';
 import { answered, answeredByName, ASKS_WHETHER, deniesBefore, questionOpener, replyClaims } from './dialogue';
@@ -96,6 +96,8 @@ export function sentenceClaimsInContext(
   const failing = failingStatus(ctx, lex, s);
   // "The go-live went fine — in the sandbox, that is; production is untouched": what was done happened outside production.
   const untouched = kinds.has('prodWord') ? untouchedProduction(ctx, s) : -1;
+  // "The vendor asserted that go-live had been approved; the Head has since stated that no approval was given."
+  const noneGranted = deniedApprovalAfter(ctx, s);
   let contradictions: ReadonlyMap<string, number> | undefined;
   const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
@@ -107,6 +109,7 @@ export function sentenceClaimsInContext(
       !(doubted !== -1 && c.start < offset(doubted)) &&
       !(failing !== -1 && c.start < offset(failing)) &&
       !(untouched !== -1 && c.end <= offset(untouched) && c.cueClass !== 'grant' && c.cueClass !== 'permission') &&
+      !(noneGranted !== -1 && c.end <= noneGranted && c.cueClass !== 'perf' && c.cueClass !== 'flag') &&
       !outside.some((part) => c.start >= offset(part.from) && c.start < offset(part.to)) &&
       !contradicted(c),
   );

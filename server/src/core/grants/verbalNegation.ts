@@ -10,8 +10,13 @@ import { has, isComma, nextToken, prevToken, type Ctx } from './mentions';
  * `i`, through its auxiliaries and adverbs and past one aside ("has not, at any point since the
  * CAB, granted"); with `throughReport`, also through the verb reporting it ("has not said GO").
  */
-export function verballyNegated(ctx: Ctx, i: number, a: number, throughReport = false): boolean {
+export function verballyNegated(ctx: Ctx, i: number, a: number, throughReport = false, listed = 0): boolean {
   let j = prevToken(ctx, i, a);
+  // "was not migrated, restored or re-indexed": the negation reaches every verb of its list.
+  if (listed < MAX_LISTED_VERBS && j !== -1 && (isComma(ctx, j) || LIST_JOINS.has(ctx.tokens[j]?.norm ?? ''))) {
+    const v = prevToken(ctx, j, a);
+    if (v !== -1 && pastParticiple(ctx, v) && verballyNegated(ctx, ctx.cover[v]?.from ?? v, a, throughReport, listed + 1)) return true;
+  }
   let asides = 0;
   for (let steps = 0; j !== -1 && steps < 5; steps++) {
     if (isComma(ctx, j) && asides++ === 0) {
@@ -29,6 +34,15 @@ export function verballyNegated(ctx: Ctx, i: number, a: number, throughReport = 
     j = prevToken(ctx, c ? c.from : j, a);
   }
   return false;
+}
+
+const LIST_JOINS = new Set(['or', 'nor', 'and']);
+const MAX_LISTED_VERBS = 4;
+
+/** A verb form a negated list may hold: a performance or grant word, or a plain "-ed" word. */
+function pastParticiple(ctx: Ctx, v: number): boolean {
+  const c = ctx.cover[v];
+  return c?.tags.some((t) => t.kind === 'cue') === true || (!c && /^[a-z-]{3,}ed$/.test(ctx.tokens[v]?.norm ?? ''));
 }
 
 // An aside is at most this many words between its commas.

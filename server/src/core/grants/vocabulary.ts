@@ -232,6 +232,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   nonActionHeads: [
     // The meeting that decides ("approved at Thursday's go/no-go"): one token, neither a GO nor a NO-GO.
     'go/no-go',
+    'documents', 'document', 'docs',
     'blocker', 'blockers', 'readiness', 'ready', 'rollback', 'rollbacks', 'snapshot', 'snapshots', 'surface', 'surfaces', 'map', 'maps', 'inventory', 'checklist', 'proof', 'proofs', 'design',
     'plan', 'plans', 'risk', 'risks', 'incident', 'incidents', 'monitoring', 'gate', 'gates', 'grade', 'like',
     // "cleared the production alarm": an alarm or a warning in production is no production action.
@@ -363,7 +364,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
     // "this was a slip", "This is not true in the sense of the lock"
     'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'misspoke', 'i misspoke', 'misstated',
-    'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'correct that', 'correct this', 'correcting that', 'correcting this', 'take that back', 'take it back', 'withdraw that',
+    'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'correct that', 'correct this', 'correcting that', 'correcting this', 'corrected this', 'corrected that', 'corrected him', 'corrected her', 'corrected the record', 'take that back', 'take it back', 'withdraw that',
     // What the reported words were instead: "that was the harness fixture string, not a decision", "a template placeholder".
     'not a decision', 'not an approval', 'not a grant', 'placeholder', 'a placeholder', 'fixture string',
   ],
@@ -437,6 +438,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // A first-person denial of what follows: "we dispute that any go-live happened".
     'we dispute that', 'i dispute that', 'we deny that', 'i deny that', 'we doubt that', 'i doubt that', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
+    // A fronted negation: "Under no reading of RES-2026/41 is the repoint authorised".
+    'under no', 'on no account', 'at no time', 'in no way', 'by no means', 'in no sense',
     'by nobody', 'by no one', 'by no-one', 'by none', 'not saying', 'not claiming', 'not suggesting', 'not stating',
     // An attitude denied covers what it is towards ("not yet comfortable calling the repoint good to go").
     'not comfortable', 'not yet comfortable', 'not ready to', 'not yet ready to', 'not willing to', 'not in a position to', 'not prepared to',
@@ -511,14 +514,14 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'rescind', 'retracted', 'retract', 'cancelled', 'canceled', 'cancel', 'suspended', 'suspend', 'expired',
     'lapsed', 'annulled', 'voided', 'invalidated', 'denied', 'deny', 'denies', 'rejected', 'reject', 'rejects',
     // Not "decline(s)": in payments prose they are the card declines, a noun.
-    'refused', 'refuse', 'refuses', 'declined', 'vetoed', 'veto', 'turned down',
+    'refused', 'refuse', 'refuses', 'declined', 'vetoed', 'veto', 'turned down', 'declines the', 'declines to',
     'no-go', 'proposed', 'optional', 'draft', 'tbd', 'tbc', 'n/a', 'not decided', 'undecided', 'hypothetical',
     'not chosen', 'reverted to hold', 'superseded', 'retracts', 'repealed', 'aborted', 'abandoned', 'called off', 'scrubbed',
   ],
   blockingTriggers: [
     'blocked', 'blocks', 'block', 'blocking', 'hold', 'on hold', 'held', 'withheld', 'withholds', 'forbidden',
     'forbids', 'forbid', 'prohibited', 'prohibits', 'barred', 'bars', 'frozen', 'freeze', 'gated',
-    'deferred', 'defers', 'postponed', 'paused', 'halted', 'outstanding', 'untouched', 'unchanged',
+    'deferred', 'defers', 'to defer', 'postponed', 'paused', 'halted', 'outstanding', 'untouched', 'unchanged',
     'unauthorized', 'unauthorised', 'unapproved', 'unscoped', 'not established', 'not proven', 'unresolved',
     'not resolved', 'remains closed', 'stays closed', 'stays open', 'remains open', 'not permitted',
     'not allowed', 'disallowed', 'excluded', 'out-of-scope', 'restricted', 'stays blocked', 'remains blocked',
