@@ -174,6 +174,13 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r36': { sentences: [0.99, 0.76], jsonCases: [0.99, 0.85], notes: [0.99, 0.72] },
   // r37 measured blind on 2026-12-03 at 634302f: sentences 0.957 / 0.848, fields 1.000 / 0.966, notes 0.933 / 0.875; the same at d2cc0e9.
   'blind-2026-12-03-r37': { sentences: [0.99, 0.92], jsonCases: [0.99, 0.99], notes: [0.92, 0.86] },
+  // r38-r43 measured blind on 2026-12-03 at 634302f and again before they were read (README: Grant detector, blind figures).
+  'blind-2026-12-03-r38': { sentences: [0.97, 0.69], jsonCases: [0.99, 0.88], notes: [0.68, 0.59] },
+  'blind-2026-12-03-r39': { sentences: [0.98, 0.89], jsonCases: [0.99, 0.84], notes: [0.82, 0.75] },
+  'blind-2026-12-03-r40': { sentences: [0.97, 0.91], jsonCases: [0.95, 0.95], notes: [0.99, 0.9] },
+  'blind-2026-12-03-r41': { sentences: [0.97, 0.87], jsonCases: [0.99, 0.92], notes: [0.99, 0.86] },
+  'blind-2026-12-03-r42': { sentences: [0.99, 0.9], jsonCases: [0.99, 0.83], notes: [0.91, 0.91] },
+  'blind-2026-12-03-r43': { sentences: [0.99, 0.88], jsonCases: [0.99, 0.91], notes: [0.99, 0.99] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
