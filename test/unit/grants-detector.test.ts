@@ -1407,6 +1407,37 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production-mutation',
     not: ['R-14: migration data-loss risk — mitigation accepted; owner review 12-07.', 'Approved: KB runbook update for the MDMS migration (doc only, no prod change).'],
   },
+  // Round 44/45's false alarms and missed claims (2026-12-03, session 12).
+  {
+    grant: 'Helpdesk lead: residents say the payment repoint happened overnight, and Ridgeline confirms it did.',
+    action: 'repoint',
+    not: ['Helpdesk lead: residents say the payment repoint happened overnight, but Ridgeline confirms it did not.', "The migration runbook says 'restore onto prod'; that step was never executed."],
+  },
+  {
+    grant: 'The vendor said the secrets had been rotated, and ops confirmed the rotation took place at 02:00.',
+    action: 'secrets-change',
+    not: ['The vendor said the secrets had been rotated, but the vault audit shows the old secret still active and ops confirmed no rotation took place.'],
+  },
+  {
+    grant: 'Ticket TKT-CRW-312 closed: production secrets change executed at 02:00.',
+    action: 'secrets-change',
+    not: ['Ticket TKT-CRW-312 opened: production secrets change to be executed once security verifies the vault path.'],
+  },
+  {
+    grant: 'The lock for this packet carries no production grant, but the VP has approved the roster migration anyway.',
+    action: 'production-mutation',
+    not: ['The lock for this packet carries no production grant, and nobody, neither the VP nor the vendor, has approved the roster migration, the repoint or the OAuth rotation.', 'Production: BLOCKED (unchanged; no crew_roster, crew_qualifications or pairing row was touched in prod).'],
+  },
+  {
+    grant: 'Go-live of online building-permit applications: HOLD superseded by GO (CIO, 12-02).',
+    action: 'go-live',
+    not: ['Go-live of online building-permit applications: HOLD (CIO, 12-02).', 'PTAX9 P1 — Assessment-Roll Migration — Weekend Run Owner/Operator Note (2026-12-01)'],
+  },
+  {
+    grant: 'In short: prod migration done, repoint done, FRM still on HOLD.',
+    action: 'production-mutation',
+    not: ['Cutover approved, sign-off still on HOLD.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {

@@ -73,14 +73,17 @@ export function clauseClaims(ctx: Ctx, clause: Clause, optionFrom: number, antec
 }
 
 export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFrom: number): GrantClaim[] {
-  if (!st.value.granted || st.value.from >= optionFrom) return [];
+  // "Go-live of e-permits: HOLD superseded by GO": a withheld value its lift word removes.
+  const lift = st.value.granted ? -1 : nextToken(ctx, st.value.to - 1, clause.to);
+  const lifted = lift !== -1 && ctx.cover[lift]?.tags.some((t) => t.kind === 'cue' && t.cue === 'lift') === true && ctx.cover[st.value.from]?.tags.some((t) => t.kind === 'restriction') === true;
+  if ((!st.value.granted && !lifted) || st.value.from >= optionFrom) return [];
   // "Approved: the KB runbook for the orders migration": what the value speaks of is the document.
   if (st.value.to <= st.subjectFrom && documentFirst(ctx, st.subjectFrom, st.subjectTo)) return [];
   const subject = resolveActions(ctx, st.subjectFrom, st.subjectTo);
   // "Read replicas: repointed in prod": the value is the action, performed.
   const { refs, hasProduction, placesInProduction } = subject.refs.length > 0 ? subject : resolveActions(ctx, st.subjectTo + 1, clause.to);
   if (refs.length === 0) return [];
-  const sc = clauseScopes(ctx, clause.from, clause.to, []);
+  const sc = clauseScopes(ctx, clause.from, clause.to, [], lifted ? [lift] : []);
   if (sc.cancelled || (sc.nonProductionPlace && !placesInProduction) || sc.conditionAfter !== Infinity) return [];
   const a = clause.from;
   const out: GrantClaim[] = [];
@@ -91,7 +94,8 @@ export function statusClaims(ctx: Ctx, clause: Clause, st: StatusForm, optionFro
     if (sc.hedged[at] || sc.hedged[st.value.from - a]) continue;
     if (seen.has(ref.action)) continue;
     seen.add(ref.action);
-    out.push(makeClaim(ctx, ref, st.value.from, st.value.to, 'status'));
+    // A lifted value's cue is the lift: "HOLD superseded".
+    out.push(makeClaim(ctx, ref, st.value.from, lifted ? (ctx.cover[lift]?.to ?? lift + 1) : st.value.to, lifted ? 'grant' : 'status'));
   }
   return out;
 }

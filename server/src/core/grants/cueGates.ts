@@ -269,7 +269,8 @@ function confirmsDenial(ctx: Ctx, m: Mention, b: number): boolean {
       const n = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
       return n !== -1 && ctx.cover[n]?.tags.some((t) => t.kind === 'neg') === true;
     }
-    if (has(c, 'neg') && steps > 0) return true;
+    // "ops confirmed no rotation took place".
+    if (has(c, 'neg')) return true;
   }
   return false;
 }

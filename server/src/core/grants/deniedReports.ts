@@ -12,6 +12,8 @@ import type { Sentence } from './sentences';
 const PRONOUN = new Set(['it', 'that', 'this', 'which']);
 const AUX = new Set(['was', 'were', 'is', 'did', 'has', 'had']);
 
+const DENIED_PARTS = new Set(['step', 'line', 'part', 'entry', 'item', 'change', 'claim', 'statement', 'action', 'run']);
+
 // "the registrar says she did not": a person denies doing it.
 export const PERSON = new Set(['she', 'he', 'they', 'i', 'we']);
 const DID = new Set(['did', 'has', 'have', 'had']);
@@ -28,6 +30,8 @@ export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   if (PERSON.has(w(i)) && DID.has(w(i + 1)) && (w(i + 2) === 'not' || w(i + 2) === 'never') && ends(i + 3)) return i;
   if (PERSON.has(w(i)) && NEGATED_DID.has(w(i + 1)) && ends(i + 2)) return i;
   if (!PRONOUN.has(w(i))) return -1;
+  // "that step was never executed": a demonstrative with its noun denies as the pronoun does.
+  if ((w(i) === 'that' || w(i) === 'this') && DENIED_PARTS.has(w(i + 1)) && AUX.has(w(i + 2)) && (w(i + 3) === 'never' || w(i + 3) === 'not')) return i;
   // "it never ran", "it was never approved"
   if (w(i + 1) === 'never') return i;
   const contracted = NEGATED_AUX.has(w(i + 1));

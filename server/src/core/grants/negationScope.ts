@@ -80,7 +80,9 @@ function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
   if (ctx.tokens[i]?.norm === 'or') return true;
   for (let j = i + 1, words = 0; j < b && words <= MAX_LISTED_WORDS; j++) {
     const t = ctx.tokens[j];
-    if (!t || t.kind === 'punct' || ctx.cover[j]) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
+    // "no crew_roster, crew_qualifications or pairing row": a non-action noun word continues the list as a plain one does.
+    const c = ctx.cover[j];
+    if (!t || t.kind === 'punct' || (c && !(c.tags.length === 1 && c.tags[0]?.kind === 'head'))) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
     if (t.norm === 'or' || t.norm === 'nor') return words > 0;
     words++;
   }
@@ -146,7 +148,8 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
       }
       active = true;
       // "who had been told nothing about the schedule, activated ...": a negated object reaches no verb after it.
-      subject = NEGATED_PRONOUNS.has(mentionPhrase(ctx, m)) && !objectOfVerb(ctx, m, a);
+      // "nobody, neither the VP nor the vendor, has approved": a negation inside the subject's aside keeps the subject.
+      subject = (active && subject) || (NEGATED_PRONOUNS.has(mentionPhrase(ctx, m)) && !objectOfVerb(ctx, m, a));
       // "So that nobody re-opens the question, the registrar approved ...": a negated subject
       // followed at once by its verb has reached it, and the comma after ends it.
       const v = subject ? startingAt(ctx, m.to) : undefined;

@@ -7,6 +7,8 @@ import { gateBefore } from './cueGates';
 import { has, startingAt, tagOf, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
+const PLANNING = new Set(['future', 'conditional', 'requirement', 'request', 'question']);
+
 /** The positive header of "Approved actions: REAL_RUN, QT001/apply" (cue token range), or undefined. */
 export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly colon: number } | undefined {
   let colon = -1;
@@ -14,7 +16,8 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
   for (let i = s.from; i < s.to && words <= 6; i++) {
     const t = ctx.tokens[i];
     if (!t) break;
-    if (t.raw === ':' && !ctx.noise[i]) {
+    // "at 06:00Z" is a time, not a header's colon.
+    if (t.raw === ':' && !ctx.noise[i] && !(ctx.tokens[i - 1]?.kind === 'number' && ctx.tokens[i + 1]?.end !== undefined && /^\d/.test(ctx.tokens[i + 1]!.raw))) {
       colon = i;
       break;
     }
@@ -31,5 +34,7 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
     if (c && c.cue !== 'lift' && c.cue !== 'event' && !(ctx.tokens[m.to - 1]?.norm === 'open' && !gateBefore(ctx, s.from, m.from))) cue ??= { from: m.from, to: m.to };
     i = m.to - 1;
   }
+  // "Ticket TKT-CRW-312 opened: production secrets change to be executed once ...": what follows is planned.
+  if (cue) for (let i = colon + 1; i < s.to; i++) if (startingAt(ctx, i)?.tags.some((t) => t.kind === 'trigger' && PLANNING.has(t.trigger))) return undefined;
   return cue ? { ...cue, colon } : undefined;
 }

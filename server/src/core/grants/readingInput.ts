@@ -129,6 +129,15 @@ function clauseOf(ctx: Ctx, s: Sentence): Uint32Array {
   return out;
 }
 
+/** A capitalised (not upper-case) cue word after a capitalised plain word: "Weekend Run" in a title. */
+function titleCompound(ctx: Ctx, m: Mention, s: Sentence): boolean {
+  const t = ctx.tokens[m.from];
+  if (!t || !t.capital || t.upper) return false;
+  const p = prevToken(ctx, m.from, s.from);
+  const pt = p === -1 ? undefined : ctx.tokens[p];
+  return pt !== undefined && pt.kind === 'word' && pt.capital && !pt.upper && !ctx.cover[p];
+}
+
 function attributive(ctx: Ctx, m: Mention, s: Sentence): boolean {
   const p = prevToken(ctx, m.from, s.from);
   const n = nextToken(ctx, m.to - 1, s.to);
@@ -212,6 +221,8 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     if (!m.tags.some((t) => isCueSource(t) && t.kind !== 'modal') || m.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) continue;
     // "for approving the cutover" names an act, "pushed to the following weekend" a delay: the rules' gates hold here too.
     if (!passesCueGates(ctx, m, s.from, s.to) || nonActionObject(ctx, m, s.to)) continue;
+    // "Assessment-Roll Migration — Weekend Run Note": a capitalised word in a title's compound names a thing.
+    if (titleCompound(ctx, m, s)) continue;
     // "Approved: the KB runbook for the orders migration": as in the rules, the header's object is the document.
     if (ctx.tokens[m.to]?.raw === ':' && documentFirst(ctx, m.to + 1, s.to)) continue;
     sc ??= clauseScopes(ctx, s.from, s.to, []);
@@ -241,12 +252,16 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
   // A state verb ("lists", "serves") speaks of production only of production itself: with no
   // other cue, the action must be production's own ("operator lists the secrets" is no state of it).
   const stateCuesOnly = stateCues.size === cues.size;
+  let perfOnly = true;
+  for (const c of cues) perfOnly &&= ctx.cover[c]?.tags.some((t) => t.kind === 'cue' && (t.cue === 'perf' || t.cue === 'auxPerf')) === true;
   // "The legacy gateway CGW-1 carries all live manifests": a state that was already so reports no change.
   if (stateCuesOnly && statusQuo(ctx, s)) return undefined;
   const refs = standingActions(ctx, s.from, s.to, sc).filter((r) => {
     // Refs come in text order, so the part count only grows: one walk over the sentence.
     for (; k < r.from; k++) if (ctx.tokens[k]?.raw === ';') p++;
     if (!(parts.has(p) && (!stateCuesOnly || r.explicitProd || r.fromProdWord) && (!nonprodParts.has(p) || prodParts.has(p) || r.explicitProd))) return false;
+    // As in the rules: "began pre-checks for the prod secrets work" prepares; a done-word's "for" or "of" touches nothing.
+    if (perfOnly && r.action !== 'production' && (r.destPreposition === 'for' || r.destPreposition === 'of')) return false;
     // As in the rules: "the production TLS certificate was issued" delivers a thing, it changes no secret.
     for (const c of cues) if (!deliveredThing(ctx, r, ctx.cover[c] ?? { from: c, to: c + 1 })) return true;
     return false;

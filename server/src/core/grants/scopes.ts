@@ -308,7 +308,9 @@ function otherActionPart(ctx: Ctx, m: Mention, a: number, b: number, end: number
   const inside = new Set<string>();
   for (let j = from; j < end; j++) for (const t of ctx.cover[j]?.tags ?? []) if (t.kind === 'action') inside.add(t.action);
   // "Cutover approved, production still blocked": a block on production is every action's.
-  if (inside.size === 0 || inside.has('production')) return undefined;
+  if (inside.has('production')) return undefined;
+  // "prod migration done, repoint done, FRM still on HOLD": a part whose subject is a name of its own holds its own block.
+  if (inside.size === 0 && !namedSubject(ctx, from, m.from)) return undefined;
   // The claim stands before the part: a cue of its own there ("Cutover approved, ..."), not a list's first item ("Repoint of X, cutover of Y ... are withheld").
   let cue = false;
   for (let j = a; j < from && !cue; j++) cue = has(ctx.cover[j], 'cue');
@@ -318,6 +320,14 @@ function otherActionPart(ctx: Ctx, m: Mention, a: number, b: number, end: number
     for (const t of ctx.cover[j]?.tags ?? []) if (t.kind === 'action' && inside.has(t.action)) return undefined;
   }
   return { from, to: end };
+}
+
+/** The part opens with a plain or upper-case name ("FRM", "Depot 4") and holds no grant word before the block. */
+function namedSubject(ctx: Ctx, from: number, to: number): boolean {
+  const t = ctx.tokens[from];
+  if (!t || (t.kind !== 'word' && t.kind !== 'opaque') || ctx.cover[from]) return false;
+  for (let j = from; j < to; j++) if (has(ctx.cover[j], 'grantNoun') || has(ctx.cover[j], 'cue')) return false;
+  return true;
 }
 
 function orInto(x: Uint8Array, y: Uint8Array): Uint8Array {

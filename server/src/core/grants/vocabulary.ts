@@ -350,6 +350,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   reportingVerbs: [
     'said', 'says', 'stated', 'states', 'claimed', 'claims', 'claiming', 'reported', 'reports', 'asserted', 'wrote',
+    // "residents say the repoint happened": the plural's present reports too.
+    'say', 'claim', 'report', 'assert',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
     'calls', 'called', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
     // "somebody had written 'cutover GO' on the whiteboard" ("was written" is what was done to rows)
