@@ -1,28 +1,16 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace, writeWorkspace } from '../../tools/kbGenerator';
+import { runGovlens, scratchFolder, type CliRun } from '../helpers/govlensCli';
 
 // `govlens check --cache` run as a user runs it (`npm run test:cli` builds first). The cache
 // must never change what is printed, so every warm run is compared with an uncached one.
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'bin/govlens');
-const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-cache-'));
-after(() => fs.rmSync(temporary, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function govlens(cwd: string, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const temporary = scratchFolder('govlens-cache-');
+type Run = CliRun;
+const govlens = runGovlens;
 
 /** A cached run with its --debug-cache line read out; stderr holds nothing else. */
 function cached(dir: string, ...args: string[]): Run & { stats: Record<string, number>; state: string } {

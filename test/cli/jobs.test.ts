@@ -1,28 +1,15 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace, writeWorkspace } from '../../tools/kbGenerator';
+import { runGovlens, scratchFolder } from '../helpers/govlensCli';
 
 // `govlens check --jobs N` reads documents on N threads; nothing it prints may depend on N.
 // Every comparison is against --jobs 1, which reads on the main thread alone.
 const repo = path.resolve(__dirname, '../..');
-const bin = path.join(repo, 'bin/govlens');
-const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-jobs-'));
-after(() => fs.rmSync(temporary, { recursive: true, force: true }));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function govlens(cwd: string, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const temporary = scratchFolder('govlens-jobs-');
+const govlens = runGovlens;
 
 function generated(name: string, docs: number): string {
   const dir = path.join(temporary, name);
