@@ -4,6 +4,7 @@
  * claim that ends before the contrast.
  */
 import { has, isComma, nextToken, prevToken, tagOf, type Ctx } from './mentions';
+import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
 
 const CONTRASTING = new Set(['but', 'however', 'yet', 'while', 'whereas']);
@@ -143,12 +144,11 @@ export function deniedApprovalAfter(ctx: Ctx, s: Sentence): number {
 function deniesEveryGrant(ctx: Ctx, from: number, to: number): boolean {
   for (let j = from; j < to && ctx.tokens[j]?.raw !== ';'; j++) {
     const c = ctx.cover[j];
-    if ((has(c, 'action') && !has(c, 'prodWord')) || c?.tags.some((t) => t.kind === 'trigger' && FORWARD_WORDS.has(t.trigger))) return false;
+    if ((has(c, 'action') && !has(c, 'prodWord')) || c?.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) return false;
   }
   return true;
 }
 
-const FORWARD_WORDS = new Set(['requirement', 'request', 'future', 'conditional', 'question']);
 
 const UNTOUCHED = new Set(['untouched', 'unchanged', 'unaffected', 'unmodified']);
 // Nouns production may head before its state ("the production chain was untouched"), and the verbs that link it.

@@ -5,9 +5,8 @@
  */
 import { gateBefore } from './cueGates';
 import { has, startingAt, tagOf, type Ctx } from './mentions';
+import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
-
-const PLANNING = new Set(['future', 'conditional', 'requirement', 'request', 'question']);
 
 /** The positive header of "Approved actions: REAL_RUN, QT001/apply" (cue token range), or undefined. */
 export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; readonly to: number; readonly colon: number } | undefined {
@@ -35,6 +34,6 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
     i = m.to - 1;
   }
   // "Ticket TKT-CRW-312 opened: production secrets change to be executed once ...": what follows is planned.
-  if (cue) for (let i = colon + 1; i < s.to; i++) if (startingAt(ctx, i)?.tags.some((t) => t.kind === 'trigger' && PLANNING.has(t.trigger))) return undefined;
+  if (cue) for (let i = colon + 1; i < s.to; i++) if (startingAt(ctx, i)?.tags.some((t) => t.kind === 'trigger' && FORWARD.has(t.trigger))) return undefined;
   return cue ? { ...cue, colon } : undefined;
 }
