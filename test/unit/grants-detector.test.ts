@@ -1443,6 +1443,37 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production-mutation',
     not: ['Cutover approved, sign-off still on HOLD.'],
   },
+  // Round 46/47's false alarms, read at the session's end (2026-12-03, session 12).
+  {
+    grant: '"Go-live approved" was the CTO\'s whole reply at 14:00.',
+    action: 'go-live',
+    not: ['"Go-live approved" is a placeholder string in the report template, not a status.', "A sentence like 'the migration was applied to prod' should be flagged by the lens."],
+  },
+  {
+    grant: 'In the CAB minutes the go-live of real-time charging is marked APPROVED; the CTO has confirmed it.',
+    action: 'go-live',
+    not: ['In the CAB minutes the go-live of real-time charging is marked APPROVED by mistake; the CTO has corrected it to HOLD.'],
+  },
+  {
+    grant: 'The repoint on the gateway was approved by the CRIO.',
+    action: 'repoint',
+    not: ['The KB note on the repoint was approved by the CRIO.', 'A KB doc describing the porting database migration was approved by the CTO; no production migration was executed.'],
+  },
+  {
+    grant: 'The principal investigator reports the trial data migration completed, and the data engineer says the prod load committed.',
+    action: 'production-mutation',
+    not: ['The principal investigator reports the trial data migration completed, but the data engineer says the prod load never committed.'],
+  },
+  {
+    grant: 'Following the 11-27 CAB, where the cutover was approved for the 12-06 window, the secretary circulated the minutes.',
+    action: 'cutover',
+    not: ['This note records where the migration of the trial cohorts into the production warehouse stands after the weekend window.'],
+  },
+  {
+    grant: 'Under the delegated grant, the NOC and the vendor team ran the repoint on the production pair.',
+    action: 'repoint',
+    not: ['Under the delegated grant, the NOC and the vendor team ran the repoint on the lab pair.'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {
@@ -1481,6 +1512,12 @@ function stringValues(value: unknown, out: string[] = []): string[] {
   else if (value && typeof value === 'object') for (const v of Object.values(value)) stringValues(v, out);
   return out;
 }
+
+test('rows under a hedging table header state outcomes; under a plain header they are claims', () => {
+  const rows = (header: string) => [header, '| --- | --- |', '| permit granted | activation allowed by the authority |'].join('\n');
+  assert.deepEqual(detectGrantClaims(rows('| outcome | what it would mean |')), []);
+  assert.ok(detectGrantClaims(rows('| outcome | what the owner decided |')).length > 0);
+});
 
 test('seeds: no prose line of the note and no string value of the blocker map is a claim', () => {
   const found: string[] = [];

@@ -305,6 +305,17 @@ export function nonActionObject(ctx: Ctx, cue: Mention, b: number): boolean {
   return false;
 }
 
+/** The action sits in a phrase about a non-action noun before it ("note on the repoint", "doc describing the migration"). */
+function aboutDocument(ctx: Ctx, r: ActionRef, a: number): boolean {
+  let p = prevToken(ctx, r.from, a);
+  while (p !== -1 && (has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prodWord') || (!ctx.cover[p] && ctx.tokens[p]?.kind === 'word' && !ABOUT.has(ctx.tokens[p]!.norm)))) p = prevToken(ctx, p, a);
+  if (p === -1 || !DOCUMENT_LINKS.has(ctx.tokens[p]?.norm ?? '')) return false;
+  const head = prevToken(ctx, p, a);
+  return head !== -1 && has(ctx.cover[head], 'head') && !has(ctx.cover[head], 'action');
+}
+
+const DOCUMENT_LINKS = new Set(['on', 'about', 'describing', 'covering', 'explaining']);
+
 const SEPARATORS = new Set(['—', '–', ':']);
 
 /**
@@ -336,7 +347,8 @@ function bound(
   for (let j = cue.from - 1, words = 0; j >= a && words < WINDOW; j--) {
     if ((cueAt[j - a] ?? -1) >= 0) break;
     const r = refEnd.get(j);
-    if (r) back.push(r);
+    // "A KB doc describing the migration was approved", "The KB note on the repoint was approved": what was approved is the document.
+    if (r && !(cue.cls === 'grant' && aboutDocument(ctx, r, a))) back.push(r);
     if (ctx.tokens[j]?.kind !== 'punct') words++;
   }
   const fwd: ActionRef[] = [];

@@ -82,6 +82,10 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
  */
 function deniedPronoun(ctx: Ctx, i: number, s: Sentence): boolean {
   if (ctx.tokens[i]?.norm !== 'it') return false;
+  // "the CTO has corrected it to HOLD": the record set back to a block.
+  const setter = prevToken(ctx, i, s.from);
+  const to = nextToken(ctx, i, s.to);
+  if (SETTING.has(ctx.tokens[setter]?.norm ?? '') && ctx.tokens[to]?.norm === 'to' && ctx.cover[nextToken(ctx, to, s.to)]?.tags.some((t) => t.kind === 'trigger' && t.trigger === 'blocking')) return true;
   const cue = prevToken(ctx, i, s.from);
   const neg = cue === -1 ? -1 : prevToken(ctx, ctx.cover[cue]?.from ?? cue, s.from);
   if (neg !== -1 && has(ctx.cover[cue], 'cue') && ctx.cover[neg]?.tags.some((t) => t.kind === 'neg' && t.neg === 'verbal')) return true;
@@ -90,6 +94,8 @@ function deniedPronoun(ctx: Ctx, i: number, s: Sentence): boolean {
   const refusal = ctx.cover[nextToken(ctx, as, s.to)];
   return refusal?.tags.some((t) => (t.kind === 'trigger' && t.trigger === 'blocking') || (t.kind === 'neg' && t.neg === 'verbal')) ?? false;
 }
+
+const SETTING = new Set(['corrected', 'changed', 'reverted', 'reset', 'set', 'returned', 'downgraded']);
 
 // "but it is still blocked by ...", "but the go-live remains gated": a block that still holds.
 const STILL_VERBS = new Set(['is', 'are', 'remains', 'remain', 'stays', 'stay']);

@@ -38,6 +38,8 @@ export function wordVetoed(ctx: Ctx, m: Mention, a: number, b: number): boolean 
   if (noneAfter(ctx, m, b) || supersededGrant(ctx, m, a)) return true;
   // "Draft RES-2026/46 — that the GO-LIVE be authorised": a subjunctive proposes, unless a decision governs it ("resolved that ... be approved").
   if (proposedSubjunctive(ctx, m, a)) return true;
+  // "This note records where the migration ... stands": a cue inside an indirect question reports nothing.
+  if (insideIndirectQuestion(ctx, m, a)) return true;
   // "CMIO go for order-entry go-live requested by email": the go is what was asked for.
   if ((tag?.cue === 'noun' || tag?.cue === 'upper') && requestedAfter(ctx, m, b)) return true;
   // "Written by R. Lindqvist (vendor go-live coach)": a byline names an author.
@@ -228,6 +230,21 @@ export function requestedAfter(ctx: Ctx, m: Mention, b: number): boolean {
 }
 
 const MAX_REQUESTED_REACH = 6;
+
+const INDIRECT = new Set(['where', 'whether', 'how']);
+const INDIRECT_VERBS = new Set(['records', 'record', 'recorded', 'shows', 'show', 'showed', 'explains', 'explain', 'asks', 'ask', 'asked', 'knows', 'know', 'checks', 'check', 'checked', 'describes', 'describe', 'tells', 'tell', 'notes', 'note', 'wonder', 'wonders', 'unclear', 'confirm', 'confirms', 'see', 'review', 'reviews']);
+const MAX_INDIRECT_REACH = 16;
+
+/** "records where the migration of the trial cohorts ... stands", "asks whether the repoint is approved": a wh-word before the cue, no comma or verb between. */
+function insideIndirectQuestion(ctx: Ctx, m: Mention, a: number): boolean {
+  for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < MAX_INDIRECT_REACH; j = prevToken(ctx, j, a), steps++) {
+    const t = ctx.tokens[j];
+    if (!t || t.kind === 'punct' || has(ctx.cover[j], 'cue')) return false;
+    // "records where ...", not "the CAB, where ..." (a relative) nor "how to undo ..." (an infinitive's question, not the cue's).
+    if (INDIRECT.has(t.norm)) return INDIRECT_VERBS.has(ctx.tokens[prevToken(ctx, j, a)]?.norm ?? '') && ctx.tokens[nextToken(ctx, j, m.from)]?.norm !== 'to';
+  }
+  return false;
+}
 
 const DECIDING = new Set(['resolved', 'decided', 'ordered', 'agreed', 'directed', 'determined', 'ruled', 'resolves', 'decides', 'orders', 'directs']);
 const MAX_SUBJUNCTIVE_SUBJECT = 10;

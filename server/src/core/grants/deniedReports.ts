@@ -81,6 +81,8 @@ export function retracted(ctx: Ctx, s: Sentence): { readonly from: number; reado
     const m = startingAt(ctx, i);
     if (!m) continue;
     if (report === -1 && has(m, 'report')) report = m.from;
+    // "The PI reports the migration completed, but the engineer says the prod load never committed": a second report, contrasted, that denies.
+    else if (report !== -1 && has(m, 'report') && contrastBefore(ctx, m.from, report) && negationAfter(ctx, m.to, s.to)) return { from: report, to: m.from };
     // "nobody has disputed the minutes" upholds the report.
     else if (report !== -1 && has(m, 'denial') && !negatedBefore(ctx, m.from, s.from)) return { from: report, to: m.from };
     // "The repoint we were told was approved on Monday was in fact never approved": the report's one action, its cue denied after it.
@@ -111,6 +113,23 @@ function negatedCueAfter(ctx: Ctx, m: { readonly to: number }, hi: number, repor
     }
     if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) return false;
     j = c!.to;
+  }
+  return false;
+}
+
+const CONTRASTS = new Set(['but', 'however', 'yet', 'whereas', 'while']);
+// How far a contrast may stand before the second report's verb, and its negation after it.
+const MAX_REPORT_GAP = 6;
+
+function contrastBefore(ctx: Ctx, i: number, from: number): boolean {
+  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < MAX_REPORT_GAP; j = prevToken(ctx, j, from), steps++) if (CONTRASTS.has(ctx.tokens[j]?.norm ?? '')) return true;
+  return false;
+}
+
+function negationAfter(ctx: Ctx, i: number, to: number): boolean {
+  for (let j = i, steps = 0; j < to && steps < MAX_REPORT_GAP + 2; j++, steps++) {
+    if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
+    if (ctx.cover[j]?.tags.some((t) => t.kind === 'neg')) return true;
   }
   return false;
 }

@@ -28,6 +28,10 @@ import SHIPPED_MODEL from './reading-model.json';
 import SHIPPED_IMPLICIT_MODEL from './implicit-reading-model.json';
 import type { Readings } from './readingInput';
 import { namesAction, readText, tagKindsIn } from './readText';
+import { FORWARD } from './scopes';
+import { delimiterRow } from './tableRows';
+import type { Ctx } from './mentions';
+import type { Sentence } from './sentences';
 import { sentenceClaimsInContext } from './sentenceInContext';
 import { normalizePhrase, type VocabularyExtension } from './vocabulary';
 
@@ -68,6 +72,12 @@ export function createGrantDetector(options?: DetectorOptions, tuning?: Detector
   const mayClaim = tuning?.prefilter === false ? undefined : prefilter();
   const hedgesList = (text: string) => hedgingLead(text, lex, runsOn);
   return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim), { mentions, hedgesList });
+}
+
+/** A header row holding a future, condition, requirement, request, question or option word ("what it would mean"). */
+function hedgingRow(ctx: Ctx, s: Sentence): boolean {
+  for (let i = s.from; i < s.to; i++) if (ctx.cover[i]?.tags.some((t) => t.kind === 'option' || (t.kind === 'trigger' && FORWARD.has(t.trigger)))) return true;
+  return false;
 }
 
 /** Claims in `text`; with options the vocabulary is compiled per call, so prefer {@link createGrantDetector}. */
@@ -125,7 +135,13 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, rea
   const claims: GrantClaim[] = [];
   let previousNamesAction = false;
   let previousClaimed = new Set<string>();
+  // "| outcome | what it would mean |" over "| --- |": the rows under a hedging header row state outcomes, not facts.
+  let hedgedTable = false;
   sentences.forEach((s, k) => {
+    const row = ctx.tokens[s.from]?.raw === '|';
+    if (!row) hedgedTable = false;
+    else if (delimiterRow(ctx, sentences[k + 1])) hedgedTable = hedgingRow(ctx, s);
+    else if (hedgedTable) return;
     const kinds = tagKindsIn(ctx, s);
     const names = namesAction(kinds);
     // "The cutover was blocked. The owner unblocked it.": a cue naming no action may speak of the sentence before's.

@@ -14,7 +14,7 @@ const LOCAL_ID = /^[A-Z]{1,6}-\d{1,4}:?$/;
 const READ_AS = /\b(?:read|reads|misread|misreads|interpreted|taken|mistaken|understood)\s+as\s*$/i;
 // "Avoid writing `broadcaster: LIVE` or "go-live done"": wording one is told not to use, however far along its list.
 // '"Cutover approved" is the exact wording the auditor asked us to stop using': a wording named as one.
-const MEANING = /^\s*(?:would mean|means|meant|stands for|implies|would imply|as an? (?:box|item|line|label|entry|placeholder|template|example|checkbox)|(?:is|was|are|were) (?:the|a|an) (?:exact |very |same |usual |standard )?(?:wording|phrase|term|words|text|line|label|expression|formula|quote|quotation|template)|(?:is|was|are|were) quoted)\b/i;
+const MEANING = /^\s*(?:would mean|means|meant|stands for|implies|would imply|as an? (?:box|item|line|label|entry|placeholder|template|example|checkbox)|(?:is|was|are|were) (?:the|a|an) (?:exact |very |same |usual |standard )?(?:wording|phrase|term|words|text|line|label|expression|formula|quote|quotation|template|placeholder|string)|(?:is|was|are|were) quoted)\b/i;
 const AVOIDED = /\b(?:avoid|never|not|don't|do not|stop)\s+(?:writing|write|saying|say|using|use|calling|call)\b[^.;!?]{0,80}$/i;
 
 /**

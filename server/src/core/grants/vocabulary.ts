@@ -373,6 +373,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   metaNouns: [
     'phrase', 'phrases', 'word', 'words', 'wording', 'wordings', 'terms', 'labels', 'strings', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
     'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row', 'appears', 'appear', 'appeared', 'used', 'uses', 'using',
+    'sentence', 'sentences', 'like',
     'example', 'heading', 'status line', 'titled', 'labelled', 'labeled', 'caption', 'captioned', 'field', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
   ],
   flagKeys: ['production_work_performed'],
@@ -547,7 +548,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
     // Rigs and units kept apart from production: "the lab collector", "the training robot", "bench only".
-    'lab-only', 'lab only', 'lab rig', 'lab environment', 'lab collector', 'lab system', 'lab network', 'lab cluster', 'lab tenant', 'test lab', 'in the lab', 'bench only', 'bench rig', 'test bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
+    'lab-only', 'lab only', 'lab rig', 'lab environment', 'lab collector', 'lab system', 'lab network', 'lab cluster', 'lab tenant', 'test lab', 'in the lab', 'on the lab', 'to the lab', 'bench only', 'bench rig', 'test bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
