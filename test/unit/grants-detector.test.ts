@@ -181,7 +181,7 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r41': { sentences: [0.97, 0.87], jsonCases: [0.99, 0.92], notes: [0.99, 0.86] },
   'blind-2026-12-03-r42': { sentences: [0.99, 0.9], jsonCases: [0.99, 0.83], notes: [0.91, 0.91] },
   'blind-2026-12-03-r43': { sentences: [0.99, 0.88], jsonCases: [0.99, 0.91], notes: [0.99, 0.99] },
-  // r44-r47 measured blind on 2026-12-03 at 634302f and again before they were read (r46 and r47 at the session's end, misses not read).
+  // r44-r47 measured blind on 2026-12-03 at 634302f and again before they were read (r46 and r47 at the session's end, then read).
   'blind-2026-12-03-r44': { sentences: [0.99, 0.82], jsonCases: [0.99, 0.89], notes: [0.9, 0.63] },
   'blind-2026-12-03-r45': { sentences: [0.99, 0.88], jsonCases: [0.99, 0.99], notes: [0.9, 0.83] },
   'blind-2026-12-03-r46': { sentences: [0.95, 0.9], jsonCases: [0.99, 0.95], notes: [0.65, 0.65] },
