@@ -186,6 +186,11 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r45': { sentences: [0.99, 0.88], jsonCases: [0.99, 0.99], notes: [0.9, 0.83] },
   'blind-2026-12-03-r46': { sentences: [0.95, 0.9], jsonCases: [0.99, 0.95], notes: [0.65, 0.65] },
   'blind-2026-12-03-r47': { sentences: [0.93, 0.86], jsonCases: [0.99, 0.82], notes: [0.9, 0.83] },
+  // r48 measured blind on 2026-12-03 at 634302f: sentences 0.956 / 0.878, fields 0.966 / 0.875, notes 0.818 / 0.643;
+  // at dc67fb0 (the session's end): 0.977 / 0.878, 0.967 / 0.906, 0.750 / 0.643. Its misses not read yet.
+  'blind-2026-12-03-r48': { sentences: [0.96, 0.88], jsonCases: [0.95, 0.89], notes: [0.89, 0.63] },
+  // r49 at 634302f and at dc67fb0: sentences 0.988 / 0.900, fields 1.000 / 0.875, notes 0.889 / 0.727. Its misses not read yet.
+  'blind-2026-12-03-r49': { sentences: [0.97, 0.89], jsonCases: [0.99, 0.86], notes: [0.87, 0.71] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
