@@ -22,6 +22,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     // for didChangeConfiguration itself; naming the section here would announce each change twice.
     diagnosticPullOptions: { onChange: true, onSave: true },
     middleware: jsonSyntaxMiddleware,
+    // Where the server keeps its cache (README, "Cache"): per workspace, or the global folder when no folder is open.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     outputChannel,
   };
   return new LanguageClient('governanceLens', 'Governance Lens', serverOptions, clientOptions);

@@ -28,7 +28,9 @@ export interface CliArgs {
   jobs?: number;
 }
 
-export type CacheStrategy = 'metadata' | 'content';
+import type { CacheStrategy } from '../node/cache/signatures';
+
+export type { CacheStrategy };
 
 export class UsageError extends Error {}
 

@@ -1,3 +1,5 @@
+import type { Analyzer } from '../core/analyzer';
+import type { Settings } from '../core/settings';
 import type { Workspace } from '../core/workspace';
 
 /** What the server needs from its host platform, injected so the server itself stays testable. */
@@ -15,6 +17,31 @@ export interface Runtime {
   };
   /** Git, for the authority delta; absent on a host that has none (the delta then says so). */
   git?: GitHost;
+  /** A folder's persisted facts and diagnostics; absent on a host that cannot keep files (every start then reads everything). */
+  openCache?(options: CacheOptions): FolderCache;
+}
+
+export interface CacheOptions {
+  /** The folder the client gave the server to keep files in. */
+  storage: string;
+  /** The workspace folder on disk. */
+  root: string;
+  version: string;
+  settings: Partial<Settings>;
+  workspace: Workspace;
+  log(message: string): void;
+  /** Told when facts seeded from the cache do not read back: the host must forget them all. */
+  onBad(): void;
+}
+
+export interface FolderCache {
+  /**
+   * Seeds a fresh analyzer from the cache. True when its diagnostics were seeded too, so its
+   * index is whole and it needs no warm-up; false when at most facts were (or nothing).
+   */
+  load(analyzer: Analyzer, openPaths: readonly string[]): boolean;
+  /** Writes what the analyzer holds, for the next start. */
+  save(analyzer: Analyzer): void;
 }
 
 export interface GitHost {

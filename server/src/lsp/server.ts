@@ -20,6 +20,7 @@ import { Folders } from './folders';
 import type { KbFolder } from './kbFolder';
 import type { Settings } from '../core/settings';
 import type { Runtime } from './runtime';
+import { Persistence, storageOf } from './persistence';
 import { logFailure, makeSafe } from './safe';
 import { SettingsSource } from './settingsSource';
 
@@ -43,6 +44,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let support: ClientSupport;
   let settings: SettingsSource;
   let hub: DiagnosticsHub;
+  let persistence: Persistence | undefined;
   let ready: Promise<void> = Promise.resolve();
   let lastCounts = '';
   let settle: { dispose(): void } | undefined;
@@ -59,6 +61,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   const afterChange = () => {
     hub.touched();
+    persistence?.saveSoon();
     settle?.dispose();
     settle = runtime.timer.setTimeout(() => {
       settle = undefined;
@@ -128,11 +131,14 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   const reindex = (targets: readonly KbFolder[]) => {
     ready = ready
-      .then(() => warmUp(targets))
+      .then(() => warmUp(persistence?.load(targets) ?? targets))
       .then(() => {
         const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
         connection.console.log(`Indexed ${count} documents in ${targets.length} folder${targets.length === 1 ? '' : 's'}.`);
-        void hub.changed().catch(failed('Publishing diagnostics'));
+        void hub
+          .changed()
+          .then(() => persistence?.saveSoon())
+          .catch(failed('Publishing diagnostics'));
         announceBlockers();
       })
       .catch(failed('Indexing'));
@@ -141,6 +147,10 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = clientSupport(params.capabilities);
     settings = new SettingsSource(connection, support.configuration, params.initializationOptions);
+    persistence = new Persistence(runtime, storageOf(params.initializationOptions), version, (message) => connection.console.log(message), (folder) => {
+      folder.analyzer.reset();
+      afterChange();
+    });
     hub = new DiagnosticsHub(connection, folders, support.pullDiagnostics ? 'pull' : 'push', support.diagnosticRefresh, () => new Promise((resolve) => runtime.timer.setImmediate(resolve)));
     // Folders exist from the start, so requests that arrive before the settings do still find them.
     const initial = settings.initial();
@@ -158,6 +168,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         for (const removed of event.removed) {
+          const gone = folders.all.find((f) => f.uri === removed.uri);
+          if (gone) persistence?.forget(gone);
           folders.remove(removed.uri);
           unread.delete(removed.uri);
         }
@@ -271,6 +283,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onShutdown(() => {
     settle?.dispose();
+    persistence?.saveNow();
     hub?.dispose();
     for (const folder of folders.all) folder.dispose();
   });

@@ -17,6 +17,7 @@ import {
 import { ConformingReader } from '../lsp/conformance';
 import { startServer } from '../lsp/server';
 import type { Runtime } from '../lsp/runtime';
+import { openFolderCache } from './cache/folderCache';
 import { NodeFileSystemWorkspace } from './fsWorkspace';
 import { gitHost } from './git/gitHost';
 
@@ -76,6 +77,7 @@ const runtime: Runtime = {
     setImmediate: (callback) => void setImmediate(callback),
   },
   git: gitHost,
+  openCache: openFolderCache,
 };
 
 const { writer, stdio } = chosen;

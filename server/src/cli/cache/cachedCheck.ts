@@ -11,11 +11,11 @@ import type { Diagnostic } from '../../core/types';
 import type { CliArgs } from '../args';
 import { prefetchFacts } from '../jobs';
 import type { PrintableReport } from '../printableReport';
-import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from './cacheFile';
+import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from '../../node/cache/cacheFile';
 import { CachedRunWorkspace } from './cachedWorkspace';
-import { engineId } from './engine';
-import { sealFingerprint } from './sealFingerprint';
-import { signatureOf } from './signatures';
+import { engineId } from '../../node/cache/engine';
+import { sealFingerprint } from '../../node/cache/sealFingerprint';
+import { signatureOf } from '../../node/cache/signatures';
 
 export interface CachedCheck {
   report: PrintableReport;

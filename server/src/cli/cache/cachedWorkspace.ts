@@ -1,7 +1,7 @@
 import { CONFIG_FILE } from '../../core/config';
 import type { FileSnapshot, ReadOptions } from '../../core/workspace';
 import { NodeFileSystemWorkspace } from '../../node/fsWorkspace';
-import { FACTS_SUFFIX, LIGHT_SUFFIX } from './cacheFile';
+import { FACTS_SUFFIX, LIGHT_SUFFIX } from '../../node/cache/cacheFile';
 
 /**
  * The disk workspace of a cached run: the cache file itself is no file of the workspace (it

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { CacheStrategy } from '../args';
+/** metadata: size and mtime (a stat); content: a hash of the bytes. */
+export type CacheStrategy = 'metadata' | 'content';
 
 /**
  * A file's signature: what must be equal for its cached facts to be those of the file as it is

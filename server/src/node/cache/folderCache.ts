@@ -1,0 +1,167 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { Analyzer } from '../../core/analyzer';
+import { CONFIG_FILE } from '../../core/config';
+import type { DocumentFacts } from '../../core/facts/types';
+import { lazyFacts, splitFacts } from '../../core/persist/lazyFacts';
+import type { Diagnostic } from '../../core/types';
+import type { CacheOptions, FolderCache } from '../../lsp/runtime';
+import { FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from './cacheFile';
+import { engineId } from './engine';
+import { sealFingerprint } from './sealFingerprint';
+import { signatureOf } from './signatures';
+
+const SEAL = 'seal:';
+
+type Options = CacheOptions;
+
+/**
+ * The server's side of `govlens check --cache`: the same files and the same rules (nothing read
+ * is trusted in part), one cache per workspace folder in the extension's storage folder.
+ */
+export function openFolderCache(options: Options): FolderCache {
+  const real = realPath(options.root);
+  const file = nodePath.join(options.storage, `govlens-${createHash('sha256').update(real).digest('hex').slice(0, 16)}.cache`);
+  const key = cacheKey(options, real);
+  const records = new FactsRecords(file);
+  let seeded = new Map<string, { facts: DocumentFacts; entry: LightEntry }>();
+  let bad = false;
+  const print = (folder: string) => sealFingerprint(options.workspace, real, folder);
+
+  return {
+    load(analyzer, open) {
+      const summary = readSummary(file, key);
+      if ('problem' in summary) return note(options, `not used (${summary.problem})`, false);
+      const listed = options.workspace.listFiles();
+      const signatures = new Map(listed.map((p) => [p, signatureOf(real, p, 'metadata')]));
+      const moved = new Set(listed.filter((p) => summary.files.get(p) !== signatures.get(p) || signatures.get(p) === undefined));
+      for (const path of open) moved.add(path);
+      const sealsMoved = new Set([...summary.seals].filter(([folder, before]) => print(folder) !== before).map(([folder]) => folder));
+      const sameList = listed.length === summary.files.size && listed.every((p) => summary.files.has(p));
+      const documents = readLight(file, summary.token, new Set(listed));
+      if ('problem' in documents) return note(options, `not used (${documents.problem})`, false);
+      // Every record is checked before any is used: a damaged facts file must not surface halfway through a session.
+      for (const [path, { at }] of documents) if (records.raw(at) === undefined) return note(options, `not used (facts: the record of ${path} does not read back)`, false);
+      const usable = (path: string) => signatures.get(path) !== undefined && (sameList || !moved.has(path));
+      for (const [path, entry] of documents) {
+        if (!usable(path) || !analyzer.isDocument(path)) continue;
+        const facts = lazyFacts(entry.light, {
+          heavy: () => records.read(entry.at),
+          text: () => options.workspace.readFile(path)?.text,
+          bad: (why) => {
+            options.log(`Cache: ${why}; every document is read again.`);
+            if (!bad) options.onBad();
+            bad = true;
+          },
+        });
+        analyzer.seedFacts(facts);
+        seeded.set(path, { facts, entry });
+      }
+      if (!sameList || !summary.results) return note(options, `used for facts (${seeded.size} documents)`, false);
+      seedDiagnostics(analyzer, documents, summary.results, sealsMoved);
+      // As an edit would: the index compares the changed files' new facts with the old.
+      if (moved.size > 0) analyzer.invalidate({ paths: [...moved], listChanged: false });
+      return note(options, `used (${seeded.size} documents, ${moved.size} changed)`, true);
+    },
+
+    save(analyzer) {
+      if (!analyzer.isWarm) return;
+      if (bad) seeded = new Map();
+      try {
+        const documents = analyzer.documents();
+        // Complete results or none: a later start seeds diagnostics only from a whole set.
+        for (const path of documents) analyzer.diagnostics(path);
+        const signatures = fileSignatures(options.workspace.listFiles(), real, analyzer);
+        const kept = persisted(analyzer, signatures, seeded, !bad);
+        const seals = new Map<string, string>();
+        for (const folder of sealFolders(kept.values())) {
+          const fingerprint = print(folder);
+          if (fingerprint !== undefined) seals.set(folder, fingerprint);
+        }
+        const complete = documents.every((p) => p === CONFIG_FILE || !kept.has(p) || kept.get(p)?.keys !== undefined);
+        const results = complete ? new Map(documents.map((p) => [p, analyzer.diagnostics(p)])) : undefined;
+        const blockers: CacheSummary['blockers'] = [];
+        const next: CacheSummary = { token: randomBytes(12).toString('base64'), files: signatures, documents, results, blockers, seals };
+        writeCache(file, key, next, kept, records);
+        bad = false;
+      } catch (error) {
+        options.log(`Cache: not written (${(error as Error).message}).`);
+      } finally {
+        records.close();
+      }
+    },
+  };
+}
+
+function note(options: Options, state: string, result: boolean): boolean {
+  options.log(`Cache ${state}.`);
+  return result;
+}
+
+/**
+ * A document's signature is the version its facts were read at, not a stat taken now: a file
+ * changed since (its watcher event still on the way) then reads as changed at the next start.
+ * An unsaved buffer's version never equals a stat, so its file reads as changed too.
+ */
+function fileSignatures(listed: readonly string[], real: string, analyzer: Analyzer): Map<string, string> {
+  const signatures = new Map<string, string>();
+  for (const path of listed) {
+    const version = analyzer.isDocument(path) ? analyzer.factsOf(path)?.version : undefined;
+    const signature = version !== undefined ? String(version) : signatureOf(real, path, 'metadata');
+    if (signature !== undefined) signatures.set(path, signature);
+  }
+  return signatures;
+}
+
+function seedDiagnostics(analyzer: Analyzer, documents: ReadonlyMap<string, LightEntry>, results: ReadonlyMap<string, Diagnostic[]>, sealsMoved: ReadonlySet<string>): void {
+  for (const [path, { keys }] of documents) {
+    const list = results.get(path);
+    if (!keys || !list || keys.some((k) => k.startsWith(SEAL) && sealsMoved.has(k.slice(SEAL.length)))) continue;
+    analyzer.seedDiagnostics(path, list, keys);
+  }
+}
+
+function sealFolders(documents: Iterable<DocumentToWrite>): Set<string> {
+  const folders = new Set<string>();
+  for (const { keys } of documents) for (const k of keys ?? []) if (k.startsWith(SEAL)) folders.add(k.slice(SEAL.length));
+  return folders;
+}
+
+/** Facts taken from the cache and still in use keep their record; only new facts are written. */
+function persisted(analyzer: Analyzer, signatures: ReadonlyMap<string, string>, seeded: ReadonlyMap<string, { facts: DocumentFacts; entry: LightEntry }>, reuse: boolean): Map<string, DocumentToWrite> {
+  const documents = new Map<string, DocumentToWrite>();
+  for (const path of analyzer.documents()) {
+    if (path === CONFIG_FILE || !signatures.has(path)) continue;
+    const facts = analyzer.factsOf(path);
+    if (!facts || facts.tooLarge) continue;
+    const keys = analyzer.keptDiagnostics(path)?.keys;
+    const kept = seeded.get(path);
+    if (reuse && kept?.facts === facts) documents.set(path, { light: kept.entry.light, keys, record: kept.entry.at });
+    else {
+      const { light, heavy } = splitFacts(facts);
+      documents.set(path, { light, keys, record: JSON.stringify(heavy) });
+    }
+  }
+  return documents;
+}
+
+/** Everything a kept result depends on besides the files: the engine, the folder, `.govlens.json` and the settings. */
+function cacheKey(options: Options, real: string): string {
+  let configuration: string | null = null;
+  try {
+    configuration = fs.readFileSync(nodePath.join(real, CONFIG_FILE), 'utf8');
+  } catch {
+    // No .govlens.json: the defaults, and null says so in the key.
+  }
+  const parts = ['server', engineId(options.version), real, configuration, options.settings];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+function realPath(path: string): string {
+  try {
+    return fs.realpathSync(path);
+  } catch {
+    return path;
+  }
+}
