@@ -191,6 +191,11 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r48': { sentences: [0.96, 0.88], jsonCases: [0.95, 0.89], notes: [0.89, 0.63] },
   // r49 at 634302f and at dc67fb0: sentences 0.988 / 0.900, fields 1.000 / 0.875, notes 0.889 / 0.727. Its misses not read yet.
   'blind-2026-12-03-r49': { sentences: [0.97, 0.89], jsonCases: [0.99, 0.86], notes: [0.87, 0.71] },
+  // r50 measured blind on 2026-12-03 at 634302f: sentences 0.946 / 0.863, fields 1.000 / 0.962, notes 0.889 / 0.667;
+  // at c17d103 (the session's end): 0.937 / 0.873, 1.000 / 0.962, 0.889 / 0.667. Its misses not read yet.
+  'blind-2026-12-03-r50': { sentences: [0.95, 0.87], jsonCases: [0.99, 0.95], notes: [0.99, 0.65] },
+  // r51 at 634302f: 0.976 / 0.901, 0.966 / 0.933, 0.857 / 0.857; at c17d103: 0.976 / 0.890, 0.935 / 0.967, 0.857 / 0.857. Misses not read yet.
+  'blind-2026-12-03-r51': { sentences: [0.96, 0.89], jsonCases: [0.92, 0.95], notes: [0.91, 0.84] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
