@@ -1,17 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { Analyzer } from '../../core/analyzer';
 import { CONFIG_FILE } from '../../core/config';
 import type { DocumentFacts } from '../../core/facts/types';
-import { lazyFacts, splitFacts } from '../../core/persist/lazyFacts';
+import { lazyFacts } from '../../core/persist/lazyFacts';
 import { analyzeWorkspace, blockerRow, type FileDiagnostics } from '../../core/report';
 import type { Settings } from '../../core/settings';
 import type { Diagnostic } from '../../core/types';
 import type { CliArgs } from '../args';
 import { prefetchFacts } from '../jobs';
 import type { PrintableReport } from '../printableReport';
-import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from '../../node/cache/cacheFile';
+import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type LightEntry } from '../../node/cache/cacheFile';
+import { nextSummary, persisted, seedDiagnostics } from '../../node/cache/keptResults';
 import { CachedRunWorkspace } from './cachedWorkspace';
 import { engineId } from '../../node/cache/engine';
 import { sealFingerprint } from '../../node/cache/sealFingerprint';
@@ -34,7 +35,6 @@ interface Options {
   jobs: number;
 }
 
-const SEAL = 'seal:';
 
 /**
  * `govlens check --cache` (as ESLint's and Ruff's --cache). When no file changed, the report is
@@ -127,14 +127,7 @@ export function cachedCheck(options: Options): CachedCheck {
       let written = 'written';
       try {
         const kept = persisted(analyzer, signatures, seeded, lazyProblem === undefined);
-        const seals = new Map<string, string>();
-        for (const folder of sealFolders(kept.values())) {
-          const print = fingerprint(folder);
-          if (print !== undefined) seals.set(folder, print);
-        }
-        const complete = analyzer.documents().every((p) => p === CONFIG_FILE || !kept.has(p) || kept.get(p)?.keys !== undefined);
-        const results = complete ? new Map(analyzer.documents().map((p) => [p, analyzer.diagnostics(p)])) : undefined;
-        const next: CacheSummary = { token: randomBytes(12).toString('base64'), files: signatures, documents: analyzer.documents(), results, blockers: printable.blockers, seals };
+        const next = nextSummary(analyzer, signatures, kept, printable.blockers, fingerprint);
         writeCache(file, key, next, kept, records);
       } catch (error) {
         written = `not written (${(error as Error).message})`;
@@ -156,51 +149,8 @@ function keptReport(summary: CacheSummary, results: ReadonlyMap<string, Diagnost
   return { files: summary.documents.length, results: rows.filter((r) => r.diagnostics.length > 0), blockers: [...summary.blockers] };
 }
 
-/**
- * Hands the analyzer the kept diagnostics (the file list being the same), with the keys they
- * read, but for those reading the tree id of a packet folder whose fingerprint moved.
- */
-function seedDiagnostics(analyzer: Analyzer, documents: ReadonlyMap<string, LightEntry>, results: ReadonlyMap<string, Diagnostic[]>, sealsMoved: ReadonlySet<string>): void {
-  for (const [path, { keys }] of documents) {
-    const list = results.get(path);
-    if (!keys || !list || keys.some((k) => k.startsWith(SEAL) && sealsMoved.has(k.slice(SEAL.length)))) continue;
-    analyzer.seedDiagnostics(path, list, keys);
-  }
-}
 
-/** The packet folders whose tree ids the kept diagnostics read. */
-function sealFolders(documents: Iterable<DocumentToWrite>): Set<string> {
-  const folders = new Set<string>();
-  for (const { keys } of documents) for (const k of keys ?? []) if (k.startsWith(SEAL)) folders.add(k.slice(SEAL.length));
-  return folders;
-}
 
-/**
- * What the next run starts from: every readable document's facts (but a file over the size
- * limit's, which is read again), with the keys of its diagnostics when they are complete. Facts
- * taken from the cache and still in use keep their record; only new facts are written.
- */
-function persisted(
-  analyzer: Analyzer,
-  signatures: ReadonlyMap<string, string>,
-  seeded: ReadonlyMap<string, { facts: DocumentFacts; entry: LightEntry }>,
-  reuse: boolean,
-): Map<string, DocumentToWrite> {
-  const documents = new Map<string, DocumentToWrite>();
-  for (const path of analyzer.documents()) {
-    if (path === CONFIG_FILE || !signatures.has(path)) continue;
-    const facts = analyzer.factsOf(path);
-    if (!facts || facts.tooLarge) continue;
-    const keys = analyzer.keptDiagnostics(path)?.keys;
-    const kept = seeded.get(path);
-    if (reuse && kept?.facts === facts) documents.set(path, { light: kept.entry.light, keys, record: kept.entry.at });
-    else {
-      const { light, heavy } = splitFacts(facts);
-      documents.set(path, { light, keys, record: JSON.stringify(heavy) });
-    }
-  }
-  return documents;
-}
 
 /** Everything a cached result depends on besides the files: the engine, the strategy, the folder, `.govlens.json` and the settings. */
 function cacheKey(options: Options, realRoot: string): string {

@@ -1,18 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
 import { CONFIG_FILE } from '../../core/config';
 import type { DocumentFacts } from '../../core/facts/types';
-import { lazyFacts, splitFacts } from '../../core/persist/lazyFacts';
-import type { Diagnostic } from '../../core/types';
+import { lazyFacts } from '../../core/persist/lazyFacts';
 import type { CacheOptions, FolderCache } from '../../lsp/runtime';
-import { FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type DocumentToWrite, type LightEntry } from './cacheFile';
+import { FactsRecords, readLight, readSummary, writeCache, type LightEntry } from './cacheFile';
+import { nextSummary, persisted, seedDiagnostics } from './keptResults';
 import { engineId } from './engine';
 import { sealFingerprint } from './sealFingerprint';
 import { signatureOf } from './signatures';
 
-const SEAL = 'seal:';
 
 type Options = CacheOptions;
 
@@ -74,15 +73,7 @@ export function openFolderCache(options: Options): FolderCache {
         for (const path of documents) analyzer.diagnostics(path);
         const signatures = fileSignatures(options.workspace.listFiles(), real, analyzer);
         const kept = persisted(analyzer, signatures, seeded, !bad);
-        const seals = new Map<string, string>();
-        for (const folder of sealFolders(kept.values())) {
-          const fingerprint = print(folder);
-          if (fingerprint !== undefined) seals.set(folder, fingerprint);
-        }
-        const complete = documents.every((p) => p === CONFIG_FILE || !kept.has(p) || kept.get(p)?.keys !== undefined);
-        const results = complete ? new Map(documents.map((p) => [p, analyzer.diagnostics(p)])) : undefined;
-        const blockers: CacheSummary['blockers'] = [];
-        const next: CacheSummary = { token: randomBytes(12).toString('base64'), files: signatures, documents, results, blockers, seals };
+        const next = nextSummary(analyzer, signatures, kept, [], print);
         writeCache(file, key, next, kept, records);
         bad = false;
       } catch (error) {
@@ -114,37 +105,8 @@ function fileSignatures(listed: readonly string[], real: string, analyzer: Analy
   return signatures;
 }
 
-function seedDiagnostics(analyzer: Analyzer, documents: ReadonlyMap<string, LightEntry>, results: ReadonlyMap<string, Diagnostic[]>, sealsMoved: ReadonlySet<string>): void {
-  for (const [path, { keys }] of documents) {
-    const list = results.get(path);
-    if (!keys || !list || keys.some((k) => k.startsWith(SEAL) && sealsMoved.has(k.slice(SEAL.length)))) continue;
-    analyzer.seedDiagnostics(path, list, keys);
-  }
-}
 
-function sealFolders(documents: Iterable<DocumentToWrite>): Set<string> {
-  const folders = new Set<string>();
-  for (const { keys } of documents) for (const k of keys ?? []) if (k.startsWith(SEAL)) folders.add(k.slice(SEAL.length));
-  return folders;
-}
 
-/** Facts taken from the cache and still in use keep their record; only new facts are written. */
-function persisted(analyzer: Analyzer, signatures: ReadonlyMap<string, string>, seeded: ReadonlyMap<string, { facts: DocumentFacts; entry: LightEntry }>, reuse: boolean): Map<string, DocumentToWrite> {
-  const documents = new Map<string, DocumentToWrite>();
-  for (const path of analyzer.documents()) {
-    if (path === CONFIG_FILE || !signatures.has(path)) continue;
-    const facts = analyzer.factsOf(path);
-    if (!facts || facts.tooLarge) continue;
-    const keys = analyzer.keptDiagnostics(path)?.keys;
-    const kept = seeded.get(path);
-    if (reuse && kept?.facts === facts) documents.set(path, { light: kept.entry.light, keys, record: kept.entry.at });
-    else {
-      const { light, heavy } = splitFacts(facts);
-      documents.set(path, { light, keys, record: JSON.stringify(heavy) });
-    }
-  }
-  return documents;
-}
 
 /** Everything a kept result depends on besides the files: the engine, the folder, `.govlens.json` and the settings. */
 function cacheKey(options: Options, real: string): string {
