@@ -187,9 +187,9 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r46': { sentences: [0.95, 0.9], jsonCases: [0.99, 0.95], notes: [0.65, 0.65] },
   'blind-2026-12-03-r47': { sentences: [0.93, 0.86], jsonCases: [0.99, 0.82], notes: [0.9, 0.83] },
   // r48 measured blind on 2026-12-03 at 634302f: sentences 0.956 / 0.878, fields 0.966 / 0.875, notes 0.818 / 0.643;
-  // at dc67fb0 (the session's end): 0.977 / 0.878, 0.967 / 0.906, 0.750 / 0.643. Its misses not read yet.
+  // at dc67fb0 (the session's end): 0.977 / 0.878, 0.967 / 0.906, 0.750 / 0.643. Its false alarms read and fixed after; its missed claims not.
   'blind-2026-12-03-r48': { sentences: [0.96, 0.88], jsonCases: [0.95, 0.89], notes: [0.89, 0.63] },
-  // r49 at 634302f and at dc67fb0: sentences 0.988 / 0.900, fields 1.000 / 0.875, notes 0.889 / 0.727. Its misses not read yet.
+  // r49 at 634302f and at dc67fb0: sentences 0.988 / 0.900, fields 1.000 / 0.875, notes 0.889 / 0.727. Its false alarms read and fixed after; its missed claims not.
   'blind-2026-12-03-r49': { sentences: [0.97, 0.89], jsonCases: [0.99, 0.86], notes: [0.87, 0.71] },
   // r50 measured blind on 2026-12-03 at 634302f: sentences 0.946 / 0.863, fields 1.000 / 0.962, notes 0.889 / 0.667;
   // at c17d103 (the session's end): 0.937 / 0.873, 1.000 / 0.962, 0.889 / 0.667. Its misses not read yet.
@@ -1483,6 +1483,22 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     grant: 'Under the delegated grant, the NOC and the vendor team ran the repoint on the production pair.',
     action: 'repoint',
     not: ['Under the delegated grant, the NOC and the vendor team ran the repoint on the lab pair.'],
+  },
+  // Round 48/49's false alarms, read after their figures were recorded (2026-12-03, session 12).
+  {
+    grant: 'The consultant says the migration went through on prod, and the row counts confirm it.',
+    action: 'production-mutation',
+    not: ["The consultant says the migration 'basically went through' on prod, but we have no log or row count to confirm it."],
+  },
+  {
+    grant: '- [x] Enrolment migration on prod (rows reconciled)',
+    action: 'production-mutation',
+    not: ['- [x] Dry-run enrolment migration against a prod snapshot clone (no production writes)'],
+  },
+  {
+    grant: 'Migration is done: inventory tables on prod-inv-01 now carry the v5 schema.',
+    action: 'production-mutation',
+    not: ['Migration is done: inventory tables on stg-inv-01 now carry the v5 schema.'],
   },
 ];
 

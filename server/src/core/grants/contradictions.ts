@@ -56,6 +56,8 @@ export function laterContradictions(ctx: Ctx, s: Sentence): Map<string, number> 
     if (m && m.from === i && has(m, 'prodWord')) since.add('production');
     if (contrast === -1) continue;
     if (before.size > 0 && (deniedPronoun(ctx, i, s) || (t.norm === 'it' && stillBlocked(ctx, nextToken(ctx, i, s.to))))) for (const action of before) out.set(action, contrast);
+    // "..., but we have no log or row count to confirm it": nothing to show it happened takes back what was said before.
+    if (before.size > 0 && t.norm === 'no' && nothingToConfirm(ctx, i, s.to)) for (const action of before) out.set(action, contrast);
     // "..., but the CMIO says she has approved nothing": the cue's object denied takes back all before the contrast.
     if (before.size > 0 && m && m.from === i && has(m, 'cue') && NOTHING.has(ctx.tokens[nextToken(ctx, m.to - 1, s.to)]?.norm ?? '')) for (const action of before) out.set(action, contrast);
     // "...; the owner later showed no REAL_RUN had started": the action named again under "no".
@@ -114,6 +116,18 @@ function stillBlocked(ctx: Ctx, i: number): boolean {
     }
     const block = ctx.cover[j]?.tags.some((t) => t.kind === 'trigger' && (t.trigger === 'blocking' || (t.trigger === 'both' && BLOCKED.has(norm)))) ?? false;
     return held && block;
+  }
+  return false;
+}
+
+const CONFIRMING = new Set(['confirm', 'verify', 'support', 'prove', 'show']);
+const MAX_CONFIRM_GAP = 6;
+
+/** "no log or row count to confirm it": "no", a few words, then "to confirm" (or verify, prove, show). */
+function nothingToConfirm(ctx: Ctx, i: number, to: number): boolean {
+  for (let j = nextToken(ctx, i, to), steps = 0; j !== -1 && steps < MAX_CONFIRM_GAP; j = nextToken(ctx, j, to), steps++) {
+    if (ctx.tokens[j]?.kind === 'punct') return false;
+    if (ctx.tokens[j]?.norm === 'to' && CONFIRMING.has(ctx.tokens[nextToken(ctx, j, to)]?.norm ?? '')) return true;
   }
   return false;
 }

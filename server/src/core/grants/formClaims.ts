@@ -10,7 +10,7 @@ import { chosenOption } from './chosenOption';
 import { makeClaim, spanClaim, type GrantClaim } from './claim';
 import { exceptedActions } from './exceptedAction';
 import { logSuccess } from './logLine';
-import { has, tagOf, type Ctx } from './mentions';
+import { has, prevToken, tagOf, type Ctx } from './mentions';
 import { positiveHeader } from './positiveHeader';
 import { productionState } from './productionState';
 import { flagSetTrue } from './quotedFlag';
@@ -44,7 +44,8 @@ export function formClaims(ctx: Ctx, s: Sentence, kinds: ReadonlySet<string>, bo
   // "Approved: the KB runbook for the orders migration": the header lists a document, not the action.
   if (header) return documentFirst(ctx, header.colon + 1, s.to) ? [] : standingActions(ctx, header.colon + 1, s.to).map((ref) => makeClaim(ctx, ref, header.from, header.to, 'status'));
   if (box) {
-    const refs = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to);
+    // "[x] Dry-run enrolment migration against a prod clone": a ticked dry run or rehearsal is no production action.
+    const refs = standingActions(ctx, box.anywhere ? s.from : box.at + 1, s.to).filter((ref) => !qualifiedOutside(ctx, ref.from, s.from));
     const first = refs[0];
     if (!first || aboutOtherNoun(ctx, box.at + 1, first.from) || thingAfterActions(ctx, refs[refs.length - 1]!.to, s.to)) return [];
     return refs.map((ref) => makeClaim(ctx, ref, box.at, box.at + 1, 'status'));
@@ -74,6 +75,12 @@ function thingAfterActions(ctx: Ctx, from: number, to: number): boolean {
     else if (head ? has(c, 'action') : c !== undefined && !has(c, 'action')) return false;
   }
   return head;
+}
+
+/** A non-production word among the two words before the action ("Dry-run enrolment migration", "staging cutover"). */
+function qualifiedOutside(ctx: Ctx, from: number, a: number): boolean {
+  for (let j = prevToken(ctx, from, a), steps = 0; j !== -1 && steps < 2; j = prevToken(ctx, j, a), steps++) if (has(ctx.cover[j], 'nonprod')) return true;
+  return false;
 }
 
 function aboutOtherNoun(ctx: Ctx, from: number, to: number): boolean {

@@ -98,6 +98,8 @@ export function sentenceClaimsInContext(
   const untouched = kinds.has('prodWord') ? untouchedProduction(ctx, s) : -1;
   // "The vendor asserted that go-live had been approved; the Head has since stated that no approval was given."
   const noneGranted = deniedApprovalAfter(ctx, s);
+  // "Migration is done: inventory tables on stg-inv-01 now carry the v5 schema": the colon's detail places the work.
+  const placedByDetail = kinds.has('nonprod') ? detailOutsideProduction(ctx, s) : -1;
   let contradictions: ReadonlyMap<string, number> | undefined;
   const contradicted = (c: GrantClaim) => ((contradictions ??= laterContradictions(ctx, s)).get(c.action) ?? -1) >= c.end;
   return found.filter(
@@ -110,7 +112,26 @@ export function sentenceClaimsInContext(
       !(failing !== -1 && c.start < offset(failing)) &&
       !(untouched !== -1 && c.end <= offset(untouched) && c.cueClass !== 'grant' && c.cueClass !== 'permission') &&
       !(noneGranted !== -1 && c.end <= noneGranted && c.cueClass !== 'perf' && c.cueClass !== 'flag') &&
+      !(placedByDetail !== -1 && c.end <= offset(placedByDetail)) &&
       !outside.some((part) => c.start >= offset(part.from) && c.start < offset(part.to)) &&
       !contradicted(c),
   );
+}
+
+/**
+ * A colon whose detail names a place outside production and no production word, after a part
+ * that names none either ("Migration is done: tables on stg-inv-01 carry the v5 schema"): the
+ * colon's token, or -1. The work reported before it was done where the detail says.
+ */
+function detailOutsideProduction(ctx: Ctx, s: Sentence): number {
+  let colon = -1;
+  for (let i = s.from; i < s.to && colon === -1; i++) if (ctx.tokens[i]?.raw === ':' && !(ctx.tokens[i - 1]?.kind === 'number' && ctx.tokens[i + 1]?.kind === 'number')) colon = i;
+  if (colon === -1) return -1;
+  let outside = false;
+  for (let i = s.from; i < s.to; i++) {
+    const c = ctx.cover[i];
+    if (has(c, 'prodWord') || has(c, 'prodModifier')) return -1;
+    if (i > colon && has(c, 'nonprod')) outside = true;
+  }
+  return outside ? colon : -1;
 }
