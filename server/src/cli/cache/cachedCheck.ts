@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { Analyzer } from '../../core/analyzer';
-import { CONFIG_FILE } from '../../core/config';
 import type { DocumentFacts } from '../../core/facts/types';
 import { lazyFacts } from '../../core/persist/lazyFacts';
 import { analyzeWorkspace, blockerRow, type FileDiagnostics } from '../../core/report';
@@ -12,7 +10,7 @@ import type { CliArgs } from '../args';
 import { prefetchFacts } from '../jobs';
 import type { PrintableReport } from '../printableReport';
 import { cacheFilePath, FactsRecords, readLight, readSummary, writeCache, type CacheSummary, type LightEntry } from '../../node/cache/cacheFile';
-import { nextSummary, persisted, seedDiagnostics } from '../../node/cache/keptResults';
+import { nextSummary, persisted, resultsKey, seedDiagnostics } from '../../node/cache/keptResults';
 import { CachedRunWorkspace } from './cachedWorkspace';
 import { engineId } from '../../node/cache/engine';
 import { sealFingerprint } from '../../node/cache/sealFingerprint';
@@ -154,14 +152,7 @@ function keptReport(summary: CacheSummary, results: ReadonlyMap<string, Diagnost
 
 /** Everything a cached result depends on besides the files: the engine, the strategy, the folder, `.govlens.json` and the settings. */
 function cacheKey(options: Options, realRoot: string): string {
-  let configuration: string | null = null;
-  try {
-    configuration = fs.readFileSync(nodePath.join(realRoot, CONFIG_FILE), 'utf8');
-  } catch {
-    // No .govlens.json: the defaults, and null says so in the key.
-  }
-  const parts = [engineId(options.version), options.args.cacheStrategy, realRoot, configuration, options.settings];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return resultsKey([engineId(options.version), options.args.cacheStrategy], realRoot, options.settings);
 }
 
 /** The cache file's workspace path when it lies inside the checked folder. */

@@ -7,7 +7,7 @@ import { has, isComma, nextToken, prevToken, tagOf, type Ctx } from './mentions'
 import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
 
-const CONTRASTING = new Set(['but', 'however', 'yet', 'while', 'whereas']);
+export const CONTRASTING = new Set(['but', 'however', 'yet', 'while', 'whereas']);
 const DASHES = new Set(['—', '–']);
 const NOTHING = new Set(['nothing', 'none']);
 

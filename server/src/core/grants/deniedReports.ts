@@ -5,6 +5,7 @@
  * elliptical "it was not", "that referred to the sandbox kiosk", a word calling it untrue), which
  * `dialogue.ts` reads. A denial that is itself negated ("nobody has disputed the minutes") upholds.
  */
+import { CONTRASTING } from './contradictions';
 import { has, mentionPhrase, nextToken, prevToken, startingAt, type Ctx } from './mentions';
 import type { Sentence } from './sentences';
 
@@ -117,12 +118,11 @@ function negatedCueAfter(ctx: Ctx, m: { readonly to: number }, hi: number, repor
   return false;
 }
 
-const CONTRASTS = new Set(['but', 'however', 'yet', 'whereas', 'while']);
 // How far a contrast may stand before the second report's verb, and its negation after it.
 const MAX_REPORT_GAP = 6;
 
 function contrastBefore(ctx: Ctx, i: number, from: number): boolean {
-  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < MAX_REPORT_GAP; j = prevToken(ctx, j, from), steps++) if (CONTRASTS.has(ctx.tokens[j]?.norm ?? '')) return true;
+  for (let j = prevToken(ctx, i, from), steps = 0; j !== -1 && steps < MAX_REPORT_GAP; j = prevToken(ctx, j, from), steps++) if (CONTRASTING.has(ctx.tokens[j]?.norm ?? '')) return true;
   return false;
 }
 

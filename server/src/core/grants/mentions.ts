@@ -158,3 +158,11 @@ export function withinNumber(ctx: Ctx, j: number): boolean {
   const n = ctx.tokens[j + 1];
   return p !== undefined && t !== undefined && n !== undefined && p.kind === 'number' && n.kind === 'number' && p.end === t.start && t.end === n.start;
 }
+
+/** "06:00Z": a colon between digits, touching both, writes a time; it introduces nothing. */
+export function timeColon(ctx: Ctx, j: number): boolean {
+  const p = ctx.tokens[j - 1];
+  const t = ctx.tokens[j];
+  const n = ctx.tokens[j + 1];
+  return t?.raw === ':' && p !== undefined && n !== undefined && p.kind === 'number' && /^\d/.test(n.raw) && p.end === t.start && t.end === n.start;
+}

@@ -4,7 +4,7 @@
  * the colon are claimed under it.
  */
 import { gateBefore } from './cueGates';
-import { has, startingAt, tagOf, type Ctx } from './mentions';
+import { has, startingAt, tagOf, timeColon, type Ctx } from './mentions';
 import { FORWARD } from './scopes';
 import type { Sentence } from './sentences';
 
@@ -16,7 +16,7 @@ export function positiveHeader(ctx: Ctx, s: Sentence): { readonly from: number; 
     const t = ctx.tokens[i];
     if (!t) break;
     // "at 06:00Z" is a time, not a header's colon.
-    if (t.raw === ':' && !ctx.noise[i] && !(ctx.tokens[i - 1]?.kind === 'number' && ctx.tokens[i + 1]?.end !== undefined && /^\d/.test(ctx.tokens[i + 1]!.raw))) {
+    if (t.raw === ':' && !ctx.noise[i] && !timeColon(ctx, i)) {
       colon = i;
       break;
     }

@@ -14,7 +14,7 @@ import { doubtingAside } from './doubtingAside';
 import { failingStatus } from './failingStatus';
 import { formClaims } from './formClaims';
 import type { Lexicon } from './lexicon';
-import { has, nextToken, type Ctx } from './mentions';
+import { has, nextToken, timeColon, type Ctx } from './mentions';
 import { negatedHead } from './negatedHead';
 import { onlyOutsideProduction, partsOutsideProduction } from './onlyOutsideProduction';
 import { readingClaims, type Readings } from './readingInput';
@@ -81,6 +81,8 @@ export function sentenceClaimsInContext(
   if (found.length === 0 && !cueFree) found = formClaims(ctx, s, kinds, box);
   if (found.length === 0 && k > 0 && !cueFree) found = replyClaims(ctx, sentences[k - 1]!, s);
   if (found.length === 0) found = readingClaims(ctx, s, readings);
+  // The filters below only drop claims: a sentence that makes none needs none of them.
+  if (found.length === 0) return found;
   const negatedTo = negatedHead(ctx, s);
   const denied = kinds.has('report') ? retracted(ctx, s) : undefined;
   const offset = (i: number) => ctx.tokens[i]?.start ?? ctx.text.length;
@@ -125,7 +127,7 @@ export function sentenceClaimsInContext(
  */
 function detailOutsideProduction(ctx: Ctx, s: Sentence): number {
   let colon = -1;
-  for (let i = s.from; i < s.to && colon === -1; i++) if (ctx.tokens[i]?.raw === ':' && !(ctx.tokens[i - 1]?.kind === 'number' && ctx.tokens[i + 1]?.kind === 'number')) colon = i;
+  for (let i = s.from; i < s.to && colon === -1; i++) if (ctx.tokens[i]?.raw === ':' && !timeColon(ctx, i)) colon = i;
   if (colon === -1) return -1;
   let outside = false;
   for (let i = s.from; i < s.to; i++) {

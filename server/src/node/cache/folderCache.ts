@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
-import { CONFIG_FILE } from '../../core/config';
 import type { DocumentFacts } from '../../core/facts/types';
 import { lazyFacts } from '../../core/persist/lazyFacts';
 import type { CacheOptions, FolderCache } from '../../lsp/runtime';
 import { FactsRecords, readLight, readSummary, writeCache, type LightEntry } from './cacheFile';
-import { nextSummary, persisted, seedDiagnostics } from './keptResults';
+import { nextSummary, persisted, resultsKey, seedDiagnostics } from './keptResults';
 import { engineId } from './engine';
 import { sealFingerprint } from './sealFingerprint';
 import { signatureOf } from './signatures';
@@ -110,14 +109,7 @@ function fileSignatures(listed: readonly string[], real: string, analyzer: Analy
 
 /** Everything a kept result depends on besides the files: the engine, the folder, `.govlens.json` and the settings. */
 function cacheKey(options: Options, real: string): string {
-  let configuration: string | null = null;
-  try {
-    configuration = fs.readFileSync(nodePath.join(real, CONFIG_FILE), 'utf8');
-  } catch {
-    // No .govlens.json: the defaults, and null says so in the key.
-  }
-  const parts = ['server', engineId(options.version), real, configuration, options.settings];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return resultsKey(['server', engineId(options.version)], real, options.settings);
 }
 
 function realPath(path: string): string {

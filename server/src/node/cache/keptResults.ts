@@ -3,7 +3,9 @@
  * next one: each document's facts and the keys of its diagnostics, the diagnostics when they are
  * complete, and the fingerprints of the packet folders whose tree ids those diagnostics read.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
 import { CONFIG_FILE } from '../../core/config';
 import type { DocumentFacts } from '../../core/facts/types';
@@ -81,4 +83,18 @@ function sealFolders(documents: Iterable<DocumentToWrite>): Set<string> {
   const folders = new Set<string>();
   for (const { keys } of documents) for (const k of keys ?? []) if (k.startsWith(SEAL)) folders.add(k.slice(SEAL.length));
   return folders;
+}
+
+/**
+ * The key of everything a kept result depends on besides the files: `head` (the engine and what
+ * the host adds), the folder, its `.govlens.json` as written (null when there is none) and the settings.
+ */
+export function resultsKey(head: readonly unknown[], realRoot: string, settings: unknown): string {
+  let configuration: string | null = null;
+  try {
+    configuration = fs.readFileSync(nodePath.join(realRoot, CONFIG_FILE), 'utf8');
+  } catch {
+    // No .govlens.json: the defaults, and null says so in the key.
+  }
+  return createHash('sha256').update(JSON.stringify([...head, realRoot, configuration, settings])).digest('hex');
 }
