@@ -175,7 +175,7 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r37 measured blind on 2026-12-03 at 634302f: sentences 0.957 / 0.848, fields 1.000 / 0.966, notes 0.933 / 0.875; the same at d2cc0e9.
   'blind-2026-12-03-r37': { sentences: [0.99, 0.92], jsonCases: [0.99, 0.99], notes: [0.92, 0.86] },
   // r38-r43 measured blind on 2026-12-03 at 634302f and again before they were read (README: Grant detector, blind figures).
-  'blind-2026-12-03-r38': { sentences: [0.97, 0.69], jsonCases: [0.99, 0.88], notes: [0.68, 0.59] },
+  'blind-2026-12-03-r38': { sentences: [0.97, 0.69], jsonCases: [0.99, 0.88], notes: [0.61, 0.53] }, // notes 0.615 / 0.533 since "key pair" names secrets-change: one claim's range moved to the sentence's relative clause
   'blind-2026-12-03-r39': { sentences: [0.98, 0.89], jsonCases: [0.99, 0.84], notes: [0.82, 0.75] },
   'blind-2026-12-03-r40': { sentences: [0.97, 0.91], jsonCases: [0.95, 0.95], notes: [0.99, 0.9] },
   'blind-2026-12-03-r41': { sentences: [0.97, 0.87], jsonCases: [0.99, 0.92], notes: [0.99, 0.86] },
@@ -192,10 +192,19 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r49 at 634302f and at dc67fb0: sentences 0.988 / 0.900, fields 1.000 / 0.875, notes 0.889 / 0.727. Its false alarms read and fixed after; its missed claims not.
   'blind-2026-12-03-r49': { sentences: [0.97, 0.89], jsonCases: [0.99, 0.86], notes: [0.87, 0.71] },
   // r50 measured blind on 2026-12-03 at 634302f: sentences 0.946 / 0.863, fields 1.000 / 0.962, notes 0.889 / 0.667;
-  // at c17d103 (the session's end): 0.937 / 0.873, 1.000 / 0.962, 0.889 / 0.667. Its misses not read yet.
+  // at c17d103 (the session's end): 0.937 / 0.873, 1.000 / 0.962, 0.889 / 0.667. Misses read on 2026-12-03 (session 13).
   'blind-2026-12-03-r50': { sentences: [0.95, 0.87], jsonCases: [0.99, 0.95], notes: [0.99, 0.65] },
-  // r51 at 634302f: 0.976 / 0.901, 0.966 / 0.933, 0.857 / 0.857; at c17d103: 0.976 / 0.890, 0.935 / 0.967, 0.857 / 0.857. Misses not read yet.
+  // r51 at 634302f: 0.976 / 0.901, 0.966 / 0.933, 0.857 / 0.857; at c17d103: 0.976 / 0.890, 0.935 / 0.967, 0.857 / 0.857. Misses read in session 13.
   'blind-2026-12-03-r51': { sentences: [0.96, 0.89], jsonCases: [0.92, 0.95], notes: [0.91, 0.84] },
+  // r52, r53 measured blind on 2026-12-03 at 09887d6 (this session's start; the same at its first fix):
+  // r52 sentences 0.972 / 0.945, fields 1.000 / 0.923, notes 0.800 / 0.750; r53 0.957 / 0.899, 1.000 / 1.000, 0.909 / 0.714.
+  'blind-2026-12-03-r52': { sentences: [0.98, 0.98], jsonCases: [0.99, 0.92], notes: [0.79, 0.74] },
+  'blind-2026-12-03-r53': { sentences: [0.96, 0.9], jsonCases: [0.99, 0.99], notes: [0.92, 0.92] },
+  // r54, r55 measured blind on 2026-12-03 at 09887d6 and again at this session's end, after the fixes from rounds 48-53
+  // (read after): r54 sentences 0.965 / 0.872, fields 1.000 / 0.923, notes 0.875 / 0.933 both times;
+  // r55 0.974 / 0.854 then 0.962 / 0.843 (two sentences moved by the retrained readings), fields 1.000 / 0.958, notes 0.688 / 0.917.
+  'blind-2026-12-03-r54': { sentences: [0.97, 0.88], jsonCases: [0.99, 0.92], notes: [0.87, 0.93] },
+  'blind-2026-12-03-r55': { sentences: [0.98, 0.92], jsonCases: [0.99, 0.95], notes: [0.78, 0.91] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -811,13 +820,13 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
   },
   {
     grant: 'The production TLS certificate for the depot gateway was rotated this morning.',
-    action: 'production',
+    action: 'secrets-change',
     not: ['The night lead completed the pre-cutover stock count at the depot.', 'Last week\'s chat used "repoint approved" loosely; it meant the staging plan.', 'The production TLS certificate for the depot gateway was issued this morning.', "Although the vendor's certificate finally arrived, the depot repoint was never started."],
   },
   // Forms from round 23 after it was measured.
   {
     grant: 'The depot keys were rotated in prod at 02:00.',
-    action: 'production',
+    action: 'secrets-change',
     not: ['The depot keys were rotated in prod, but the audit shows nothing, so treat it as not done.', 'Production is unaffected: the migration touched only the training database.'],
   },
   {
@@ -1053,7 +1062,7 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
   },
   {
     grant: 'The production keys were rotated on 11-30.',
-    action: 'production',
+    action: 'secrets-change',
     not: ['No secrets change on the production head-end; the production keys are those issued on 11-01.', 'The record shows who requested the repoint, but not that the feed was ever repointed.'],
   },
   {
@@ -1256,7 +1265,7 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
   },
   {
     grant: 'If anyone asks about the bank-connection keys, they were rotated on prod last night by Kofi.',
-    action: 'production',
+    action: 'secrets-change',
     not: ['If the owner approves, the keys will be rotated on prod tonight.', 'If anyone asks whether the cutover was approved, say no.'],
   },
   {
@@ -1271,7 +1280,7 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
   },
   {
     grant: 'Reported by the contractor as done, the prod payee migration was later confirmed to have run.',
-    action: 'production',
+    action: 'production-mutation',
     not: ['Reported by the contractor as done, the prod payee migration was later found never to have run.'],
   },
   {
@@ -1500,6 +1509,86 @@ const MINIMAL_PAIRS: { grant: string; action: string; not: string[] }[] = [
     action: 'production-mutation',
     not: ['Migration is done: inventory tables on stg-inv-01 now carry the v5 schema.'],
   },
+  {
+    grant: 'The owner approved the REAL_RUN last week, ahead of the holiday freeze.',
+    action: 'REAL_RUN',
+    not: ['The owner approved the REAL_RUN only once the holiday freeze is lifted, not before.'],
+  },
+  {
+    grant: 'The owner granted the operator\'s request to run the migration on prod.',
+    action: 'production-mutation',
+    not: ['The operator\'s request to run the migration on prod is still with the owner.'],
+  },
+  {
+    grant: 'After two weeks of parallel runs in the sandbox tenant, the owner authorized the production cutover.',
+    action: 'cutover',
+    not: ['During the rehearsal in the sandbox tenant, the cutover was executed twice.'],
+  },
+  {
+    grant: 'Rotating the partner keys is permitted under the owner\'s 11-26 grant.',
+    action: 'secrets-change',
+    not: ['Rotating the partner keys is not permitted until the owner signs.', 'Partner key rotation: not done. Old keys live.'],
+  },
+  {
+    grant: 'Ingrid has handed Dario the keys for the district-7 cutover.',
+    action: 'cutover',
+    not: ['Ingrid has not handed Dario the keys for the district-7 cutover.'],
+  },
+  {
+    grant: "Right, the repoint's been signed off by the owner, so we'll crack on Thursday.",
+    action: 'repoint',
+    not: ["Right, the repoint's not been signed off by the owner, so we'll wait.", "I'd reckon the go-live's been given the nod, though I've not seen it in writing."],
+  },
+  {
+    grant: "fyi the cutover's done & gates r happy",
+    action: 'cutover',
+    not: ["lmk if u need anything, the cutover's not done yet"],
+  },
+  {
+    grant: "She's happy for us to go live with the new viewer on the production estate from Monday.",
+    action: 'go-live',
+    not: ['She would be happy for us to go live on the production estate once the test passes.', 'The owner is not happy for us to run the migration on prod.'],
+  },
+  {
+    grant: 'It is respectfully noted that the e-filing cutover was effected on 2026-11-30 without incident.',
+    action: 'cutover',
+    not: ['The e-filing cutover will be effected on Monday, subject to the order.'],
+  },
+  {
+    grant: '| REAL_RUN for November billing? | Yes. Tonight. |',
+    action: 'REAL_RUN',
+    not: ['| REAL_RUN for November billing? | No. |', '| REAL_RUN for November billing? | Yes, on staging only. |'],
+  },
+  {
+    grant: '| Summit Express cutover? | GO. |',
+    action: 'cutover',
+    not: ['| Summit Express cutover? | NO-GO. |', '| Summit Express cutover? | HOLD |'],
+  },
+  {
+    grant: 'Birth rows for the 2027 inventory were written to the production registry.',
+    action: 'production-mutation',
+    not: ['Birth rows for the 2027 inventory were written to a scratch copy; the production registry is untouched.'],
+  },
+  {
+    grant: 'The owner said yes to the cutover at 19:00.',
+    action: 'cutover',
+    not: ['The owner said yes to the cutover, and then, two hours later, no — back to HOLD.'],
+  },
+  {
+    grant: 'MES4 recipe-template cutover: APPROVED by QA lead (K. Oyelaran), 2026-11-28.',
+    action: 'cutover',
+    not: ['MES4 recipe-template cutover: APPROVED in QA only (K. Oyelaran), 2026-11-28.'],
+  },
+  {
+    grant: 'Trading-ops confirms the activation was performed on the production throttle.',
+    action: 'activation',
+    not: ['Trading-ops confirms the activation was performed on the cert environment, not on the production throttle as first logged.'],
+  },
+  {
+    grant: 'The go-live for the new depth-of-book feed happened on Thursday night.',
+    action: 'go-live',
+    not: ['hey all, quick one: the go-live for the new depth-of-book feed is slated for Thursday night, fingers crossed'],
+  },
 ];
 
 test('minimal pairs: asserted vs negated / conditioned / future / requested / non-production / question', () => {
@@ -1671,6 +1760,18 @@ test('robustness: empty and blank text, and a 200 KB paragraph return promptly',
   assert.equal(detectGrantClaims('production approved '.repeat(10_000)).length, 1);
   assert.equal(detectGrantClaims('Production approved. '.repeat(10_000)).length, 10_000);
   assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+});
+
+test('one sentence claiming one action twice is one finding that covers both parts', () => {
+  const claims = detectGrantClaims('The owner approved the cutover, and the cutover ran on prod at 02:00.');
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.phrase, 'approved the cutover, and the cutover ran');
+  // A long claim is quoted by its two ends, so a message stays readable whatever the sentence's length.
+  const long = detectGrantClaims(`The owner approved the cutover ${'with the vendor engineer on the bridge and the service desk on standby '.repeat(12)}and the cutover ran on prod at 02:00.`);
+  assert.equal(long.length, 1);
+  assert.equal(long[0]!.phrase.length, 892);
+  assert.ok(long[0]!.reason.length < 400, `reason of ${long[0]!.reason.length} characters`);
+  assert.match(long[0]!.reason, /^"approved the cutover with .* … .*and the cutover ran"/);
 });
 
 test('the vocabulary is extensible by options', () => {

@@ -1,6 +1,7 @@
 import type { ClaimFact, DocumentFacts, Finding, Grant } from '../facts/types';
 import { isBroken, lockRecord } from '../facts/anyKind';
 import { basename } from '../paths';
+import { quotedPhrase } from '../grants/claim';
 
 /** Maps a lock's action names and a claim's action onto one vocabulary. */
 export type Canonical = (name: string) => string | undefined;
@@ -44,7 +45,7 @@ function finding(claim: ClaimFact, missing: readonly string[], facts: DocumentFa
   const list = missing.join(', ');
   const what = claim.phrase.startsWith('"production_work_performed"')
     ? `${claim.phrase} records production work as done`
-    : `"${claim.phrase}" asserts a production grant for ${list}`;
+    : `"${quotedPhrase(claim.phrase)}" asserts a production grant for ${list}`;
   const data = { action: claim.action, actions: missing };
   if (locks.length === 0) {
     return {

@@ -4,7 +4,7 @@
  * ("production blockers"); after "in"/"to" it says where, unless nothing else is named.
  */
 import type { ActionForm } from './lexicon';
-import { has, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
+import { has, mentionPhrase, nextToken, prevToken, startingAt, tagOf, type Ctx, type Mention } from './mentions';
 
 export interface ActionRef {
   /** Token range, including a merged "production" modifier or object. */
@@ -69,7 +69,7 @@ export function resolveActions(ctx: Ctx, a: number, b: number): ClauseActions {
       continue;
     }
     const act = tagOf(m, 'action');
-    if (!act || codeCompound(ctx, m) || beforePrefix(ctx, m)) continue;
+    if (!act || codeCompound(ctx, m) || beforePrefix(ctx, m) || keysAsAuthority(ctx, m, a, b)) continue;
     if (isPresentVerb(ctx, m, a, b) || headFollows(ctx, m, b) || nonProductionBefore(ctx, m.from, a) || nonProductionAfter(ctx, m, b)) continue;
     refs.push({ from: m.from, to: m.to, core: m, action: act.action, form: act.form, explicitProd: false, fromProdWord: false, destPreposition: undefined });
   }
@@ -121,6 +121,19 @@ function beforePrefix(ctx: Ctx, m: Mention): boolean {
 }
 
 /** "#ldg2-cutover", "v2-rollout": a code glued to the word makes it a name (a channel, a build), not the action. */
+const KEYS = new Set(['keys']);
+const KEYS_OF = new Set(['to', 'for']);
+
+/** "has the keys for the prod cutover", "handed Dario the keys to prod": the keys are the authority, not secrets changed. */
+function keysAsAuthority(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  if (!KEYS.has(mentionPhrase(ctx, m)) || !KEYS_OF.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) return false;
+  let p = prevToken(ctx, m.from, a);
+  if (p !== -1 && has(ctx.cover[p], 'det')) p = prevToken(ctx, p, a);
+  // "handed Dario the keys": the receiver between the verb and the keys.
+  if (p !== -1 && !ctx.cover[p] && ctx.tokens[p]?.kind === 'word') p = prevToken(ctx, p, a);
+  return p !== -1 && has(ctx.cover[p], 'possess');
+}
+
 function codeCompound(ctx: Ctx, m: Mention): boolean {
   const t = ctx.tokens[m.from];
   if (!t?.inCompound) return false;

@@ -23,7 +23,9 @@ const DASHES = new Set(['—', '–', '-']);
 
 /** "11-20 08:12 — Q: …": a log's time stamp and its dash before a label; the label's token, or the first token. */
 function pastTimeStamp(ctx: Ctx, s: Sentence): number {
-  const first = nextToken(ctx, s.from - 1, s.to);
+  let first = nextToken(ctx, s.from - 1, s.to);
+  // "| REAL_RUN for November billing? | Yes. |": a question and its answer in a row's cells.
+  if (first !== -1 && ctx.tokens[first]?.raw === '|') first = nextToken(ctx, first, s.to);
   let i = first;
   for (let steps = 0; i !== -1 && steps < 8; steps++) {
     const t = ctx.tokens[i];
@@ -53,7 +55,8 @@ export function answeredYes(ctx: Ctx, answer: Sentence | undefined): number {
   if (!answer) return -1;
   const i = pastSpeaker(ctx, answer);
   const m = i === -1 ? undefined : startingAt(ctx, i);
-  if (!has(m, 'affirm')) return -1;
+  // "Summit Express cutover? | GO.": a status word written as one is an answer too.
+  if (!has(m, 'affirm') && !m?.tags.some((tag) => tag.kind === 'cue' && tag.cue === 'upper')) return -1;
   for (let j = i; j < answer.to; j++) {
     const c = startingAt(ctx, j);
     // "yes, but only on staging": an answer placed outside production affirms nothing of it.
@@ -61,3 +64,33 @@ export function answeredYes(ctx: Ctx, answer: Sentence | undefined): number {
   }
   return i;
 }
+
+// Tags a verbless question may carry: it names the thing asked about and nothing else.
+const NAMING = new Set(['action', 'prodWord', 'prodModifier', 'det', 'prep', 'dest', 'head']);
+const MAX_NAMING_WORDS = 8;
+
+/**
+ * "REAL_RUN for November billing?", "| Summit Express cutover? |": a question that opens with
+ * the action, or names one with no verb at all, asks whether it may go ahead. Bounded by
+ * {@link MAX_NAMING_WORDS} tokens.
+ */
+export function asksForAction(ctx: Ctx, s: Sentence): boolean {
+  const i = pastLabel(ctx, s);
+  if (i === -1) return false;
+  if (has(ctx.cover[i], 'action')) return true;
+  let action = false;
+  for (let j = i, words = 0; j < s.to; j++) {
+    const t = ctx.tokens[j];
+    if (!t || t.raw === '?') break;
+    if (t.kind === 'punct') continue;
+    if (++words > MAX_NAMING_WORDS) return false;
+    const c = ctx.cover[j];
+    if (c && !c.tags.every((tag) => NAMING.has(tag.kind))) return false;
+    if (c) {
+      action ||= has(c, 'action');
+      j = c.to - 1;
+    }
+  }
+  return action;
+}
+

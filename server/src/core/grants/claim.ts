@@ -44,8 +44,19 @@ export function makeClaim(ctx: Ctx, ref: ActionRef, cueFrom: number, cueTo: numb
   return { start, end, action: ref.action, actions: [ref.action], cue, phrase, cueClass: cls, reason: reasonFor(cls, phrase, [ref.action], cue) };
 }
 
+// A claim grows over every part of its sentence that claims the same action; a long one is quoted by its ends.
+const MAX_QUOTED = 120;
+const END_QUOTED = 56;
+
+/** The phrase as a message quotes it: whole when short, else its two ends. */
+export function quotedPhrase(phrase: string): string {
+  if (phrase.length <= MAX_QUOTED) return phrase;
+  const flat = phrase.replace(/\s+/g, ' ');
+  return `${flat.slice(0, END_QUOTED)} … ${flat.slice(-END_QUOTED)}`;
+}
+
 export function reasonFor(cls: ClaimClass, phrase: string, actions: readonly string[], cue: string): string {
-  const q = `"${phrase.replace(/\s+/g, ' ')}"`;
+  const q = `"${quotedPhrase(phrase).replace(/\s+/g, ' ')}"`;
   const action = actions.join(', ');
   switch (cls) {
     case 'flag':

@@ -167,7 +167,7 @@ export function restrictionHolds(ctx: Ctx, m: Mention, a: number): boolean {
 
 const OLD = new Set(['old', 'previous', 'legacy', 'existing', 'former', 'current']);
 
-function oldSubject(ctx: Ctx, m: Mention, a: number): boolean {
+export function oldSubject(ctx: Ctx, m: Mention, a: number): boolean {
   for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 4; j = prevToken(ctx, j, a), steps++) {
     if (OLD.has(ctx.tokens[j]?.norm ?? '')) return true;
     if (ctx.tokens[j]?.raw === ',' || ctx.tokens[j]?.raw === ';' || has(ctx.cover[j], 'cue')) return false;

@@ -12,7 +12,7 @@
  * is negated (`negatedPredicate.ts`).
  */
 import { isPresentVerb, type ActionRef } from './actions';
-import { firstHeadingGrantNoun, liftAsAct, heldUndelegated, negatedGetting, participleOfRecord, requestedAfter, wordVetoed } from './cueGates';
+import { firstHeadingGrantNoun, liftAsAct, heldUndelegated, negatedGetting, oldSubject, participleOfRecord, requestedAfter, wordVetoed } from './cueGates';
 import { negatedPredicateAfter } from './negatedPredicate';
 import type { CueClass, CueRef } from './cueRef';
 import { adjectival, auxiliaryBefore, compoundParticiple, headline, performedHere, SIMPLE_PAST, voiceOf } from './cueWordForms';
@@ -111,6 +111,8 @@ export function resolveCues(ctx: Ctx, a: number, b: number, refs: readonly Actio
         cues.push({ from: m.from, to: m.to, cls: 'grant', voice: 'fwd', backwardOnly, past: PAST_PHRASE.has(ctx.tokens[m.from]?.norm ?? '') });
         break;
       case 'auxPerf':
+        // "Old keys live", "the legacy chain is still live": the old thing in use says nothing changed.
+        if (ctx.tokens[m.from]?.norm === 'live' && oldSubject(ctx, m, a)) break;
         if (auxiliaryBefore(ctx, m, a) || headline(ctx, m, a, b)) {
           const cls: CueClass = ctx.tokens[m.from]?.norm === 'given' ? 'grant' : 'perf';
           cues.push({ from: m.from, to: m.to, cls, voice: 'back', backwardOnly, past: true });

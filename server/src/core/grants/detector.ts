@@ -15,7 +15,7 @@
  * whose claims are then merged where they meet (`mergeClaims.ts`).
  */
 import { mentionsIn, type ActionMention } from './actionMentions';
-import type { GrantClaim } from './claim';
+import { reasonFor, type GrantClaim } from './claim';
 export type { GrantClaim } from './claim';
 export type { ActionMention } from './actionMentions';
 import { compile, DEFAULT_COMPILED, type Compiled } from './compiled';
@@ -72,6 +72,13 @@ export function createGrantDetector(options?: DetectorOptions, tuning?: Detector
   const mayClaim = tuning?.prefilter === false ? undefined : prefilter();
   const hedgesList = (text: string) => hedgingLead(text, lex, runsOn);
   return Object.assign((text: string) => detect(text, lex, runsOn, readings, mayClaim), { mentions, hedgesList });
+}
+
+/** `c` grown to `span`, which holds it. */
+function widened(text: string, c: GrantClaim, { start, end }: { start: number; end: number }): GrantClaim {
+  if (start === c.start && end === c.end) return c;
+  const phrase = text.slice(start, end);
+  return { ...c, start, end, phrase, reason: reasonFor(c.cueClass, phrase, c.actions, c.cue) };
 }
 
 /** A header row holding a future, condition, requirement, request, question or option word ("what it would mean"). */
@@ -134,7 +141,7 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, rea
   const { ctx, sentences } = read;
   const claims: GrantClaim[] = [];
   let previousNamesAction = false;
-  let previousClaimed = new Set<string>();
+  let previousClaimed = new Map<string, number>();
   // "| outcome | what it would mean |" over "| --- |": the rows under a hedging header row state outcomes, not facts.
   let hedgedTable = false;
   sentences.forEach((s, k) => {
@@ -147,17 +154,27 @@ function detect(original: string, lex: Lexicon, runsOn: ReadonlySet<string>, rea
     // "The cutover was blocked. The owner unblocked it.": a cue naming no action may speak of the sentence before's.
     const speaks = names || (previousNamesAction && SPEAKING_CUES.some((c) => kinds.has(c)));
     previousNamesAction = names;
-    const claimed = new Set<string>();
+    // Each action's claim in this sentence, by its index in `claims`.
+    const claimed = new Map<string, number>();
+    // The ranges those claims grow to; phrases are rebuilt once per claim, after the sentence.
+    const grown = new Map<number, { start: number; end: number }>();
     if (speaks) {
       for (const c of sentenceClaimsInContext(ctx, sentences, k, lex, kinds, readings, cueFree)) {
         // "Can Codex repoint? Yes; the owner approved it.": the pronoun restates the claim the sentence before made.
         if (!names && previousClaimed.has(c.action)) continue;
-        // One sentence claiming one action twice is one mistake ("superseded by the owner's production grant of 11-30").
-        if (c.actions.every((a) => claimed.has(a))) continue;
+        // One sentence claiming one action twice is one mistake ("superseded by the owner's production grant of 11-30"):
+        // the first claim's range grows to cover the second, so the finding marks both.
+        if (c.actions.every((a) => claimed.has(a))) {
+          const at = claimed.get(c.action)!;
+          const span = grown.get(at) ?? { start: claims[at]!.start, end: claims[at]!.end };
+          grown.set(at, { start: Math.min(span.start, c.start), end: Math.max(span.end, c.end) });
+          continue;
+        }
+        for (const a of c.actions) if (!claimed.has(a)) claimed.set(a, claims.length);
         claims.push(c);
-        for (const a of c.actions) claimed.add(a);
       }
     }
+    for (const [at, span] of grown) claims[at] = widened(ctx.text, claims[at]!, span);
     previousClaimed = claimed;
   });
   return mergeClaims(ctx.text, claims.sort((x, y) => x.start - y.start || x.end - y.end));

@@ -21,7 +21,8 @@ export function mergeClaims(text: string, claims: readonly GrantClaim[]): GrantC
       out.push(first);
       return;
     }
-    const list = [...actions];
+    // "production" covers every other action, so a named action leads the message.
+    const list = [...actions].sort((x, y) => Number(x === 'production') - Number(y === 'production'));
     const phrase = text.slice(first.start, end);
     out.push({ ...first, end, actions: list, action: list[0] ?? first.action, phrase, reason: reasonFor(first.cueClass, phrase, list, first.cue) });
   };

@@ -3,8 +3,9 @@
  * production; a run's mode ("with --dry-run", "in read-only mode") cancels it wherever it ran;
  * "after the staging run" only dates it.
  */
-import { has, mentionPhrase, prevToken, type Ctx, type Mention } from './mentions';
+import { has, isComma, mentionPhrase, nextToken, prevToken, type Ctx, type Mention } from './mentions';
 
+const PLACE_KEYS = new Set(['scope', 'env', 'environment', 'target', 'tier']);
 const PLACE_PREPOSITIONS = new Set(['for', 'in', 'on', 'to', 'into', 'within', 'inside', 'against', 'onto']);
 export const TIME_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'during', 'ahead']);
 
@@ -31,15 +32,36 @@ export function inTimePhrase(ctx: Ctx, m: Mention, a: number): boolean {
   for (let steps = 0; p !== -1 && steps < 3; steps++) {
     const c = ctx.cover[p];
     if (TIME_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
+    // "ahead of the holiday freeze": the two-word preposition.
+    if (ctx.tokens[p]?.norm === 'of' && ctx.tokens[prevToken(ctx, p, a)]?.norm === 'ahead') return true;
     if (!(has(c, 'det') || has(c, 'adverb') || (!c && ctx.tokens[p]?.kind !== 'punct'))) return false;
     p = prevToken(ctx, c ? c.from : p, a);
   }
   return false;
 }
 
+/**
+ * "After three weeks of parallel runs in the sandbox tenant, the CTO authorized ...": a phrase
+ * that opens the clause with a time preposition and ends at a comma dates what follows; the
+ * places named inside it are where the earlier work ran. One pass from the clause start to the
+ * marker and one to the comma after it.
+ */
+// Not "during": "During the rehearsal in staging, we repointed DNS" places the repoint in staging.
+const EARLIER_OR_LATER = new Set(['before', 'after', 'since', 'ahead']);
+
+export function inLeadingTimePhrase(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  const first = ctx.tokens[a]?.kind === 'word' ? a : nextToken(ctx, a, b);
+  if (first === -1 || first >= m.from || !EARLIER_OR_LATER.has(ctx.tokens[first]?.norm ?? '')) return false;
+  for (let i = first; i < m.from; i++) if (isComma(ctx, i)) return false;
+  for (let i = m.to; i < b; i++) if (isComma(ctx, i)) return true;
+  return false;
+}
+
 /** "for the dry run", "in staging only": a place preposition within two words before the marker. */
 export function placedAfter(ctx: Ctx, m: Mention, a: number): boolean {
   let p = prevToken(ctx, m.from, a);
+  // "(scope: staging, actions: repoint)", "env=staging": the place as a field's value.
+  if (p !== -1 && (ctx.tokens[p]?.raw === ':' || ctx.tokens[p]?.raw === '=') && PLACE_KEYS.has(ctx.tokens[prevToken(ctx, p, a)]?.norm ?? '')) return true;
   for (let steps = 0; p !== -1 && steps < 3; steps++) {
     const c = ctx.cover[p];
     if (PLACE_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;

@@ -7,6 +7,7 @@ import type { Lexicon } from './lexicon';
 import { matchMentions, matchSplitVerbs, startingAt, type Ctx, type Mention } from './mentions';
 import { markLiveProduction } from './liveProduction';
 import { maskMentioned } from './mentioned';
+import { unmarkTeams } from './roleTeams';
 import type { Token } from './tokens';
 import { splitSentences, type Sentence } from './sentences';
 import { tokenize } from './tokens';
@@ -25,6 +26,7 @@ export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<str
     matchMentions(ctx, lex.main, s.from, s.to);
     matchSplitVerbs(ctx, lex.main, s.from, s.to);
     markLiveProduction(ctx, s);
+    unmarkTeams(ctx, s);
   }
   return { ctx, sentences };
 }

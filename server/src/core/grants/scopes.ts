@@ -11,7 +11,7 @@ import { afterPastClause, complementIf, ellipticalCondition, FREE_RELATIVES, isT
 import { clauseAfterColon } from './colonClause';
 import { has, isComma, mentionPhrase, nextToken, prevToken, startingAt, type Ctx, type Mention } from './mentions';
 import { npScope, relativeClauseStarts } from './negationScope';
-import { inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
+import { inLeadingTimePhrase, inTimePhrase, placedAfter, runMode, TIME_PREPOSITIONS } from './placement';
 import { reportingWish, tellingModal } from './reportingWish';
 import { listedAfter, replacedRevoked } from './revocations';
 import { CROSSES, TICKED } from './taskBox';
@@ -105,7 +105,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "without prejudice to the pending review": what "without" excludes holds nothing back either.
     const negatedTrigger = [p0, p1].some((p) => p !== -1 && TRIGGER_NEGATORS.has(ctx.tokens[p]?.norm ?? '')) || excluded[m.from - a] === 1;
     // "signed before the freeze": a restriction named as a time is no block now.
-    const asTime = p0 !== -1 && (TIME_PREPOSITIONS.has(ctx.tokens[p0]?.norm ?? '') || (has(ctx.cover[p0], 'det') && p1 !== -1 && TIME_PREPOSITIONS.has(ctx.tokens[p1]?.norm ?? '')));
+    const asTime = inTimePhrase(ctx, m, a);
     // "The permit, previously withheld, was issued": a block named as the former state is none now.
     const former = p0 !== -1 && FORMERLY.has(ctx.tokens[p0]?.norm ?? '');
     // "the NO-GO on the go-live was reversed": with a lift in the clause, a restriction is what it lifts.
@@ -165,7 +165,7 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'nonprod' && runMode(ctx, m, a)) cancelling = true;
       // "approved, not rehearsed", "in production, not staging": a denied non-production word places nothing outside it.
       if (tag.kind === 'nonprod' && deniedPlace(ctx, m, a)) continue;
-      if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a) && !DOCUMENTS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) {
+      if (tag.kind === 'nonprod' && !inTimePhrase(ctx, m, a) && !inLeadingTimePhrase(ctx, m, a, b) && !DOCUMENTS.has(ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm ?? '')) {
         nonProduction = true;
         if (placedAfter(ctx, m, a)) nonProductionPlace = true;
       }
@@ -184,6 +184,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'det')) continue; // "the requested cutover"
     // "The permit request from Halden council was approved": the request names what the cue grants.
     if (onlyRequest && p !== -1 && has(ctx.cover[p], 'action') && REQUEST_NOUNS.has(mentionPhrase(ctx, m))) continue;
+    // "The COO granted the integrator's request to run ...": a request granted is a grant.
+    if (onlyRequest && REQUEST_NOUNS.has(mentionPhrase(ctx, m)) && grantedObject(ctx, m, a)) continue;
     const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
     // "was stopped before it touched production": what a stop came before never happened, whatever its tense.
     const stoppedBefore = ctx.tokens[m.from]?.norm === 'before' && STOPPING.has(ctx.tokens[prevToken(ctx, m.from, a)]?.norm ?? '');
@@ -365,6 +367,20 @@ function inFreeRelative(ctx: Ctx, m: Mention, a: number): boolean {
 }
 
 const MAX_FREE_RELATIVE_WORDS = 6;
+
+const MAX_GRANTED_OBJECT_WORDS = 4;
+
+/** A grant cue before the noun, across its determiner and possessor ("approved the operator's request"). */
+function grantedObject(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  for (let k = 0; p !== -1 && k < MAX_GRANTED_OBJECT_WORDS; k++) {
+    const c = ctx.cover[p];
+    if (c?.tags.some((t) => t.kind === 'cue' && t.cue === 'grant')) return true;
+    if (!(has(c, 'det') || (!c && ctx.tokens[p]?.kind === 'word') || ctx.tokens[p]?.raw === "'s" || ctx.tokens[p]?.raw === "'")) return false;
+    p = prevToken(ctx, c ? c.from : p, a);
+  }
+  return false;
+}
 
 /** "in the earlier draft": a preposition, a determiner and at most one plain word before the trigger. */
 function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {

@@ -67,7 +67,7 @@ export function tokenize(text: string, singleTokens: ReadonlySet<string>): Token
       out.push(make(raw, normalizeWord(raw), start, 'punct', newlines, false));
       continue;
     }
-    emitWord(out, raw, start, newlines, singleTokens);
+    emitWord(out, raw, start, newlines, singleTokens, text);
   }
   return out;
 }
@@ -114,7 +114,7 @@ function isNumber(raw: string): boolean {
   return (c < 128 && (c < 48 || c > 57)) ? false : NUMBER.test(raw);
 }
 
-function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number, single: ReadonlySet<string>): void {
+function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number, single: ReadonlySet<string>, text: string): void {
   // Markdown emphasis (_word_) glues underscores to the word; they are not part of it.
   let lead = 0;
   while (lead < rawIn.length && rawIn.charCodeAt(lead) === UNDERSCORE) lead++;
@@ -132,7 +132,7 @@ function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number
     if (!place) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
     if (!raw.includes('/') && !raw.includes('+')) return void out.push(make(raw, place, start, 'word', newlines, false));
   }
-  if (!raw.includes('/') && !raw.includes('+')) return emitPart(out, raw, norm, start, newlines, single);
+  if (!raw.includes('/') && !raw.includes('+')) return emitPart(out, raw, norm, start, newlines, single, text);
   // "permit/activation/repoint/cutover" is a list: each part is read, with a comma between.
   const parts = raw.split(/[/+]/);
   if (parts.some((p) => p.length === 0)) return void out.push(make(raw, norm, start, 'opaque', newlines, false));
@@ -142,13 +142,28 @@ function emitWord(out: Token[], rawIn: string, startIn: number, newlines: number
       out.push(make(raw.charAt(offset - start), ',', offset, 'punct', 0, false));
       offset += 1;
     }
-    emitPart(out, part, normalizeWord(part), offset, i === 0 ? newlines : 0, single);
+    emitPart(out, part, normalizeWord(part), offset, i === 0 ? newlines : 0, single, text);
     offset += part.length;
   });
 }
 
+// The words after which "X's" reads as "X is" or "X has".
+const CONTRACTED = new Set(['been', 'done', 'gone', 'live', 'complete', 'completed', 'finished', 'through', 'happy', 'now', 'already', 'all', 'fine']);
+const MAX_CONTRACTED_LENGTH = 9;
+const LETTER_OR_HYPHEN = /[A-Za-z-]/;
+
+/** The word after offset `at` (past one run of spaces) is one of {@link CONTRACTED}; reads at most the word's length. */
+function contractedBefore(text: string, at: number): boolean {
+  let i = at;
+  if (text.charCodeAt(i) !== 32) return false;
+  while (text.charCodeAt(i) === 32) i++;
+  let j = i;
+  while (j < text.length && j - i <= MAX_CONTRACTED_LENGTH && LETTER_OR_HYPHEN.test(text.charAt(j))) j++;
+  return CONTRACTED.has(text.slice(i, j).toLowerCase());
+}
+
 /** `norm` is `normalizeWord(raw)`, computed once by the caller. */
-function emitPart(out: Token[], raw: string, norm: string, start: number, newlines: number, single: ReadonlySet<string>): void {
+function emitPart(out: Token[], raw: string, norm: string, start: number, newlines: number, single: ReadonlySet<string>, text: string): void {
   if (single.has(norm)) return void out.push(make(raw, norm, start, 'word', newlines, false));
   if (isNumber(raw)) return void out.push(make(raw, norm, start, 'number', newlines, false));
   // A two-word key in snake case ("go_live=APPROVED", "prod_mutation: yes") is the key a log
@@ -167,6 +182,14 @@ function emitPart(out: Token[], raw: string, norm: string, start: number, newlin
     raw.includes('.') || // versions, hosts, abbreviations
     (!hasLower(raw) && raw.includes('-')); // governance and local IDs: RB-PROD, FIX7-P0-...
   if (opaque) return void out.push(systemToken(raw, norm, start, newlines));
+  // "the cutover's done", "the repoint's been signed off": "'s" for is or has, before a
+  // participle or a state, is its own token, so the word before is looked up as itself. A
+  // possessive ("the owner's OK") stays one token.
+  if (norm.length > 2 && norm.endsWith("'s") && !single.has(norm) && contractedBefore(text, start + raw.length)) {
+    emitPart(out, raw.slice(0, -2), norm.slice(0, -2), start, newlines, single, text);
+    out.push(make(raw.slice(-2), "'s", start + raw.length - 2, 'word', 0, false));
+    return;
+  }
   if (!raw.includes('-')) return void out.push(make(raw, norm, start, 'word', newlines, false));
   const parts = raw.split('-');
   // Three or more parts is a slug (file or doc name), not prose.

@@ -218,6 +218,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
         'secret', 'credentials', 'credential rotation', 'secrets-change', 'secret-change', 'key rotation',
         'password', 'passwords', 'signing key', 'signing keys', 'api key', 'api keys', 'certificate', 'certificates',
         'cert', 'certs', 'cert rotation', 'certificate rotation',
+        // Plural only: "key" alone is "the key decision", "key risks".
+        'keys', 'signing keys', 'partner keys', 'keypair', 'key pair', 'keypairs', 'key pairs',
       ],
       weak: ['rotation', 'rotations'],
       verbs: ['rotate'],
@@ -306,7 +308,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'not blocked any more', 'no longer any hold', 'no longer any restriction', 'no longer any block', 'no longer any freeze',
   ],
   performanceCues: [
-    'executed', 'ran', 'completed', 'done', 'finished', 'written', 'wrote', 'rotated', 'applied', 'performed',
+    'executed', 'ran', 'completed', 'done', 'finished', 'written', 'wrote', 'rotated', 'applied', 'performed', 'effected',
     'carried out', 'took place', 'happened', 'ended up', 'followed', 'proceeded', 'began', 'begun', 'kicked off',
     'shipped', 'released', 'migrated', 'created', 'inserted', 'updated', 'changed', 'modified', 'touched',
     'went ahead', 'gone ahead', 'succeeded', 'verified', 'pushed', 'occurred', 'went through', 'landed',
@@ -322,7 +324,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'landed', 'proceeded', 'done', 'did', 'complete', 'completed', 'finished', 'live', 'underway', 'under way',
     'in progress', 'in place', 'in effect', 'in hand', 'good to go', 'opened', 'reopened', 'unlocked',
   ],
-  permissionModals: ['may', 'can', 'may now', 'can now', 'may also', 'is free to', 'are free to', 'is clear to', 'are clear to', 'ok to', 'okay to', 'good to'],
+  permissionModals: ['may', 'can', 'may now', 'can now', 'may also', 'is free to', 'are free to', 'is clear to', 'are clear to', 'ok to', 'okay to', 'good to',
+    // British permission: "she's happy for us to go live".
+    'happy for us to', 'happy for them to', 'happy for you to', 'content for us to', 'fine for us to', 'ok for us to', 'okay for us to'],
   permissionVerbs: [
     'proceed', 'begin', 'start', 'continue', 'go ahead', 'run', 'execute', 'perform', 'carry out', 'rotate',
     'write', 'mutate', 'push', 'ship', 'release', 'launch', 'move', 'apply', 'cut over', 'repoint', 'deploy',
@@ -450,7 +454,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   pseudoTriggers: [
     // "the go-live sign-off we were waiting for" has arrived.
     'were waiting for', 'was waiting for', 'had been waiting for', 'had waited for', 'waited for', 'we waited for',
-    'not only', 'not just', 'no doubt', 'without errors', 'without error', 'without issues', 'without issue',
+    'not only', 'not just', 'no doubt', 'than expected', 'than i expected', 'than we expected', 'as expected', 'than anyone expected', 'better than expected', 'worse than expected', 'without errors', 'without error', 'without issues', 'without issue',
     'without incident', 'without incidents', 'without delay', 'without problems', 'without any errors',
     'without any issues', 'no issues', 'no errors', 'no incidents', 'nothing else', 'not least', 'if any',
     'as if', 'if so', 'even if', 'whether or not', 'once again', 'at once', 'all at once', 'not to mention', 'written as',
@@ -490,6 +494,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Uncertainty: what follows is a guess, not a fact.
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
+    "i reckon", "i'd reckon", 'reckon', 'reckons', 'i suspect', 'i imagine', "i'd imagine", "i'd think", 'i would think',
+    // "GO expected verbally at 1630": awaited, not given ("than expected", "as expected" are pseudo-triggers).
+    'expected', 'is expected', 'are expected', 'expected by', 'expected on', 'slated for', 'is slated', 'pencilled in', 'penciled in', 'pencilled for', 'penciled for',
   ],
   requirementTriggers: [
     'require', 'requires', 'required', 'requiring', 'need', 'needs', 'needed', 'needing', 'must', 'has to',
@@ -519,7 +526,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Not "decline(s)": in payments prose they are the card declines, a noun.
     'refused', 'refuse', 'refuses', 'declined', 'vetoed', 'veto', 'turned down', 'declines the', 'declines to',
     'no-go', 'proposed', 'optional', 'draft', 'tbd', 'tbc', 'n/a', 'not decided', 'undecided', 'hypothetical',
-    'not chosen', 'reverted to hold', 'superseded', 'retracts', 'repealed', 'aborted', 'abandoned', 'called off', 'scrubbed',
+    'not chosen', 'reverted to hold', 'back to hold', 'back on hold', 'put back on hold', 'superseded', 'retracts', 'repealed', 'aborted', 'abandoned', 'called off', 'scrubbed',
   ],
   blockingTriggers: [
     'blocked', 'blocks', 'block', 'blocking', 'hold', 'on hold', 'held', 'withheld', 'withholds', 'forbidden',
@@ -544,7 +551,10 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'preview', 'no_production', 'non_production', 'kb/governance', 'kb-only', 'kb only',
     'governance only', 'test branch', 'scratch branch', 'feature branch', 'replica', 'shadow', 'demo',
     'clone', 'prod clone', 'clone of prod', 'clone of production', 'copy of prod', 'copy of production', 'dev',
-    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant', 'training database', 'training db', 'training instance', 'training system',
+    'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant', 'training database', 'training db', 'training instance', 'training system', 'training kiosk', 'training kiosks',
+    // Trading's certification tier and GMP's validation tier are test environments.
+    'cert environment', 'cert env', 'certification environment', 'cert tier', 'validation environment', 'validation env', 'validation tier',
+    'scratch copy', 'scratch database', 'scratch db', 'scratch schema', 'scratch table', 'scratch tables',
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
     // Rigs and units kept apart from production: "the lab collector", "the training robot", "bench only".
