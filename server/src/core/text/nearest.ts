@@ -105,12 +105,27 @@ export class NearestIndex {
         counts[slot] = (counts[slot] ?? 0) + 1;
       }
     }
-    const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined);
-    // Most shared bigrams first: a near word found early bounds the rest, whose comparisons
-    // then stop after a few rows.
-    candidates.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+    const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined).map((slot) => ({ slot, shared: counts[slot] ?? 0 }));
     for (const slot of touched) counts[slot] = 0;
-    return nearestOf(query, candidates.map((slot) => this.words[slot] ?? ''));
+    // Most shared bigrams first: a near word found early bounds the rest. IDs come in numbered
+    // families ("FIX7-P0-PROD-CI-SCOPE-1" … "-3700" at 100,000 documents) that all pass the
+    // filter above, so the bound also ends the walk: a word within the best distance d shares at
+    // least |bigrams| − 2d of them, and the rest share fewer.
+    candidates.sort((a, b) => b.shared - a.shared);
+    const max = typoBound(query);
+    let best: string | undefined;
+    let distance = max + 1;
+    for (const { slot, shared } of candidates) {
+      if (shared < grams.size - 2 * distance) break;
+      const word = this.words[slot] as string;
+      // As nearestOf: bounded by the best so far, ties to the alphabetically first.
+      const d = editDistance(query, word, distance);
+      if (d < distance || (d === distance && best !== undefined && word < best)) {
+        best = word;
+        distance = d;
+      }
+    }
+    return distance <= max ? { best, distance } : { best: undefined, distance: max + 1 };
   }
 }
 
