@@ -49,13 +49,16 @@ export interface ServerOptions {
   log: (line: string) => void;
   /** Lines the server writes to stderr that start with this prefix are collected. */
   stderrPrefix?: string;
-  /** The server was started with heap-probe.cjs preloaded: read its live heap after indexing and after all edits. */
+  /**
+   * The server was started with heap-probe.mjs preloaded: read its live heap after all edits
+   * (after the last RSS reading, as the probe's collection changes what follows it).
+   */
   heapProbe?: boolean;
   /** During the typed edits, read the server's RSS every this many edits (memorySeries). */
   sampleEvery?: number;
 }
 
-/** What heap-probe.cjs reports: the heap before and after a full collection, and V8's limit. */
+/** What heap-probe.mjs reports: the heap before and after a full collection, and V8's limit. */
 export interface HeapReading {
   usedBeforeGcMB: number;
   liveMB: number;
@@ -90,8 +93,7 @@ export interface ServerResult {
   soakCycles: number;
   memoryAfterAllEdits: Memory;
   totalEdits: number;
-  /** With heapProbe: the live heap after indexing and after all edits. */
-  heapAfterIndexing?: HeapReading;
+  /** With heapProbe: the live heap after all edits. */
   heapAfterAllEdits?: HeapReading;
   /** With sampleEvery: [edits so far, RSS MB], from the end of the measured edits on. */
   memorySeries?: [number, number][];
@@ -235,7 +237,6 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
       await until(() => heapLines.length > seen, `the heap probe ${what}`);
       return heapLines[seen] as HeapReading;
     };
-    const heapAfterIndexing = options.heapProbe ? await readHeap('after indexing') : undefined;
     log(`    indexed: ${(readyAt - initializeAt).toFixed(0)} ms, ${initialPublishes} publishes, RSS ${memoryAfterIndexing.rssMB.toFixed(0)} MB`);
 
     // 2. Open the map and a note that cites the target; let the open's debounced pass run.
@@ -373,7 +374,6 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
       soakCycles,
       memoryAfterAllEdits,
       totalEdits: options.latencyEdits + soakEdits,
-      ...(heapAfterIndexing ? { heapAfterIndexing } : {}),
       ...(heapAfterAllEdits ? { heapAfterAllEdits } : {}),
       ...(options.sampleEvery ? { memorySeries } : {}),
       stderrLines,
