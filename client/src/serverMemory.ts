@@ -9,14 +9,15 @@
 export const MaxOldSpaceSetting = 'server.maxOldSpaceMB';
 
 /**
- * The scaling, from the benchmark's live heap after a full collection (heap-probe.cjs) on the
- * generated workspaces: 24 MB at 1,000 documents, 160 MB at 10,000, 1,450 MB at 100,000, that is
- * about 14.5 KB a document over a ~20 MB base. The automatic cap is twice that, so indexing's
- * transient peak and real notes larger than the generated ones still fit, and never below a floor
- * at which a small workspace would spend its time collecting.
+ * The scaling, from the benchmark's live heap after a full collection (scripts/bench/heap-probe.mjs,
+ * server-memory.ts) on the generated workspaces: 51 MB at 1,000 documents, 309 MB at 10,000, that
+ * is about 29 KB a document over a ~22 MB base (100,000: see README, Performance). The cap gives
+ * each file 45 KB, about 1.5 times that: a cap well above the live heap holds nothing back (at
+ * 10,000 documents V8 had about 1.4 times the live heap in use after indexing), and one at it
+ * spends the server's time collecting. A floor keeps a small workspace from collecting all the time.
  */
-const BASE_MB = 64;
-const PER_DOCUMENT_KB = 30;
+const BASE_MB = 96;
+const PER_DOCUMENT_KB = 45;
 const FLOOR_MB = 256;
 /** A cap above this is no cap that matters: V8's own limit on a 64-bit machine is about 4 GB. */
 const CEILING_MB = 8192;
