@@ -250,9 +250,16 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
   }
 
   // "…/<slug>-packet-<date>/" must name one folder: a cut tail that another folder name also ends with falls back to the whole name.
+  // A name ending with the cut ends with its date, so only packets of the same date can collide.
+  const byDate = new Map<string, Packet[]>();
+  for (const p of packets) {
+    const same = byDate.get(p.date);
+    if (same) same.push(p);
+    else byDate.set(p.date, [p]);
+  }
   for (const p of packets) {
     const cut = `${p.slug}-packet-${p.date}`;
-    p.tail = packets.some((o) => o !== p && o.name.endsWith(cut)) ? p.name : cut;
+    p.tail = (byDate.get(p.date) ?? []).some((o) => o !== p && o.name.endsWith(cut)) ? p.name : cut;
   }
 
   // History carried forward: a later map restates an earlier blocker, or resolves it.
@@ -290,7 +297,8 @@ export function generateWorkspace(options: GenerateOptions): GeneratedWorkspace 
     for (let k = 2; usedNames.has(base); k++) base = `${primary.project}-${kind.slug}-${primary.slug}-r${k}-${primary.date}`;
     usedNames.add(base);
     const name = `${base}.md`;
-    const others = prng.sample(packets.filter((p) => p !== primary), prng.int(1, 3));
+    // The packets but the primary, as prng.sample of that list would pick them.
+    const others = prng.sampleIndices(packetCount - 1, prng.int(1, 3)).map((k) => packets[k < primary.index ? k : k + 1] as Packet);
     const [proj, phase] = primary.project.toUpperCase().split('-') as [string, string];
     const note: Note = {
       index: i,

@@ -38,6 +38,26 @@ export class Prng {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
+  /**
+   * What `sample` of a `length`-item list picks, as indices, drawing the same numbers, without
+   * copying the list: a note samples 1-3 of 11,000 packets at 100,000 documents.
+   */
+  sampleIndices(length: number, count: number): number[] {
+    const n = Math.min(count, length);
+    // Only the swapped positions differ from the identity permutation.
+    const moved = new Map<number, number>();
+    const at = (k: number) => moved.get(k) ?? k;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const j = i + Math.floor(this.next() * (length - i));
+      const picked = at(j);
+      moved.set(j, at(i));
+      moved.set(i, picked);
+      out.push(picked);
+    }
+    return out;
+  }
+
   /** `count` distinct items in a random order (all of them when there are fewer). */
   sample<T>(items: readonly T[], count: number): T[] {
     const copy = [...items];

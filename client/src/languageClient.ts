@@ -1,17 +1,19 @@
 import { extensions, workspace, type ExtensionContext, type LogOutputChannel, type TextDocument, type Uri } from 'vscode';
 import { LanguageClient, TransportKind, vsdiag, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { withoutDuplicateJsonSyntax, type JsonDocumentState } from './jsonSyntax';
+import { MaxOldSpaceSetting, oldSpaceArgs, oldSpaceCapMB } from './serverMemory';
 
 /**
  * A language client for dist/server.js. Its id, `governanceLens`, is also what makes the
  * client read the `governanceLens.trace.server` setting.
  */
-export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
+export async function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): Promise<LanguageClient> {
   // Both bundles sit side by side in dist/, in the repository and in the .vsix.
   const module = context.asAbsolutePath('dist/server.js');
+  const execArgv = oldSpaceArgs(await serverOldSpaceCap(outputChannel));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -27,6 +29,29 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     outputChannel,
   };
   return new LanguageClient('governanceLens', 'Governance Lens', serverOptions, clientOptions);
+}
+
+/**
+ * The server's old-space cap (serverMemory.ts). The automatic one needs the workspace's size
+ * before the server exists, so the client counts the files it could analyse; that is one
+ * listing, far less than the server's reading of them, and more files than documents only
+ * raises the cap.
+ */
+async function serverOldSpaceCap(log: LogOutputChannel): Promise<number | undefined> {
+  const setting = workspace.getConfiguration('governanceLens').get<unknown>(MaxOldSpaceSetting, 0);
+  const automatic = typeof setting !== 'number' || setting === 0;
+  let documents = 0;
+  if (automatic && (workspace.workspaceFolders?.length ?? 0) > 0) {
+    try {
+      documents = (await workspace.findFiles('**/*.{json,md}', '**/{node_modules,.git}/**')).length;
+    } catch (error) {
+      // Counted as none: the floor is still a cap, and the user can set one.
+      log.warn('Could not count the workspace files for the server memory cap:', error);
+    }
+  }
+  const cap = oldSpaceCapMB(documents, setting);
+  log.info(cap === undefined ? 'Language server: no old-space cap.' : `Language server: old space capped at ${cap} MB${automatic ? ` (${documents} candidate files)` : ''}.`);
+  return cap;
 }
 
 /**

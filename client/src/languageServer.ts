@@ -21,7 +21,7 @@ export class LanguageServer implements Disposable {
   readonly onDidChangeRunning: Event<boolean> = this.runningChanged.event;
 
   constructor(
-    private readonly createClient: () => LanguageClient,
+    private readonly createClient: () => Promise<LanguageClient>,
     private readonly log: LogOutputChannel,
   ) {}
 
@@ -41,7 +41,7 @@ export class LanguageServer implements Disposable {
   /** Starts a fresh client; resolves false (the reason is in the log) when the server does not come up. */
   async start(): Promise<boolean> {
     await this.disposeClient();
-    const client = this.createClient();
+    const client = await this.createClient();
     this.client = client;
     this.current = new GovernanceProtocol(client);
     this.clientListeners = [

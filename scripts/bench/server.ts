@@ -28,6 +28,7 @@ const PUSH_CAPABILITIES: ClientCapabilities = {
 const SETTLE_WAIT_MS = 300;
 /** No single wait may hang the benchmark; a 10,000-document cycle takes seconds, not this long. */
 const WAIT_LIMIT_MS = 15 * 60_000;
+const HEAP_PREFIX = 'BENCH-HEAP ';
 
 export interface ServerOptions {
   /** Node executable and arguments before the script (e.g. --cpu-prof). */
@@ -48,6 +49,22 @@ export interface ServerOptions {
   log: (line: string) => void;
   /** Lines the server writes to stderr that start with this prefix are collected. */
   stderrPrefix?: string;
+  /**
+   * The server was started with heap-probe.mjs preloaded: read its live heap after all edits
+   * (after the last RSS reading, as the probe's collection changes what follows it).
+   */
+  heapProbe?: boolean;
+  /** During the typed edits, read the server's RSS every this many edits (memorySeries). */
+  sampleEvery?: number;
+}
+
+/** What heap-probe.mjs reports: the heap before and after a full collection, and V8's limit. */
+export interface HeapReading {
+  usedBeforeGcMB: number;
+  liveMB: number;
+  totalMB: number;
+  limitMB: number;
+  externalMB: number;
 }
 
 export interface Memory {
@@ -76,6 +93,10 @@ export interface ServerResult {
   soakCycles: number;
   memoryAfterAllEdits: Memory;
   totalEdits: number;
+  /** With heapProbe: the live heap after all edits. */
+  heapAfterAllEdits?: HeapReading;
+  /** With sampleEvery: [edits so far, RSS MB], from the end of the measured edits on. */
+  memorySeries?: [number, number][];
   /** Server stderr lines with the requested prefix, in order. */
   stderrLines: string[];
 }
@@ -118,11 +139,16 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
   const noteUri = uri(targets.note);
   const dependantUris = targets.dependants.map(uri);
 
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const w of [...waiters]) w();
+  };
   const spawnedAt = now();
   const child: ChildProcess = spawn(process.execPath, [...options.nodeArgs, ...options.entry], { stdio: ['pipe', 'pipe', 'pipe'] });
   const pid = child.pid;
   if (pid === undefined) throw new Error('the server did not start');
   const stderrLines: string[] = [];
+  const heapLines: HeapReading[] = [];
   let stderrTail = '';
   let stderrBuffer = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -131,7 +157,11 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
     stderrBuffer += text;
     const lines = stderrBuffer.split('\n');
     stderrBuffer = lines.pop() ?? '';
-    if (options.stderrPrefix) for (const line of lines) if (line.startsWith(options.stderrPrefix)) stderrLines.push(line);
+    for (const line of lines) {
+      if (options.stderrPrefix && line.startsWith(options.stderrPrefix)) stderrLines.push(line);
+      if (line.startsWith(HEAP_PREFIX)) heapLines.push(JSON.parse(line.slice(HEAP_PREFIX.length)) as HeapReading);
+    }
+    if (lines.length > 0) wake();
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let gone = false;
@@ -139,10 +169,6 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
 
   const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: Published[] = [];
-  const waiters = new Set<() => void>();
-  const wake = () => {
-    for (const w of [...waiters]) w();
-  };
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.push({ uri: params.uri, at: now(), diagnostics: params.diagnostics });
     wake();
@@ -205,6 +231,12 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
     const readyAt = Math.max(blockersAt, ...[...expected].map((u) => firstPublish.get(u) ?? 0));
     const initialPublishes = published.filter((p) => p.at <= readyAt).length;
     const memoryAfterIndexing = memoryOf(pid);
+    const readHeap = async (what: string) => {
+      const seen = heapLines.length;
+      process.kill(pid, 'SIGUSR2');
+      await until(() => heapLines.length > seen, `the heap probe ${what}`);
+      return heapLines[seen] as HeapReading;
+    };
     log(`    indexed: ${(readyAt - initializeAt).toFixed(0)} ms, ${initialPublishes} publishes, RSS ${memoryAfterIndexing.rssMB.toFixed(0)} MB`);
 
     // 2. Open the map and a note that cites the target; let the open's debounced pass run.
@@ -292,14 +324,18 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
     //    request (so the server has applied it), then a pause for the debounced pass.
     let soakEdits = 0;
     let soakCycles = 0;
+    const memorySeries: [number, number][] = [];
+    const sample = () => memorySeries.push([options.latencyEdits + soakEdits, Math.round(memoryOf(pid).rssMB)]);
+    if (options.sampleEvery) sample();
     const soakTotal = Math.max(0, options.totalEdits - options.latencyEdits);
     while (soakEdits < soakTotal) {
       const burst = Math.min(options.burst, soakTotal - soakEdits);
       for (let k = 0; k < burst; k++) {
         await edit();
         await ack();
+        soakEdits++;
+        if (options.sampleEvery && soakEdits % options.sampleEvery === 0) sample();
       }
-      soakEdits += burst;
       if (burst % 2 === 1) {
         // The map's latest publish, whenever it came: a pass may run between keystrokes (the
         // server waits about as long as its last analysis took) and publish the final state
@@ -321,6 +357,7 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
     await delay(SETTLE_WAIT_MS);
     await flush();
     const memoryAfterAllEdits = memoryOf(pid);
+    const heapAfterAllEdits = options.heapProbe ? await readHeap('after all edits') : undefined;
 
     return {
       spawnToReadyMs: readyAt - spawnedAt,
@@ -337,6 +374,8 @@ export async function runServerBench(options: ServerOptions): Promise<ServerResu
       soakCycles,
       memoryAfterAllEdits,
       totalEdits: options.latencyEdits + soakEdits,
+      ...(heapAfterAllEdits ? { heapAfterAllEdits } : {}),
+      ...(options.sampleEvery ? { memorySeries } : {}),
       stderrLines,
     };
   } finally {

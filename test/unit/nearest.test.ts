@@ -87,3 +87,12 @@ test('the bigram index gives the answers of closest() while words come and go', 
     for (const q of queries) if (before.get(q) !== index.nearest(q)) assert.ok(moved.includes(q), `${q} moved unreported`);
   }
 });
+
+test('a numbered ID family, where most words tie at the best distance, answers as closest()', () => {
+  // The shape of a 100,000-document KB's IDs: the search skips words that can only tie after the best.
+  const family = Array.from({ length: 3000 }, (_, i) => `FIX7-P0-PROD-CI-SCOPE-${i + 1}`);
+  const index = new NearestIndex([...family, 'FIX7-P0-PROD-OPT4-12', 'REG2-P1-PROD-CI-SCOPE-7']);
+  for (const query of ['FIX7-P0-PROD-CI-SCOPE-LEGACY-2076', 'FIX7-P0-PROD-CI-SCOPE-LEGACY-9', 'FIX7-P0-PROD-CI-SCOPE-30001', 'REG2-P1-PROD-CI-SCOPE-LEGACY-7', 'FIX7-P0-PROD-OPT4-LEGACY-12']) {
+    assert.equal(index.nearest(query), closest(query, [...family, 'FIX7-P0-PROD-OPT4-12', 'REG2-P1-PROD-CI-SCOPE-7']), query);
+  }
+});

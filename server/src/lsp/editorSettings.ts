@@ -32,7 +32,7 @@ export const editorSettingDefaults: EditorSettings = Object.freeze({
 });
 
 /** Settings only the client reads; the package.json test expects these besides EditorSettings. */
-export const clientOnlySettings = ['trace.server'] as const;
+export const clientOnlySettings = ['trace.server', 'server.maxOldSpaceMB'] as const;
 
 const levels = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');

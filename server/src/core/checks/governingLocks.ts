@@ -34,5 +34,6 @@ export function governingLocks(facts: DocumentFacts, lookup: LockLookup): Docume
     const packet = resolution.kind === 'file' ? lookup.packetFolderOf(resolution.path) : undefined;
     if (packet !== undefined) packets.add(packet);
   }
-  return packets.size === 0 ? [...locks] : locks.filter((l) => l.packet !== undefined && packets.has(l.packet));
+  // By packet, not by filtering every lock: a workspace of 100,000 documents has 11,000 locks and 33,000 notes.
+  return packets.size === 0 ? [...locks] : index.locksInAny(packets);
 }

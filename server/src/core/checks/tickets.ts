@@ -7,10 +7,9 @@ export function checkUnreservedTickets(facts: DocumentFacts, index: WorkspaceInd
   const findings: Finding[] = [];
   for (const ticket of facts.tickets) {
     if (!ticket.valid) continue;
-    const reserved = index.reservedRanges(ticket.range.prefix);
-    const gaps = uncovered(ticket.range, reserved);
+    const gaps = uncovered(ticket.range, index.reservedCoverage(ticket.range.prefix));
     if (gaps.length === 0) continue;
-    const same = reserved.map(formatRange);
+    const same = index.reservedRanges(ticket.range.prefix).map(formatRange);
     const what = gaps.map(formatRange).join(', ');
     findings.push({
       code: 'ticket-unreserved',
@@ -24,12 +23,21 @@ export function checkUnreservedTickets(facts: DocumentFacts, index: WorkspaceInd
   return findings;
 }
 
-/** The parts of `range` that no reservation (all of its prefix) covers. */
-function uncovered(range: TicketRange, reservations: readonly TicketRange[]): TicketRange[] {
-  const covering = reservations.filter((r) => r.last >= range.first && r.first <= range.last).sort((a, b) => a.first - b.first);
+/** The parts of `range` that the coverage (sorted disjoint runs, WorkspaceIndex.reservedCoverage) leaves out. */
+function uncovered(range: TicketRange, coverage: readonly TicketRange[]): TicketRange[] {
+  // The first run that ends at or after the range's first ticket.
+  let lo = 0;
+  let hi = coverage.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((coverage[mid] as TicketRange).last < range.first) lo = mid + 1;
+    else hi = mid;
+  }
   const gaps: TicketRange[] = [];
   let next = range.first;
-  for (const r of covering) {
+  for (let i = lo; i < coverage.length; i++) {
+    const r = coverage[i] as TicketRange;
+    if (r.first > range.last) break;
     if (r.first > next) gaps.push({ prefix: range.prefix, first: next, last: r.first - 1 });
     next = Math.max(next, r.last + 1);
     if (next > range.last) break;

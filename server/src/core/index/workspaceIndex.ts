@@ -72,7 +72,11 @@ export class WorkspaceIndex implements FileLookup {
   private reservationList: ReservationSite[] | undefined;
   private lockList: LockFacts[] | undefined;
   private locksByPacket: Map<string, LockFacts[]> | undefined;
+  /** Each lock's place in `locks`, so the locks of a few packets come out in that order. */
+  private lockOrder: Map<LockFacts, number> | undefined;
   private rangesByPrefix = new Map<string, TicketRange[]>();
+  /** Per prefix, the reserved tickets as sorted disjoint runs: a coverage question is a binary search, not a scan of every reservation. */
+  private coverageByPrefix = new Map<string, TicketRange[]>();
   /** While the constructor adds documents in order, lists need no re-sorting. */
   private building = true;
 
@@ -130,6 +134,18 @@ export class WorkspaceIndex implements FileLookup {
     return this.locksByPacket.get(packet) ?? [];
   }
 
+  /** The locks inside any of these packet folders, in `locks` order. */
+  locksInAny(packets: ReadonlySet<string>): LockFacts[] {
+    const found = [...packets].flatMap((p) => this.locksIn(p));
+    if (found.length < 2) return found;
+    if (!this.lockOrder) {
+      this.lockOrder = new Map();
+      this.locks.forEach((lock, i) => this.lockOrder?.set(lock, i));
+    }
+    const order = this.lockOrder;
+    return found.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  }
+
   /** Reserved ranges of one ticket prefix, for coverage questions. */
   reservedRanges(prefix: string): readonly TicketRange[] {
     let ranges = this.rangesByPrefix.get(prefix);
@@ -138,6 +154,22 @@ export class WorkspaceIndex implements FileLookup {
       this.rangesByPrefix.set(prefix, ranges);
     }
     return ranges;
+  }
+
+  /** The tickets of one prefix that some reservation covers, as sorted, disjoint, non-adjacent runs. */
+  reservedCoverage(prefix: string): readonly TicketRange[] {
+    let runs = this.coverageByPrefix.get(prefix);
+    if (!runs) {
+      runs = [];
+      for (const r of [...this.reservedRanges(prefix)].sort((a, b) => a.first - b.first)) {
+        const last = runs[runs.length - 1];
+        if (last && r.first <= last.last + 1) {
+          if (r.last > last.last) runs[runs.length - 1] = { ...last, last: r.last };
+        } else runs.push({ prefix, first: r.first, last: r.last });
+      }
+      this.coverageByPrefix.set(prefix, runs);
+    }
+    return runs;
   }
 
   /** Every reservation of one prefix, in document order. */
@@ -202,6 +234,7 @@ export class WorkspaceIndex implements FileLookup {
       for (const prefix of prefixes) {
         change.add(ticketsKey(prefix));
         this.rangesByPrefix.delete(prefix);
+        this.coverageByPrefix.delete(prefix);
       }
     }
     // The list holds each site's facts: even with the same reservations, they are the new facts now.
@@ -210,6 +243,7 @@ export class WorkspaceIndex implements FileLookup {
       change.add(locksKey);
       this.lockList = undefined;
       this.locksByPacket = undefined;
+      this.lockOrder = undefined;
     }
     this.documentList = undefined;
     return change;

@@ -105,13 +105,64 @@ export class NearestIndex {
         counts[slot] = (counts[slot] ?? 0) + 1;
       }
     }
-    const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined);
-    // Most shared bigrams first: a near word found early bounds the rest, whose comparisons
-    // then stop after a few rows.
-    candidates.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+    const candidates = touched.filter((slot) => (counts[slot] ?? 0) >= needed && this.words[slot] !== undefined).map((slot) => ({ slot, shared: counts[slot] ?? 0 }));
     for (const slot of touched) counts[slot] = 0;
-    return nearestOf(query, candidates.map((slot) => this.words[slot] ?? ''));
+    // Most shared bigrams first: a near word found early bounds the rest. IDs come in numbered
+    // families ("FIX7-P0-PROD-CI-SCOPE-1" … "-3700" at 100,000 documents) that all pass the
+    // filter above, so the bound also ends the walk: a word within the best distance d shares at
+    // least |bigrams| − 2d of them, and the rest share fewer.
+    candidates.sort((a, b) => b.shared - a.shared);
+    const max = typoBound(query);
+    let best: string | undefined;
+    let distance = max + 1;
+    const queryBag = bag(query);
+    for (const { slot, shared } of candidates) {
+      if (shared < grams.size - 2 * distance) break;
+      const word = this.words[slot] as string;
+      // As nearestOf: bounded by the best so far, ties to the alphabetically first. A word after
+      // the best can only win by being nearer, so its bound is one less; in an ID family most
+      // words tie at the best distance, and the characters they differ by (a lower bound of the
+      // distance) settle them without the table.
+      const bound = best !== undefined && word > best ? distance - 1 : distance;
+      if (bagDistance(queryBag, word) > bound) continue;
+      const d = editDistance(query, word, bound);
+      if (d < distance || (d === distance && best !== undefined && word < best)) {
+        best = word;
+        distance = d;
+      }
+    }
+    return distance <= max ? { best, distance } : { best: undefined, distance: max + 1 };
   }
+}
+
+const BAG_SIZE = 64;
+const wordBag = new Int32Array(BAG_SIZE);
+
+/** Characters counted into 64 buckets: a collision can only hide a difference, so the bound stays a lower bound. */
+function bag(word: string): Int32Array {
+  const counts = new Int32Array(BAG_SIZE);
+  for (let i = 0; i < word.length; i++) {
+    const b = word.charCodeAt(i) & (BAG_SIZE - 1);
+    counts[b] = (counts[b] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** A lower bound of the edit distance: each edit adds, removes or changes one character. */
+function bagDistance(queryBag: Int32Array, word: string): number {
+  wordBag.set(queryBag);
+  for (let i = 0; i < word.length; i++) {
+    const b = word.charCodeAt(i) & (BAG_SIZE - 1);
+    wordBag[b] = (wordBag[b] ?? 0) - 1;
+  }
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < BAG_SIZE; i++) {
+    const c = wordBag[i] as number;
+    if (c > 0) extra += c;
+    else missing -= c;
+  }
+  return Math.max(extra, missing);
 }
 
 function bigrams(word: string): Set<string> {
