@@ -139,14 +139,16 @@ export class DiagnosticsHub {
       this.owedPush.delete(folder);
       this.sweepOwed = true;
     }
-    const complete = await this.visitAll(
-      (folder) => [...(this.pendingPush.get(folder) ?? [])],
-      (folder, path) => {
-        const owed = this.owedPush.get(folder)?.delete(path) ?? false;
-        this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path), owed);
-        this.pendingPush.get(folder)?.delete(path);
-      },
-    );
+    const visit = (folder: KbFolder, path: string) => {
+      const owed = this.owedPush.get(folder)?.delete(path) ?? false;
+      this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path), owed);
+      this.pendingPush.get(folder)?.delete(path);
+    };
+    // The documents the user is looking at go first, in every folder, then the rest: at startup
+    // that is what streaming amounts to. Nothing is published before the folder is warm
+    // (visitAll), so what goes first is as complete as what follows.
+    const openFirst = await this.visitAll((folder) => pendingOpen(folder, this.pendingPush.get(folder)), visit);
+    const complete = openFirst && (await this.visitAll((folder) => [...(this.pendingPush.get(folder) ?? [])], visit));
     if (!complete || !this.sweepOwed) return;
     // Documents that left the workspace (deleted, renamed, their folder removed) lose their entries.
     this.sweepOwed = false;
@@ -226,4 +228,10 @@ export class DiagnosticsHub {
     for (const wake of this.waiters) wake();
     this.waiters.clear();
   }
+}
+
+/** The pending documents the client has open, in the order it opened them. */
+function pendingOpen(folder: KbFolder, pending: ReadonlySet<string> | undefined): string[] {
+  if (!pending || pending.size === 0) return [];
+  return folder.workspace.openPaths().filter((p) => pending.has(p));
 }

@@ -34,12 +34,13 @@ export class Persistence {
         version: this.version,
         settings: folder.hostSettings,
         workspace: folder.workspace,
+        savedVersion: (path) => folder.workspace.savedVersion(path),
         log: (message) => this.log(`${folder.uri}: ${message}`),
         onBad: () => this.runtime.timer.setImmediate(() => this.onBad(folder)),
       });
       this.caches.set(folder, cache);
       try {
-        return !cache.load(folder.analyzer, folder.workspace.openPaths());
+        return !cache.load(folder.analyzer, folder.workspace.editedPaths());
       } catch (error) {
         // Whatever was seeded before the failure is not trusted: the folder starts as without a cache.
         this.log(`${folder.uri}: cache not used (${String(error)})`);

@@ -29,6 +29,8 @@ export interface CacheOptions {
   version: string;
   settings: Partial<Settings>;
   workspace: Workspace;
+  /** The disk's version of a file whose open buffer holds the same text; undefined when it differs or is not open (overlayWorkspace.ts). */
+  savedVersion(path: string): string | undefined;
   log(message: string): void;
   /** Told when facts seeded from the cache do not read back: the host must forget them all. */
   onBad(): void;
@@ -38,8 +40,9 @@ export interface FolderCache {
   /**
    * Seeds a fresh analyzer from the cache. True when its diagnostics were seeded too, so its
    * index is whole and it needs no warm-up; false when at most facts were (or nothing).
+   * `edited`: the open buffers whose text differs from their file's, read as changed.
    */
-  load(analyzer: Analyzer, openPaths: readonly string[]): boolean;
+  load(analyzer: Analyzer, edited: readonly string[]): boolean;
   /** Writes what the analyzer holds, for the next start. */
   save(analyzer: Analyzer): void;
 }

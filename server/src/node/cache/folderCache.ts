@@ -28,13 +28,13 @@ export function openFolderCache(options: Options): FolderCache {
   const print = (folder: string) => sealFingerprint(options.workspace, real, folder);
 
   return {
-    load(analyzer, open) {
+    load(analyzer, edited) {
       const summary = readSummary(file, key);
       if ('problem' in summary) return note(options, `not used (${summary.problem})`, false);
       const listed = options.workspace.listFiles();
       const signatures = new Map(listed.map((p) => [p, signatureOf(real, p, 'metadata')]));
       const moved = new Set(listed.filter((p) => summary.files.get(p) !== signatures.get(p) || signatures.get(p) === undefined));
-      for (const path of open) moved.add(path);
+      for (const path of edited) moved.add(path);
       const sealsMoved = new Set([...summary.seals].filter(([folder, before]) => print(folder) !== before).map(([folder]) => folder));
       const sameList = listed.length === summary.files.size && listed.every((p) => summary.files.has(p));
       const documents = readLight(file, summary.token, new Set(listed));
@@ -70,7 +70,7 @@ export function openFolderCache(options: Options): FolderCache {
         const documents = analyzer.documents();
         // Complete results or none: a later start seeds diagnostics only from a whole set.
         for (const path of documents) analyzer.diagnostics(path);
-        const signatures = fileSignatures(options.workspace.listFiles(), real, analyzer);
+        const signatures = fileSignatures(options.workspace.listFiles(), real, analyzer, options.savedVersion);
         const kept = persisted(analyzer, signatures, seeded, !bad);
         const next = nextSummary(analyzer, signatures, kept, [], print);
         writeCache(file, key, next, kept, records);
@@ -92,20 +92,19 @@ function note(options: Options, state: string, result: boolean): boolean {
 /**
  * A document's signature is the version its facts were read at, not a stat taken now: a file
  * changed since (its watcher event still on the way) then reads as changed at the next start.
- * An unsaved buffer's version never equals a stat, so its file reads as changed too.
+ * An unsaved buffer's version never equals a stat, so its file reads as changed too; a buffer
+ * holding the file's text is signed as the file (its facts are the file's), or every document
+ * left open at the end of a session would be re-checked, with what it moves, at the next start.
  */
-function fileSignatures(listed: readonly string[], real: string, analyzer: Analyzer): Map<string, string> {
+function fileSignatures(listed: readonly string[], real: string, analyzer: Analyzer, savedVersion: (path: string) => string | undefined): Map<string, string> {
   const signatures = new Map<string, string>();
   for (const path of listed) {
     const version = analyzer.isDocument(path) ? analyzer.factsOf(path)?.version : undefined;
-    const signature = version !== undefined ? String(version) : signatureOf(real, path, 'metadata');
+    const signature = version !== undefined ? (savedVersion(path) ?? String(version)) : signatureOf(real, path, 'metadata');
     if (signature !== undefined) signatures.set(path, signature);
   }
   return signatures;
 }
-
-
-
 
 /** Everything a kept result depends on besides the files: the engine, the folder, `.govlens.json` and the settings. */
 function cacheKey(options: Options, real: string): string {
