@@ -56,7 +56,7 @@ export class DiagnosticsHub {
     return this.convert(folder, folder.analyzer.diagnostics(path));
   }
 
-  private convert(folder: KbFolder, diagnostics: readonly CoreDiagnostic[]): Diagnostic[] {
+  convert(folder: KbFolder, diagnostics: readonly CoreDiagnostic[]): Diagnostic[] {
     return diagnostics.map((d) => toLspDiagnostic(folder, d));
   }
 
@@ -74,6 +74,17 @@ export class DiagnosticsHub {
     const pending = this.pendingPush.get(folder) ?? new Set<string>();
     pending.add(path);
     this.pendingPush.set(folder, pending);
+  }
+
+  /**
+   * Push mode: an open document's diagnostics known before its folder is warm (a persisted
+   * cache's, when they hold: server.ts publishKept). Sent as an opened document's are; the pass
+   * after the index is built sends them again only if they differ.
+   */
+  publishKept(folder: KbFolder, path: string, diagnostics: CoreDiagnostic[]): void {
+    if (this.mode !== 'push') return;
+    const owed = this.owedPush.get(folder)?.delete(path) ?? false;
+    this.send(folder, folder.uriOf(path), diagnostics, owed);
   }
 
   /** Called on every change, at once: a pass over the workspace that is under way is now out of date. */

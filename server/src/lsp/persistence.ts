@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../core/types';
 import type { KbFolder } from './kbFolder';
 import type { FolderCache, Runtime } from './runtime';
 
@@ -11,6 +12,13 @@ const SAVE_IDLE_MS = 3000;
 /** The server's persisted caches, one per workspace folder, when the client gave a storage folder. */
 export class Persistence {
   private readonly caches = new Map<KbFolder, FolderCache>();
+  /**
+   * Per folder, between preview and load, the kept diagnostics that hold for the workspace as it
+   * is: any change, and load, drop them (from then on only the analyzer answers).
+   */
+  private readonly kept = new Map<KbFolder, ReadonlyMap<string, Diagnostic[]>>();
+  /** Caches opened by preview, for load to go on from. */
+  private readonly previewed = new Map<KbFolder, FolderCache>();
   private timer: { dispose(): void } | undefined;
 
   constructor(
@@ -22,23 +30,53 @@ export class Persistence {
     private readonly onBad: (folder: KbFolder) => void,
   ) {}
 
+  /**
+   * Opens the folders' caches and measures what moved since they were written; for a folder where
+   * nothing did, its kept diagnostics answer (keptDiagnostics) until load. Cheap beside load: it
+   * reads the summary and stats the files, but no facts and no index.
+   */
+  preview(targets: readonly KbFolder[]): void {
+    for (const folder of targets) {
+      const cache = this.open(folder);
+      if (!cache) continue;
+      this.previewed.set(folder, cache);
+      try {
+        const kept = cache.preview(folder.workspace.editedPaths());
+        if (kept) this.kept.set(folder, kept);
+      } catch (error) {
+        this.log(`${folder.uri}: cache not previewed (${String(error)})`);
+      }
+    }
+  }
+
+  /** A document's diagnostics as kept, while they hold (see preview); undefined otherwise. */
+  keptDiagnostics(folder: KbFolder, path: string): Diagnostic[] | undefined {
+    return this.kept.get(folder)?.get(path);
+  }
+
+  /** Whether the folder's kept diagnostics hold (see preview). */
+  holdsKept(folder: KbFolder): boolean {
+    return this.kept.has(folder);
+  }
+
+  /** Something changed in the folder (all folders: undefined): its kept diagnostics no longer hold. */
+  changed(folder?: KbFolder): void {
+    for (const [each, cache] of this.previewed) {
+      if (folder !== undefined && each !== folder) continue;
+      this.kept.delete(each);
+      cache.changed();
+    }
+  }
+
   /** Seeds freshly reset folders from their caches; returns the folders still to warm up. */
   load(targets: readonly KbFolder[]): KbFolder[] {
-    const open = this.runtime.openCache;
-    if (this.storage === undefined || !open) return [...targets];
-    const storage = this.storage;
+    if (this.storage === undefined || !this.runtime.openCache) return [...targets];
     return targets.filter((folder) => {
-      const cache = open({
-        storage,
-        root: folder.fsPath,
-        version: this.version,
-        settings: folder.hostSettings,
-        workspace: folder.workspace,
-        savedVersion: (path) => folder.workspace.savedVersion(path),
-        log: (message) => this.log(`${folder.uri}: ${message}`),
-        onBad: () => this.runtime.timer.setImmediate(() => this.onBad(folder)),
-      });
-      this.caches.set(folder, cache);
+      this.kept.delete(folder);
+      // The cache preview opened goes on from what it measured; any other is opened under the settings now.
+      const cache = this.previewed.get(folder) ?? this.open(folder);
+      this.previewed.delete(folder);
+      if (!cache) return true;
       try {
         return !cache.load(folder.analyzer, folder.workspace.editedPaths());
       } catch (error) {
@@ -48,6 +86,23 @@ export class Persistence {
         return true;
       }
     });
+  }
+
+  private open(folder: KbFolder): FolderCache | undefined {
+    const open = this.runtime.openCache;
+    if (this.storage === undefined || !open) return undefined;
+    const cache = open({
+      storage: this.storage,
+      root: folder.fsPath,
+      version: this.version,
+      settings: folder.hostSettings,
+      workspace: folder.workspace,
+      savedVersion: (path) => folder.workspace.savedVersion(path),
+      log: (message) => this.log(`${folder.uri}: ${message}`),
+      onBad: () => this.runtime.timer.setImmediate(() => this.onBad(folder)),
+    });
+    this.caches.set(folder, cache);
+    return cache;
   }
 
   saveSoon(): void {
@@ -72,6 +127,8 @@ export class Persistence {
 
   forget(folder: KbFolder): void {
     this.caches.delete(folder);
+    this.previewed.delete(folder);
+    this.kept.delete(folder);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Analyzer } from '../core/analyzer';
 import type { Settings } from '../core/settings';
+import type { Diagnostic } from '../core/types';
 import type { Workspace } from '../core/workspace';
 
 /** What the server needs from its host platform, injected so the server itself stays testable. */
@@ -37,6 +38,14 @@ export interface CacheOptions {
 }
 
 export interface FolderCache {
+  /**
+   * Every document's kept diagnostics, when nothing they were computed from has moved since they
+   * were written (`edited` as in load): they are then what the analysis will give, and a host
+   * may answer with them before load. Undefined when anything moved or there is no usable cache.
+   */
+  preview(edited: readonly string[]): ReadonlyMap<string, Diagnostic[]> | undefined;
+  /** Something changed since preview: load must measure again. */
+  changed(): void;
   /**
    * Seeds a fresh analyzer from the cache. True when its diagnostics were seeded too, so its
    * index is whole and it needs no warm-up; false when at most facts were (or nothing).
