@@ -203,6 +203,21 @@ describe('streaming startup: the open documents first, and never wrong', () => {
     }
   });
 
+  test('a file changed on disk with no watcher to say so, then opened as it now is: read again, not taken as the facts held', async () => {
+    const root = streamingKb();
+    const client = await startClient(root, 'push');
+    try {
+      await settledPush(client);
+      const text = `${fs.readFileSync(path.join(root, NOTE), 'utf8')}\nAnd on FIX7-P0-PROD-SAVED-4.\n`;
+      fs.writeFileSync(path.join(root, NOTE), text);
+      const since = client.publications.length;
+      await client.open(NOTE, text);
+      assertNoteFindings(await client.waitForPublication(NOTE, since, 'after the open'), [NOWHERE, 'FIX7-P0-PROD-SAVED-4']);
+    } finally {
+      await client.close();
+    }
+  });
+
   test('a document open as saved is no change: neither to the cache it is loaded from nor to the one it is saved in', async () => {
     const root = streamingKb();
     const storage = storageFolder();

@@ -79,7 +79,8 @@ export class OverlayWorkspace implements Workspace {
     return saved && saved.unreadSize === undefined && saved.text === buffer.text ? String(saved.version) : undefined;
   }
 
-  setBuffer(path: string, text: string, version: number): void {
+  /** `known`: the version of the facts the analysis holds for the path, if any (an open as saved keeps them only if they are the saved file's). */
+  setBuffer(path: string, text: string, version: number, known?: string | number): void {
     const held = this.open.get(path);
     // The same text again (TextDocuments reports an open as a content change too) changes nothing.
     if (held?.text === text) return;
@@ -87,11 +88,12 @@ export class OverlayWorkspace implements Workspace {
     const isNew = opened && this.disk.stat(path) !== 'file';
     // Prefixed so an editor version never equals a disk version (mtime+size).
     this.open.set(path, { text, version: `buffer:${version}` });
-    // Opening a file as it is on disk changes no facts (an editor restoring its tabs opens
-    // several while the index is being built or seeded): a change of nothing, so the host still
-    // runs its pass (the opened document is owed its diagnostics) but nothing is re-read, and
-    // none of what the document's IDs could move is re-checked.
-    const asSaved = opened && !isNew && this.savedVersion(path) !== undefined;
+    // Opening a file as it is on disk, when the facts held are of that very version, changes
+    // no facts (an editor restoring its tabs opens several while the index is seeded): a change
+    // of nothing, so the host still runs its pass (the opened document is owed its diagnostics)
+    // but nothing is re-read, and none of what the document's IDs could move is re-checked.
+    // Facts of an older version (a change on disk no watcher reported) are read again.
+    const asSaved = opened && !isNew && known !== undefined && this.savedVersion(path) === String(known);
     this.emit({ paths: asSaved ? [] : [path], listChanged: isNew });
   }
 

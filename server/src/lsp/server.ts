@@ -261,7 +261,7 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     located.folder.rememberUri(located.path, document.uri);
     openActivity++;
     hub.openedOrClosed(located.folder, located.path);
-    located.folder.workspace.setBuffer(located.path, document.getText(), document.version);
+    located.folder.workspace.setBuffer(located.path, document.getText(), document.version, located.folder.analyzer.readVersion(located.path));
     // Opened between the cache's preview and its load: as saved, its kept diagnostics hold.
     publishKept(located.folder, [located.path]);
   });
