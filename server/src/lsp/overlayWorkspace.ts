@@ -79,7 +79,7 @@ export class OverlayWorkspace implements Workspace {
     return saved && saved.unreadSize === undefined && saved.text === buffer.text ? String(saved.version) : undefined;
   }
 
-  /** `known`: the version of the facts the analysis holds for the path, if any (an open as saved keeps them only if they are the saved file's). */
+  /** `known`: the version of the facts the analysis holds for the path, if any (an open as saved keeps them only if they are of the saved file). */
   setBuffer(path: string, text: string, version: number, known?: string | number): void {
     const held = this.open.get(path);
     // The same text again (TextDocuments reports an open as a content change too) changes nothing.
@@ -92,8 +92,10 @@ export class OverlayWorkspace implements Workspace {
     // no facts (an editor restoring its tabs opens several while the index is seeded): a change
     // of nothing, so the host still runs its pass (the opened document is owed its diagnostics)
     // but nothing is re-read, and none of what the document's IDs could move is re-checked.
-    // Facts of an older version (a change on disk no watcher reported) are read again.
-    const asSaved = opened && !isNew && known !== undefined && this.savedVersion(path) === String(known);
+    // Facts of an older version (a change on disk no watcher reported) are read again; none
+    // held yet are read (or taken from a cache that checks the file's signature) when asked.
+    const saved = opened && !isNew ? this.savedVersion(path) : undefined;
+    const asSaved = saved !== undefined && (known === undefined || saved === String(known));
     this.emit({ paths: asSaved ? [] : [path], listChanged: isNew });
   }
 
