@@ -20,6 +20,8 @@ export class Persistence {
   /** Caches opened by preview, for load to go on from. */
   private readonly previewed = new Map<KbFolder, FolderCache>();
   private timer: { dispose(): void } | undefined;
+  /** Something changed since the last save (or a first index was built): the next quiet moment, or the shutdown, writes. */
+  private due = false;
 
   constructor(
     private readonly runtime: Runtime,
@@ -107,16 +109,24 @@ export class Persistence {
 
   saveSoon(): void {
     if (this.caches.size === 0) return;
+    this.due = true;
     this.timer?.dispose();
     this.timer = this.runtime.timer.setTimeout(() => this.saveNow(), SAVE_IDLE_MS);
   }
 
-  /** Writes every folder's cache now, when a save is due. */
+  /** Writes every warm folder's cache now, when a save is due. */
   saveNow(): void {
-    if (!this.timer) return;
-    this.timer.dispose();
+    this.timer?.dispose();
     this.timer = undefined;
+    if (!this.due) return;
+    this.due = false;
     for (const [folder, cache] of this.caches) {
+      // A folder still indexing has nothing whole to write: the save stays due, for the next
+      // quiet moment or the shutdown (an open during the warm-up must not spend it).
+      if (!folder.analyzer.isWarm) {
+        this.due = true;
+        continue;
+      }
       try {
         cache.save(folder.analyzer);
       } catch (error) {

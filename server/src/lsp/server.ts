@@ -26,8 +26,13 @@ import { Persistence, storageOf } from './persistence';
 import { logFailure, makeSafe } from './safe';
 import { SettingsSource } from './settingsSource';
 
-/** At most this many event-loop turns are given to opens and pulls still arriving before the cache's load (flushKept). */
-const FLUSH_TURNS = 50;
+/**
+ * Before the cache's load, opens and pulls still arriving are waited for until none came for
+ * FLUSH_QUIET_MS, at most FLUSH_ROUNDS times (flushKept): a client descheduled for a moment
+ * must not make its restored tabs wait a whole load, and load must not wait long.
+ */
+const FLUSH_QUIET_MS = 10;
+const FLUSH_ROUNDS = 10;
 /** Documents read per event-loop turn while indexing: small enough that requests interleave. */
 const WARM_UP_BATCH = 50;
 /**
@@ -166,15 +171,15 @@ export function startServer(connection: Connection, runtime: Runtime): void {
    * Lets what is answered from kept diagnostics go out before load takes the thread for a
    * second. An editor restoring its tabs sends their opens and pulls right after `initialized`,
    * some still on the way when the preview ends, and the connection writes one message per
-   * event-loop turn: so turns pass while opens and pulls keep coming (a bounded number), then
-   * a log line is sent, whose write settles after every answer queued before it.
+   * event-loop turn: so the server waits while opens and pulls keep coming (a bounded time),
+   * then sends a log line, whose write settles after every answer queued before it.
    */
   const flushKept = async (targets: readonly KbFolder[]) => {
     const kept = targets.filter((folder) => persistence?.holdsKept(folder)).length;
     if (kept === 0) return;
-    for (let turn = 0, seen = -1; turn < FLUSH_TURNS && seen !== openActivity; turn++) {
+    for (let round = 0, seen = -1; round < FLUSH_ROUNDS && seen !== openActivity; round++) {
       seen = openActivity;
-      await new Promise<void>((resolve) => runtime.timer.setImmediate(resolve));
+      await new Promise<void>((resolve) => runtime.timer.setTimeout(resolve, FLUSH_QUIET_MS));
     }
     await connection.sendNotification(LogMessageNotification.type, { type: MessageType.Log, message: `Cache: nothing moved since it was written${kept === targets.length ? '' : ` in ${kept} of ${targets.length} folders`}; open documents answered from it, loading the rest.` });
   };
