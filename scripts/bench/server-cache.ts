@@ -141,6 +141,10 @@ async function main(): Promise<void> {
     cold.push(a);
     warm.push(b);
     identical &&= a.published === b.published;
+    if (a.published !== b.published) {
+      // Kept for a look at what differs: a warm start must publish what a cold one does.
+      for (const [name, start] of [['cold', a], ['warm', b]] as const) fs.writeFileSync(path.join(os.tmpdir(), `govlens-bench-${name}-${i + 1}.json`), start.published);
+    }
     console.log(`run ${i + 1}: cold ${figure(a)}, warm ${figure(b)}, same diagnostics: ${a.published === b.published}`);
     fs.rmSync(storage, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/types';
 import type { KbFolder } from './kbFolder';
-import type { FolderCache, Runtime } from './runtime';
+import type { FolderCache, KeptResults, Runtime } from './runtime';
 
 /**
  * Written once the editor has been quiet this long (after indexing, after changes) and at
@@ -16,7 +16,7 @@ export class Persistence {
    * Per folder, between preview and load, the kept diagnostics that hold for the workspace as it
    * is: any change, and load, drop them (from then on only the analyzer answers).
    */
-  private readonly kept = new Map<KbFolder, ReadonlyMap<string, Diagnostic[]>>();
+  private readonly kept = new Map<KbFolder, KeptResults>();
   /** Caches opened by preview, for load to go on from. */
   private readonly previewed = new Map<KbFolder, FolderCache>();
   private timer: { dispose(): void } | undefined;
@@ -53,7 +53,15 @@ export class Persistence {
 
   /** A document's diagnostics as kept, while they hold (see preview); undefined otherwise. */
   keptDiagnostics(folder: KbFolder, path: string): Diagnostic[] | undefined {
-    return this.kept.get(folder)?.get(path);
+    const kept = this.kept.get(folder);
+    if (!kept) return undefined;
+    // Opened since the preview, as saved: its file must still be the one the preview measured,
+    // or it changed on disk with no watcher to say so, and nothing kept is trusted any more.
+    if (folder.workspace.isOpen(path) && folder.workspace.savedVersion(path) !== kept.signatures.get(path)) {
+      this.changed(folder);
+      return undefined;
+    }
+    return kept.results.get(path);
   }
 
   /** Whether the folder's kept diagnostics hold (see preview). */

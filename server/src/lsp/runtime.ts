@@ -43,7 +43,7 @@ export interface FolderCache {
    * were written (`edited` as in load): they are then what the analysis will give, and a host
    * may answer with them before load. Undefined when anything moved or there is no usable cache.
    */
-  preview(edited: readonly string[]): ReadonlyMap<string, Diagnostic[]> | undefined;
+  preview(edited: readonly string[]): KeptResults | undefined;
   /** Something changed since preview: load must measure again. */
   changed(): void;
   /**
@@ -54,6 +54,12 @@ export interface FolderCache {
   load(analyzer: Analyzer, edited: readonly string[]): boolean;
   /** Writes what the analyzer holds, for the next start. */
   save(analyzer: Analyzer): void;
+}
+
+/** A cache's kept diagnostics, with the file signatures they hold for (signatures.ts). */
+export interface KeptResults {
+  results: ReadonlyMap<string, Diagnostic[]>;
+  signatures: ReadonlyMap<string, string | undefined>;
 }
 
 export interface GitHost {

@@ -45,12 +45,12 @@ export function openFolderCache(options: Options): FolderCache {
       const found = measure();
       if ('problem' in found) return undefined;
       measured = found;
-      const { summary, moved, sealsMoved, sameList } = found;
+      const { summary, signatures, moved, sealsMoved, sameList } = found;
       // The condition `check --cache` prints its report on without reading a document: the same
       // key, files and signatures, and no sealed folder moved. Then every kept result is what an
       // analysis would give now; if anything moved, none is trusted before the index is built.
-      if (!sameList || moved.size > 0 || edited.length > 0 || sealsMoved.size > 0) return undefined;
-      return summary.results;
+      if (!sameList || moved.size > 0 || edited.length > 0 || sealsMoved.size > 0 || !summary.results) return undefined;
+      return { results: summary.results, signatures };
     },
 
     changed() {
