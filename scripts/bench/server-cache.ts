@@ -1,26 +1,64 @@
 /**
- * `node --import tsx scripts/bench/server-cache.ts DIR [RUNS]`: the server's time from
- * `initialize` to every diagnostic on a generated workspace (bench:gen), cold (no cache in the
- * storage folder) and warm (the cache the run before wrote), and whether both publish the same.
+ * `node --import tsx scripts/bench/server-cache.ts DIR [RUNS] [--open N] [--pull] [--node-arg A]`:
+ * the server's startup on a generated workspace (bench:gen), cold (no cache in the storage
+ * folder) and warm (the cache the run before wrote), and whether both publish the same.
+ *
+ * Timed from `initialize`: every diagnostic published (push client), and, with `--open N`
+ * (1–3), each open document's first diagnostics (its first publish, or with `--pull` the
+ * answer to its `textDocument/diagnostic`), the documents opened right after `initialized` as
+ * an editor restoring its tabs does. Each open document's first diagnostics are compared with
+ * its last: an early answer that differs would be a wrong one.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { MANIFEST_PATH, type Manifest } from '../../tools/kbGenerator';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
-async function start(root: string, manifest: Manifest, storage: string): Promise<{ ms: number; published: string }> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+interface Options {
+  open: readonly string[];
+  pull: boolean;
+  nodeArgs: readonly string[];
+}
+
+interface Start {
+  /** initialize → every diagnostic published (push), or → the last open document's answer (pull). */
+  ms: number;
+  /** initialize → each open document's first diagnostics. */
+  openMs: number[];
+  /** Each open document's first diagnostics equal its last. */
+  openStable: boolean;
+  published: string;
+}
+
+/**
+ * The documents to open: the last document with a planted defect in path order (a pass over
+ * the workspace in order reaches it last), the last with an unknown ID, and a note that cites
+ * blocker IDs another packet defines.
+ */
+export function documentsToOpen(manifest: Manifest, count: number): string[] {
+  const defects = [...manifest.defects].sort((a, b) => b.path.localeCompare(a.path));
+  const chosen = [defects[0]?.path, defects.find((d) => d.code === 'unknown-id')?.path, manifest.targets.note];
+  return [...new Set(chosen.filter((p): p is string => p !== undefined))].slice(0, count);
+}
+
+async function start(root: string, manifest: Manifest, storage: string, options: Options): Promise<Start> {
+  const child = spawn(process.execPath, [...options.nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const uri = (relative: string) => pathToFileURL(path.join(root, relative)).href;
   const published = new Map<string, unknown>();
+  const first = new Map<string, { at: number; diagnostics: string }>();
   let blockers = false;
   let wake = () => undefined as void;
+  let started = 0;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.set(p.uri, p.diagnostics);
+    if (!first.has(p.uri)) first.set(p.uri, { at: performance.now() - started, diagnostics: JSON.stringify(p.diagnostics) });
     wake();
   });
   connection.onNotification('governanceLens/blockersChanged', () => {
@@ -28,25 +66,49 @@ async function start(root: string, manifest: Manifest, storage: string): Promise
     wake();
   });
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   connection.listen();
-  const expected = manifest.defects.map((d) => pathToFileURL(path.join(root, d.path)).href);
-  const started = performance.now();
+  const expected = manifest.defects.map((d) => uri(d.path));
+  started = performance.now();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
-    capabilities: { textDocument: { publishDiagnostics: {} }, workspace: {} },
+    capabilities: { textDocument: { publishDiagnostics: {}, ...(options.pull ? { diagnostic: {} } : {}) }, workspace: { diagnostics: { refreshSupport: true } } },
     initializationOptions: { storagePath: storage },
   });
   await connection.sendNotification('initialized', {});
-  await new Promise<void>((resolve) => {
-    wake = () => {
-      if (blockers && expected.every((u) => published.has(u))) resolve();
-    };
-    wake();
-  });
-  const ms = performance.now() - started;
+  for (const relative of options.open) {
+    const text = fs.readFileSync(path.join(root, relative), 'utf8');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(relative), languageId: relative.endsWith('.md') ? 'markdown' : 'json', version: 1, text } });
+  }
+  const pull = async (relative: string) => {
+    const report = await connection.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: uri(relative) } });
+    return { at: performance.now() - started, diagnostics: JSON.stringify(report.items) };
+  };
+  let openMs: number[];
+  let openStable = true;
+  let ms: number;
+  if (options.pull) {
+    const answers = await Promise.all(options.open.map(pull));
+    openMs = answers.map((a) => a.at);
+    ms = Math.max(...openMs);
+    // Asked again once the server is idle: the answer then is the final one.
+    await connection.sendRequest('governanceLens/checkWorkspace');
+    for (const [i, relative] of options.open.entries()) openStable &&= (await pull(relative)).diagnostics === answers[i]?.diagnostics;
+  } else {
+    const opened = options.open.map(uri);
+    await new Promise<void>((resolve) => {
+      wake = () => {
+        if (blockers && expected.every((u) => published.has(u)) && opened.every((u) => first.has(u))) resolve();
+      };
+      wake();
+    });
+    ms = performance.now() - started;
+    openMs = opened.map((u) => first.get(u)?.at ?? NaN);
+    openStable = opened.every((u) => first.get(u)?.diagnostics === JSON.stringify(published.get(u)));
+  }
   // Shutdown writes the cache; the exit is awaited so the next run finds it.
   await connection.sendRequest('shutdown');
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -54,28 +116,44 @@ async function start(root: string, manifest: Manifest, storage: string): Promise
   await exited;
   connection.dispose();
   const sorted = [...published].sort(([a], [b]) => a.localeCompare(b));
-  return { ms, published: JSON.stringify(sorted) };
+  return { ms, openMs, openStable, published: JSON.stringify(sorted) };
 }
 
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const figure = (s: Start) => `${s.ms.toFixed(0)} ms${s.openMs.length > 0 ? ` (open: ${s.openMs.map((m) => m.toFixed(0)).join(', ')} ms${s.openStable ? '' : ', FIRST ≠ LAST'})` : ''}`;
+
 async function main(): Promise<void> {
-  const root = path.resolve(process.argv[2] ?? '');
-  const runs = Number(process.argv[3] ?? 3);
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { open: { type: 'string', default: '0' }, pull: { type: 'boolean', default: false }, 'node-arg': { type: 'string', multiple: true, default: [] } },
+  });
+  const root = path.resolve(positionals[0] ?? '');
+  const runs = Number(positionals[1] ?? 3);
   const manifest = JSON.parse(fs.readFileSync(path.join(root, MANIFEST_PATH), 'utf8')) as Manifest;
-  const cold: number[] = [];
-  const warm: number[] = [];
+  const options: Options = { open: documentsToOpen(manifest, Number(values.open)), pull: values.pull, nodeArgs: values['node-arg'] };
+  const cold: Start[] = [];
+  const warm: Start[] = [];
   let identical = true;
   for (let i = 0; i < runs; i++) {
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-bench-storage-'));
-    const first = await start(root, manifest, storage);
-    const second = await start(root, manifest, storage);
-    cold.push(first.ms);
-    warm.push(second.ms);
-    identical &&= first.published === second.published;
-    console.log(`run ${i + 1}: cold ${first.ms.toFixed(0)} ms, warm ${second.ms.toFixed(0)} ms, same diagnostics: ${first.published === second.published}`);
+    const a = await start(root, manifest, storage, options);
+    const b = await start(root, manifest, storage, options);
+    cold.push(a);
+    warm.push(b);
+    identical &&= a.published === b.published;
+    if (a.published !== b.published) {
+      // Kept for a look at what differs: a warm start must publish what a cold one does.
+      for (const [name, start] of [['cold', a], ['warm', b]] as const) fs.writeFileSync(path.join(os.tmpdir(), `govlens-bench-${name}-${i + 1}.json`), start.published);
+    }
+    console.log(`run ${i + 1}: cold ${figure(a)}, warm ${figure(b)}, same diagnostics: ${a.published === b.published}`);
     fs.rmSync(storage, { recursive: true, force: true });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-  console.log(`median: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms; identical: ${identical}`);
+  const summary = (starts: Start[]) => {
+    const open = options.open.map((_, k) => median(starts.map((s) => s.openMs[k] ?? NaN)).toFixed(0));
+    return `${median(starts.map((s) => s.ms)).toFixed(0)} ms${open.length > 0 ? ` (open: ${open.join(', ')} ms)` : ''}`;
+  };
+  const stable = [...cold, ...warm].every((s) => s.openStable);
+  console.log(`median (${options.pull ? 'pull' : 'push'}, ${options.open.length} open): cold ${summary(cold)}, warm ${summary(warm)}; identical: ${identical}; open documents' first = last: ${stable}`);
 }
 
 void main();

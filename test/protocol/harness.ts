@@ -73,6 +73,10 @@ export interface Client {
   published: Map<string, Diagnostic[]>;
   /** Every publishDiagnostics in the order received, unchanged ones included. */
   publications: PublishDiagnosticsParams[];
+  /** Every notification and every answer to a request sent through `request`, in the order received: what ordering tests read. */
+  events: { method: string; params: unknown }[];
+  /** Sends a request; its answer joins `events` as `answer:<method>` when it arrives. */
+  request<T>(method: string, params: unknown): Promise<T>;
   /** Resolves with the first publication for `relative` received at index `since` of `publications` or later. */
   waitForPublication(relative: string, since: number, what: string): Promise<Diagnostic[]>;
   /** Resolves once a publishDiagnostics for `relative` satisfies the predicate (already received ones count). */
@@ -95,8 +99,17 @@ export interface Client {
   close(): Promise<void>;
 }
 
+export interface ClientOptions {
+  /**
+   * The answer to workspace/configuration waits for this (a push client then asks for
+   * configuration too): what the test sends meanwhile reaches the server before its first index
+   * starts, as an editor's opens of its restored tabs do, without any timing.
+   */
+  holdConfiguration?: Promise<void>;
+}
+
 /** Starts the built server over stdio on `root` and initializes it as a pull or push client. */
-export async function startClient(root: string, mode: 'pull' | 'push', initializationOptions?: unknown): Promise<Client> {
+export async function startClient(root: string, mode: 'pull' | 'push', initializationOptions?: unknown, options: ClientOptions = {}): Promise<Client> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
   const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -134,6 +147,12 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     uri,
     published,
     publications: [],
+    events: [],
+    request: async <T>(method: string, params: unknown) => {
+      const answer = (await connection.sendRequest(method, params)) as T;
+      client.events.push({ method: `answer:${method}`, params: answer });
+      return answer;
+    },
     refreshes: 0,
     registrations: [],
     settings: {},
@@ -211,13 +230,18 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.set(params.uri, params.diagnostics);
     client.publications.push(params);
+    client.events.push({ method: 'textDocument/publishDiagnostics', params });
     for (const waiter of [...publishWaiters]) waiter();
   });
   connection.onUnhandledNotification(({ method, params }) => {
     notifications.push({ method, params });
+    client.events.push({ method, params });
     for (const waiter of [...notificationWaiters]) waiter(method, params);
   });
-  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => client.settings));
+  connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
+    await options.holdConfiguration;
+    return params.items.map(() => client.settings);
+  });
   connection.onRequest('workspace/diagnostic/refresh', () => {
     client.refreshes++;
     return null;
@@ -233,7 +257,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
-    capabilities: mode === 'pull' ? pullCapabilities : pushCapabilities,
+    capabilities: mode === 'pull' ? pullCapabilities : options.holdConfiguration ? { ...pushCapabilities, workspace: { configuration: true } } : pushCapabilities,
     initializationOptions,
   })) as InitializeResult;
   client.capabilities = initialized.capabilities;

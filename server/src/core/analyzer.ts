@@ -151,6 +151,11 @@ export class Analyzer implements Analysis {
     return path === CONFIG_FILE ? this.configuration.file : this.facts.get(path);
   }
 
+  /** The version a document's facts were read at, when they have been read (nothing is read to tell). */
+  readVersion(path: string): string | number | undefined {
+    return path === CONFIG_FILE ? undefined : this.facts.peek(path)?.version;
+  }
+
   /**
    * Starts reading the workspace in steps (see warmStep), so a host with an event loop can
    * answer requests in between. Until the last step the index is built from the documents

@@ -56,7 +56,7 @@ export class DiagnosticsHub {
     return this.convert(folder, folder.analyzer.diagnostics(path));
   }
 
-  private convert(folder: KbFolder, diagnostics: readonly CoreDiagnostic[]): Diagnostic[] {
+  convert(folder: KbFolder, diagnostics: readonly CoreDiagnostic[]): Diagnostic[] {
     return diagnostics.map((d) => toLspDiagnostic(folder, d));
   }
 
@@ -74,6 +74,17 @@ export class DiagnosticsHub {
     const pending = this.pendingPush.get(folder) ?? new Set<string>();
     pending.add(path);
     this.pendingPush.set(folder, pending);
+  }
+
+  /**
+   * Push mode: an open document's diagnostics known before its folder is warm (a persisted
+   * cache's, when they hold: server.ts publishKept). Sent as an opened document's are; the pass
+   * after the index is built sends them again only if they differ.
+   */
+  publishKept(folder: KbFolder, path: string, diagnostics: CoreDiagnostic[]): void {
+    if (this.mode !== 'push') return;
+    const owed = this.owedPush.get(folder)?.delete(path) ?? false;
+    this.send(folder, folder.uriOf(path), diagnostics, owed);
   }
 
   /** Called on every change, at once: a pass over the workspace that is under way is now out of date. */
@@ -139,14 +150,16 @@ export class DiagnosticsHub {
       this.owedPush.delete(folder);
       this.sweepOwed = true;
     }
-    const complete = await this.visitAll(
-      (folder) => [...(this.pendingPush.get(folder) ?? [])],
-      (folder, path) => {
-        const owed = this.owedPush.get(folder)?.delete(path) ?? false;
-        this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path), owed);
-        this.pendingPush.get(folder)?.delete(path);
-      },
-    );
+    const visit = (folder: KbFolder, path: string) => {
+      const owed = this.owedPush.get(folder)?.delete(path) ?? false;
+      this.send(folder, folder.uriOf(path), folder.analyzer.diagnostics(path), owed);
+      this.pendingPush.get(folder)?.delete(path);
+    };
+    // The documents the user is looking at go first, in every folder, then the rest: at startup
+    // that is what streaming amounts to. Nothing is published before the folder is warm
+    // (visitAll), so what goes first is as complete as what follows.
+    const openFirst = await this.visitAll((folder) => pendingOpen(folder, this.pendingPush.get(folder)), visit);
+    const complete = openFirst && (await this.visitAll((folder) => [...(this.pendingPush.get(folder) ?? [])], visit));
     if (!complete || !this.sweepOwed) return;
     // Documents that left the workspace (deleted, renamed, their folder removed) lose their entries.
     this.sweepOwed = false;
@@ -226,4 +239,10 @@ export class DiagnosticsHub {
     for (const wake of this.waiters) wake();
     this.waiters.clear();
   }
+}
+
+/** The pending documents the client has open, in the order it opened them. */
+function pendingOpen(folder: KbFolder, pending: ReadonlySet<string> | undefined): string[] {
+  if (!pending || pending.size === 0) return [];
+  return folder.workspace.openPaths().filter((p) => pending.has(p));
 }

@@ -2,7 +2,8 @@ import type { Disposable, FileSnapshot, PathKind, ReadOptions, TreeEntry, Worksp
 
 /**
  * The disk workspace with the editor's open buffers laid over it: an open buffer wins over
- * the file on disk, and every open, edit, close and file event is reported as a change.
+ * the file on disk, and every open, edit, close and file event is reported as a change (an
+ * open of the file as saved as a change of no path).
  */
 export class OverlayWorkspace implements Workspace {
   private readonly open = new Map<string, FileSnapshot>();
@@ -55,11 +56,47 @@ export class OverlayWorkspace implements Workspace {
     return [...this.open.keys()];
   }
 
-  setBuffer(path: string, text: string, version: number): void {
-    const isNew = !this.open.has(path) && this.disk.stat(path) !== 'file';
+  /**
+   * The open buffers whose text is not the file's on disk (unsaved edits, files never saved).
+   * A buffer equal to its file reads to the same facts, so a persisted cache's facts and
+   * diagnostics of the file hold for it too: an editor restoring its tabs at startup then costs
+   * the cache nothing, where treating every open buffer as changed re-checks each one and
+   * everything its IDs could move.
+   */
+  editedPaths(): string[] {
+    return this.openPaths().filter((path) => this.savedVersion(path) === undefined);
+  }
+
+  /**
+   * The disk's version of a file whose open buffer holds the same text (the buffer's facts are
+   * then the file's, and a cache may sign them as the file), undefined when it differs or the
+   * path is not open.
+   */
+  savedVersion(path: string): string | undefined {
+    const buffer = this.open.get(path);
+    if (!buffer) return undefined;
+    const saved = this.disk.readFile(path);
+    return saved && saved.unreadSize === undefined && saved.text === buffer.text ? String(saved.version) : undefined;
+  }
+
+  /** `known`: the version of the facts the analysis holds for the path, if any (an open as saved keeps them only if they are of the saved file). */
+  setBuffer(path: string, text: string, version: number, known?: string | number): void {
+    const held = this.open.get(path);
+    // The same text again (TextDocuments reports an open as a content change too) changes nothing.
+    if (held?.text === text) return;
+    const opened = held === undefined;
+    const isNew = opened && this.disk.stat(path) !== 'file';
     // Prefixed so an editor version never equals a disk version (mtime+size).
     this.open.set(path, { text, version: `buffer:${version}` });
-    this.emit({ paths: [path], listChanged: isNew });
+    // Opening a file as it is on disk, when the facts held are of that very version, changes
+    // no facts (an editor restoring its tabs opens several while the index is seeded): a change
+    // of nothing, so the host still runs its pass (the opened document is owed its diagnostics)
+    // but nothing is re-read, and none of what the document's IDs could move is re-checked.
+    // Facts of an older version (a change on disk no watcher reported) are read again; none
+    // held yet are read (or taken from a cache that checks the file's signature) when asked.
+    const saved = opened && !isNew ? this.savedVersion(path) : undefined;
+    const asSaved = saved !== undefined && (known === undefined || saved === String(known));
+    this.emit({ paths: asSaved ? [] : [path], listChanged: isNew });
   }
 
   closeBuffer(path: string): void {

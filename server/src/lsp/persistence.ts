@@ -1,5 +1,6 @@
+import type { Diagnostic } from '../core/types';
 import type { KbFolder } from './kbFolder';
-import type { FolderCache, Runtime } from './runtime';
+import type { FolderCache, KeptResults, Runtime } from './runtime';
 
 /**
  * Written once the editor has been quiet this long (after indexing, after changes) and at
@@ -11,7 +12,16 @@ const SAVE_IDLE_MS = 3000;
 /** The server's persisted caches, one per workspace folder, when the client gave a storage folder. */
 export class Persistence {
   private readonly caches = new Map<KbFolder, FolderCache>();
+  /**
+   * Per folder, between preview and load, the kept diagnostics that hold for the workspace as it
+   * is: any change, and load, drop them (from then on only the analyzer answers).
+   */
+  private readonly kept = new Map<KbFolder, KeptResults>();
+  /** Caches opened by preview, for load to go on from. */
+  private readonly previewed = new Map<KbFolder, FolderCache>();
   private timer: { dispose(): void } | undefined;
+  /** Something changed since the last save (or a first index was built): the next quiet moment, or the shutdown, writes. */
+  private due = false;
 
   constructor(
     private readonly runtime: Runtime,
@@ -22,24 +32,63 @@ export class Persistence {
     private readonly onBad: (folder: KbFolder) => void,
   ) {}
 
+  /**
+   * Opens the folders' caches and measures what moved since they were written; for a folder where
+   * nothing did, its kept diagnostics answer (keptDiagnostics) until load. Cheap beside load: it
+   * reads the summary and stats the files, but no facts and no index.
+   */
+  preview(targets: readonly KbFolder[]): void {
+    for (const folder of targets) {
+      const cache = this.open(folder);
+      if (!cache) continue;
+      this.previewed.set(folder, cache);
+      try {
+        const kept = cache.preview(folder.workspace.editedPaths());
+        if (kept) this.kept.set(folder, kept);
+      } catch (error) {
+        this.log(`${folder.uri}: cache not previewed (${String(error)})`);
+      }
+    }
+  }
+
+  /** A document's diagnostics as kept, while they hold (see preview); undefined otherwise. */
+  keptDiagnostics(folder: KbFolder, path: string): Diagnostic[] | undefined {
+    const kept = this.kept.get(folder);
+    if (!kept) return undefined;
+    // Opened since the preview, as saved: its file must still be the one the preview measured,
+    // or it changed on disk with no watcher to say so, and nothing kept is trusted any more.
+    if (folder.workspace.isOpen(path) && folder.workspace.savedVersion(path) !== kept.signatures.get(path)) {
+      this.changed(folder);
+      return undefined;
+    }
+    return kept.results.get(path);
+  }
+
+  /** Whether the folder's kept diagnostics hold (see preview). */
+  holdsKept(folder: KbFolder): boolean {
+    return this.kept.has(folder);
+  }
+
+  /** Something changed in the folder (all folders: undefined): its kept diagnostics no longer hold. */
+  changed(folder?: KbFolder): void {
+    for (const [each, cache] of this.previewed) {
+      if (folder !== undefined && each !== folder) continue;
+      this.kept.delete(each);
+      cache.changed();
+    }
+  }
+
   /** Seeds freshly reset folders from their caches; returns the folders still to warm up. */
   load(targets: readonly KbFolder[]): KbFolder[] {
-    const open = this.runtime.openCache;
-    if (this.storage === undefined || !open) return [...targets];
-    const storage = this.storage;
+    if (this.storage === undefined || !this.runtime.openCache) return [...targets];
     return targets.filter((folder) => {
-      const cache = open({
-        storage,
-        root: folder.fsPath,
-        version: this.version,
-        settings: folder.hostSettings,
-        workspace: folder.workspace,
-        log: (message) => this.log(`${folder.uri}: ${message}`),
-        onBad: () => this.runtime.timer.setImmediate(() => this.onBad(folder)),
-      });
-      this.caches.set(folder, cache);
+      this.kept.delete(folder);
+      // The cache preview opened goes on from what it measured; any other is opened under the settings now.
+      const cache = this.previewed.get(folder) ?? this.open(folder);
+      this.previewed.delete(folder);
+      if (!cache) return true;
       try {
-        return !cache.load(folder.analyzer, folder.workspace.openPaths());
+        return !cache.load(folder.analyzer, folder.workspace.editedPaths());
       } catch (error) {
         // Whatever was seeded before the failure is not trusted: the folder starts as without a cache.
         this.log(`${folder.uri}: cache not used (${String(error)})`);
@@ -49,18 +98,43 @@ export class Persistence {
     });
   }
 
+  private open(folder: KbFolder): FolderCache | undefined {
+    const open = this.runtime.openCache;
+    if (this.storage === undefined || !open) return undefined;
+    const cache = open({
+      storage: this.storage,
+      root: folder.fsPath,
+      version: this.version,
+      settings: folder.hostSettings,
+      workspace: folder.workspace,
+      savedVersion: (path) => folder.workspace.savedVersion(path),
+      log: (message) => this.log(`${folder.uri}: ${message}`),
+      onBad: () => this.runtime.timer.setImmediate(() => this.onBad(folder)),
+    });
+    this.caches.set(folder, cache);
+    return cache;
+  }
+
   saveSoon(): void {
     if (this.caches.size === 0) return;
+    this.due = true;
     this.timer?.dispose();
     this.timer = this.runtime.timer.setTimeout(() => this.saveNow(), SAVE_IDLE_MS);
   }
 
-  /** Writes every folder's cache now, when a save is due. */
+  /** Writes every warm folder's cache now, when a save is due. */
   saveNow(): void {
-    if (!this.timer) return;
-    this.timer.dispose();
+    this.timer?.dispose();
     this.timer = undefined;
+    if (!this.due) return;
+    this.due = false;
     for (const [folder, cache] of this.caches) {
+      // A folder still indexing has nothing whole to write: the save stays due, for the next
+      // quiet moment or the shutdown (an open during the warm-up must not spend it).
+      if (!folder.analyzer.isWarm) {
+        this.due = true;
+        continue;
+      }
       try {
         cache.save(folder.analyzer);
       } catch (error) {
@@ -71,6 +145,8 @@ export class Persistence {
 
   forget(folder: KbFolder): void {
     this.caches.delete(folder);
+    this.previewed.delete(folder);
+    this.kept.delete(folder);
   }
 }
 

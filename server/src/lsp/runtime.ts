@@ -1,5 +1,6 @@
 import type { Analyzer } from '../core/analyzer';
 import type { Settings } from '../core/settings';
+import type { Diagnostic } from '../core/types';
 import type { Workspace } from '../core/workspace';
 
 /** What the server needs from its host platform, injected so the server itself stays testable. */
@@ -29,6 +30,8 @@ export interface CacheOptions {
   version: string;
   settings: Partial<Settings>;
   workspace: Workspace;
+  /** The disk's version of a file whose open buffer holds the same text; undefined when it differs or is not open (overlayWorkspace.ts). */
+  savedVersion(path: string): string | undefined;
   log(message: string): void;
   /** Told when facts seeded from the cache do not read back: the host must forget them all. */
   onBad(): void;
@@ -36,12 +39,27 @@ export interface CacheOptions {
 
 export interface FolderCache {
   /**
+   * Every document's kept diagnostics, when nothing they were computed from has moved since they
+   * were written (`edited` as in load): they are then what the analysis will give, and a host
+   * may answer with them before load. Undefined when anything moved or there is no usable cache.
+   */
+  preview(edited: readonly string[]): KeptResults | undefined;
+  /** Something changed since preview: load must measure again. */
+  changed(): void;
+  /**
    * Seeds a fresh analyzer from the cache. True when its diagnostics were seeded too, so its
    * index is whole and it needs no warm-up; false when at most facts were (or nothing).
+   * `edited`: the open buffers whose text differs from their file's, read as changed.
    */
-  load(analyzer: Analyzer, openPaths: readonly string[]): boolean;
+  load(analyzer: Analyzer, edited: readonly string[]): boolean;
   /** Writes what the analyzer holds, for the next start. */
   save(analyzer: Analyzer): void;
+}
+
+/** A cache's kept diagnostics, with the file signatures they hold for (signatures.ts). */
+export interface KeptResults {
+  results: ReadonlyMap<string, Diagnostic[]>;
+  signatures: ReadonlyMap<string, string | undefined>;
 }
 
 export interface GitHost {

@@ -2,6 +2,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LogMessageNotification,
+  MessageType,
   TextDocuments,
   type Connection,
   type InitializeParams,
@@ -24,6 +26,13 @@ import { Persistence, storageOf } from './persistence';
 import { logFailure, makeSafe } from './safe';
 import { SettingsSource } from './settingsSource';
 
+/**
+ * Before the cache's load, opens and pulls still arriving are waited for until none came for
+ * FLUSH_QUIET_MS, at most FLUSH_ROUNDS times (flushKept): a client descheduled for a moment
+ * must not make its restored tabs wait a whole load, and load must not wait long.
+ */
+const FLUSH_QUIET_MS = 10;
+const FLUSH_ROUNDS = 10;
 /** Documents read per event-loop turn while indexing: small enough that requests interleave. */
 const WARM_UP_BATCH = 50;
 /**
@@ -46,9 +55,13 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let hub: DiagnosticsHub;
   let persistence: Persistence | undefined;
   let ready: Promise<void> = Promise.resolve();
+  /** Settles once the caches have been previewed (reindex): from then until load, kept diagnostics may answer. */
+  let previewed: Promise<void> = Promise.resolve();
   let lastCounts = '';
   let settle: { dispose(): void } | undefined;
   let settleMs = SETTLE_MAX_MS;
+  /** Counts opens and diagnostic pulls: while they keep coming, load waits (flushKept). */
+  let openActivity = 0;
   /** Workspace folders that could not be opened, with why: Check Workspace must not call them clean. */
   const unread = new Map<string, string>();
 
@@ -112,7 +125,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   const addFolder = (uri: string, initial: Partial<Settings>): KbFolder | undefined => {
     try {
       const folder = folders.add(uri, initial);
-      if (folder) folder.workspace.onDidChange(afterChange);
+      if (folder) {
+        folder.workspace.onDidChange((change) => {
+          if (change.paths.length > 0 || change.listChanged) persistence?.changed(folder);
+          afterChange();
+        });
+      }
       else if (!folders.all.some((f) => f.uri === uri)) unread.set(uri, 'not a folder on this machine (only file: URIs are read)');
       return folder;
     } catch (error) {
@@ -126,11 +144,57 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   /** Settings the client serves per folder (workspace/configuration) replace the initial ones. */
   const applySettings = async (targets: readonly KbFolder[]) => {
+    persistence?.changed();
     for (const folder of targets) folder.updateSettings(await settings.forFolder(folder.uri));
   };
 
+  /**
+   * Push mode: an open document's kept diagnostics, published before its folder is loaded.
+   *
+   * The rule for what is published early: nothing from a partial index. A document's
+   * diagnostics read other documents (IDs defined elsewhere, evidence targets, ticket
+   * reservations, locks, seals), so they are published either from an index that holds every
+   * document, or, before it is built, as the persisted cache kept them when the cache shows that
+   * nothing they were computed from has moved (persistence.ts preview: the same settings and
+   * configuration, the same files with the same signatures, no open buffer edited, no sealed
+   * folder changed). Otherwise the document waits: never a finding the full index would not
+   * give, never one missing that it would.
+   */
+  const publishKept = (folder: KbFolder, paths: readonly string[]) => {
+    for (const path of paths) {
+      const kept = persistence?.keptDiagnostics(folder, path);
+      if (kept) hub.publishKept(folder, path, kept);
+    }
+  };
+
+  /**
+   * Lets what is answered from kept diagnostics go out before load takes the thread for a
+   * second. An editor restoring its tabs sends their opens and pulls right after `initialized`,
+   * some still on the way when the preview ends, and the connection writes one message per
+   * event-loop turn: so the server waits while opens and pulls keep coming (a bounded time),
+   * then sends a log line, whose write settles after every answer queued before it.
+   */
+  const flushKept = async (targets: readonly KbFolder[]) => {
+    const kept = targets.filter((folder) => persistence?.holdsKept(folder)).length;
+    if (kept === 0) return;
+    for (let round = 0, seen = -1; round < FLUSH_ROUNDS && seen !== openActivity; round++) {
+      seen = openActivity;
+      await new Promise<void>((resolve) => runtime.timer.setTimeout(resolve, FLUSH_QUIET_MS));
+    }
+    await connection.sendNotification(LogMessageNotification.type, { type: MessageType.Log, message: `Cache: nothing moved since it was written${kept === targets.length ? '' : ` in ${kept} of ${targets.length} folders`}; open documents answered from it, loading the rest.` });
+  };
+
   const reindex = (targets: readonly KbFolder[]) => {
-    ready = ready
+    previewed = ready
+      .then(() => {
+        persistence?.preview(targets);
+        // Only the open documents: the connection writes a message per turn, and the others'
+        // publishes would hold back load by as many turns; the pass after it sends them.
+        for (const folder of targets) publishKept(folder, folder.workspace.openPaths());
+      })
+      .catch(failed('Reading the cache'));
+    ready = previewed
+      .then(() => flushKept(targets))
       .then(() => warmUp(persistence?.load(targets) ?? targets))
       .then(() => {
         const count = targets.reduce((n, f) => n + f.analyzer.documents().length, 0);
@@ -200,8 +264,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     const located = folders.locate(document.uri);
     if (!located) return;
     located.folder.rememberUri(located.path, document.uri);
+    openActivity++;
     hub.openedOrClosed(located.folder, located.path);
-    located.folder.workspace.setBuffer(located.path, document.getText(), document.version);
+    located.folder.workspace.setBuffer(located.path, document.getText(), document.version, located.folder.analyzer.readVersion(located.path));
+    // Opened between the cache's preview and its load: as saved, its kept diagnostics hold.
+    publishKept(located.folder, [located.path]);
   });
   documents.onDidChangeContent(({ document }) => {
     const located = folders.locate(document.uri);
@@ -236,6 +303,12 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.languages.diagnostics.on(
     safe('diagnostics', { kind: 'full' as const, items: [] }, async ({ textDocument }) => {
+      // Kept diagnostics answer only while they hold (publishKept says when); otherwise the index's.
+      openActivity++;
+      await previewed;
+      const early = folders.locateDocument(textDocument.uri);
+      const kept = early && persistence?.keptDiagnostics(early.folder, early.path);
+      if (early && kept) return { kind: 'full' as const, items: hub.convert(early.folder, kept) };
       await ready;
       const located = folders.locateDocument(textDocument.uri);
       return { kind: 'full' as const, items: located ? hub.diagnosticsOf(located.folder, located.path) : [] };
