@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
-import { copyKb, MAP, NOTE, repo, startClient } from './harness';
+import { copyKb, MAP, NOTE, repo, startClient, storageFolder } from './harness';
 
 const EVERY_CODE = path.join(repo, 'test/fixtures/every-code');
-const storages: string[] = [];
-after(() => {
-  for (const dir of storages) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function storageFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-storage-'));
-  storages.push(dir);
-  return dir;
-}
-
 /** Every document's diagnostics once the first index is complete, by path, with the cache log line the start wrote. */
 async function startAndReport(root: string, storage?: string): Promise<{ diagnostics: Record<string, unknown>; cache: string | undefined }> {
   const client = await startClient(root, 'pull', storage === undefined ? undefined : { storagePath: storage });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -266,3 +267,15 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
 }
 
 export { positionOf } from '../helpers/position';
+
+const storages: string[] = [];
+
+/** A fresh storage folder for the server's persistent cache (initializationOptions.storagePath), removed when the file's tests end. */
+export function storageFolder(): string {
+  if (storages.length === 0) after(() => {
+    for (const dir of storages.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-storage-'));
+  storages.push(dir);
+  return dir;
+}

@@ -6,27 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { copyKb, MAP, NOTE, positionOf, startClient, type Client } from './harness';
+import { copyKb, MAP, NOTE, positionOf, startClient, storageFolder, type Client } from './harness';
 
 /** Not open in any test: a document with a finding that the background publishes. */
 const OTHER = 'knowledge/other-note.md';
 /** The note cites the map's blockers (defined in another file) and this one, defined nowhere. */
 const NOWHERE = 'FIX7-P0-PROD-NOWHERE-9';
-
-const storages: string[] = [];
-after(() => {
-  for (const dir of storages) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function storageFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govlens-storage-'));
-  storages.push(dir);
-  return dir;
-}
 
 function streamingKb(): string {
   const root = copyKb();

@@ -33,7 +33,7 @@ const safeInUntrustedWorkspaces: Record<string, string> = {
   'governanceLens.ticketPrefixes': 'literal strings, escaped before they enter a regular expression',
   'governanceLens.evidenceExtensions': 'literal strings, escaped before they enter a regular expression',
   'governanceLens.trace.server': 'window scope: the user decides, not the workspace',
-  'governanceLens.server.maxOldSpaceMB': 'a number, clamped to 128-8192 MB (client/src/serverMemory.ts) and passed only as --max-old-space-size; the worst a workspace can do is starve its own server of memory (it exits and is restarted; it writes nothing)',
+  'governanceLens.server.maxOldSpaceMB': 'a number, clamped to 128-8192 MB (client/src/serverMemory.ts) and passed only as --max-old-space-size; the worst a workspace can do is starve its own server of memory (it exits and the client restarts it)',
 };
 
 describe('untrusted workspaces', () => {
