@@ -57,6 +57,9 @@ const isCacheLoaded = (e: { method: string; params: unknown }) => e.method === '
 const publicationOf = (client: Client, relative: string) => (e: { method: string; params: unknown }) =>
   e.method === 'textDocument/publishDiagnostics' && (e.params as PublishDiagnosticsParams).uri === client.uri(relative);
 
+/** The first diagnostics the server published for `relative`, if any. */
+const firstPublication = (client: Client, relative: string) => client.events.find(publicationOf(client, relative))?.params as PublishDiagnosticsParams | undefined;
+
 /** Index of the first event matching; fails naming `what` when there is none. */
 function indexOf(client: Client, match: (e: { method: string; params: unknown }) => boolean, what: string): number {
   const index = client.events.findIndex(match);
@@ -78,7 +81,7 @@ describe('streaming startup: the open documents first, and never wrong', () => {
       await client.open(NOTE);
       release();
       await settledPush(client);
-      const first = client.events.find(publicationOf(client, NOTE))?.params as PublishDiagnosticsParams | undefined;
+      const first = firstPublication(client, NOTE);
       assertNoteFindings(first?.diagnostics);
       assert.ok(indexOf(client, publicationOf(client, NOTE), 'publication of the note') < indexOf(client, publicationOf(client, OTHER), 'publication of the other note'));
       assert.ok(indexOf(client, publicationOf(client, NOTE), 'publication of the note') < indexOf(client, (e) => e.method === 'governanceLens/blockersChanged', 'blockersChanged'));
@@ -114,7 +117,7 @@ describe('streaming startup: the open documents first, and never wrong', () => {
       release();
       await settledPush(client);
       await client.waitForNotification('window/logMessage', (p: { message: string }) => /: Cache used \(/.test(p.message));
-      const first = client.events.find(publicationOf(client, NOTE))?.params as PublishDiagnosticsParams | undefined;
+      const first = firstPublication(client, NOTE);
       assertNoteFindings(first?.diagnostics);
       assert.ok(indexOf(client, publicationOf(client, NOTE), 'publication of the note') < indexOf(client, isCacheLoaded, 'the cache loaded'));
       assert.ok(indexOf(client, publicationOf(client, NOTE), 'publication of the note') < indexOf(client, publicationOf(client, OTHER), 'publication of the other note'));
@@ -165,7 +168,7 @@ describe('streaming startup: the open documents first, and never wrong', () => {
       await client.open(NOTE);
       release();
       await settledPush(client);
-      const first = client.events.find(publicationOf(client, NOTE))?.params as PublishDiagnosticsParams | undefined;
+      const first = firstPublication(client, NOTE);
       assertNoteFindings(first?.diagnostics, ['FIX7-P0-PROD-OPT4-1', NOWHERE]);
       assert.ok(!client.events.some((e) => e.method === 'window/logMessage' && /nothing moved/.test((e.params as { message: string }).message)), 'the cache is not taken as current');
       assert.deepEqual(client.published.get(client.uri(NOTE)), first?.diagnostics);
@@ -183,7 +186,7 @@ describe('streaming startup: the open documents first, and never wrong', () => {
       await client.open(NOTE, `${fs.readFileSync(path.join(root, NOTE), 'utf8')}\nAnd on FIX7-P0-PROD-TYPED-2.\n`);
       release();
       await settledPush(client);
-      const first = client.events.find(publicationOf(client, NOTE))?.params as PublishDiagnosticsParams | undefined;
+      const first = firstPublication(client, NOTE);
       assertNoteFindings(first?.diagnostics, [NOWHERE, 'FIX7-P0-PROD-TYPED-2']);
       assert.deepEqual(client.published.get(client.uri(NOTE)), first?.diagnostics);
     } finally {
