@@ -94,8 +94,8 @@ class Workbench {
     await this.waitActiveTab(name);
   }
 
-  async waitActiveTab(name: string): Promise<void> {
-    await until('the active tab to be ' + name, () => this.activeTab(), (label) => label.includes(name));
+  async waitActiveTab(name: string, timeout = TIMEOUT): Promise<void> {
+    await until('the active tab to be ' + name, () => this.activeTab(), (label) => label.includes(name), timeout);
   }
 
   activeTab(): Promise<string> {
@@ -192,8 +192,26 @@ class Workbench {
     if (lineBox) await this.page.mouse.move(lineBox.x + lineBox.width - 4, lineBox.y + lineBox.height / 2);
     const target = this.idOnLine(lineText, id);
     await target.waitFor();
-    const box = await target.boundingBox();
-    if (!box) throw new Error(`${id} is not on the screen`);
+    // The editor may still be revealing the line Ctrl+G went to, or a hover may sit over it:
+    // click only where the ID itself is, at a position that held still for one poll.
+    let previous = '';
+    const box = await until(
+      `${id} to rest on the screen, uncovered`,
+      async () => {
+        const b = await target.boundingBox();
+        if (!b) return { b, key: '', hit: false };
+        const hit = await target.evaluate((el, p) => {
+          const top = el.ownerDocument.elementFromPoint(p.x, p.y);
+          return top !== null && (el === top || el.contains(top) || top.contains(el));
+        }, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
+        return { b, key: `${b.x},${b.y},${b.width}`, hit };
+      },
+      (r) => {
+        const settled = r.hit && r.key === previous;
+        previous = r.key;
+        return settled;
+      },
+    ).then((r) => r.b!);
     await this.page.keyboard.down('Control');
     try {
       await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -404,7 +422,15 @@ async function main(): Promise<void> {
         await good.goto(positionOf(good.text(MAP), line));
         await good.ctrlClickId(line, id);
         const cited = evidence[0]!;
-        await good.waitActiveTab(path.basename(cited.file));
+        // Seen once in CI (2026-12-03): the workbench dropped one Ctrl+click of seven and the
+        // map stayed active. One more click, logged; a second miss fails the step.
+        await good.waitActiveTab(path.basename(cited.file), 10_000).catch(async (e: Error) => {
+          log(`Ctrl+click on ${id} did not navigate (${e.message}); clicking once more`);
+          await good.openFile(MAP);
+          await good.goto(positionOf(good.text(MAP), line));
+          await good.ctrlClickId(line, id);
+          await good.waitActiveTab(path.basename(cited.file));
+        });
         log(`Ctrl+click on ${id}:`, await good.activeTab(), '|', await good.waitCursorLine(lineOf(GOOD!, cited.file, cited.line)));
       }
     });
