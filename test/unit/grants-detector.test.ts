@@ -171,7 +171,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   'blind-2026-12-03-r34': { sentences: [0.93, 0.83], jsonCases: [0.99, 0.89], notes: [0.99, 0.68] },
   'blind-2026-12-03-r35': { sentences: [0.95, 0.91], jsonCases: [0.99, 0.84], notes: [0.77, 0.87] },
   // r36 measured blind on 2026-12-03 at 634302f: sentences 0.972 / 0.753, fields 0.963 / 0.867, notes 1.000 / 0.533; the same at d2cc0e9.
-  'blind-2026-12-03-r36': { sentences: [0.99, 0.76], jsonCases: [0.99, 0.85], notes: [0.99, 0.72] },
+  // Packet-field recall 0.833 since 2026-12-04: the cued reading, retrained on rounds 56-59, no longer reads "rollout already live at Svalbard" (no rule ever did).
+  'blind-2026-12-03-r36': { sentences: [0.99, 0.76], jsonCases: [0.99, 0.83], notes: [0.99, 0.72] },
   // r37 measured blind on 2026-12-03 at 634302f: sentences 0.957 / 0.848, fields 1.000 / 0.966, notes 0.933 / 0.875; the same at d2cc0e9.
   'blind-2026-12-03-r37': { sentences: [0.99, 0.92], jsonCases: [0.99, 0.99], notes: [0.92, 0.86] },
   // r38-r43 measured blind on 2026-12-03 at 634302f and again before they were read (README: Grant detector, blind figures).
@@ -205,6 +206,15 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r55 0.974 / 0.854 then 0.962 / 0.843 (two sentences moved by the retrained readings), fields 1.000 / 0.958, notes 0.688 / 0.917.
   'blind-2026-12-03-r54': { sentences: [0.97, 0.88], jsonCases: [0.99, 0.92], notes: [0.87, 0.93] },
   'blind-2026-12-03-r55': { sentences: [0.98, 0.92], jsonCases: [0.99, 0.95], notes: [0.78, 0.91] },
+  // r56, r57 measured blind on 2026-12-03 at 09887d6 and f725b45 and again on 2026-12-04 at 57cc728 (the same figures):
+  // r56 sentences 0.924 / 0.880, fields 0.941 / 0.800, notes 0.700 / 1.000; r57 0.974 / 0.833, 1.000 / 0.957, 0.846 / 0.733.
+  // Misses read in session 14 (2026-12-04).
+  'blind-2026-12-03-r56': { sentences: [0.97, 0.93], jsonCases: [0.94, 0.94], notes: [0.69, 0.99] },
+  'blind-2026-12-03-r57': { sentences: [0.98, 0.92], jsonCases: [0.99, 0.95], notes: [0.84, 0.73] },
+  // r58, r59 measured blind on 2026-12-04 at 57cc728 and again after the fixes from rounds 56-57 (the same figures):
+  // r58 sentences 0.973 / 0.859, fields 1.000 / 0.958, notes 0.909 / 0.769; r59 0.949 / 0.852, 1.000 / 0.846, 0.846 / 0.846.
+  'blind-2026-12-04-r58': { sentences: [0.99, 0.89], jsonCases: [0.99, 0.99], notes: [0.91, 0.84] },
+  'blind-2026-12-04-r59': { sentences: [0.99, 0.88], jsonCases: [0.99, 0.92], notes: [0.92, 0.92] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -1801,4 +1811,43 @@ test('"go/no-go" names the meeting that decides: neither a GO value nor a NO-GO 
 test('an elliptical "if needed" after a comma conditions its own phrase, not the claim before it', () => {
   assert.deepEqual(detectGrantClaims('fyi i already flipped prod to the new reader, rollback ready if needed').map((c) => c.action), ['production']);
   assert.deepEqual(detectGrantClaims('Flip prod to the new reader if needed.'), []);
+});
+
+// Forms read from blind rounds 56-59 (2026-12-04); the rules alone, so a retrained reading cannot hide a rule's regression.
+test('rule forms from rounds 56-59: a telling modal, named plans and places, answers to quoted questions, corrected reports', () => {
+  const rules = createGrantDetector(undefined, { reading: null, implicitReading: null });
+  const claims = [
+    'For completeness I should record that the allocation secrets were rotated in production on 11-29.',
+    'Rollout of the flight-plan validator to the second ACC sector is complete.',
+    'Live since 12-01: RAND4 randomisation endpoint (v2).',
+    'feat: payout fee calc v3 is live for all couriers in NL and BE',
+    'The fleet owner, who had earlier refused, okayed the secrets change for the AVL gateway at 18:00.',
+    'The broker cutover for the north depots was approved unanimously, with the south depot deferred to January.',
+    "Answer to 'is OPT-4 for production granted?': Yes — owner, 11-30.",
+    "Owner reply to 'repoint the payout DNS to the new LB?': go",
+    'The activation proposal was accepted in full by the owner at the 11-30 review.',
+    'CI/deploy gate: ALLOW',
+    'clean-up after the results-site go-live of 11-04',
+    'The canvass tables in prod were corrected tonight for precinct 44.',
+    'List what remains open after the payout engine went live in NL on 11-18.',
+  ];
+  const none = [
+    'What a later note would say, once the owner grants it, is that the REAL_RUN of TRB-07 was authorised.',
+    'The stratification migration ran to completion on the scratch trial database; the live one was not touched.',
+    'The radar-feed permit that was granted on 11-12 has since been revoked.',
+    'The ACCR-P2 restriction on CI/deploy stays in force; the owner declined to lift it on 11-30.',
+    'Operator reported the QT001/apply ran on the live payout cluster, but the owner confirmed it was the sandbox cluster.',
+    "The reviewer paraphrases the log as 'repoint done', but the log actually says 'repoint staged on bench unit 12', which is not a production action.",
+    '  1. Reserve TKT-PLW-340..349 for clean-up after the cutover.',
+    'Approved by: ________ (County Clerk) — action: production cutover of the tally service, 11-05.',
+    'REAL_RUN permitted for turbines A01–A08 on the digital-twin park only.',
+    'Contractor claims CI/deploy to the live park was authorized by AO-2026-29; AO-2026-29 covers staging only.',
+    'The rehearsal of the cutover passed twice, nobody has yet given the GO for the live switch.',
+    "I'd say the repoint is basically approved, but let's wait for the register entry before anyone touches RTU-B.",
+    'The IT manager said the recount REAL_RUN "already went through on Saturday". The clerk denies authorizing any recount.',
+    "Answer to 'is OPT-4 for production granted?': No — owner, 11-30.",
+    'The vendor engineer, who deployed build 7.4.2 to the staging playout servers last night, is on call today.',
+  ];
+  for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
+  for (const text of none) assert.deepEqual(rules(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
 });

@@ -17,7 +17,7 @@ export function passesCueGates(ctx: Ctx, m: Mention, a: number, b: number): bool
   // "has been moved to the 12-06 window": an effect word moved to a time reports no effect.
   if (has(m, 'effect') && ctx.tokens[nextToken(ctx, m.to - 1, b)]?.norm === 'to' && laterTimeAfter(ctx, nextToken(ctx, m.to - 1, b), b)) return false;
   if (!tag) return true;
-  if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a)) return false;
+  if (tag.cue === 'present' && ctx.tokens[m.from]?.norm.endsWith('ing') && !participleOfRecord(ctx, m, a) && !performative(ctx, m, a)) return false;
   if (tag.cue === 'extension' && (firstHeadingGrantNoun(ctx, a, b) > m.from || heldUndelegated(ctx, m, a, b))) return false;
   if (liftAsAct(ctx, m, a, b) || wordVetoed(ctx, m, a, b)) return false;
   // A lift word counts only beside the restriction it removes, as in the rules ("the permit step we planned was dropped" lifts nothing).
@@ -190,8 +190,8 @@ function restrictionSubject(ctx: Ctx, m: Mention, a: number): boolean {
   }
   // The restriction must open the phrase: "the freeze on X", not "the grant, despite the freeze".
   let before = subject === -1 ? -1 : prevToken(ctx, subject, a);
-  // "The production embargo on ...": one modifier may stand before it.
-  if (before !== -1 && (has(ctx.cover[before], 'prodWord') || (!ctx.cover[before] && ctx.tokens[before]?.kind === 'word'))) before = prevToken(ctx, before, a);
+  // "The production embargo on ...", "The ACCR-P2 restriction on ...": one modifier may stand before it.
+  if (before !== -1 && (has(ctx.cover[before], 'prodWord') || (!ctx.cover[before] && (ctx.tokens[before]?.kind === 'word' || ctx.tokens[before]?.kind === 'opaque')))) before = prevToken(ctx, before, a);
   return subject !== -1 && (before === -1 || has(ctx.cover[before], 'det'));
 }
 
@@ -362,6 +362,18 @@ const RECORDS = new Set(['mail', 'email', 'e-mail', 'message', 'letter', 'memo',
 const RECORD_DATE_LINKS = new Set(['of', 'dated']);
 
 /** A present participle after a record noun, past its date or reference ("owner e-mail 11-28 granting"). */
+// "I am authorizing the cutover", "we're hereby approving": the speaker grants in saying it.
+const SPEAKER_BE = new Set(["i'm", "we're"]);
+
+function performative(ctx: Ctx, m: Mention, a: number): boolean {
+  let p = prevToken(ctx, m.from, a);
+  while (p !== -1 && has(ctx.cover[p], 'adverb') && !has(ctx.cover[p], 'be')) p = prevToken(ctx, p, a);
+  const be = ctx.tokens[p]?.norm ?? '';
+  if (SPEAKER_BE.has(be)) return true;
+  const who = ctx.tokens[prevToken(ctx, p, a)]?.norm;
+  return (be === 'am' && who === 'i') || (be === 'are' && who === 'we');
+}
+
 export function participleOfRecord(ctx: Ctx, m: Mention, a: number): boolean {
   if (!ctx.tokens[m.from]?.norm.endsWith('ing')) return false;
   for (let j = prevToken(ctx, m.from, a), steps = 0; j !== -1 && steps < 7; j = prevToken(ctx, j, a), steps++) {

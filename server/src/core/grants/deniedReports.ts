@@ -150,13 +150,21 @@ function actionsBetween(ctx: Ctx, from: number, to: number): { readonly count: n
 
 // "That referred to the sandbox kiosk, not production": what the report was about, placed elsewhere.
 const REFERRING = new Set(['referred', 'refers', 'meant', 'means', 'concerned', 'concerns']);
+// "…was authorized by AO-2026-29; AO-2026-29 covers staging only": the authority cited reaches only outside production.
+const COVERING = new Set(['covers', 'covered', 'applies', 'applied', 'extends', 'extended']);
+// "it was only the canary in staging": how far the place may stand after "it was".
+const MAX_IDENTITY_WORDS = 6;
 
 /** A pronoun opening `i`, a verb of referring, and a place outside production before `hi`. */
 export function redirected(ctx: Ctx, i: number, hi: number): boolean {
-  if (!PRONOUN.has(ctx.tokens[i]?.norm ?? '')) return false;
+  const cited = ctx.tokens[i]?.kind === 'opaque' && COVERING.has(ctx.tokens[nextToken(ctx, i, hi)]?.norm ?? '');
+  if (!PRONOUN.has(ctx.tokens[i]?.norm ?? '') && !cited) return false;
   const verb = nextToken(ctx, i, hi);
-  if (verb === -1 || !REFERRING.has(ctx.tokens[verb]?.norm ?? '')) return false;
-  for (let j = verb + 1; j < hi; j++) {
+  // "the owner confirmed it was the sandbox cluster", "it was only the canary in staging": the report's subject, named as something outside production.
+  const identity = verb !== -1 && (ctx.tokens[verb]?.norm === 'was' || ctx.tokens[verb]?.norm === 'were');
+  if (verb === -1 || !(REFERRING.has(ctx.tokens[verb]?.norm ?? '') || COVERING.has(ctx.tokens[verb]?.norm ?? '') || identity)) return false;
+  for (let j = verb + 1, words = 0; j < hi && (!identity || words <= MAX_IDENTITY_WORDS); j++, words++) {
+    if (identity && (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'neg'))) return false;
     const t = ctx.tokens[j];
     if (t?.raw === ';' || t?.raw === '.') return false;
     if (has(startingAt(ctx, j), 'nonprod')) return true;
@@ -165,7 +173,9 @@ export function redirected(ctx: Ctx, i: number, hi: number): boolean {
 }
 
 // Of the denials, those that can only say a statement is untrue; "no such delegation" denies the right, not the report.
-const UNTRUE = new Set(['wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'corrected this', 'corrected that', 'corrected him', 'corrected her', 'corrected the record', 'misspoke', 'i misspoke', 'misstated', 'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
+// "The clerk denies authorizing any recount", "the owner's office denied it in writing": a denial
+// in the sentence after a report is of what was reported.
+const UNTRUE = new Set(['denied', 'denies', 'disputes', 'disputed', 'contradicts', 'contradicted', 'refutes', 'refuted', 'no record', 'wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'corrected this', 'corrected that', 'corrected him', 'corrected her', 'corrected the record', 'misspoke', 'i misspoke', 'misstated', 'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
 
 /** A sentence that calls something untrue, not itself negated ("you confirmed you had approved nothing of the kind"). */
 export function deniedIn(ctx: Ctx, s: Sentence): boolean {

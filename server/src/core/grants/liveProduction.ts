@@ -16,6 +16,7 @@ const PRODUCTION: readonly Tag[] = [{ kind: 'prodWord' }];
 const WENT_LIVE: readonly Tag[] = [{ kind: 'action', action: 'go-live', form: 'performed' }];
 // "is live since 11-24", "LIVE as of Monday", "is now live": a state that began, which only a go-live explains.
 const SINCE = new Set(['since', 'as']);
+const EVERYONE = new Set(['all', 'every', 'everyone', 'everybody']);
 // What joins a subject to its state: a status colon, a heading's or a label's dash, a parenthesis ("site (live since 11-24)").
 const LINKS = new Set([':', '—', '–', '(']);
 // "to live", "onto the live ...": a place "live" is, with or without a noun after it.
@@ -49,7 +50,9 @@ export function markLiveProduction(ctx: Ctx, s: Sentence): void {
     // "the 12-01 live setpoint push": a date before it stands as a determiner would.
     // "PSP live API key": between a plain modifier and an action's noun it qualifies the noun.
     const modifier = p !== -1 && !ctx.cover[p] && ctx.tokens[p]?.kind === 'word' && has(ctx.cover[n], 'action') && !has(ctx.cover[n], 'permVerb');
-    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',' || (p !== -1 && isDate(ctx, p)) || modifier);
+    // "all 44 live turbines": a count stands as a determiner does.
+    const counted = p !== -1 && ctx.tokens[p]?.kind === 'number' && !isDate(ctx, p);
+    const adjective = nounAfter && (p === -1 || has(ctx.cover[p], 'det') || has(ctx.cover[p], 'prep') || ctx.tokens[p]?.raw === ',' || (p !== -1 && isDate(ctx, p)) || counted || modifier);
     // "pushed to PLC-3 (live)", "OK (live)": a place named in parentheses, as "(prod)" is.
     const bracketed = ctx.tokens[i - 1]?.raw === '(' && ctx.tokens[i + 1]?.raw === ')';
     if (placed || adjective || bracketed) ctx.cover[i] = { from: i, to: i + 1, tags: PRODUCTION };
@@ -70,6 +73,8 @@ function wentLive(ctx: Ctx, s: Sentence, i: number, p: number): boolean {
     q = prevToken(ctx, q, s.from);
   }
   const link = q === -1 ? undefined : ctx.tokens[q]?.raw;
+  // "Live since 12-01: RAND4 endpoint (v2)": a heading's state, its subject after the colon.
+  if (q === -1 && SINCE.has(ctx.tokens[nextToken(ctx, i, s.to)]?.norm ?? '')) return true;
   if (q === -1 || !(has(ctx.cover[q], 'be') || (link !== undefined && LINKS.has(link)))) return false;
   // "Status: LIVE" is a status line's value, upper case as such values are written.
   let started = now || (link === ':' && ctx.tokens[i]?.upper === true && !planned(ctx, s, q));
@@ -77,7 +82,8 @@ function wentLive(ctx: Ctx, s: Sentence, i: number, p: number): boolean {
     const t = ctx.tokens[j];
     if (!t || t.raw === ',' || t.raw === ';') break;
     if (t.kind === 'word') words++;
-    started = SINCE.has(t.norm) || t.norm === 'now';
+    // "is live for all couriers": a state its whole audience is in, which only a go-live explains.
+    started = SINCE.has(t.norm) || t.norm === 'now' || (EVERYONE.has(t.norm) && ctx.tokens[j - 1]?.norm === 'for');
   }
   if (!started) return false;
   for (let j = prevToken(ctx, q, s.from); j !== -1; j = prevToken(ctx, j, s.from)) {

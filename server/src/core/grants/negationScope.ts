@@ -94,6 +94,9 @@ function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
  * of actions ("no permit, activation or cutover"), and for determiners the first cue
  * ("Nobody has authorized"). A comma or "and" after a non-action ends it.
  */
+// Verbs whose object may itself be a grant word ("given the GO", "issued the approval").
+const GIVING = new Set(['given', 'gave', 'give', 'gives', 'issued', 'issues', 'sent', 'granted', 'grants']);
+
 // Words after "nobody" that open its noun phrase rather than being its verb ("nobody on the team, ...").
 const FUNCTION_AFTER_SUBJECT = new Set(['on', 'in', 'at', 'from', 'of', 'with', 'here', 'there', 'else', 'who', 'that', 'which', 'outside', 'inside', 'among', 'but', 'except', 'including', 'at all']);
 
@@ -103,6 +106,8 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
   let subject = false;
   let subjectVerb = false;
   let words = 0;
+  // 1 once a giving verb's object is being covered: one object, then the scope ends.
+  let givenObject = 0;
   for (let i = a; i < b; i++) {
     const m = startingAt(ctx, i);
     const t = ctx.tokens[i];
@@ -135,7 +140,9 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
     }
     if (active && m && (has(m, 'cue') || has(m, 'modal'))) {
       if (coversCue) for (let k = m.from; k < m.to; k++) out[k - a] = 1;
-      active = false;
+      // "nobody has yet given the owner's GO": the verb's object is a grant word, negated with it.
+      active = coversCue && GIVING.has(mentionPhrase(ctx, m)) && givenObject === 0;
+      if (active) givenObject = 1;
       i = m.to - 1;
       continue;
     }
@@ -147,6 +154,7 @@ export function npScope(ctx: Ctx, a: number, b: number, kind: 'determiner' | 'ex
         continue;
       }
       active = true;
+      givenObject = 0;
       // "who had been told nothing about the schedule, activated ...": a negated object reaches no verb after it.
       // "nobody, neither the VP nor the vendor, has approved": a negation inside the subject's aside keeps the subject.
       subject = (active && subject) || (NEGATED_PRONOUNS.has(mentionPhrase(ctx, m)) && !objectOfVerb(ctx, m, a));

@@ -31,7 +31,9 @@ export function inTimePhrase(ctx: Ctx, m: Mention, a: number): boolean {
   let p = prevToken(ctx, m.from, a);
   for (let steps = 0; p !== -1 && steps < 3; steps++) {
     const c = ctx.cover[p];
-    if (TIME_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return true;
+    // "has since been revoked", "has since revoked": "since" is the perfect's adverb, the verb a verb.
+    if (TIME_PREPOSITIONS.has(ctx.tokens[p]?.norm ?? '')) return !has(ctx.cover[prevToken(ctx, p, a)], 'have');
+    if (has(c, 'be')) return false;
     // "ahead of the holiday freeze": the two-word preposition.
     if (ctx.tokens[p]?.norm === 'of' && ctx.tokens[prevToken(ctx, p, a)]?.norm === 'ahead') return true;
     if (!(has(c, 'det') || has(c, 'adverb') || (!c && ctx.tokens[p]?.kind !== 'punct'))) return false;

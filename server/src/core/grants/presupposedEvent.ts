@@ -30,11 +30,38 @@ function label(ctx: Ctx, m: Mention, a: number): boolean {
   return true;
 }
 
+// Words that make the event one still to come ("after the planned cutover").
+const TO_COME = new Set(['next', 'upcoming', 'planned', 'proposed', 'scheduled', 'future', 'eventual', 'intended', 'pending', 'expected', 'possible', 'potential', 'any', 'later', 'second', 'final']);
+const MAX_MODIFIERS = 3;
+
+/** "the go-live of 11-04", "the cutover on 11-24": a date right after the action. */
+function datedAfter(ctx: Ctx, ref: ActionRef, b: number): boolean {
+  const p = nextToken(ctx, ref.to - 1, b);
+  if (p === -1 || !['of', 'on'].includes(ctx.tokens[p]?.norm ?? '')) return false;
+  const d = nextToken(ctx, p, b);
+  return d !== -1 && ctx.tokens[d]?.kind === 'number';
+}
+
 /** "Since the go-live on 08-31", "Post-REAL_RUN", "following last night's cutover": the event the cue presupposes. */
 const INDEFINITE_ARTICLES = new Set(['a', 'an', 'any']);
 
+// "Reserve TKT-340..349 for clean-up after the cutover": a to-do's "after" says when to act, and the event may be to come.
+const TO_DO_VERBS = new Set([
+  'reserve', 'schedule', 'book', 'plan', 'prepare', 'monitor', 'check', 'verify', 'attach', 'review', 'file', 'raise', 'send',
+  'update', 'close', 'watch', 'keep', 'retain', 'archive', 'capture', 'collect', 'rerun', 're-run', 'open', 'draft', 'notify', 'confirm',
+]);
+
+function toDo(ctx: Ctx, m: Mention, a: number): boolean {
+  if (ctx.tokens[m.from]?.norm !== 'after') return false;
+  let i = a;
+  while (i < m.from && (ctx.tokens[i]?.kind === 'punct' || ctx.tokens[i]?.kind === 'number')) i++;
+  return TO_DO_VERBS.has(ctx.tokens[i]?.norm ?? '') && ctx.tokens[i + 1]?.raw !== ':';
+}
+
 export function eventAction(ctx: Ctx, m: Mention, a: number, b: number, byCore: ReadonlyMap<Mention, ActionRef>): ActionRef | undefined {
-  if (label(ctx, m, a)) return undefined;
+  if (toDo(ctx, m, a)) return undefined;
+  const labelled = label(ctx, m, a);
+  let modifiers = 0;
   let j = nextToken(ctx, m.to - 1, b);
   for (let steps = 0; j !== -1 && steps < 5; steps++) {
     const c = ctx.cover[j];
@@ -48,12 +75,16 @@ export function eventAction(ctx: Ctx, m: Mention, a: number, b: number, byCore: 
       if (has(ac, 'trigger') || has(ac, 'be') || has(ac, 'have') || has(ac, 'modal') || has(ac, 'neg') || has(ac, 'cue')) return undefined;
       // "After the repoint goes through, ... will be re-run": a present verb makes the clause a time to come.
       if (PRESENT_VERBS.has(ctx.tokens[after]?.norm ?? '')) return undefined;
+      // "Checks after the repoint" names a section that may be to come; "clean-up after the go-live of 11-04" dates one that came.
+      if (labelled && !datedAfter(ctx, ref, b)) return undefined;
       return ref;
     }
     // "Two weeks after a rollout to all shoppers, we expect ...": an indefinite names a kind of event, not one that happened.
     if (INDEFINITE_ARTICLES.has(t.norm)) return undefined;
     // "after the T-2027A activation": an identifier names which one, as a date does.
-    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number' || (t.kind === 'opaque' && t.upper))) return undefined;
+    // "after the operational FDP cutover": so do plain words that only say which system's.
+    const modifier = !c && (t.kind === 'word' || t.kind === 'opaque') && !TO_COME.has(t.norm) && modifiers++ < MAX_MODIFIERS;
+    if (!(has(c, 'det') || has(c, 'prodWord') || has(c, 'prodModifier') || EVENT_FILLERS.has(t.norm) || t.norm.endsWith("'s") || t.kind === 'number' || (t.kind === 'opaque' && t.upper) || modifier)) return undefined;
     j = nextToken(ctx, (c?.to ?? j + 1) - 1, b);
   }
   return undefined;

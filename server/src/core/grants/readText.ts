@@ -7,6 +7,8 @@ import type { Lexicon } from './lexicon';
 import { matchMentions, matchSplitVerbs, startingAt, type Ctx, type Mention } from './mentions';
 import { markLiveProduction } from './liveProduction';
 import { maskMentioned } from './mentioned';
+import { markNonProductionPlaces } from './nonProductionPlaces';
+import { unmarkBlankSignatures } from './blankSignatures';
 import { unmarkTeams } from './roleTeams';
 import type { Token } from './tokens';
 import { splitSentences, type Sentence } from './sentences';
@@ -26,6 +28,8 @@ export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<str
     matchMentions(ctx, lex.main, s.from, s.to);
     matchSplitVerbs(ctx, lex.main, s.from, s.to);
     markLiveProduction(ctx, s);
+    markNonProductionPlaces(ctx, s);
+    unmarkBlankSignatures(ctx, s);
     unmarkTeams(ctx, s);
   }
   return { ctx, sentences };

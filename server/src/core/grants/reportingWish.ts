@@ -28,7 +28,21 @@ export function reportingWish(ctx: Ctx, m: Mention, b: number): boolean {
 const TOLD = new Set(['noted', 'stressed', 'recorded', 'emphasized', 'emphasised', 'understood', 'underlined', 'observed', 'mentioned', 'said']);
 const TELLING_MODALS = new Set(['should', 'must', 'shall', 'will', 'may']);
 
-/** "It should be noted that ...", "it must be stressed that ...": the modal is of the telling. */
+// "I should record that ...", "the only thing I would add is that ...": a modal on the telling verb itself.
+const SPEAKING_MODALS = new Set([...TELLING_MODALS, 'would', "i'd", "we'd", 'can']);
+const SPEAKERS = new Set(['i', 'we']);
+
+/**
+ * "It should be noted that ...", "it must be stressed that ...", "I should record that ...", "I
+ * would add that ...": the modal is of the telling, and what is told is asserted.
+ */
 export function tellingModal(ctx: Ctx, m: Mention, b: number): boolean {
-  return thenTelling(ctx, m, b, TELLING_MODALS, 'be', TOLD);
+  if (thenTelling(ctx, m, b, TELLING_MODALS, 'be', TOLD)) return true;
+  // The speaker's own telling ("I must record"); "what a later note would say" tells nothing yet.
+  const phrase = mentionPhrase(ctx, m);
+  const speaker = phrase === "i'd" || phrase === "we'd" || SPEAKERS.has(ctx.tokens[m.from - 1]?.norm ?? '');
+  if (!SPEAKING_MODALS.has(phrase) || !speaker) return false;
+  const verb = nextToken(ctx, m.to - 1, b);
+  const word = ctx.tokens[verb]?.norm ?? '';
+  return verb !== -1 && TELLING.has(word) && word !== 'let' && (word !== 'point' || ctx.tokens[verb + 1]?.norm === 'out');
 }

@@ -41,7 +41,7 @@ export interface ClauseScopes {
   readonly nonProductionPlace: boolean;
 }
 
-const REQUEST_NOUNS = new Set(['request', 'requests']);
+const REQUEST_NOUNS = new Set(['request', 'requests', 'proposal', 'proposals']);
 const PURPOSE = new Set(['so that', 'in order that', 'in order to']);
 const SURE = new Set(['make sure', 'ensure', 'be sure']);
 // "so that, once approved, the cutover can run": a comma right after the purpose opens an aside, not its end.
@@ -49,6 +49,7 @@ const MIN_PURPOSE_WORDS = 3;
 // "citing the rehearsal write-up", "per the staging report": a document's name places nothing.
 const DOCUMENTS = new Set(['write-up', 'writeup', 'report', 'reports', 'summary', 'findings', 'results', 'minutes', 'notes', 'log', 'logs', 'runbook', 'review', 'document', 'doc']);
 const REMAINDER = new Set(['rest', 'remainder', 'others', 'remaining']);
+const WHAT = new Set(['what', 'whatever']);
 const LEADING_FILLERS = new Set(['only', 'and', 'so', 'then', 'even', 'but', 'or']);
 export const FORWARD = new Set(['conditional', 'future', 'requirement', 'request', 'question']);
 
@@ -93,6 +94,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
   let nonProduction = false;
   let nonProductionPlace = false;
 
+  // "The fleet owner, who had earlier refused, okayed ...": a person's aside says what they did, not what the clause does.
+  const personAside = asidesAboutPeople(ctx, a, b);
   // "has not been withdrawn, suspended or superseded": the end of a negated revocation and its list.
   let negatedRevocationTo = -1;
   for (let i = a; i < b; i++) {
@@ -128,6 +131,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "If anyone asks about the keys, they were rotated on prod": the condition is on the asking, not the fact.
     // The asking verb inside is no request either.
     if (m.from < askingEnd) continue;
+    // What the aside's person once refused or would do is theirs; where its work ran still places it.
+    if (personAside[m.from - a] === 1 && m.tags.every((t) => t.kind === 'trigger' || t.kind === 'adverb' || t.kind === 'function' || t.kind === 'modal')) continue;
     if (askingCondition(ctx, m, a, commaAfter(m.to))) {
       askingEnd = commaAfter(m.to);
       // What is asked stays hedged ("If anyone asks whether the cutover was approved, ...").
@@ -154,6 +159,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
       if (tag.kind === 'neg' && tag.neg === 'predicate' && predicateNegations.at(-1) !== m.from) predicateNegations.push(m.from);
       if (tag.kind === 'trigger' && tag.trigger === 'both' && (ellipticalCondition(ctx, m, b) || complementIf(ctx, m, a, commaAfter(m.to)))) continue;
       if (tag.kind === 'trigger' && (tag.trigger === 'both' || tag.trigger === 'revocation')) cancelling = true;
+      // "List what remains open after the go-live": what is open is the free relative's, not the clause's.
+      if (tag.kind === 'trigger' && tag.trigger === 'blocking' && WHAT.has(ctx.tokens[p0]?.norm ?? '')) continue;
       if (tag.kind === 'trigger' && tag.trigger === 'blocking') {
         // "Cutover approved, repoint still blocked": the block is the other part's, whose action it names.
         const part = otherActionPart(ctx, m, a, b, commaAfter(m.to));
@@ -197,6 +204,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     const purposeEnd = (PURPOSE.has(mentionPhrase(ctx, m)) || (SURE.has(mentionPhrase(ctx, m)) && ctx.tokens[p0]?.norm === 'to')) && commaAfter(m.to - 1) - m.to >= MIN_PURPOSE_WORDS;
     // "approved the review of the cutover plan and, in the same message, approved the cutover": a plan named as a noun hedges its own part.
     const nounPlan = PLAN_NOUNS.has(mentionPhrase(ctx, m)) && p !== -1 && (has(ctx.cover[p], 'action') || has(ctx.cover[p], 'det'));
+    // "the flight plan validator", "the analysis plan": a plan named by its kind is a thing, not an intention.
+    if (PLAN_NOUNS.has(mentionPhrase(ctx, m)) && compoundModifier(ctx, p) && ctx.tokens[after]?.norm !== 'to') continue;
     const end = (conditional && !opensClause) || purposeEnd || nounPlan ? commaAfter(m.to) : b;
     if (temporal && afterPastClause(ctx, m, a, commaAfter(m.to), b)) continue;
     starts.set(m.from, { end, temporal });
@@ -268,6 +277,31 @@ function crossedParts(ctx: Ctx, a: number, b: number, out: Uint8Array): void {
 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'some']);
 const PLAN_NOUNS = new Set(['plan', 'plans']);
+
+const WHO = new Set(['who', 'whom']);
+// An aside longer than this is more than a remark on its person.
+const MAX_ASIDE_TOKENS = 12;
+
+/** Per token: 1 inside ", who ... ," (both commas in the clause, a bounded scan from each "who"). */
+function asidesAboutPeople(ctx: Ctx, a: number, b: number): Uint8Array {
+  const out = new Uint8Array(b - a);
+  for (let i = a + 1; i < b; i++) {
+    if (!WHO.has(ctx.tokens[i]?.norm ?? '') || !isComma(ctx, i - 1)) continue;
+    for (let j = i + 1; j < b && j <= i + MAX_ASIDE_TOKENS; j++) {
+      if (!isComma(ctx, j)) continue;
+      for (let k = i; k < j; k++) out[k - a] = 1;
+      i = j;
+      break;
+    }
+  }
+  return out;
+}
+
+/** A plain word no vocabulary names, lower case, right before a noun: the noun's modifier ("flight plan"). */
+function compoundModifier(ctx: Ctx, p: number): boolean {
+  const t = p === -1 ? undefined : ctx.tokens[p];
+  return t !== undefined && t.kind === 'word' && ctx.cover[p] === undefined && !/[’']s$/.test(t.raw) && t.raw !== t.raw.toUpperCase();
+}
 // Verbs of an if-clause that asks rather than conditions ("If anyone asks", "If compliance raises the question").
 const ASKING = new Set(['ask', 'asks', 'asked', 'wonders', 'wonder', 'raises', 'raise', 'queries', 'query', 'questions']);
 
@@ -326,8 +360,15 @@ function otherActionPart(ctx: Ctx, m: Mention, a: number, b: number, end: number
 
 /** The part opens with a plain or upper-case name ("FRM", "Depot 4") and holds no grant word before the block. */
 function namedSubject(ctx: Ctx, from: number, to: number): boolean {
-  const t = ctx.tokens[from];
-  if (!t || (t.kind !== 'word' && t.kind !== 'opaque') || ctx.cover[from]) return false;
+  let k = from;
+  // ", with the south depot deferred to January": the absolute's own subject.
+  if (ctx.tokens[k]?.norm === 'with') {
+    k = nextToken(ctx, k, to);
+    while (k !== -1 && has(ctx.cover[k], 'det')) k = nextToken(ctx, k, to);
+    if (k === -1) return false;
+  }
+  const t = ctx.tokens[k];
+  if (!t || (t.kind !== 'word' && t.kind !== 'opaque') || ctx.cover[k]) return false;
   for (let j = from; j < to; j++) if (has(ctx.cover[j], 'grantNoun') || has(ctx.cover[j], 'cue')) return false;
   return true;
 }

@@ -4,7 +4,7 @@
  * readings are tried, and the filters that then drop claims (a negated head, a retracted or
  * denied report, a requirement's colon, a doubting aside, a later contradiction).
  */
-import { answeredYes, asksForAction } from './answers';
+import { answeredYes, asksForAction, opensWithGrant } from './answers';
 import { makeClaim, type GrantClaim } from './claim';
 import { deniedApprovalAfter, laterContradictions, untouchedProduction } from './contradictions';
 import { counterfactual } from './counterfactual';
@@ -59,7 +59,8 @@ export function sentenceClaimsInContext(
     if (asked.length > 0) return asked.map((c) => answered(ctx, c, answer));
     // "Permit? Granted, 11-26.": the answer is the grant word itself; "Did the REAL_RUN happen? Yes.": the answer affirms the event asked about.
     // "Q: repoint the renderer tonight? — Owner: ok go": a question that opens with the action proposes it.
-    return yes !== -1 && (has(ctx.cover[yes], 'cue') || ASKS_WHETHER.has(opener) || asksForAction(ctx, s))
+    // "Approve the gate cutover? — yes": a question that opens with the grant asks for it.
+    return yes !== -1 && (has(ctx.cover[yes], 'cue') || ASKS_WHETHER.has(opener) || asksForAction(ctx, s) || opensWithGrant(ctx, s))
       ? standingActions(ctx, s.from, s.to).map((ref) => makeClaim(ctx, ref, yes, yes + 1, 'status'))
       : [];
   }

@@ -315,7 +315,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
-    'promoted', 'edited', 'altered', 'amended', 'patched', 'backfilled', 'purged', 'truncated', 'went straight to',
+    'promoted', 'edited', 'altered', 'amended', 'patched', 'were corrected', 'was corrected', 'been corrected', 'corrected in', 'corrected on', 'corrected directly', 'backfilled', 'purged', 'truncated', 'went straight to',
     'swapped', 'loaded', 'copied', 'implemented', 'imported', 'repeated', 're-ran', 'reran', 're-applied', 'reapplied', 'redone', 'redid',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
@@ -358,6 +358,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'say', 'claim', 'report', 'assert',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
     'calls', 'called', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
+    'paraphrases', 'paraphrased',
     // "somebody had written 'cutover GO' on the whiteboard" ("was written" is what was done to rows)
     'had written', 'has written',
     // A noun that reports ("the vendor's claim that activation was cleared is mistaken").
@@ -378,7 +379,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'phrase', 'phrases', 'word', 'words', 'wording', 'wordings', 'terms', 'labels', 'strings', 'string', 'term', 'label', 'line', 'template', 'write', 'writing', 'use',
     'say', 'paste', 'type', 'put', 'reads', 'item', 'entry', 'row', 'appears', 'appear', 'appeared', 'used', 'uses', 'using',
     'sentence', 'sentences', 'like',
-    'example', 'heading', 'status line', 'titled', 'labelled', 'labeled', 'caption', 'captioned', 'field', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as',
+    'example', 'heading', 'status line', 'titled', 'labelled', 'labeled', 'caption', 'captioned', 'field', 'placeholder', 'pattern', 'sample', 'snippet', 'badge', 'e.g.', 'such as', 'banner', 'banners',
   ],
   flagKeys: ['production_work_performed'],
   effectVerbs: [
@@ -401,7 +402,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   grantedStatuses: [
-    'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'cleared', 'unblocked', 'enabled',
+    'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'allow', 'cleared', 'unblocked', 'enabled',
     'go', 'yes', 'ok', 'okay', 'proceed', 'green', 'green-lit', 'greenlit', 'green lit', 'signed off',
     'signed-off', 'done', 'applied', 'executed', 'complete', 'completed', 'performed', 'deployed', 'live',
     'issued', 'in place', 'in effect', 'given', 'delegated', 'confirmed', 'ran', 'run', 'active', 'a go',
@@ -494,7 +495,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // Uncertainty: what follows is a guess, not a fact.
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
-    "i reckon", "i'd reckon", 'reckon', 'reckons', 'i suspect', 'i imagine', "i'd imagine", "i'd think", 'i would think',
+    "i reckon", "i'd reckon", 'reckon', 'reckons', 'i suspect', 'i imagine', "i'd imagine", "i'd think", 'i would think', "i'd say", 'i would say',
     // "GO expected verbally at 1630": awaited, not given ("than expected", "as expected" are pseudo-triggers).
     'expected', 'is expected', 'are expected', 'expected by', 'expected on', 'slated for', 'is slated', 'pencilled in', 'penciled in', 'pencilled for', 'penciled for',
   ],
@@ -554,11 +555,13 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'uat', 'qa', 'test tenant', 'test cluster', 'staging-only', 'rehearsals', 'drill', 'tabletop', 'training console', 'training environment', 'training tenant', 'training database', 'training db', 'training instance', 'training system', 'training kiosk', 'training kiosks',
     // Trading's certification tier and GMP's validation tier are test environments.
     'cert environment', 'cert env', 'certification environment', 'cert tier', 'validation environment', 'validation env', 'validation tier',
+    // A model of the plant run beside it, not the plant.
+    'digital twin', 'digital-twin', 'digital twins',
     'scratch copy', 'scratch database', 'scratch db', 'scratch schema', 'scratch table', 'scratch tables',
     // Reading production changes nothing in it.
     'sim', 'sim only', 'sim-only', 'simulator', 'read-only', 'read only', 'readonly', 'preflight', 'pre-flight', 'replicas', 'prod replica', 'prod replicas', 'dry-run mode',
     // Rigs and units kept apart from production: "the lab collector", "the training robot", "bench only".
-    'lab-only', 'lab only', 'lab rig', 'lab environment', 'lab collector', 'lab system', 'lab network', 'lab cluster', 'lab tenant', 'test lab', 'in the lab', 'on the lab', 'to the lab', 'bench only', 'bench rig', 'test bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
+    'lab-only', 'lab only', 'lab rig', 'lab environment', 'lab collector', 'lab system', 'lab network', 'lab cluster', 'lab tenant', 'test lab', 'in the lab', 'on the lab', 'to the lab', 'bench only', 'bench rig', 'test bench', 'on the bench', 'at the bench', 'test rig', 'training robot', 'training unit', 'test engine', 'test unit', 'test robot',
   ],
   scopeTerminators: [
     'but', 'however', 'although', 'though', 'whereas', 'nevertheless', 'nonetheless', 'even so', 'that said',
@@ -572,7 +575,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   haveVerbs: ['has', 'have', 'had', "'ve", 'having'],
   adverbs: [
-    'now', 'also', 'already', 'just', 'even', 'explicitly', 'formally', 'officially', 'fully', 'finally',
+    'now', 'also', 'already', 'just', 'even', 'explicitly', 'formally', 'officially', 'fully', 'finally', 'outright', 'unconditionally', 'unanimously',
     'successfully', 'hereby', 'then', 'separately', 'properly', 'duly', 'jointly', 'again', 'both', 'all',
     'each', 'verbally', 'partially', 'partly', 'indeed', 'still', 'ever', 'actually', 'really', 'today',
     'yesterday', 'earlier', 'previously', 'recently', 'since', 'directly', 'immediately', 'personally',
