@@ -23,11 +23,14 @@ const DID = new Set(['did', 'has', 'have', 'had']);
 const NEGATED_AUX = new Set(["wasn't", "weren't", "isn't", "didn't", "hasn't", "hadn't"]);
 const NEGATED_DID = new Set(["didn't", "hasn't", "haven't", "hadn't"]);
 // "she said she had not decided": a person's own decision denied, the one word after the negation.
-const DECIDING = new Set(['decided', 'agreed', 'approved', 'signed', 'consented']);
+const DECIDING = new Set(['decided', 'agreed', 'approved', 'signed', 'consented', 'decide', 'agree', 'approve', 'sign', 'consent', 'authorize', 'authorise', 'grant']);
+// "I did not approve it and …": the denied act's object, the report's subject.
+const DENIED_OBJECTS = new Set(['it', 'that', 'this']);
 
 export function ellipticalDenial(ctx: Ctx, i: number, hi: number): number {
   const w = (k: number) => ctx.tokens[k]?.norm ?? '';
-  const ends = (k: number) => k >= hi || ctx.tokens[k]?.kind === 'punct' || (DECIDING.has(w(k)) && (k + 1 >= hi || ctx.tokens[k + 1]?.kind === 'punct'));
+  const closes = (k: number) => k >= hi || ctx.tokens[k]?.kind === 'punct' || w(k) === 'and' || w(k) === 'but';
+  const ends = (k: number) => k >= hi || ctx.tokens[k]?.kind === 'punct' || (DECIDING.has(w(k)) && (closes(k + 1) || (DENIED_OBJECTS.has(w(k + 1)) && closes(k + 2))));
   if (PERSON.has(w(i)) && DID.has(w(i + 1)) && (w(i + 2) === 'not' || w(i + 2) === 'never') && ends(i + 3)) return i;
   if (PERSON.has(w(i)) && NEGATED_DID.has(w(i + 1)) && ends(i + 2)) return i;
   if (!PRONOUN.has(w(i))) return -1;

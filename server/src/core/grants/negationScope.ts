@@ -82,7 +82,8 @@ function nounListGoesOn(ctx: Ctx, i: number, b: number): boolean {
     const t = ctx.tokens[j];
     // "no crew_roster, crew_qualifications or pairing row": a non-action noun word continues the list as a plain one does.
     const c = ctx.cover[j];
-    if (!t || t.kind === 'punct' || (c && !(c.tags.length === 1 && c.tags[0]?.kind === 'head'))) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
+    // "no listing, status or priority points": a restriction's noun ("status") is a plain noun here too.
+    if (!t || t.kind === 'punct' || (c && !c.tags.every((tag) => tag.kind === 'head' || tag.kind === 'restriction'))) return (t?.norm === 'or' || t?.norm === 'nor') && words > 0;
     if (t.norm === 'or' || t.norm === 'nor') return words > 0;
     words++;
   }

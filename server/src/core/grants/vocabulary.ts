@@ -315,6 +315,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'run through', 'cut over', 'switched over', 'switched on', 'turned on', 'flipped', 'went out', 'gone out',
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
+    'flashed', 'reflashed', 're-flashed', 'went thru', 'gone thru', 'invoked', 'regenerated', 'rebuilt', 'recomputed', 'keyed', 'was made', 'were made', 'been made',
     'promoted', 'edited', 'altered', 'amended', 'patched', 'were corrected', 'was corrected', 'been corrected', 'corrected in', 'corrected on', 'corrected directly', 'backfilled', 'purged', 'truncated', 'went straight to',
     'swapped', 'loaded', 'copied', 'implemented', 'imported', 'repeated', 're-ran', 'reran', 're-applied', 'reapplied', 'redone', 'redid',
   ],
@@ -358,7 +359,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'say', 'claim', 'report', 'assert',
     'saying', 'stating', 'announced', 'suggested', 'implied', 'read', 'reads', 'summary', 'correction', 'posted', 'messaged', 'per', 'according to', 'told', 'drafted', 'heard', 'rumoured', 'rumored', 'mentioned', 'mentions', 'alleged', 'alleges', 'insisted', 'insists',
     'calls', 'called', 'typed', 'texted', 'tweeted', 'replied', 'wrote back', 'used the phrase', 'used the words',
-    'paraphrases', 'paraphrased',
+    'paraphrases', 'paraphrased', 'described', 'describes',
     // "somebody had written 'cutover GO' on the whiteboard" ("was written" is what was done to rows)
     'had written', 'has written',
     // A noun that reports ("the vendor's claim that activation was cleared is mistaken").
@@ -402,7 +403,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
 
   grantedStatuses: [
-    'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'allow', 'cleared', 'unblocked', 'enabled',
+    'authorized', 'authorised', 'approved', 'granted', 'permitted', 'allowed', 'allow', 'invoked', 'cleared', 'unblocked', 'enabled',
     'go', 'yes', 'ok', 'okay', 'proceed', 'green', 'green-lit', 'greenlit', 'green lit', 'signed off',
     'signed-off', 'done', 'applied', 'executed', 'complete', 'completed', 'performed', 'deployed', 'live',
     'issued', 'in place', 'in effect', 'given', 'delegated', 'confirmed', 'ran', 'run', 'active', 'a go',
@@ -481,6 +482,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   futureTriggers: [
     'will', 'shall', 'would', 'could', 'might', 'should', "'ll", 'going to', 'to be',
     'plan to', 'plans to', 'planned to', 'intend to', 'intends to', 'expected', 'expects', 'expect',
+    // "The goal is for every prod dock to report 3.8.1 by year end": an aim, not a state.
+    'the goal is', 'our goal is', 'the aim is', 'our aim is', 'the target is', 'our target is',
     'anticipated', 'future', 'upcoming', 'eventually', 'eventual', 'next', 'later phase', 'would need',
     'potential', 'possible', 'possibly', 'hypothetical', 'hypothetically', 'next step', 'next steps', 'plan', 'may be', 'might be', 'can be',
     'could be', 'yet to', 'about to', 'scheduled to be', 'aim to', 'aims to', 'hope to', 'hopes to', 'to get',
@@ -534,7 +537,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'forbids', 'forbid', 'prohibited', 'prohibits', 'barred', 'bars', 'frozen', 'freeze', 'gated',
     'deferred', 'defers', 'to defer', 'postponed', 'paused', 'halted', 'outstanding', 'untouched', 'unchanged',
     'unauthorized', 'unauthorised', 'unapproved', 'unscoped', 'not established', 'not proven', 'unresolved',
-    'not resolved', 'remains closed', 'stays closed', 'stays open', 'remains open', 'not permitted',
+    'not resolved', 'remains closed', 'stays closed', 'lane is closed', 'lanes are closed', 'gate is closed', 'gates are closed', 'lane closed', 'gate closed', 'stays open', 'remains open', 'not permitted',
     'not allowed', 'disallowed', 'excluded', 'out-of-scope', 'restricted', 'stays blocked', 'remains blocked',
     'stays on hold', 'remains on hold', 'embargoed', 'locked out', 'not authorized', 'not approved',
   ],
@@ -575,7 +578,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   haveVerbs: ['has', 'have', 'had', "'ve", 'having'],
   adverbs: [
-    'now', 'also', 'already', 'just', 'even', 'explicitly', 'formally', 'officially', 'fully', 'finally', 'outright', 'unconditionally', 'unanimously',
+    'now', 'also', 'already', 'just', 'even', 'explicitly', 'formally', 'officially', 'fully', 'finally', 'outright', 'unconditionally', 'unanimously', 'from now on',
     'successfully', 'hereby', 'then', 'separately', 'properly', 'duly', 'jointly', 'again', 'both', 'all',
     'each', 'verbally', 'partially', 'partly', 'indeed', 'still', 'ever', 'actually', 'really', 'today',
     'yesterday', 'earlier', 'previously', 'recently', 'since', 'directly', 'immediately', 'personally',
