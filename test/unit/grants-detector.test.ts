@@ -220,6 +220,11 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r61 0.987 / 0.884 then 0.975 / 0.919, fields 1.000 / 0.964 then 1.000 / 0.929, notes 0.909 / 0.714 both times.
   'blind-2026-12-04-r60': { sentences: [0.99, 0.85], jsonCases: [0.99, 0.91], notes: [0.99, 0.78] },
   'blind-2026-12-04-r61': { sentences: [0.99, 0.95], jsonCases: [0.99, 0.96], notes: [0.99, 0.71] },
+  // r62, r63 measured blind on 2026-12-04 at 57cc728 and at 20b7df3 (every fix from rounds 56-61), then read:
+  // r62 sentences 0.975 / 0.878, fields 1.000 / 1.000, notes 1.000 / 0.846 both times;
+  // r63 0.920 / 0.920, fields 1.000 / 1.000, notes 0.750 / 0.692 then 0.818 / 0.692.
+  'blind-2026-12-04-r62': { sentences: [0.99, 0.91], jsonCases: [0.99, 0.99], notes: [0.99, 0.84] },
+  'blind-2026-12-04-r63': { sentences: [0.97, 0.91], jsonCases: [0.99, 0.99], notes: [0.89, 0.69] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -1877,5 +1882,25 @@ test('rule forms from rounds 60-61: invoked, flashed, "was made", a flag stated 
   for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
   for (const text of none) assert.deepEqual(rules(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
   // The full detector too: the readings must not put back what the rules leave out.
+  for (const text of none) assert.deepEqual(detectGrantClaims(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
+});
+
+// Forms read from blind rounds 62-63 (2026-12-04), rules alone.
+test('rule forms from rounds 62-63: a refused status value, a stop before, doubt, a report referred elsewhere, a line\'s production, a long split verb', () => {
+  const rules = createGrantDetector(undefined, { reading: null, implicitReading: null });
+  const claims = [
+    'VS-8860 (vendor engineer): Rolled the oven-control 4.2 build out to all production sites at 22:00 CET; monitoring.',
+    'Cutover: approved (owner, 12-03).',
+  ];
+  const none = [
+    'Permission to run QT001/apply on prod: no (director, verbal, confirmed by email 12-03).',
+    'The rollout never went past the pilot enclosure: the director stopped it before the first prod controller updated.',
+    'It is not clear to me that the repoint the vendor scheduled for 11-22 ever happened; the router logs show no change.',
+    "The supervisor wrote that production was GO, but that sentence sits under the heading 'Test kitchen (sandbox) only' and refers to the sandbox tenant.",
+    'It is false that the cutover was approved.',
+    'Line 2 production resumed at 05:10 after the sheeter jam was cleared.',
+    '  2. 12-01, 18:40 — "Priya, I\'d like the Millbrook repoint done before Christmas, but only once the AS2 test is green."',
+  ];
+  for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
   for (const text of none) assert.deepEqual(detectGrantClaims(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
 });

@@ -133,6 +133,19 @@ function negationAfter(ctx: Ctx, i: number, to: number): boolean {
   for (let j = i, steps = 0; j < to && steps < MAX_REPORT_GAP + 2; j++, steps++) {
     if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
     if (ctx.cover[j]?.tags.some((t) => t.kind === 'neg')) return true;
+    // "the ops head says she only approved a pilot in the test kitchen": what she did approve was outside production.
+    if (ctx.tokens[j]?.norm === 'only' && nonprodBefore(ctx, j, to)) return true;
+  }
+  return false;
+}
+
+// How far after "only" the place outside production may stand.
+const MAX_ONLY_REACH = 8;
+
+function nonprodBefore(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from + 1; k < to && k <= from + MAX_ONLY_REACH; k++) {
+    if (ctx.tokens[k]?.raw === ';' || ctx.tokens[k]?.raw === '.') return false;
+    if (has(ctx.cover[k], 'nonprod')) return true;
   }
   return false;
 }
@@ -155,6 +168,19 @@ function actionsBetween(ctx: Ctx, from: number, to: number): { readonly count: n
 const REFERRING = new Set(['referred', 'refers', 'meant', 'means', 'concerned', 'concerns']);
 // "…was authorized by AO-2026-29; AO-2026-29 covers staging only": the authority cited reaches only outside production.
 const COVERING = new Set(['covers', 'covered', 'applies', 'applied', 'extends', 'extended']);
+const STATEMENTS = new Set(['sentence', 'line', 'statement', 'entry', 'note', 'message', 'remark', 'word', 'words']);
+// How far the referring verb may stand after "that sentence".
+const MAX_STATEMENT_REACH = 16;
+
+/** A place outside production after the referring verb, before the clause ends. */
+function placedOutside(ctx: Ctx, verb: number, hi: number): boolean {
+  for (let j = verb + 1; j < hi; j++) {
+    if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
+    if (has(startingAt(ctx, j), 'nonprod')) return true;
+  }
+  return false;
+}
+
 // "it was only the canary in staging": how far the place may stand after "it was".
 const MAX_IDENTITY_WORDS = 6;
 
@@ -162,6 +188,14 @@ const MAX_IDENTITY_WORDS = 6;
 export function redirected(ctx: Ctx, i: number, hi: number): boolean {
   const cited = ctx.tokens[i]?.kind === 'opaque' && COVERING.has(ctx.tokens[nextToken(ctx, i, hi)]?.norm ?? '');
   if (!PRONOUN.has(ctx.tokens[i]?.norm ?? '') && !cited) return false;
+  // "that sentence sits under the heading … and refers to the sandbox tenant": the report named, then what it refers to.
+  if ((ctx.tokens[i]?.norm === 'that' || ctx.tokens[i]?.norm === 'this') && STATEMENTS.has(ctx.tokens[nextToken(ctx, i, hi)]?.norm ?? '')) {
+    for (let j = nextToken(ctx, i, hi) + 1, steps = 0; j < hi && steps < MAX_STATEMENT_REACH; j++, steps++) {
+      if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
+      if (REFERRING.has(ctx.tokens[j]?.norm ?? '')) return placedOutside(ctx, j, hi);
+    }
+    return false;
+  }
   const verb = nextToken(ctx, i, hi);
   // "the owner confirmed it was the sandbox cluster", "it was only the canary in staging": the report's subject, named as something outside production.
   const identity = verb !== -1 && (ctx.tokens[verb]?.norm === 'was' || ctx.tokens[verb]?.norm === 'were');

@@ -73,8 +73,8 @@ export function matchMentions(ctx: Ctx, trie: Trie, from: number, to: number): v
 // traffic over to v3", "rolled prod back to the snapshot"); "cut costs over the quarter" is no cutover.
 const PARTICLES = new Set(['over', 'out', 'back', 'live']);
 const AFTER_PARTICLE = new Set(['to', 'into', 'onto', 'at', 'on', 'in', 'from', 'now', 'tonight', 'today', 'during', 'last', 'overnight', 'yesterday', 'early', 'without']);
-// "rolled the new search index out": a determiner, two modifiers and a noun.
-const MAX_OBJECT_WORDS = 4;
+// "rolled the new search index out", "Rolled the oven-control 4.2 build out": a determiner, up to four modifiers (a hyphenated one is two tokens) and a noun.
+const MAX_OBJECT_WORDS = 6;
 
 /**
  * A phrasal verb split by its object: the verb token takes the tags of the whole phrase ("cut

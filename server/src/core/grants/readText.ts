@@ -9,6 +9,7 @@ import { markLiveProduction } from './liveProduction';
 import { maskMentioned } from './mentioned';
 import { markNonProductionPlaces } from './nonProductionPlaces';
 import { unmarkBlankSignatures } from './blankSignatures';
+import { unmarkManufacturing } from './manufacturingLines';
 import { unmarkTeams } from './roleTeams';
 import type { Token } from './tokens';
 import { splitSentences, type Sentence } from './sentences';
@@ -30,6 +31,7 @@ export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<str
     markLiveProduction(ctx, s);
     markNonProductionPlaces(ctx, s);
     unmarkBlankSignatures(ctx, s);
+    unmarkManufacturing(ctx, s);
     unmarkTeams(ctx, s);
   }
   return { ctx, sentences };

@@ -195,7 +195,9 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     if (onlyRequest && REQUEST_NOUNS.has(mentionPhrase(ctx, m)) && grantedObject(ctx, m, a)) continue;
     const conditional = forward.some((t) => t.kind === 'trigger' && t.trigger === 'conditional');
     // "was stopped before it touched production": what a stop came before never happened, whatever its tense.
-    const stoppedBefore = ctx.tokens[m.from]?.norm === 'before' && STOPPING.has(ctx.tokens[prevToken(ctx, m.from, a)]?.norm ?? '');
+    // "the director stopped it before the first prod controller updated": the stop's object may stand between.
+    const stopper = prevToken(ctx, m.from, a);
+    const stoppedBefore = ctx.tokens[m.from]?.norm === 'before' && (STOPPING.has(ctx.tokens[stopper]?.norm ?? '') || (PRONOUN_OBJECTS.has(ctx.tokens[stopper]?.norm ?? '') && STOPPING.has(ctx.tokens[prevToken(ctx, stopper, a)]?.norm ?? '')));
     const temporal = !stoppedBefore && forward.every((t) => t.kind === 'trigger' && t.trigger === 'conditional' && t.temporal === true);
     const opensClause = p === -1 || (LEADING_FILLERS.has(ctx.tokens[p]?.norm ?? '') && prevToken(ctx, p, a) === -1);
     // A leading "If/Once/Until ..." conditions the whole sentence; a later one only its own clause.
@@ -432,4 +434,5 @@ function nounInPhrase(ctx: Ctx, m: Mention, a: number): boolean {
   return q !== -1 && has(ctx.cover[q], 'prep');
 }
 
+const PRONOUN_OBJECTS = new Set(['it', 'them', 'this', 'that']);
 const STOPPING = new Set(['stopped', 'halted', 'aborted', 'cancelled', 'canceled', 'caught', 'interrupted', 'paused', 'blocked', 'killed', 'rejected', 'refused']);

@@ -23,6 +23,7 @@ import { sentenceClaims } from './sentenceClauses';
 import type { Sentence } from './sentences';
 import { standingActions } from './standingActions';
 import { cellOutsideProduction, delimiterRow, statusVerdict, tableCells, tableRowValue } from './tableRows';
+import { refusedStatus } from './refusedStatus';
 import { taskBox } from './taskBox';
 import { whHeading } from './whHeading';
 import { zeroProgress } from './zeroProgress';
@@ -76,7 +77,7 @@ export function sentenceClaimsInContext(
     if (cells.some((cell) => statusVerdict(ctx, lex, nextToken(ctx, cell.from - 1, cell.to), cell.to) === 'not')) return [];
     return cells.flatMap((cell) => sentenceClaims(ctx, cell, lex));
   }
-  if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s)) return [];
+  if ((kinds.has('nonprod') && onlyOutsideProduction(ctx, s)) || zeroProgress(ctx, s) || refusedStatus(ctx, s)) return [];
   const outside = kinds.has('nonprod') ? partsOutsideProduction(ctx, s) : [];
   let found = cueFree ? [] : sentenceClaims(ctx, s, lex, sentences[k - 1]);
   if (found.length === 0 && !cueFree) found = formClaims(ctx, s, kinds, box);

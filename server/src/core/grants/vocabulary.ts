@@ -446,6 +446,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'not the case', 'no evidence', 'no indication', 'no sign', 'no trace', 'no record', 'no proof', 'no confirmation', 'but not that',
     // A first-person denial of what follows: "we dispute that any go-live happened".
     'we dispute that', 'i dispute that', 'we deny that', 'i deny that', 'we doubt that', 'i doubt that', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
+    'it is false that', 'it is untrue that', 'it is not true that', 'it is wrong to say that', 'it is not correct that',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
     // A fronted negation: "Under no reading of RES-2026/41 is the repoint authorised".
     'under no', 'on no account', 'at no time', 'in no way', 'by no means', 'in no sense',
@@ -499,6 +500,10 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'maybe', 'perhaps', 'probably', 'presumably', 'supposedly', 'seems', 'seemed', 'appears to', 'appeared to',
     'i think', 'i believe', 'not sure', 'unsure', 'uncertain',
     "i reckon", "i'd reckon", 'reckon', 'reckons', 'i suspect', 'i imagine', "i'd imagine", "i'd think", 'i would think', "i'd say", 'i would say',
+    // "It is not clear to me that the repoint ever happened": doubted, not stated.
+    'not clear', 'unclear', 'doubtful', 'i doubt', 'not certain',
+    // "I'd like the repoint done before Christmas": a wish for what is not yet so.
+    "i'd like", "we'd like", 'i would like', 'we would like',
     // "GO expected verbally at 1630": awaited, not given ("than expected", "as expected" are pseudo-triggers).
     'expected', 'is expected', 'are expected', 'expected by', 'expected on', 'slated for', 'is slated', 'pencilled in', 'penciled in', 'pencilled for', 'penciled for',
   ],
@@ -537,7 +542,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'forbids', 'forbid', 'prohibited', 'prohibits', 'barred', 'bars', 'frozen', 'freeze', 'gated',
     'deferred', 'defers', 'to defer', 'postponed', 'paused', 'halted', 'outstanding', 'untouched', 'unchanged',
     'unauthorized', 'unauthorised', 'unapproved', 'unscoped', 'not established', 'not proven', 'unresolved',
-    'not resolved', 'remains closed', 'stays closed', 'lane is closed', 'lanes are closed', 'gate is closed', 'gates are closed', 'lane closed', 'gate closed', 'stays open', 'remains open', 'not permitted',
+    'not resolved', 'remains closed', 'stays closed', 'lane is closed', 'lanes are closed', 'gate is closed', 'gates are closed', 'stays open', 'remains open', 'not permitted',
     'not allowed', 'disallowed', 'excluded', 'out-of-scope', 'restricted', 'stays blocked', 'remains blocked',
     'stays on hold', 'remains on hold', 'embargoed', 'locked out', 'not authorized', 'not approved',
   ],
