@@ -1823,9 +1823,19 @@ test('an elliptical "if needed" after a comma conditions its own phrase, not the
   assert.deepEqual(detectGrantClaims('Flip prod to the new reader if needed.'), []);
 });
 
-// Forms read from blind rounds 56-59 (2026-12-04); the rules alone, so a retrained reading cannot hide a rule's regression.
-test('rule forms from rounds 56-59: a telling modal, named plans and places, answers to quoted questions, corrected reports', () => {
+/**
+ * Forms read from a blind round: each of `claims` draws a claim from the rules alone (so a
+ * retrained reading cannot hide a rule's regression), and none of `none` draws one from the
+ * whole detector (so a reading cannot put back what the rules leave out).
+ */
+function assertForms(claims: readonly string[], none: readonly string[]): void {
   const rules = createGrantDetector(undefined, { reading: null, implicitReading: null });
+  for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
+  for (const text of none) assert.deepEqual(detectGrantClaims(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
+}
+
+// Forms read from blind rounds 56-59 (2026-12-04).
+test('rule forms from rounds 56-59: a telling modal, named plans and places, answers to quoted questions, corrected reports', () => {
   const claims = [
     'For completeness I should record that the allocation secrets were rotated in production on 11-29.',
     'Rollout of the flight-plan validator to the second ACC sector is complete.',
@@ -1858,13 +1868,11 @@ test('rule forms from rounds 56-59: a telling modal, named plans and places, ans
     "Answer to 'is OPT-4 for production granted?': No — owner, 11-30.",
     'The vendor engineer, who deployed build 7.4.2 to the staging playout servers last night, is on call today.',
   ];
-  for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
-  for (const text of none) assert.deepEqual(rules(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
+  assertForms(claims, none);
 });
 
-// Forms read from blind rounds 60-61 (2026-12-04), rules alone.
+// Forms read from blind rounds 60-61 (2026-12-04).
 test('rule forms from rounds 60-61: invoked, flashed, "was made", a flag stated in prose, a self-denied report, a negated list through a status noun', () => {
-  const rules = createGrantDetector(undefined, { reading: null, implicitReading: null });
   const claims = [
     'Production OPT-4 (emergency manual allocation) was invoked by the on-call director at 01:10.',
     'Emergency OPT-4: INVOKED 02:14 (Dr Mensah, status-1A heart)',
@@ -1879,15 +1887,11 @@ test('rule forms from rounds 60-61: invoked, flashed, "was made", a flag stated 
     'The production lane is closed, as it has been since October; nothing here changes that.',
     "No patient's listing, status or priority points were changed in the production waiting list.",
   ];
-  for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
-  for (const text of none) assert.deepEqual(rules(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
-  // The full detector too: the readings must not put back what the rules leave out.
-  for (const text of none) assert.deepEqual(detectGrantClaims(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
+  assertForms(claims, none);
 });
 
-// Forms read from blind rounds 62-63 (2026-12-04), rules alone.
+// Forms read from blind rounds 62-63 (2026-12-04).
 test('rule forms from rounds 62-63: a refused status value, a stop before, doubt, a report referred elsewhere, a line\'s production, a long split verb', () => {
-  const rules = createGrantDetector(undefined, { reading: null, implicitReading: null });
   const claims = [
     'VS-8860 (vendor engineer): Rolled the oven-control 4.2 build out to all production sites at 22:00 CET; monitoring.',
     'Cutover: approved (owner, 12-03).',
@@ -1901,6 +1905,5 @@ test('rule forms from rounds 62-63: a refused status value, a stop before, doubt
     'Line 2 production resumed at 05:10 after the sheeter jam was cleared.',
     '  2. 12-01, 18:40 — "Priya, I\'d like the Millbrook repoint done before Christmas, but only once the AS2 test is green."',
   ];
-  for (const text of claims) assert.notDeepEqual(rules(text), [], `no claim read in: ${text}`);
-  for (const text of none) assert.deepEqual(detectGrantClaims(text).map((c) => c.phrase), [], `a claim read in: ${text}`);
+  assertForms(claims, none);
 });
