@@ -191,7 +191,8 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // at dc67fb0 (the session's end): 0.977 / 0.878, 0.967 / 0.906, 0.750 / 0.643. Its false alarms read and fixed after; its missed claims not.
   'blind-2026-12-03-r48': { sentences: [0.96, 0.88], jsonCases: [0.95, 0.89], notes: [0.89, 0.63] },
   // r49 at 634302f and at dc67fb0: sentences 0.988 / 0.900, fields 1.000 / 0.875, notes 0.889 / 0.727. Its false alarms read and fixed after; its missed claims not.
-  'blind-2026-12-03-r49': { sentences: [0.97, 0.89], jsonCases: [0.99, 0.86], notes: [0.87, 0.71] },
+  // Packet-field recall 0.844 since 2026-12-04: the cued reading, retrained on rounds 56-65, no longer reads "the already-approved wave-picking go-live" (no rule did).
+  'blind-2026-12-03-r49': { sentences: [0.97, 0.89], jsonCases: [0.99, 0.84], notes: [0.87, 0.71] },
   // r50 measured blind on 2026-12-03 at 634302f: sentences 0.946 / 0.863, fields 1.000 / 0.962, notes 0.889 / 0.667;
   // at c17d103 (the session's end): 0.937 / 0.873, 1.000 / 0.962, 0.889 / 0.667. Misses read on 2026-12-03 (session 13).
   'blind-2026-12-03-r50': { sentences: [0.95, 0.87], jsonCases: [0.99, 0.95], notes: [0.99, 0.65] },
@@ -225,6 +226,11 @@ const FLOORS: Record<string, { sentences?: [number, number]; jsonCases?: [number
   // r63 0.920 / 0.920, fields 1.000 / 1.000, notes 0.750 / 0.692 then 0.818 / 0.692.
   'blind-2026-12-04-r62': { sentences: [0.99, 0.91], jsonCases: [0.99, 0.99], notes: [0.99, 0.84] },
   'blind-2026-12-04-r63': { sentences: [0.97, 0.91], jsonCases: [0.99, 0.99], notes: [0.89, 0.69] },
+  // r64, r65 measured blind on 2026-12-04 at 57cc728 and at c0c0dcc (every fix from rounds 56-63), then read:
+  // r64 sentences 0.973 / 0.816 then 0.973 / 0.828, fields 0.955 / 0.750 then 0.957 / 0.786, notes 1.000 / 0.583 then 0.875 / 0.583;
+  // r65 0.928 / 0.819, fields 1.000 / 0.889 both times, notes 0.824 / 0.824 then 0.737 / 0.824.
+  'blind-2026-12-04-r64': { sentences: [0.98, 0.83], jsonCases: [0.95, 0.78], notes: [0.99, 0.58] },
+  'blind-2026-12-04-r65': { sentences: [0.96, 0.87], jsonCases: [0.99, 0.88], notes: [0.93, 0.82] },
   // r12 measured blind at f3c3b77 (after tuning on r11): sentences 0.925 / 0.689, fields 1.000 / 0.857, notes 0.818 / 0.600.
   'blind-2026-12-02-r12': { sentences: [0.92, 0.68], jsonCases: [0.97, 0.85], notes: [0.81, 0.6] },
 };
@@ -1906,4 +1912,21 @@ test('rule forms from rounds 62-63: a refused status value, a stop before, doubt
     '  2. 12-01, 18:40 — "Priya, I\'d like the Millbrook repoint done before Christmas, but only once the AS2 test is green."',
   ];
   assertForms(claims, none);
+});
+
+// Forms read from blind rounds 64-65 (2026-12-04): the false alarms the session's own fixes had added, and others.
+test('rule forms from rounds 64-65: a corrected status line, a negated grant after the reading\'s cue, a misquote, a revoking speaker, an aim', () => {
+  assertForms(
+    ['Dev confirmed the REAL_RUN was approved by the publisher at the 11-30 standup.'],
+    [
+      '- 02:05 assistant: drafted a status line reading "cutover complete"; on-call asked for it to say "rehearsal complete" instead, and it was corrected.',
+      '  5. Delegated cutover authority for the refit is NOT given to the staff captain at this time.',
+      'Revision 2 said "the publisher approved the Ledgerly cutover". That was a misquote of the 12-02 message.',
+      "I'm revoking the delegated cutover authority I gave the Vesper IT officer on Monday.",
+      'Ledgerly is the intended system of record for Courier renewals after the cutover.',
+      'Everything on prod is exactly as we left it on Friday; the newsletter platform was only touched in dev.',
+      'Plenty still stands between us and the go-live: the publisher has not said yes.',
+      '- 13:40 on-call: considered purging the subscriber-session table in prod subs_core; decided against it.',
+    ],
+  );
 });

@@ -133,6 +133,8 @@ function negationAfter(ctx: Ctx, i: number, to: number): boolean {
   for (let j = i, steps = 0; j < to && steps < MAX_REPORT_GAP + 2; j++, steps++) {
     if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
     if (ctx.cover[j]?.tags.some((t) => t.kind === 'neg')) return true;
+    // "… but the publisher's log says HOLD": the second report's status is a block.
+    if (ctx.cover[j]?.tags.some((t) => t.kind === 'trigger' && t.trigger === 'blocking') && ctx.tokens[j]?.upper) return true;
     // "the ops head says she only approved a pilot in the test kitchen": what she did approve was outside production.
     if (ctx.tokens[j]?.norm === 'only' && nonprodBefore(ctx, j, to)) return true;
   }
@@ -212,7 +214,7 @@ export function redirected(ctx: Ctx, i: number, hi: number): boolean {
 // Of the denials, those that can only say a statement is untrue; "no such delegation" denies the right, not the report.
 // "The clerk denies authorizing any recount", "the owner's office denied it in writing": a denial
 // in the sentence after a report is of what was reported.
-const UNTRUE = new Set(['denied', 'denies', 'disputes', 'disputed', 'contradicts', 'contradicted', 'refutes', 'refuted', 'no record', 'wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'corrected this', 'corrected that', 'corrected him', 'corrected her', 'corrected the record', 'misspoke', 'i misspoke', 'misstated', 'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
+const UNTRUE = new Set(['a misquote', 'misquote', 'misquoted', 'a misreading', 'misreading', 'denied', 'denies', 'disputes', 'disputed', 'contradicts', 'contradicted', 'refutes', 'refuted', 'no record', 'wrong', 'incorrect', 'untrue', 'mistaken', 'inaccurate', 'erroneous', 'false', 'not correct', 'not accurate', 'not true', 'not the case', 'a slip', 'a typo', 'a drafting error', 'drafting error', 'corrected this', 'corrected that', 'corrected him', 'corrected her', 'corrected the record', 'misspoke', 'i misspoke', 'misstated', 'does not support this', 'does not support that', "doesn't support this", 'not supported by', 'is not supported', 'retracted', 'nothing of the kind', 'nothing of the sort', 'no such thing']);
 
 /** A sentence that calls something untrue, not itself negated ("you confirmed you had approved nothing of the kind"). */
 export function deniedIn(ctx: Ctx, s: Sentence): boolean {

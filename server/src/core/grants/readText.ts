@@ -7,7 +7,7 @@ import type { Lexicon } from './lexicon';
 import { matchMentions, matchSplitVerbs, startingAt, type Ctx, type Mention } from './mentions';
 import { markLiveProduction } from './liveProduction';
 import { maskMentioned } from './mentioned';
-import { markNonProductionPlaces } from './nonProductionPlaces';
+import { markNonProductionPlaces, unmarkNamedPeople } from './nonProductionPlaces';
 import { unmarkBlankSignatures } from './blankSignatures';
 import { unmarkManufacturing } from './manufacturingLines';
 import { unmarkTeams } from './roleTeams';
@@ -30,6 +30,7 @@ export function readText(original: string, lex: Lexicon, runsOn: ReadonlySet<str
     matchSplitVerbs(ctx, lex.main, s.from, s.to);
     markLiveProduction(ctx, s);
     markNonProductionPlaces(ctx, s);
+    unmarkNamedPeople(ctx, s);
     unmarkBlankSignatures(ctx, s);
     unmarkManufacturing(ctx, s);
     unmarkTeams(ctx, s);

@@ -179,6 +179,21 @@ function optionLabel(ctx: Ctx, s: Sentence): boolean {
   return name !== undefined && (name.kind === 'number' || (name.raw.length <= 2 && name.upper)) && (sep === ':' || sep === '—' || sep === '–' || sep === '-');
 }
 
+// How far a negated grant word may stand after its negation ("is NOT given", "has not yet been granted").
+const NEGATED_CUE_REACH = 3;
+
+function negatedGrantAfter(ctx: Ctx, s: Sentence, from: number): boolean {
+  for (let i = from; i < s.to; i++) {
+    if (!ctx.cover[i]?.tags.some((t) => t.kind === 'neg' && t.neg === 'verbal')) continue;
+    for (let j = i + 1, steps = 0; j < s.to && steps < NEGATED_CUE_REACH; j++, steps++) {
+      const c = ctx.cover[j];
+      if (c?.tags.some((t) => t.kind === 'cue' && (t.cue === 'grant' || t.cue === 'perf' || t.cue === 'auxPerf'))) return true;
+      if (!(has(c, 'be') || has(c, 'have') || has(c, 'adverb'))) break;
+    }
+  }
+  return false;
+}
+
 const EPISTEMIC = new Set(['confirm', 'tell', 'see', 'say', 'report', 'verify', 'attest', 'state', 'show', 'vouch']);
 
 /** The standing actions and open cue sources of a sentence, or undefined when either is missing. */
@@ -246,6 +261,10 @@ export function readingInput(ctx: Ctx, s: Sentence): { refs: ActionRef[]; cues: 
     partOf.delete(cue);
   }
   if (!sc || cues.size === 0) return undefined;
+  // "Delegated cutover authority for the refit is NOT given": a grant word the sentence negates
+  // after its cue denies the sentence's own predicate; the reading, a second opinion, does not
+  // overrule that ("pushed — not to the sandbox, but to the live database" negates a place).
+  if (negatedGrantAfter(ctx, s, Math.min(...cues))) return undefined;
   const parts = new Set(partOf.values());
   let p = 0;
   let k = s.from;

@@ -131,6 +131,8 @@ export function clauseScopes(ctx: Ctx, a: number, b: number, hedges: readonly nu
     // "If anyone asks about the keys, they were rotated on prod": the condition is on the asking, not the fact.
     // The asking verb inside is no request either.
     if (m.from < askingEnd) continue;
+    // "Handover (assistant draft): the cutover is approved": the label's parenthesis names the note, not its content.
+    if (labelParenthesis(ctx, m, a, b) && m.tags.every((t) => (t.kind === 'trigger' && (t.trigger === 'request' || t.trigger === 'revocation')) || t.kind === 'head')) continue;
     // What the aside's person once refused or would do is theirs; where its work ran still places it.
     if (personAside[m.from - a] === 1 && m.tags.every((t) => t.kind === 'trigger' || t.kind === 'adverb' || t.kind === 'function' || t.kind === 'modal')) continue;
     if (askingCondition(ctx, m, a, commaAfter(m.to))) {
@@ -279,6 +281,22 @@ function crossedParts(ctx: Ctx, a: number, b: number, out: Uint8Array): void {
 
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'some']);
 const PLAN_NOUNS = new Set(['plan', 'plans']);
+
+/** The mention sits in a parenthesis within the clause's first few tokens, closed right before a colon. */
+function labelParenthesis(ctx: Ctx, m: Mention, a: number, b: number): boolean {
+  let open = -1;
+  for (let i = m.from - 1; i >= a && i >= m.from - MAX_LABEL_TOKENS; i--) {
+    if (ctx.tokens[i]?.raw === '(') {
+      open = i;
+      break;
+    }
+  }
+  if (open === -1 || open - a > MAX_LABEL_TOKENS) return false;
+  for (let j = m.to; j < b && j <= m.to + MAX_LABEL_TOKENS; j++) if (ctx.tokens[j]?.raw === ')') return ctx.tokens[j + 1]?.raw === ':';
+  return false;
+}
+// A label ("Status note (assistant draft):") is this many tokens at most.
+const MAX_LABEL_TOKENS = 6;
 
 const WHO = new Set(['who', 'whom']);
 // An aside longer than this is more than a remark on its person.

@@ -316,7 +316,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'went to', 'started', 'worked', 'went smoothly', 'went well', 'went fine', 'went cleanly', 'recreated', 'restored', 'consumed', 'committed', 'reverted', 'rolled back', 'exercised', 'did',
     'did run', 'did execute', 'did apply', 'did perform', 'did deploy', 'did rotate', 'did repoint', 'did activate',
     'flashed', 'reflashed', 're-flashed', 'went thru', 'gone thru', 'invoked', 'regenerated', 'rebuilt', 'recomputed', 'keyed', 'was made', 'were made', 'been made',
-    'promoted', 'edited', 'altered', 'amended', 'patched', 'were corrected', 'was corrected', 'been corrected', 'corrected in', 'corrected on', 'corrected directly', 'backfilled', 'purged', 'truncated', 'went straight to',
+    'promoted', 'edited', 'altered', 'amended', 'patched', 'were corrected', 'corrected in', 'corrected on', 'corrected directly', 'backfilled', 'purged', 'truncated', 'went straight to',
     'swapped', 'loaded', 'copied', 'implemented', 'imported', 'repeated', 're-ran', 'reran', 're-applied', 'reapplied', 'redone', 'redid',
   ],
   auxiliaryPerformanceCues: ['run', 'complete', 'live', 'underway', 'under way', 'in progress', 'given'],
@@ -341,7 +341,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   restrictionNouns: [
     'hold', 'holds', 'block', 'blocks', 'blocker', 'freeze', 'gate', 'embargo', 'restriction', 'restrictions', 'objection', 'objections',
-    'moratorium', 'ban', 'lock-out', 'lockout', 'prohibition', 'denial', 'veto', 'no-go', 'status',
+    'moratorium', 'ban', 'bans', 'lock-out', 'lockout', 'prohibition', 'denial', 'veto', 'no-go', 'status',
   ],
   liftCues: [
     'lifted', 'removed', 'dropped', 'released', 'waived', 'cleared', 'ended', 'rescinded', 'revoked', 'withdrawn', 'withdrew', 'withdraws',
@@ -367,6 +367,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
   ],
   denials: [
     'wrong', 'incorrect', 'untrue', 'denied', 'denies', 'deny', 'disputes', 'dispute', 'retracted', 'unsupported', 'mistaken', 'corrected',
+    // "That was a misquote of the 12-02 message": the report's words were not what was said.
+    'a misquote', 'misquote', 'misquoted', 'a misreading', 'misreading', 'misread', 'a joke', 'was a joke', 'in jest',
     'inaccurate', 'erroneous', 'disputed', 'disproved', 'false', 'not correct', 'not accurate', 'never said', 'did not say',
     "didn't say", 'deleted', 'still on', 'still at', 'still serving', 'still shows', 'still carrying', 'still carries', 'still running', 'still points', 'still pointing', 'never ran', 'never started', "haven't seen", 'have not seen', "doesn't show", 'does not show', 'no record', 'no such', 'contradicts', 'contradicted', 'refutes', 'refuted',
     'struck', 'struck out', 'struck through', 'crossed out', 'nothing of the kind', 'nothing of the sort', 'no such thing',
@@ -447,6 +449,8 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     // A first-person denial of what follows: "we dispute that any go-live happened".
     'we dispute that', 'i dispute that', 'we deny that', 'i deny that', 'we doubt that', 'i doubt that', 'not true', 'incorrectly', 'mistakenly', 'erroneously', 'falsely',
     'it is false that', 'it is untrue that', 'it is not true that', 'it is wrong to say that', 'it is not correct that',
+    // "Everything on prod is exactly as we left it on Friday": nothing changed.
+    'as we left it', 'as we found it', 'exactly as it was',
     'must not be read as', 'is not a', 'not a production grant', 'not be read as', 'not be treated as',
     // A fronted negation: "Under no reading of RES-2026/41 is the repoint authorised".
     'under no', 'on no account', 'at no time', 'in no way', 'by no means', 'in no sense',
@@ -484,7 +488,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'will', 'shall', 'would', 'could', 'might', 'should', "'ll", 'going to', 'to be',
     'plan to', 'plans to', 'planned to', 'intend to', 'intends to', 'expected', 'expects', 'expect',
     // "The goal is for every prod dock to report 3.8.1 by year end": an aim, not a state.
-    'the goal is', 'our goal is', 'the aim is', 'our aim is', 'the target is', 'our target is',
+    'the goal is', 'our goal is', 'the aim is', 'our aim is', 'the target is', 'our target is', 'intended', 'is intended to',
     'anticipated', 'future', 'upcoming', 'eventually', 'eventual', 'next', 'later phase', 'would need',
     'potential', 'possible', 'possibly', 'hypothetical', 'hypothetically', 'next step', 'next steps', 'plan', 'may be', 'might be', 'can be',
     'could be', 'yet to', 'about to', 'scheduled to be', 'aim to', 'aims to', 'hope to', 'hopes to', 'to get',
@@ -529,7 +533,7 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'unverified', 'unconfirmed',
   ],
   revocationTriggers: [
-    'revoked', 'revoke', 'revokes', 'revocation', 'withdrawn', 'withdrew', 'withdraw', 'withdraws', 'rescinded',
+    'revoked', 'revoke', 'revokes', 'revocation', 'withdrawn', 'withdrew', 'withdraw', 'withdraws', 'rescinded', 'revoking', 'withdrawing', 'rescinding',
     'rescind', 'retracted', 'retract', 'cancelled', 'canceled', 'cancel', 'suspended', 'suspend', 'expired',
     'lapsed', 'annulled', 'voided', 'invalidated', 'denied', 'deny', 'denies', 'rejected', 'reject', 'rejects',
     // Not "decline(s)": in payments prose they are the card declines, a noun.
@@ -542,7 +546,9 @@ export const DEFAULT_VOCABULARY: GrantVocabulary = {
     'forbids', 'forbid', 'prohibited', 'prohibits', 'barred', 'bars', 'frozen', 'freeze', 'gated',
     'deferred', 'defers', 'to defer', 'postponed', 'paused', 'halted', 'outstanding', 'untouched', 'unchanged',
     'unauthorized', 'unauthorised', 'unapproved', 'unscoped', 'not established', 'not proven', 'unresolved',
-    'not resolved', 'remains closed', 'stays closed', 'lane is closed', 'lanes are closed', 'gate is closed', 'gates are closed', 'stays open', 'remains open', 'not permitted',
+    'not resolved', 'remains closed', 'stays closed', 'lane is closed', 'lanes are closed', 'gate is closed', 'gates are closed', 'decided against', 'decided not to',
+    // "Plenty still stands between us and the go-live": what stands between is a block.
+    'stands between', 'stand between', 'still stands between', 'still stand between', 'stays open', 'remains open', 'not permitted',
     'not allowed', 'disallowed', 'excluded', 'out-of-scope', 'restricted', 'stays blocked', 'remains blocked',
     'stays on hold', 'remains on hold', 'embargoed', 'locked out', 'not authorized', 'not approved',
   ],
