@@ -42,7 +42,20 @@ export function copyKb(from = EXAMPLE, options: { seals?: boolean } = {}): strin
   copies.push(dir);
   fs.cpSync(from, dir, { recursive: true });
   if (!options.seals && !fs.existsSync(path.join(dir, '.govlens.json'))) fs.writeFileSync(path.join(dir, '.govlens.json'), '{"sealFormat": "off"}\n');
+  ageFiles(dir);
   return dir;
+}
+
+/**
+ * Dates every file of a folder an hour back, as a KB at rest is: a file read within moments of
+ * its last write is signed as possibly racy and checked again at the next start (fsWorkspace.ts),
+ * which would make a fresh copy's second start differ from a real one's.
+ */
+export function ageFiles(dir: string): void {
+  const past = new Date(Date.now() - 3_600_000);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) fs.utimesSync(path.join(entry.parentPath, entry.name), past, past);
+  }
 }
 
 const pullCapabilities: ClientCapabilities = {
