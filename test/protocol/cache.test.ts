@@ -82,4 +82,26 @@ describe('the persistent cache in the client storage folder', () => {
     assert.deepEqual(warm.diagnostics, uncached.diagnostics);
     assert.deepEqual((warm.diagnostics[NOTE] as { code: string }[]).map((d) => d.code), ['unknown-id']);
   });
+
+  test('a file rewritten, same size, within its modification time\'s granularity of the read: the next start reads it again', async () => {
+    const root = copyKb();
+    const storage = storageFolder();
+    const mapFile = path.join(root, MAP);
+    // Not older than the read by the clock's granularity: ahead of it, so however slow the machine.
+    const when = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(mapFile, when, when);
+    const before = await startAndReport(root, storage);
+    assert.deepEqual(before.diagnostics[NOTE], []);
+    // Written again within the same tick: another blocker ID of the same length, the same size and time.
+    const map = fs.readFileSync(mapFile, 'utf8');
+    const renamed = map.replace('"id": "FIX7-P0-PROD-OPT4-1"', '"id": "FIX7-P0-PROD-OPT4-9"');
+    assert.equal(renamed.length, map.length, 'the rewrite keeps the size');
+    assert.notEqual(renamed, map, 'the rewrite changes the map');
+    fs.writeFileSync(mapFile, renamed);
+    fs.utimesSync(mapFile, when, when);
+    const uncached = await startAndReport(root);
+    const warm = await startAndReport(root, storage);
+    assert.deepEqual((uncached.diagnostics[NOTE] as { code: string }[]).map((d) => d.code), ['unknown-id']);
+    assert.deepEqual(warm.diagnostics, uncached.diagnostics);
+  });
 });

@@ -42,7 +42,20 @@ export function copyKb(from = EXAMPLE, options: { seals?: boolean } = {}): strin
   copies.push(dir);
   fs.cpSync(from, dir, { recursive: true });
   if (!options.seals && !fs.existsSync(path.join(dir, '.govlens.json'))) fs.writeFileSync(path.join(dir, '.govlens.json'), '{"sealFormat": "off"}\n');
+  ageFiles(dir);
   return dir;
+}
+
+/**
+ * Dates every file of a folder an hour back, as a KB at rest is: a file read within moments of
+ * its last write is signed as possibly racy and checked again at the next start (fsWorkspace.ts),
+ * which would make a fresh copy's second start differ from a real one's.
+ */
+export function ageFiles(dir: string): void {
+  const past = new Date(Date.now() - 3_600_000);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) fs.utimesSync(path.join(entry.parentPath, entry.name), past, past);
+  }
 }
 
 const pullCapabilities: ClientCapabilities = {
@@ -87,8 +100,12 @@ export interface Client {
   /** Methods the server registered dynamically (client/registerCapability). */
   registrations: { method: string; registerOptions?: unknown }[];
   waitForRefresh(after: number): Promise<void>;
+  /** Resolves once the server has sent `count` workspace/configuration requests and each has been answered. */
+  waitForConfigurationRequests(count: number): Promise<void>;
   /** What the client answers to workspace/configuration for section governanceLens. */
   settings: Record<string, unknown>;
+  /** How many workspace/configuration requests the server has sent. */
+  configurationRequests: number;
   /** What the server answered to initialize. */
   capabilities: ServerCapabilities;
   open(relative: string, text?: string): Promise<string>;
@@ -107,6 +124,12 @@ export interface ClientOptions {
    * starts, as an editor's opens of its restored tabs do, without any timing.
    */
   holdConfiguration?: Promise<void>;
+  /**
+   * Announce the configuration as soon as the server registers for its changes, as VS Code's
+   * client does (vscode-languageclient's DidChangeConfigurationFeature.register sends a
+   * didChangeConfiguration with the section's settings at once).
+   */
+  announceConfiguration?: boolean;
 }
 
 /** Starts the built server over stdio on `root` and initializes it as a pull or push client. */
@@ -121,6 +144,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
   const notificationWaiters = new Set<(method: string, params: unknown) => void>();
   const notifications: { method: string; params: unknown }[] = [];
   const versions = new Map<string, number>();
+  let configurationAnswers = 0;
   const texts = new Map<string, string>();
   const uri = (relative: string) => pathToFileURL(path.join(root, relative)).href;
   /** Resolves with what `found` returns once it returns something, checked now and after each publishDiagnostics. */
@@ -157,6 +181,7 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     refreshes: 0,
     registrations: [],
     settings: {},
+    configurationRequests: 0,
     capabilities: {},
     waitForPublished: (relative, predicate, what) =>
       waitForPublish(
@@ -183,6 +208,16 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
         notificationWaiters.add(waiter);
         // One that arrived before the wait began counts too.
         for (const n of notifications) if (notificationWaiters.has(waiter)) waiter(n.method, n.params);
+      }),
+    waitForConfigurationRequests: (count) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${client.configurationRequests} workspace/configuration requests, not ${count}`)), 10_000);
+        const poll = setInterval(() => {
+          if (configurationAnswers < count) return;
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        }, 5);
       }),
     waitForRefresh: (after) =>
       new Promise((resolve, reject) => {
@@ -240,7 +275,10 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
     for (const waiter of [...notificationWaiters]) waiter(method, params);
   });
   connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
+    client.configurationRequests++;
     await options.holdConfiguration;
+    // Counted once the answer is queued: the connection writes in order, so what a test sends after the wait reaches the server after it.
+    setImmediate(() => configurationAnswers++);
     return params.items.map(() => client.settings);
   });
   connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -249,6 +287,9 @@ export async function startClient(root: string, mode: 'pull' | 'push', initializ
   });
   connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
     append(client.registrations, params.registrations);
+    if (options.announceConfiguration && params.registrations.some((r) => r.method === 'workspace/didChangeConfiguration')) {
+      void connection.sendNotification('workspace/didChangeConfiguration', { settings: { governanceLens: client.settings } });
+    }
     return null;
   });
   connection.onRequest('window/showMessageRequest', () => null);

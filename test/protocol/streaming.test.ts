@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { copyKb, MAP, NOTE, positionOf, startClient, storageFolder, type Client } from './harness';
+import { ageFiles, copyKb, MAP, NOTE, positionOf, startClient, storageFolder, type Client } from './harness';
 
 /** Not open in any test: a document with a finding that the background publishes. */
 const OTHER = 'knowledge/other-note.md';
@@ -20,6 +20,8 @@ function streamingKb(): string {
   const root = copyKb();
   fs.appendFileSync(path.join(root, NOTE), `\nStill waiting on ${NOWHERE}.\n`);
   fs.writeFileSync(path.join(root, OTHER), '# Other\n\nBlocked by FIX7-P0-PROD-ELSEWHERE-3.\n');
+  // At rest, as copyKb leaves the rest: a file read moments after its write is checked again at the next start.
+  ageFiles(root);
   return root;
 }
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../../server/src/core/analyzer';
 import { analyzeWorkspace } from '../../server/src/core/report';
 import { createLanguageService } from '../../server/src/core/service';
+import { signatureOf } from '../../server/src/node/cache/signatures';
 import { NodeFileSystemWorkspace } from '../../server/src/node/fsWorkspace';
 import { isWithin, leavesThroughLink, spyOnFs } from '../robust/fsSpy';
 
@@ -158,5 +159,23 @@ describe('one file reached by several paths is renamed once (issue 13, item 7)',
     const inMap = { line: 5, character: 15 };
     assert.equal(service.prepareRename(MAP, inMap)?.placeholder, 'FIX7-P0-LINKED-1');
     assert.deepEqual(Object.keys(service.rename(MAP, inMap, 'FIX7-P0-LINKED-2')).sort(), [MAP, 'hard-linked.md']);
+  });
+});
+
+describe('a file read within its modification time\'s granularity of its last write', () => {
+  test('is read with a version no signature equals, so a cache checks it again; a file at rest is signed as it is read', () => {
+    const root = fs.mkdtempSync(path.join(base, 'racy-'));
+    fs.writeFileSync(path.join(root, 'rest.md'), '# At rest\n');
+    fs.writeFileSync(path.join(root, 'racy.md'), '# Just written\n');
+    const past = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(path.join(root, 'rest.md'), past, past);
+    // Ahead of the read, however slow the machine: not older than it by any granularity.
+    const ahead = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(path.join(root, 'racy.md'), ahead, ahead);
+    const workspace = new NodeFileSystemWorkspace(root);
+    assert.equal(workspace.readFile('rest.md')?.version, signatureOf(root, 'rest.md', 'metadata'), 'a file at rest: its version is its signature');
+    const racy = workspace.readFile('racy.md');
+    assert.equal(racy?.text, '# Just written\n');
+    assert.notEqual(racy?.version, signatureOf(root, 'racy.md', 'metadata'), 'a racy read is not signed as the file');
   });
 });

@@ -1,3 +1,4 @@
+import type { Settings } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import type { KbFolder } from './kbFolder';
 import type { FolderCache, KeptResults, Runtime } from './runtime';
@@ -17,8 +18,8 @@ export class Persistence {
    * is: any change, and load, drop them (from then on only the analyzer answers).
    */
   private readonly kept = new Map<KbFolder, KeptResults>();
-  /** Caches opened by preview, for load to go on from. */
-  private readonly previewed = new Map<KbFolder, FolderCache>();
+  /** Caches opened by preview, for load to go on from, with the settings each was opened under (its key). */
+  private readonly previewed = new Map<KbFolder, { cache: FolderCache; settings: Partial<Settings> }>();
   private timer: { dispose(): void } | undefined;
   /** Something changed since the last save (or a first index was built): the next quiet moment, or the shutdown, writes. */
   private due = false;
@@ -41,7 +42,7 @@ export class Persistence {
     for (const folder of targets) {
       const cache = this.open(folder);
       if (!cache) continue;
-      this.previewed.set(folder, cache);
+      this.previewed.set(folder, { cache, settings: folder.hostSettings });
       try {
         const kept = cache.preview(folder.workspace.editedPaths());
         if (kept) this.kept.set(folder, kept);
@@ -71,7 +72,7 @@ export class Persistence {
 
   /** Something changed in the folder (all folders: undefined): its kept diagnostics no longer hold. */
   changed(folder?: KbFolder): void {
-    for (const [each, cache] of this.previewed) {
+    for (const [each, { cache }] of this.previewed) {
       if (folder !== undefined && each !== folder) continue;
       this.kept.delete(each);
       cache.changed();
@@ -83,9 +84,13 @@ export class Persistence {
     if (this.storage === undefined || !this.runtime.openCache) return [...targets];
     return targets.filter((folder) => {
       this.kept.delete(folder);
-      // The cache preview opened goes on from what it measured; any other is opened under the settings now.
-      const cache = this.previewed.get(folder) ?? this.open(folder);
+      // The cache preview opened goes on from what it measured, if the folder's settings are still
+      // those it was opened under; any other is opened under the settings now. A cache is keyed to
+      // its settings: one opened before a change of them would seed the facts and diagnostics of
+      // the old settings into an analyzer under the new (and be written back under the old key).
+      const previewed = this.previewed.get(folder);
       this.previewed.delete(folder);
+      const cache = previewed && previewed.settings === folder.hostSettings ? previewed.cache : this.open(folder);
       if (!cache) return true;
       try {
         return !cache.load(folder.analyzer, folder.workspace.editedPaths());

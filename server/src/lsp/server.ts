@@ -55,6 +55,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
   let hub: DiagnosticsHub;
   let persistence: Persistence | undefined;
   let ready: Promise<void> = Promise.resolve();
+  /** Settles once the settings the client serves at startup are in force (applySettings). */
+  let settingsApplied: Promise<unknown> = Promise.resolve();
   /** Settles once the caches have been previewed (reindex): from then until load, kept diagnostics may answer. */
   let previewed: Promise<void> = Promise.resolve();
   let lastCounts = '';
@@ -142,10 +144,24 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
   };
 
-  /** Settings the client serves per folder (workspace/configuration) replace the initial ones. */
-  const applySettings = async (targets: readonly KbFolder[]) => {
-    persistence?.changed();
-    for (const folder of targets) folder.updateSettings(await settings.forFolder(folder.uri));
+  /**
+   * Settings the client serves per folder (workspace/configuration) replace those in force;
+   * returns the folders whose settings changed. Settings equal to those in force are no change:
+   * a folder's settings reset its analyzer, and VS Code's client announces the configuration as
+   * soon as the server registers for its changes (vscode-languageclient's
+   * DidChangeConfigurationFeature.register), so taking that as a change indexed every folder
+   * twice at startup and spent the kept diagnostics of a warm start.
+   */
+  const applySettings = async (targets: readonly KbFolder[]): Promise<KbFolder[]> => {
+    const changed: KbFolder[] = [];
+    for (const folder of targets) {
+      const next = await settings.forFolder(folder.uri);
+      if (sameSettings(folder.hostSettings, next)) continue;
+      persistence?.changed(folder);
+      folder.updateSettings(next);
+      changed.push(folder);
+    }
+    return changed;
   };
 
   /**
@@ -246,7 +262,8 @@ export function startServer(connection: Connection, runtime: Runtime): void {
     }
     // Set before any await: the client sends nothing between initialized and this point, so
     // every request after it waits for the client's settings and the first index.
-    ready = support.configuration ? applySettings(folders.all).catch((error) => connection.console.error(`Settings: ${String(error)}`)) : Promise.resolve();
+    settingsApplied = support.configuration ? applySettings(folders.all).catch((error) => connection.console.error(`Settings: ${String(error)}`)) : Promise.resolve();
+    ready = settingsApplied.then(() => undefined);
     reindex(folders.all);
   });
 
@@ -297,8 +314,11 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   connection.onDidChangeConfiguration(async ({ settings: pushed }) => {
     settings.notePushed(pushed);
-    await applySettings(folders.all);
-    reindex(folders.all);
+    // Compared with the settings the first index is built under, not with the placeholders the
+    // folders were opened with: the announcement at registration may come before their answer.
+    await settingsApplied;
+    const changed = await applySettings(folders.all);
+    if (changed.length > 0) reindex(changed);
   });
 
   connection.languages.diagnostics.on(
@@ -363,4 +383,9 @@ export function startServer(connection: Connection, runtime: Runtime): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Whether two folders' settings are the same: both come from toCoreSettings, which writes keys in one order. */
+function sameSettings(a: Partial<Settings>, b: Partial<Settings>): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -5,6 +5,13 @@ import type { FileSnapshot, PathKind, ReadOptions, TreeEntry, Workspace } from '
 
 const MAX_UTF8_BYTES_PER_CODE_UNIT = 3;
 const BOM_BYTES = 3;
+/**
+ * A file modified this recently, when read, may be written again within the granularity of its
+ * modification time (a tick of the kernel's clock; 1 or 2 s on FAT, HFS+ and some NFS servers)
+ * with the same size: its size and time would then name two contents, and a persisted cache
+ * signed with them would hand the next start the facts of the first (git's "racy clean" case).
+ */
+const RACY_MS = 2000;
 
 /**
  * The workspace on disk. Every read is contained: a path whose real location (symbolic
@@ -62,7 +69,8 @@ export class NodeFileSystemWorkspace implements Workspace {
       fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
       const stat = fs.fstatSync(fd);
       if (!stat.isFile()) return undefined;
-      const version = `${stat.mtimeMs}:${stat.size}`;
+      // Such a read's version equals no signature (signatures.ts), so a cache checks the file again.
+      const version = `${stat.mtimeMs}:${stat.size}${Date.now() - stat.mtimeMs < RACY_MS ? ':racy' : ''}`;
       // The size of what is open, before a byte is read: a sparse file of gigabytes takes no
       // disk and would take seconds and gigabytes of memory to read. UTF-8 spends at most 3
       // bytes on a UTF-16 code unit (and a BOM is 3 more), so a file larger than that surely
