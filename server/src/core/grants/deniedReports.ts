@@ -136,7 +136,7 @@ function negationAfter(ctx: Ctx, i: number, to: number): boolean {
     // "… but the publisher's log says HOLD": the second report's status is a block.
     if (ctx.cover[j]?.tags.some((t) => t.kind === 'trigger' && t.trigger === 'blocking') && ctx.tokens[j]?.upper) return true;
     // "the ops head says she only approved a pilot in the test kitchen": what she did approve was outside production.
-    if (ctx.tokens[j]?.norm === 'only' && nonprodBefore(ctx, j, to)) return true;
+    if (ctx.tokens[j]?.norm === 'only' && placedOutsideAfter(ctx, j, to, MAX_ONLY_REACH)) return true;
   }
   return false;
 }
@@ -144,10 +144,11 @@ function negationAfter(ctx: Ctx, i: number, to: number): boolean {
 // How far after "only" the place outside production may stand.
 const MAX_ONLY_REACH = 8;
 
-function nonprodBefore(ctx: Ctx, from: number, to: number): boolean {
-  for (let k = from + 1; k < to && k <= from + MAX_ONLY_REACH; k++) {
-    if (ctx.tokens[k]?.raw === ';' || ctx.tokens[k]?.raw === '.') return false;
-    if (has(ctx.cover[k], 'nonprod')) return true;
+/** A place outside production among the `reach` tokens after `from`, before the clause ends at ";" or ".". */
+function placedOutsideAfter(ctx: Ctx, from: number, hi: number, reach = Infinity): boolean {
+  for (let j = from + 1; j < hi && j - from <= reach; j++) {
+    if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
+    if (has(ctx.cover[j], 'nonprod')) return true;
   }
   return false;
 }
@@ -174,15 +175,6 @@ const STATEMENTS = new Set(['sentence', 'line', 'statement', 'entry', 'note', 'm
 // How far the referring verb may stand after "that sentence".
 const MAX_STATEMENT_REACH = 16;
 
-/** A place outside production after the referring verb, before the clause ends. */
-function placedOutside(ctx: Ctx, verb: number, hi: number): boolean {
-  for (let j = verb + 1; j < hi; j++) {
-    if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
-    if (has(startingAt(ctx, j), 'nonprod')) return true;
-  }
-  return false;
-}
-
 // "it was only the canary in staging": how far the place may stand after "it was".
 const MAX_IDENTITY_WORDS = 6;
 
@@ -194,7 +186,7 @@ export function redirected(ctx: Ctx, i: number, hi: number): boolean {
   if ((ctx.tokens[i]?.norm === 'that' || ctx.tokens[i]?.norm === 'this') && STATEMENTS.has(ctx.tokens[nextToken(ctx, i, hi)]?.norm ?? '')) {
     for (let j = nextToken(ctx, i, hi) + 1, steps = 0; j < hi && steps < MAX_STATEMENT_REACH; j++, steps++) {
       if (ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
-      if (REFERRING.has(ctx.tokens[j]?.norm ?? '')) return placedOutside(ctx, j, hi);
+      if (REFERRING.has(ctx.tokens[j]?.norm ?? '')) return placedOutsideAfter(ctx, j, hi);
     }
     return false;
   }
@@ -202,11 +194,11 @@ export function redirected(ctx: Ctx, i: number, hi: number): boolean {
   // "the owner confirmed it was the sandbox cluster", "it was only the canary in staging": the report's subject, named as something outside production.
   const identity = verb !== -1 && (ctx.tokens[verb]?.norm === 'was' || ctx.tokens[verb]?.norm === 'were');
   if (verb === -1 || !(REFERRING.has(ctx.tokens[verb]?.norm ?? '') || COVERING.has(ctx.tokens[verb]?.norm ?? '') || identity)) return false;
-  for (let j = verb + 1, words = 0; j < hi && (!identity || words <= MAX_IDENTITY_WORDS); j++, words++) {
-    if (identity && (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'neg'))) return false;
-    const t = ctx.tokens[j];
-    if (t?.raw === ';' || t?.raw === '.') return false;
-    if (has(startingAt(ctx, j), 'nonprod')) return true;
+  if (!identity) return placedOutsideAfter(ctx, verb, hi);
+  // "it was approved in staging first" names no other subject: a cue or a negation ends the identity.
+  for (let j = verb + 1; j < hi && j - verb <= MAX_IDENTITY_WORDS + 1; j++) {
+    if (has(ctx.cover[j], 'cue') || has(ctx.cover[j], 'neg') || ctx.tokens[j]?.raw === ';' || ctx.tokens[j]?.raw === '.') return false;
+    if (has(ctx.cover[j], 'nonprod')) return true;
   }
   return false;
 }

@@ -30,8 +30,10 @@ function label(ctx: Ctx, m: Mention, a: number): boolean {
   return true;
 }
 
-// Words that make the event one still to come ("after the planned cutover").
-const TO_COME = new Set(['next', 'upcoming', 'planned', 'proposed', 'scheduled', 'future', 'eventual', 'intended', 'pending', 'expected', 'possible', 'potential', 'any', 'later', 'second', 'final']);
+// Plain words that make the event one still to come ("after the planned cutover"). The vocabulary's
+// future, request and blocking words ("next", "proposed", "pending") are mentions, never plain
+// modifiers, so they already end the walk; only the words it leaves untagged are listed.
+const TO_COME = new Set(['planned', 'scheduled', 'second', 'final']);
 const MAX_MODIFIERS = 3;
 
 /** "the go-live of 11-04", "the cutover on 11-24": a date right after the action. */
